@@ -1,0 +1,78 @@
+"""The gettext facade: `_`, `N_`, `ngettext`, `set_language`, `current_language`.
+
+`_` reads the module-level catalog at call time, so a string is translated when it is drawn,
+never frozen at import. Qt-side effects of a switch (translators, fonts, settings) are hooked in
+by i18n.qt through `add_listener`; this module imports no Qt.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "messages"
+# Full locales: bare "ja" would carry Monday as the first weekday, ja_JP has Sunday.
+LOCALES = {"en": "en_US", "ja": "ja_JP"}
+LANGUAGES = tuple(LOCALES)
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+_listeners: list[Callable[[str], None]] = []
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later with `_` when drawn."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def current_language() -> str:
+    return _language
+
+
+def current_locale() -> str:
+    return LOCALES[_language]
+
+
+def load_translations(language: str) -> gettext.NullTranslations:
+    if language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[LOCALES[language], language])
+
+
+def set_language(language: str) -> None:
+    """Switch every later `_` call to `language` ("en" or "ja") and tell the listeners."""
+    global _translations, _language
+    if language not in LOCALES:
+        raise ValueError(f"unsupported language: {language!r}")
+    _translations = load_translations(language)
+    _language = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def add_listener(listener: Callable[[str], None]) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def pick(en: str, ja: str) -> tuple[str, bool]:
+    """The text of a bilingual pair for the current language, and whether it fell back."""
+    first, other = (ja, en) if _language == "ja" else (en, ja)
+    if first:
+        return first, False
+    return other, bool(other)

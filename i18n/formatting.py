@@ -1,0 +1,87 @@
+"""Locale formatting through Babel: dates, times with their zones, names in each language's order,
+lists, and the sort key that puts Japanese lists in kana order (五十音順)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.lists import format_list as _babel_list
+
+from i18n import current_language, current_locale
+
+_PATTERNS = {
+    "en": {"date": "EEE, MMM d, y", "day": "EEE, MMM d", "time": "h:mm a",
+           "datetime": "EEE, MMM d, h:mm a", "short_date": "M/d/y"},
+    "ja": {"date": "y年M月d日(E)", "day": "M月d日(E)", "time": "H:mm",
+           "datetime": "M月d日(E) H:mm", "short_date": "y/MM/dd"},
+}
+
+
+def _pattern(name: str) -> str:
+    return _PATTERNS[current_language()][name]
+
+
+def format_date(value: date | None, style: str = "date") -> str:
+    """Wed, Dec 9, 2026 / 2026年12月9日(水); style "day" drops the year, "short_date" is numeric."""
+    if value is None:
+        return ""
+    return _babel_date(value, _pattern(style), locale=current_locale())
+
+
+def zone_abbreviation(local: datetime) -> str:
+    # zoneinfo knows JST/EST/EDT; Babel's short names are numeric offsets for "foreign" zones.
+    return local.tzname() or local.strftime("%z")
+
+
+def format_time(instant: datetime, zone_name: str, *, with_zone: bool = True) -> str:
+    local = instant.astimezone(ZoneInfo(zone_name))
+    text = _babel_datetime(local, _pattern("time"), tzinfo=local.tzinfo, locale=current_locale())
+    return f"{text} {zone_abbreviation(local)}" if with_zone else text
+
+
+def format_datetime(instant: datetime, zone_name: str, *, with_zone: bool = True) -> str:
+    """12月9日(水) 18:30 JST / Wed, Dec 9, 6:30 PM EST: the instant as seen in the named zone."""
+    local = instant.astimezone(ZoneInfo(zone_name))
+    text = _babel_datetime(local, _pattern("datetime"), tzinfo=local.tzinfo,
+                           locale=current_locale())
+    return f"{text} {zone_abbreviation(local)}" if with_zone else text
+
+
+def format_date_range(start: date, end: date) -> str:
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_list(items: list[str]) -> str:
+    return _babel_list(items, locale=current_locale()) if items else ""
+
+
+def person_name(*, family: str, given: str, family_ja: str = "", given_ja: str = "") -> str:
+    """Taro Yamada in English; 山田 太郎 (family name first) in Japanese.
+
+    A name that exists in only one script is shown in that script, in that script's order.
+    """
+    latin = " ".join(p for p in (given, family) if p)
+    native = " ".join(p for p in (family_ja, given_ja) if p)
+    if current_language() == "ja":
+        return native or latin
+    return latin or native
+
+
+def fold_kana(text: str) -> str:
+    """NFKC and katakana folded to hiragana: ｶﾀｶﾅ, カタカナ and かたかな compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text).casefold()
+
+
+def name_sort_key(*, family: str, given: str, family_kana: str = "",
+                  given_kana: str = "") -> tuple:
+    """Kana reading first in Japanese (五十音順), Latin-only names after; family name in English."""
+    latin = (fold_kana(family), fold_kana(given))
+    if current_language() == "ja":
+        reading = (fold_kana(family_kana), fold_kana(given_kana))
+        return (0, reading, latin) if any(reading) else (1, latin, latin)
+    return (0, latin, (fold_kana(family_kana), fold_kana(given_kana)))

@@ -1,0 +1,53 @@
+"""Display names of the stored enumerations (roles, statuses, item kinds, visitor fields).
+
+Marked with N_ here and translated with `label()` when drawn, so a language switch reaches them.
+"""
+
+from __future__ import annotations
+
+from i18n import N_, _
+
+ROLES = {
+    "head": N_("Head of delegation"),
+    "delegate": N_("Delegate"),
+    "host": N_("Host"),
+    "interpreter": N_("Interpreter"),
+    "staff": N_("Staff"),
+    "speaker": N_("Speaker"),
+}
+ATTENDANCE = {
+    "invited": N_("Invited"),
+    "confirmed": N_("Confirmed"),
+    "cancelled": N_("Cancelled"),
+}
+MISSION_STATUS = {
+    "planning": N_("Planning"),
+    "confirmed": N_("Confirmed"),
+    "travelling": N_("Travelling"),
+    "done": N_("Done"),
+}
+ITEM_KINDS = {
+    "flight": N_("Flight"),
+    "transfer": N_("Transfer"),
+    "meeting": N_("Meeting"),
+    "seminar": N_("Seminar"),
+    "site_visit": N_("Site visit"),
+    "meal": N_("Meal / reception"),
+    "ceremony": N_("Ceremony"),
+    "hotel": N_("Hotel"),
+    "free_time": N_("Free time"),
+}
+VISITOR_FIELDS = {
+    "full_legal_name": N_("Full legal name"),
+    "citizenship": N_("Citizenship"),
+    "date_of_birth": N_("Date of birth"),
+    "passport_number": N_("Passport number"),
+    "visa_type": N_("Visa type"),
+    "organization": N_("Organization"),
+    "title": N_("Title"),
+}
+
+
+def label(table: dict[str, str], key: str) -> str:
+    """The translated name of `key`, or the key itself when it is unknown (never empty)."""
+    return _(table[key]) if key in table else key

@@ -1,0 +1,110 @@
+"""Kakehashi: parse the command line, open the database, pick the language, then run a verb or
+start the window. Wiring only; the verbs' work lives in models/, documents/ and ui/."""
+
+from __future__ import annotations
+
+import time
+
+_STARTED = time.perf_counter()  # before the heavy imports, for --smoke-test's start-up figure
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from i18n import LANGUAGES, _, set_language  # noqa: E402
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # The same options before or after the verb; after it they must not reset what came before.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="database file (default: $KAKEHASHI_DB or the user data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="language of the window and messages")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kakehashi", description="Kakehashi mission planner")
+    _common_options(parser, suppress=False)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start the window, wait until it is painted, print the start-up ms")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    missions = verbs.add_parser("missions", help="list missions, one per line, code first")
+    _common_options(missions, suppress=True)
+    return parser
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("Kakehashi", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder / "kakehashi.db"
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def open_db(path: Path):
+    """Open the database, seeding the demo mission into a file this call created."""
+    from models.db import open_database
+    from models.demo import seed_demo
+
+    db = open_database(path)
+    if db.created:
+        seed_demo(db.engine)
+    return db
+
+
+def run_missions(db) -> int:
+    from i18n import pick
+    from i18n.formatting import format_date
+    from models import repository as repo
+    from models.db import read_session
+
+    with read_session(db.engine) as session:
+        missions = repo.list_missions(session)
+    for m in missions:
+        title, _fallback = pick(m.title_en, m.title_ja)
+        print(f"{m.code}\t{format_date(m.start_date, 'short_date')}\t"
+              f"{format_date(m.end_date, 'short_date')}\t{title}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
+    db_path = Path(chosen_db) if chosen_db else None
+    if args.verb is None:
+        from ui.app import run_gui
+
+        return run_gui(db_path=db_path, language=args.lang, smoke_test=args.smoke_test,
+                       started=_STARTED)
+    set_language(args.lang or system_language())
+    from models.errors import StorageError
+
+    try:
+        db = open_db(db_path or default_db_path())
+    except StorageError as exc:
+        return fail(exc.user_message())
+    try:
+        return {"missions": run_missions}[args.verb](db)
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

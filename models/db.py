@@ -1,0 +1,166 @@
+"""The database: one SQLite file, its connection settings, schema upgrades and sessions.
+
+Start-up stays cheap: the schema revision is read with one query and Alembic is imported only
+when a migration must run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, create_engine
+
+from models.errors import CannotOpen, FolderMissing, NewerDatabase, NotADatabase
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
+SCHEMA_HEAD = "0002"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _configure_connection(dbapi_conn: sqlite3.Connection, foreign_keys: bool) -> None:
+    # The driver's own implicit BEGIN is off: our "begin" listener emits BEGIN itself, so PRAGMAs
+    # here run outside any transaction (inside one, SQLite silently ignores foreign_keys).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode, NORMAL may lose the last commits on power failure (they sit in the WAL until a
+    # checkpoint is synced); FULL syncs the WAL on every commit, so an acknowledged edit survives.
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def _on_begin(conn) -> None:
+    # Writers take the write lock at BEGIN, so two writers wait on the busy timeout instead of
+    # failing halfway with "database is locked" when a read transaction tries to upgrade.
+    immediate = conn.get_execution_options().get("kakehashi_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        **({} if pooled else {"poolclass": NullPool}),
+    )
+    event.listen(engine, "connect", lambda c, _r: _configure_connection(c, foreign_keys))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass
+class Database:
+    """An open database file: its engine and whether this open created it."""
+
+    path: Path
+    engine: Engine
+    created: bool
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _check_file(path: Path) -> bool:
+    """True when the file is new or empty; raise when it cannot be a database of ours."""
+    if not path.parent.is_dir():
+        raise FolderMissing(str(path.parent))
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+    if head != SQLITE_MAGIC:
+        raise NotADatabase(str(path))
+    return False
+
+
+def _create_private(path: Path) -> None:
+    # Owner-only from the first byte: the file will hold passport numbers of other people.
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the file, or None for a file with no tables at all."""
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            return "foreign"
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def upgrade(path: Path, target: str = "head") -> None:
+    """Run Alembic migrations up to `target` with foreign keys off, then check them."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = make_engine(path, foreign_keys=False, pooled=False)
+    try:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+        if broken:
+            raise CannotOpen(str(path), f"foreign key check failed after upgrade: {broken[:3]}")
+    finally:
+        engine.dispose()
+
+
+def open_database(path: str | os.PathLike) -> Database:
+    """Open (creating when new) and upgrade the database file; raise StorageError if it can't."""
+    path = Path(path).expanduser().absolute()
+    created = _check_file(path)
+    try:
+        if not path.exists():
+            _create_private(path)
+        engine = make_engine(path)
+        revision = current_revision(engine)
+    except (SADatabaseError, sqlite3.DatabaseError) as exc:
+        raise NotADatabase(str(path)) from exc
+    except OSError as exc:
+        raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+    if revision == "foreign":
+        engine.dispose()
+        raise NotADatabase(str(path))
+    if revision is not None and revision > SCHEMA_HEAD:
+        engine.dispose()
+        raise NewerDatabase(str(path), revision)
+    if revision != SCHEMA_HEAD:
+        upgrade(path)
+    return Database(path=path, engine=engine, created=created)
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One user action: BEGIN IMMEDIATE, commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        session.connection(execution_options={"kakehashi_write": True})
+        yield session
+        session.commit()

@@ -1,0 +1,64 @@
+"""The demo mission, read from resources/demo_mission.toml and seeded into a new database."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from models import repository as repo
+from models.db import write_session
+from models.times import from_local
+
+DEMO_FILE = Path(__file__).resolve().parents[1] / "resources" / "demo_mission.toml"
+DEMO_CODE = "HKD-ALB-2026"
+
+_PERSON_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana",
+                  "given_kana", "title_en", "title_ja", "email", "phone", "citizenship",
+                  "dietary", "date_of_birth", "passport_number", "passport_expiry")
+_ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_en",
+              "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
+              "pickup", "start_tz", "end_tz")
+
+
+def load_demo(path: Path = DEMO_FILE) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def seed_demo(engine: Engine, data: dict | None = None) -> int:
+    """Write the demo mission in one transaction; return its id."""
+    data = data or load_demo()
+    with write_session(engine) as session:
+        orgs = {o["key"]: repo.create_organization(session, name_en=o["name_en"],
+                                                   name_ja=o["name_ja"])
+                for o in data["organizations"]}
+        sites = {s["key"]: repo.create_site(session, **{k: v for k, v in s.items() if k != "key"}
+                                            | {"required_fields": ",".join(s["required_fields"])})
+                 for s in data["sites"]}
+        m = data["mission"]
+        mission_id = repo.create_mission(
+            session, code=m["code"], title_en=m["title_en"], title_ja=m["title_ja"],
+            start_date=m["start_date"], end_date=m["end_date"], home_tz=m["home_tz"],
+            status=m["status"], organizer_ids=[orgs[k] for k in m["organizers"]])
+        participants = {}
+        for p in data["people"]:
+            person_id = repo.create_person(
+                session, organization_id=orgs.get(p.get("organization")),
+                **{k: p[k] for k in _PERSON_FIELDS if k in p})
+            participants[p["key"]] = repo.add_participant(
+                session, mission_id=mission_id, person_id=person_id, role=p["role"],
+                status=p["status"])
+        for item in data["items"]:
+            who = item.get("participants", "all")
+            repo.create_item(
+                session, mission_id=mission_id,
+                site_id=sites[item["site"]] if item.get("site") else None,
+                start_utc=from_local(datetime.fromisoformat(item["start"]), item["start_tz"]),
+                end_utc=from_local(datetime.fromisoformat(item["end"]), item["end_tz"]),
+                everyone=who == "all",
+                participant_ids=[] if who == "all" else [participants[k] for k in who],
+                **{k: item[k] for k in _ITEM_TEXT if k in item})
+    return mission_id

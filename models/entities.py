@@ -1,0 +1,190 @@
+"""SQLModel tables of a mission: organizations, people, participants, sites and itinerary items.
+
+Bilingual fields come in pairs (`title_en`, `title_ja`). Instants are aware UTC (see times.py)
+with the IANA zone of each end in its own column. Enumerations are stored as their string values.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.times import UTCDateTime
+
+
+class MissionStatus(StrEnum):
+    PLANNING = "planning"
+    CONFIRMED = "confirmed"
+    TRAVELLING = "travelling"
+    DONE = "done"
+
+
+class Role(StrEnum):
+    HEAD = "head"
+    DELEGATE = "delegate"
+    HOST = "host"
+    INTERPRETER = "interpreter"
+    STAFF = "staff"
+    SPEAKER = "speaker"
+
+
+class AttendanceStatus(StrEnum):
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class ItemKind(StrEnum):
+    FLIGHT = "flight"
+    TRANSFER = "transfer"
+    MEETING = "meeting"
+    SEMINAR = "seminar"
+    SITE_VISIT = "site_visit"
+    MEAL = "meal"
+    CEREMONY = "ceremony"
+    HOTEL = "hotel"
+    FREE_TIME = "free_time"
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+class MissionBase(SQLModel):
+    code: str = Field(max_length=40)
+    title_en: str = ""
+    title_ja: str = ""
+    start_date: date
+    end_date: date
+    home_tz: str = "Asia/Tokyo"
+    status: str = MissionStatus.PLANNING.value
+
+
+class Mission(MissionBase, table=True):
+    __table_args__ = (UniqueConstraint("code", name="uq_mission_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class MissionOrganizer(SQLModel, table=True):
+    """An organization that organizes a mission (JETRO, NY CREATES, ...)."""
+
+    __tablename__ = "mission_organizer"
+    mission_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True))
+    organization_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True))
+
+
+class OrganizationBase(SQLModel):
+    name_en: str = ""
+    name_ja: str = ""
+
+
+class Organization(OrganizationBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PersonBase(SQLModel):
+    family_name: str = ""          # Latin script, as in the passport
+    given_name: str = ""
+    family_name_ja: str = ""       # kanji or kana
+    given_name_ja: str = ""
+    family_kana: str = ""          # reading, for sorting and name cards
+    given_kana: str = ""
+    title_en: str = ""
+    title_ja: str = ""
+    email: str = ""
+    phone: str = ""                # E.164 text, never a number
+    citizenship: str = ""          # ISO 3166-1 alpha-2
+    dietary: str = ""
+    notes: str = ""
+    # Sensitive: never logged, never in a window title, exported only where needed.
+    date_of_birth: date | None = None
+    passport_number: str = ""
+    passport_expiry: date | None = None
+
+
+class Person(PersonBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int | None = Field(
+        default=None, sa_column=_fk("organization.id", nullable=True, ondelete="SET NULL"))
+
+
+class Participant(SQLModel, table=True):
+    """A person taking part in one mission, with a role."""
+
+    __table_args__ = (UniqueConstraint("mission_id", "person_id", name="uq_participant"),)
+    id: int | None = Field(default=None, primary_key=True)
+    mission_id: int = Field(sa_column=_fk("mission.id"))
+    person_id: int = Field(sa_column=_fk("person.id"))
+    role: str = Role.DELEGATE.value
+    status: str = AttendanceStatus.INVITED.value
+
+
+class SiteBase(SQLModel):
+    name_en: str = ""
+    name_ja: str = ""
+    address_en: str = ""
+    address_ja: str = ""
+    tz: str = "Asia/Tokyo"
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    notice_days: int = 0
+    required_fields: str = ""      # comma-separated field keys, see VISITOR_FIELDS
+    nda: bool = False
+    safety_briefing: bool = False
+    dress_code_en: str = ""
+    dress_code_ja: str = ""
+    photo_rules_en: str = ""
+    photo_rules_ja: str = ""
+
+
+class Site(SiteBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+VISITOR_FIELDS = (
+    "full_legal_name", "citizenship", "date_of_birth", "passport_number", "visa_type",
+    "organization", "title",
+)
+
+
+class ItineraryItemBase(SQLModel):
+    kind: str = ItemKind.MEETING.value
+    title_en: str = ""
+    title_ja: str = ""
+    notes_en: str = ""
+    notes_ja: str = ""
+    start_tz: str = "Asia/Tokyo"
+    end_tz: str = "Asia/Tokyo"
+    location_en: str = ""
+    location_ja: str = ""
+    carrier: str = ""
+    flight_number: str = ""
+    from_code: str = ""
+    to_code: str = ""
+    vehicle: str = ""
+    pickup: str = ""
+    everyone: bool = True          # False: only the participants linked in item_participant
+
+
+class ItineraryItem(ItineraryItemBase, table=True):
+    __tablename__ = "itinerary_item"
+    id: int | None = Field(default=None, primary_key=True)
+    mission_id: int = Field(sa_column=_fk("mission.id"))
+    site_id: int | None = Field(
+        default=None, sa_column=_fk("site.id", nullable=True, ondelete="SET NULL"))
+    start_utc: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    end_utc: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ItemParticipant(SQLModel, table=True):
+    __tablename__ = "item_participant"
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))

@@ -1,0 +1,55 @@
+"""Errors the data layer raises for a user to read: each says what is wrong in the current language."""
+
+from __future__ import annotations
+
+from i18n import _
+
+
+class StorageError(Exception):
+    """A problem with the database file that a user can understand and act on."""
+
+    def user_message(self) -> str:  # pragma: no cover - every subclass says its own
+        return str(self)
+
+
+class FolderMissing(StorageError):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("The folder for the database does not exist: {path}").format(path=self.path)
+
+
+class NotADatabase(StorageError):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("{path} is not a Kakehashi database (it is damaged or another kind of file).").format(
+            path=self.path)
+
+
+class NewerDatabase(StorageError):
+    def __init__(self, path: str, revision: str):
+        super().__init__(path, revision)
+        self.path, self.revision = path, revision
+
+    def user_message(self) -> str:
+        return _("{path} was made by a newer version of Kakehashi (schema {revision}). "
+                 "Please update the app to open it.").format(path=self.path, revision=self.revision)
+
+
+class CannotOpen(StorageError):
+    def __init__(self, path: str, reason: str):
+        super().__init__(path, reason)
+        self.path, self.reason = path, reason
+
+    def user_message(self) -> str:
+        return _("Cannot open the database {path}: {reason}").format(path=self.path,
+                                                                     reason=self.reason)
+
+
+class InvalidInput(Exception):
+    """A value a user entered that cannot be stored; the message is already translated."""

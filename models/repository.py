@@ -1,0 +1,261 @@
+"""Keyword-only functions over a session: the only way anything reads or writes mission data.
+
+Listing functions return plain rows (dataclasses) that outlive the session; the window, the
+command line and the documents all go through here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, delete, func, select
+
+from models.entities import (
+    ItemParticipant,
+    ItineraryItem,
+    Mission,
+    MissionOrganizer,
+    Organization,
+    Participant,
+    Person,
+    Site,
+)
+
+
+@dataclass(frozen=True)
+class MissionRow:
+    id: int
+    code: str
+    title_en: str
+    title_ja: str
+    start_date: date
+    end_date: date
+    home_tz: str
+    status: str
+    organizer_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    participant_id: int
+    person_id: int
+    family_name: str
+    given_name: str
+    family_name_ja: str
+    given_name_ja: str
+    family_kana: str
+    given_kana: str
+    organization_en: str
+    organization_ja: str
+    title_en: str
+    title_ja: str
+    role: str
+    status: str
+    email: str
+    phone: str
+    citizenship: str
+    dietary: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    kind: str
+    title_en: str
+    title_ja: str
+    start_utc: datetime
+    start_tz: str
+    end_utc: datetime
+    end_tz: str
+    location_en: str
+    location_ja: str
+    site_en: str
+    site_ja: str
+    carrier: str
+    flight_number: str
+    from_code: str
+    to_code: str
+    everyone: bool
+    participant_count: int
+
+
+def _mission_row(session: Session, mission: Mission) -> MissionRow:
+    organizer_ids = session.exec(
+        select(MissionOrganizer.organization_id)
+        .where(MissionOrganizer.mission_id == mission.id)
+        .order_by(MissionOrganizer.organization_id)).all()
+    return MissionRow(
+        id=mission.id, code=mission.code, title_en=mission.title_en, title_ja=mission.title_ja,
+        start_date=mission.start_date, end_date=mission.end_date, home_tz=mission.home_tz,
+        status=mission.status, organizer_ids=tuple(organizer_ids))
+
+
+def list_missions(session: Session) -> list[MissionRow]:
+    missions = session.exec(select(Mission).order_by(Mission.start_date, Mission.code)).all()
+    return [_mission_row(session, m) for m in missions]
+
+
+def get_mission(session: Session, *, mission_id: int) -> MissionRow | None:
+    mission = session.get(Mission, mission_id)
+    return _mission_row(session, mission) if mission else None
+
+
+def get_mission_by_code(session: Session, *, code: str) -> MissionRow | None:
+    mission = session.exec(select(Mission).where(Mission.code == code)).first()
+    return _mission_row(session, mission) if mission else None
+
+
+def code_in_use(session: Session, *, code: str, except_id: int | None = None) -> bool:
+    query = select(Mission.id).where(func.lower(Mission.code) == code.lower())
+    if except_id is not None:
+        query = query.where(Mission.id != except_id)
+    return session.exec(query).first() is not None
+
+
+def _set_organizers(session: Session, mission_id: int, organizer_ids: list[int]) -> None:
+    session.exec(delete(MissionOrganizer).where(col(MissionOrganizer.mission_id) == mission_id))
+    for org_id in dict.fromkeys(organizer_ids):
+        session.add(MissionOrganizer(mission_id=mission_id, organization_id=org_id))
+
+
+def create_mission(session: Session, *, code: str, title_en: str, title_ja: str,
+                   start_date: date, end_date: date, home_tz: str, status: str = "planning",
+                   organizer_ids: list[int] = ()) -> int:
+    mission = Mission(code=code, title_en=title_en, title_ja=title_ja, start_date=start_date,
+                      end_date=end_date, home_tz=home_tz, status=status)
+    session.add(mission)
+    session.flush()
+    _set_organizers(session, mission.id, list(organizer_ids))
+    session.flush()
+    return mission.id
+
+
+def update_mission(session: Session, *, mission_id: int, organizer_ids: list[int] | None = None,
+                   **fields) -> None:
+    mission = session.get(Mission, mission_id)
+    if mission is None:
+        raise LookupError(f"mission {mission_id} not found")
+    for name, value in fields.items():
+        if name not in Mission.model_fields or name == "id":
+            raise TypeError(f"not a mission field: {name}")
+        setattr(mission, name, value)
+    session.add(mission)
+    if organizer_ids is not None:
+        _set_organizers(session, mission_id, organizer_ids)
+    session.flush()
+
+
+def delete_mission(session: Session, *, mission_id: int) -> None:
+    """Delete the mission with its participants and items (by foreign-key cascade)."""
+    mission = session.get(Mission, mission_id)
+    if mission is None:
+        raise LookupError(f"mission {mission_id} not found")
+    session.delete(mission)
+    session.flush()
+
+
+def list_organizations(session: Session) -> list[Organization]:
+    return list(session.exec(select(Organization).order_by(Organization.name_en)).all())
+
+
+def create_organization(session: Session, *, name_en: str, name_ja: str = "") -> int:
+    org = Organization(name_en=name_en, name_ja=name_ja)
+    session.add(org)
+    session.flush()
+    return org.id
+
+
+def list_attendees(session: Session, *, mission_id: int) -> list[AttendeeRow]:
+    query = (select(Participant, Person, Organization)
+             .join(Person, Person.id == Participant.person_id)
+             .join(Organization, Organization.id == Person.organization_id, isouter=True)
+             .where(Participant.mission_id == mission_id)
+             .order_by(Person.family_name, Person.given_name))
+    rows = []
+    for part, person, org in session.exec(query).all():
+        rows.append(AttendeeRow(
+            participant_id=part.id, person_id=person.id, family_name=person.family_name,
+            given_name=person.given_name, family_name_ja=person.family_name_ja,
+            given_name_ja=person.given_name_ja, family_kana=person.family_kana,
+            given_kana=person.given_kana,
+            organization_en=org.name_en if org else "", organization_ja=org.name_ja if org else "",
+            title_en=person.title_en, title_ja=person.title_ja, role=part.role,
+            status=part.status, email=person.email, phone=person.phone,
+            citizenship=person.citizenship, dietary=person.dietary))
+    return rows
+
+
+def list_items(session: Session, *, mission_id: int) -> list[ItemRow]:
+    counts = dict(session.exec(
+        select(ItemParticipant.item_id, func.count())
+        .join(ItineraryItem, ItineraryItem.id == ItemParticipant.item_id)
+        .where(ItineraryItem.mission_id == mission_id)
+        .group_by(ItemParticipant.item_id)).all())
+    query = (select(ItineraryItem, Site)
+             .join(Site, Site.id == ItineraryItem.site_id, isouter=True)
+             .where(ItineraryItem.mission_id == mission_id)
+             .order_by(ItineraryItem.start_utc, ItineraryItem.id))
+    return [ItemRow(
+        id=item.id, kind=item.kind, title_en=item.title_en, title_ja=item.title_ja,
+        start_utc=item.start_utc, start_tz=item.start_tz, end_utc=item.end_utc,
+        end_tz=item.end_tz, location_en=item.location_en, location_ja=item.location_ja,
+        site_en=site.name_en if site else "", site_ja=site.name_ja if site else "",
+        carrier=item.carrier, flight_number=item.flight_number, from_code=item.from_code,
+        to_code=item.to_code, everyone=item.everyone,
+        participant_count=counts.get(item.id, 0)) for item, site in session.exec(query).all()]
+
+
+def create_item(session: Session, *, mission_id: int, participant_ids: list[int] = (),
+                **fields) -> int:
+    item = ItineraryItem(mission_id=mission_id, **fields)
+    if item.end_utc <= item.start_utc:
+        raise ValueError("an item must end after it starts")
+    session.add(item)
+    session.flush()
+    for pid in participant_ids:
+        session.add(ItemParticipant(item_id=item.id, participant_id=pid))
+    session.flush()
+    return item.id
+
+
+def list_sites(session: Session, *, mission_id: int) -> list[Site]:
+    """The sites this mission's itinerary visits, by English name."""
+    used = select(ItineraryItem.site_id).where(ItineraryItem.mission_id == mission_id)
+    return list(session.exec(
+        select(Site).where(col(Site.id).in_(used)).order_by(Site.name_en)).all())
+
+
+def create_site(session: Session, **fields) -> int:
+    site = Site(**fields)
+    session.add(site)
+    session.flush()
+    return site.id
+
+
+def create_person(session: Session, **fields) -> int:
+    person = Person(**fields)
+    session.add(person)
+    session.flush()
+    return person.id
+
+
+def add_participant(session: Session, *, mission_id: int, person_id: int, role: str,
+                    status: str) -> int:
+    part = Participant(mission_id=mission_id, person_id=person_id, role=role, status=status)
+    session.add(part)
+    session.flush()
+    return part.id
+
+
+def mission_counts(session: Session, *, mission_id: int) -> dict[str, int]:
+    def count(model, *where) -> int:
+        return session.exec(select(func.count()).select_from(model).where(*where)).one()
+
+    return {
+        "attendees": count(Participant, Participant.mission_id == mission_id),
+        "confirmed": count(Participant, Participant.mission_id == mission_id,
+                           Participant.status == "confirmed"),
+        "items": count(ItineraryItem, ItineraryItem.mission_id == mission_id),
+        "sites": len(list_sites(session, mission_id=mission_id)),
+    }

@@ -1,0 +1,292 @@
+"""The main window: missions on the left, the chosen mission's tabs on the right, and menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+import i18n
+from i18n import _, pick
+from i18n.formatting import format_date
+from models import repository as repo
+from models.db import Database, read_session, write_session
+from ui.columns import ATTENDEE_COLUMNS, ITEM_COLUMNS, SITE_COLUMNS
+from ui.commands import CreateMission, EditMission
+from ui.events import MissionEvents
+from ui.mission_dialog import MissionDialog
+from ui.overview_tab import OverviewTab
+from ui.table_model import RowTableModel
+
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
+
+
+def make_table(model: RowTableModel, name: str) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return view
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.settings = db, settings
+        self.events = MissionEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.mission_id: int | None = None
+        self.missions: list[repo.MissionRow] = []
+
+        self.mission_list = QListWidget(objectName="missionList")
+        self.mission_list.setWordWrap(True)
+        self.mission_list.setSpacing(2)
+        self.mission_list.currentItemChanged.connect(self._on_mission_picked)
+        self.mission_list.itemDoubleClicked.connect(lambda _item: self.edit_mission())
+        self.tabs = QTabWidget(objectName="tabs")
+        self.overview = OverviewTab()
+        self.attendee_model = RowTableModel(ATTENDEE_COLUMNS, self)
+        self.item_model = RowTableModel(ITEM_COLUMNS, self)
+        self.site_model = RowTableModel(SITE_COLUMNS, self)
+        self.attendee_table = make_table(self.attendee_model, "attendeeTable")
+        self.item_table = make_table(self.item_model, "itemTable")
+        self.site_table = make_table(self.site_model, "siteTable")
+        for widget in (self.overview, self.attendee_table, self.item_table, self.site_table):
+            self.tabs.addTab(widget, "")
+        self.splitter = QSplitter(objectName="splitter")
+        self.splitter.addWidget(self.mission_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.events.changed.connect(self._on_changed)
+        self.retranslate_ui()
+        self.reload_missions()
+        self._restore_state()
+
+    # menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.act_new = QAction(self, shortcut=QKeySequence.StandardKey.New,
+                               triggered=self.new_mission)
+        self.act_edit = QAction(self, shortcut=QKeySequence("Ctrl+E"),
+                                triggered=self.edit_mission)
+        self.act_delete = QAction(self, triggered=self.delete_mission)
+        self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,
+                                triggered=self.close)
+        self.file_menu.addActions([self.act_new, self.act_edit, self.act_delete])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.edit_menu = bar.addMenu("")
+        # Our own actions, not createUndoAction: its "Undo" prefix is fixed at creation and
+        # would not follow a language switch.
+        self.act_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo,
+                                triggered=self.undo_stack.undo, enabled=False)
+        self.act_redo = QAction(self, triggered=self.undo_stack.redo, enabled=False)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_undo_texts())
+        self.edit_menu.addActions([self.act_undo, self.act_redo])
+
+        self.language_menu = bar.addMenu("")
+        group = QActionGroup(self, exclusive=True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: i18n.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.act_about = QAction(self, triggered=self.show_about)
+        self.help_menu.addAction(self.act_about)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.act_new.setText(_("&New mission…"))
+        self.act_edit.setText(_("Mission &details…"))
+        self.act_delete.setText(_("&Delete mission…"))
+        self.act_quit.setText(_("&Quit"))
+        self.act_about.setText(_("&About Kakehashi"))
+        self._update_undo_texts()
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.current_language())
+        for i, title in enumerate((_("Overview"), _("Attendees"), _("Itinerary"), _("Sites"))):
+            self.tabs.setTabText(i, title)
+        for model in (self.attendee_model, self.item_model, self.site_model):
+            model.retranslate()
+        self._fill_mission_list()
+        self._update_title()
+
+    def _update_undo_texts(self) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.act_undo.setText(_("&Undo: {what}").format(what=undo) if undo else _("&Undo"))
+        self.act_redo.setText(_("&Redo: {what}").format(what=redo) if redo else _("&Redo"))
+
+    # missions --------------------------------------------------------------------------------
+    def reload_missions(self, select_id: int | None = None) -> None:
+        with read_session(self.db.engine) as session:
+            self.missions = repo.list_missions(session)
+        keep = select_id if select_id is not None else self.mission_id
+        ids = [m.id for m in self.missions]
+        if keep not in ids:
+            saved = self.settings.value("window/mission")
+            keep = next((m.id for m in self.missions if m.code == saved), ids[0] if ids else None)
+        self.mission_id = keep
+        self._fill_mission_list()
+        self.show_mission(keep)
+
+    def _fill_mission_list(self) -> None:
+        if not hasattr(self, "missions"):
+            return
+        self.mission_list.blockSignals(True)
+        self.mission_list.clear()
+        for m in self.missions:
+            title, _fallback = pick(m.title_en, m.title_ja)
+            item = QListWidgetItem(f"{m.code}\n{title}\n{format_date(m.start_date)}")
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setToolTip(title)
+            self.mission_list.addItem(item)
+            if m.id == self.mission_id:
+                self.mission_list.setCurrentItem(item)
+        self.mission_list.blockSignals(False)
+
+    def _on_mission_picked(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.show_mission(current.data(Qt.ItemDataRole.UserRole))
+
+    def current_mission(self) -> repo.MissionRow | None:
+        return next((m for m in self.missions if m.id == self.mission_id), None)
+
+    def show_mission(self, mission_id: int | None) -> None:
+        self.mission_id = mission_id
+        with read_session(self.db.engine) as session:
+            organizations = repo.list_organizations(session)
+            if mission_id is None:
+                attendees, items, sites, counts = [], [], [], {}
+            else:
+                attendees = repo.list_attendees(session, mission_id=mission_id)
+                items = repo.list_items(session, mission_id=mission_id)
+                sites = repo.list_sites(session, mission_id=mission_id)
+                counts = repo.mission_counts(session, mission_id=mission_id)
+        self.overview.show_mission(self.current_mission(), organizations, counts)
+        self.attendee_model.set_rows(attendees)
+        self.item_model.set_rows(items)
+        self.site_model.set_rows(sites)
+        for action in (self.act_edit, self.act_delete):
+            action.setEnabled(mission_id is not None)
+        self._update_title()
+        mission = self.current_mission()
+        if mission is not None:
+            self.settings.setValue("window/mission", mission.code)
+
+    def _update_title(self) -> None:
+        mission = self.current_mission() if hasattr(self, "missions") else None
+        name = _("Kakehashi")
+        self.setWindowTitle(f"{mission.code} — {name}" if mission else name)
+
+    def _on_changed(self, mission_id: int, what: str) -> None:
+        self.reload_missions(select_id=mission_id if what != "deleted" else None)
+
+    def _organizations(self):
+        with read_session(self.db.engine) as session:
+            return repo.list_organizations(session)
+
+    def _code_taken(self, except_id: int | None):
+        def taken(code: str) -> bool:
+            with read_session(self.db.engine) as session:
+                return repo.code_in_use(session, code=code, except_id=except_id)
+        return taken
+
+    def new_mission(self) -> None:
+        dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
+                               parent=self)
+        if dialog.exec():
+            self.undo_stack.push(CreateMission(self.db.engine, self.events, dialog.values(),
+                                               dialog.organizer_ids()))
+
+    def edit_mission(self) -> None:
+        mission = self.current_mission()
+        if mission is None:
+            return
+        dialog = MissionDialog(self._organizations(), mission=mission,
+                               code_taken=self._code_taken(mission.id), parent=self)
+        if dialog.exec():
+            self.undo_stack.push(EditMission(self.db.engine, self.events, mission,
+                                             dialog.values(), dialog.organizer_ids()))
+
+    def delete_mission(self) -> None:
+        mission = self.current_mission()
+        if mission is None:
+            return
+        title, _fallback = pick(mission.title_en, mission.title_ja)
+        answer = QMessageBox.warning(
+            self, _("Delete mission"),
+            _("Delete the mission {code} ({title}) with its attendees and itinerary? "
+              "This cannot be undone.").format(code=mission.code, title=title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with write_session(self.db.engine) as session:
+            repo.delete_mission(session, mission_id=mission.id)
+        # Commands on the stack may name the deleted mission; they could no longer be undone.
+        self.undo_stack.clear()
+        self.events.changed.emit(mission.id, "deleted")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About Kakehashi"), _(
+            "Kakehashi (架け橋, \"bridge\") plans business-mission delegations between the US "
+            "and Japan, offline, in English and Japanese.\n\nDatabase: {path}").format(
+            path=self.db.path))
+
+    # window state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        tab = self.settings.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,168 @@
+"""The dialog for a new mission or a mission's details, validating each field where it is shown."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, pick
+from i18n.labels import MISSION_STATUS, label
+from models.entities import Organization
+from models.repository import MissionRow
+from models.times import is_valid_zone
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$")
+COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Los_Angeles",
+                "Europe/London", "UTC")
+
+
+class MissionDialog(QDialog):
+    """Collects a mission's fields; `values()` and `organizer_ids()` are read after accept."""
+
+    def __init__(self, organizations: list[Organization], *, mission: MissionRow | None = None,
+                 code_taken=lambda code: False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("missionDialog")
+        self._editing = mission
+        self._code_taken = code_taken
+        self.code = QLineEdit()
+        self.title_en = QLineEdit()
+        self.title_ja = QLineEdit()
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        self.zone = QComboBox(editable=True)
+        self.zone.addItems(COMMON_ZONES)
+        self.status = QComboBox()
+        for key in MISSION_STATUS:
+            self.status.addItem("", key)
+        self.organizers = QListWidget()
+        self.organizers.setMaximumHeight(130)
+        for org in organizations:
+            item = QListWidgetItem(pick(org.name_en, org.name_ja)[0])
+            item.setData(Qt.ItemDataRole.UserRole, org.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.organizers.addItem(item)
+        self.errors: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        for key, widget in (("code", self.code), ("title_en", self.title_en),
+                            ("title_ja", self.title_ja), ("start", self.start),
+                            ("end", self.end), ("zone", self.zone), ("status", self.status),
+                            ("organizers", self.organizers)):
+            error = QLabel(objectName=f"error_{key}")
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.hide()
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            self.labels[key] = QLabel()
+            self.form.addRow(self.labels[key], box)
+            self.errors[key] = error
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self._fill(mission)
+        self.retranslate_ui()
+
+    def _fill(self, mission: MissionRow | None) -> None:
+        today = date.today()
+        start = mission.start_date if mission else today
+        end = mission.end_date if mission else today
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.end.setDate(QDate(end.year, end.month, end.day))
+        if mission is None:
+            return
+        self.code.setText(mission.code)
+        self.title_en.setText(mission.title_en)
+        self.title_ja.setText(mission.title_ja)
+        self.zone.setCurrentText(mission.home_tz)
+        self.status.setCurrentIndex(max(0, self.status.findData(mission.status)))
+        for i in range(self.organizers.count()):
+            item = self.organizers.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in mission.organizer_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Mission details") if self._editing else _("New mission"))
+        texts = {"code": _("Code"), "title_en": _("Title (English)"),
+                 "title_ja": _("Title (Japanese)"), "start": _("First day"),
+                 "end": _("Last day"), "zone": _("Home time zone"), "status": _("Status"),
+                 "organizers": _("Organizers")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.code.setPlaceholderText(_("e.g. HKD-ALB-2026"))
+        for i, key in enumerate(MISSION_STATUS):
+            self.status.setItemText(i, label(MISSION_STATUS, key))
+
+    def values(self) -> dict:
+        return {
+            "code": self.code.text().strip(),
+            "title_en": self.title_en.text().strip(),
+            "title_ja": self.title_ja.text().strip(),
+            "start_date": self.start.date().toPython(),
+            "end_date": self.end.date().toPython(),
+            "home_tz": self.zone.currentText().strip(),
+            "status": self.status.currentData(),
+        }
+
+    def organizer_ids(self) -> list[int]:
+        return [self.organizers.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.organizers.count())
+                if self.organizers.item(i).checkState() == Qt.CheckState.Checked]
+
+    def validate(self) -> dict[str, str]:
+        """Field key -> what is wrong, in the current language; empty when all is well."""
+        v = self.values()
+        problems: dict[str, str] = {}
+        if not v["code"]:
+            problems["code"] = _("A code is required.")
+        elif not CODE_PATTERN.match(v["code"]):
+            problems["code"] = _("Use 2 to 40 letters, digits, hyphens or underscores.")
+        elif self._code_taken(v["code"]):
+            problems["code"] = _("Another mission already has this code.")
+        if not v["title_en"] and not v["title_ja"]:
+            problems["title_en"] = _("Give the title in at least one language.")
+        if v["end_date"] < v["start_date"]:
+            problems["end"] = _("The last day cannot be before the first day.")
+        if not is_valid_zone(v["home_tz"]):
+            problems["zone"] = _("Not a known time zone (use a name like Asia/Tokyo).")
+        return problems
+
+    def accept(self) -> None:
+        problems = self.validate()
+        for key, error in self.errors.items():
+            error.setText(problems.get(key, ""))
+            error.setVisible(key in problems)
+        if problems:
+            first = next(iter(problems))
+            {"code": self.code, "title_en": self.title_en, "end": self.end,
+             "zone": self.zone}[first].setFocus()
+            return
+        super().accept()

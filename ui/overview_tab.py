@@ -1,0 +1,82 @@
+"""The Overview tab: a mission's details and counts at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from i18n import _, ngettext, pick
+from i18n.formatting import format_date_range, format_list
+from i18n.labels import MISSION_STATUS, label
+from models.entities import Organization
+from models.repository import MissionRow
+
+FIELDS = ("code", "title", "other_title", "dates", "zone", "status", "organizers", "attendees",
+          "items", "sites")
+
+
+class OverviewTab(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.mission: MissionRow | None = None
+        self.organizations: list[Organization] = []
+        self.counts: dict[str, int] = {}
+        self.form = QFormLayout(self)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.captions = {key: QLabel() for key in FIELDS}
+        self.values = {key: QLabel(objectName=f"overview_{key}") for key in FIELDS}
+        for key in FIELDS:
+            self.values[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(self.captions[key], self.values[key])
+        self.values["title"].setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.retranslate_ui()
+
+    def show_mission(self, mission: MissionRow | None, organizations: list[Organization],
+                     counts: dict[str, int]) -> None:
+        self.mission, self.organizations, self.counts = mission, organizations, counts
+        self._fill()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        captions = {"code": _("Code"), "title": _("Title"), "other_title": _("Other language"),
+                    "dates": _("Dates"), "zone": _("Home time zone"), "status": _("Status"),
+                    "organizers": _("Organizers"), "attendees": _("Attendees"),
+                    "items": _("Itinerary"), "sites": _("Sites")}
+        for key, text in captions.items():
+            self.captions[key].setText(text)
+        self._fill()
+
+    def _fill(self) -> None:
+        m = self.mission
+        if m is None:
+            for value in self.values.values():
+                value.clear()
+            self.values["title"].setText(_("No mission selected"))
+            return
+        title, _fallback = pick(m.title_en, m.title_ja)
+        other = m.title_ja if title == m.title_en else m.title_en
+        by_id = {o.id: o for o in self.organizations}
+        c = self.counts
+        texts = {
+            "code": m.code,
+            "title": title,
+            "other_title": other if other != title else "",
+            "dates": format_date_range(m.start_date, m.end_date),
+            "zone": m.home_tz,
+            "status": label(MISSION_STATUS, m.status),
+            "organizers": format_list([pick(by_id[i].name_en, by_id[i].name_ja)[0]
+                                       for i in m.organizer_ids if i in by_id]),
+            "attendees": ngettext("{n} attendee", "{n} attendees", c.get("attendees", 0)).format(
+                n=c.get("attendees", 0)) + " · " + _("{n} confirmed").format(
+                n=c.get("confirmed", 0)),
+            "items": ngettext("{n} item", "{n} items", c.get("items", 0)).format(
+                n=c.get("items", 0)),
+            "sites": ngettext("{n} site", "{n} sites", c.get("sites", 0)).format(
+                n=c.get("sites", 0)),
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)

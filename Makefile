@@ -26,8 +26,8 @@ lint: $(STAMP)
 
 # Re-extract messages, merge them into the catalogs and compile the .mo files.
 catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -F i18n/babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output -o i18n/locale/messages.pot .
-	$(VENV)/bin/pybabel update -i i18n/locale/messages.pot -d i18n/locale -D messages --no-fuzzy-matching --no-location
+	$(VENV)/bin/pybabel extract -F i18n/babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output --project=Kakehashi -o i18n/locale/messages.pot main.py models ui i18n documents
+	$(VENV)/bin/pybabel update -i i18n/locale/messages.pot -d i18n/locale -D messages --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(VENV)/bin/pybabel compile -d i18n/locale -D messages
 
 screenshots: $(STAMP)

@@ -12,7 +12,7 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from i18n import LANGUAGES, _, set_language  # noqa: E402
+from i18n import LANGUAGES, set_language  # noqa: E402
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 

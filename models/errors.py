@@ -1,4 +1,5 @@
-"""Errors the data layer raises for a user to read: each says what is wrong in the current language."""
+"""Errors the data layer raises for a user to read, each saying in the current language what is
+wrong."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ class NotADatabase(StorageError):
         self.path = path
 
     def user_message(self) -> str:
-        return _("{path} is not a Kakehashi database (it is damaged or another kind of file).").format(
-            path=self.path)
+        return _("{path} is not a Kakehashi database (it is damaged or another kind of "
+                 "file).").format(path=self.path)
 
 
 class NewerDatabase(StorageError):

@@ -1,0 +1,1 @@
+"""Files in and out: the Excel workbook, roster import, calendar files, printed handouts."""

@@ -12,7 +12,8 @@ import i18n
 SETTINGS_KEY = "language"
 # Qt's fallback may draw kanji with Chinese glyph shapes; name Japanese families first.
 JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans",
-                     "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo UI", "Meiryo", "IPAexGothic", "TakaoPGothic")
+                     "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo UI", "Meiryo",
+                     "IPAexGothic", "TakaoPGothic")
 
 
 def system_language() -> str:

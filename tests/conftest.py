@@ -69,9 +69,10 @@ def run_main(*args: str, env: dict | None = None, tmp_path: Path | None = None):
     """Run main.py as a user would, in a child process; returns the CompletedProcess."""
     import subprocess
 
-    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    full_env.pop("KAKEHASHI_DB", None)  # never the developer's own database
+    full_env.update(env or {})
     if tmp_path is not None:
         full_env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    full_env.pop("KAKEHASHI_DB", None) if env is None or "KAKEHASHI_DB" not in env else None
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
                           text=True, env=full_env, timeout=120, cwd=ROOT)

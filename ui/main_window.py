@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_undo_texts())
+        self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
 
         self.language_menu = bar.addMenu("")
@@ -148,7 +149,9 @@ class MainWindow(QMainWindow):
         self._fill_mission_list()
         self._update_title()
 
-    def _update_undo_texts(self) -> None:
+    def _update_undo_texts(self, _index: int = 0) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack announces its own destruction
+            return
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.act_undo.setText(_("&Undo: {what}").format(what=undo) if undo else _("&Undo"))
         self.act_redo.setText(_("&Redo: {what}").format(what=redo) if redo else _("&Redo"))

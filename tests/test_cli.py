@@ -1,0 +1,65 @@
+"""The command-line contract, run as a user runs it: a child process on a real file."""
+
+from __future__ import annotations
+
+from tests.conftest import run_main
+
+
+def test_missions_lists_code_first_one_per_line(tmp_path):
+    result = run_main("--db", str(tmp_path / "k.db"), "missions", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("HKD-ALB-2026\t")
+    assert "Hokkaido-Albany Semiconductor Mission" in lines[0]
+
+
+def test_options_are_accepted_after_the_verb_and_the_language_applies(tmp_path):
+    result = run_main("missions", "--db", str(tmp_path / "k.db"), "--lang", "ja",
+                      tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "2026/12/07" in result.stdout and "半導体" in result.stdout
+
+
+def test_the_database_can_come_from_the_environment(tmp_path):
+    path = tmp_path / "env.db"
+    result = run_main("missions", env={"KAKEHASHI_DB": str(path)}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+
+
+def test_a_missing_folder_is_a_clear_one_line_message_and_exit_1(tmp_path):
+    result = run_main("--db", "/nonexistent/dir/x.db", "missions", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "The folder for the database does not exist: /nonexistent/dir"
+    assert "Traceback" not in result.stderr
+    result = run_main("--lang", "ja", "--db", "/nonexistent/dir/x.db", "missions",
+                      tmp_path=tmp_path)
+    assert result.returncode == 1 and "フォルダーが存在しません" in result.stderr
+
+
+def test_a_file_that_is_not_a_database_exits_1_and_is_left_alone(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database")
+    result = run_main("--db", str(path), "missions", tmp_path=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is not a Kakehashi database" in result.stderr
+    assert path.read_text() == "not a database"
+
+
+def test_wrong_usage_exits_2(tmp_path):
+    assert run_main("--lang", "xx", "missions", tmp_path=tmp_path).returncode == 2
+    assert run_main("no-such-verb", tmp_path=tmp_path).returncode == 2
+
+
+def test_smoke_test_paints_the_window_and_prints_startup_ms(tmp_path):
+    result = run_main("--db", str(tmp_path / "k.db"), "--smoke-test", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.isdigit() and 0 < int(last) < 60_000
+
+
+def test_smoke_test_fails_on_a_bad_database(tmp_path):
+    path = tmp_path / "bad.db"
+    path.write_bytes(b"garbage" * 100)
+    result = run_main("--db", str(path), "--smoke-test", tmp_path=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr

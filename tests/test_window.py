@@ -1,0 +1,181 @@
+"""The main window, driven as a user would: real widgets offscreen on a real database file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+import i18n
+from i18n.qt import japanese_families
+from models import repository as repo
+from models.db import read_session
+from ui.main_window import MainWindow
+from ui.table_model import ROW_ROLE
+
+
+def when_modal(act) -> None:
+    """Run `act(dialog)` on the next modal dialog, once it is open (exec() blocks the test)."""
+    def handler() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, handler)
+            return
+        act(dialog)
+    QTimer.singleShot(0, handler)
+
+
+def type_japanese(widget, text: str) -> None:
+    # qtbot.keyClicks aborts on non-ASCII text; an input method commit is what a real IME sends.
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def switch_language(qtbot, window: MainWindow, code: str) -> None:
+    window.language_actions[code].trigger()
+    expected = "ファイル(&F)" if code == "ja" else "&File"
+    qtbot.waitUntil(lambda: window.file_menu.title() == expected)
+
+
+def header_texts(view) -> list[str]:
+    model = view.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_the_window_shows_the_demo_mission_in_every_tab(window):
+    assert window.mission_list.count() == 1
+    assert window.current_mission().code == "HKD-ALB-2026"
+    assert window.attendee_model.rowCount() >= 18
+    assert window.item_model.rowCount() >= 20
+    assert window.site_model.rowCount() == 4
+    assert window.overview.values["code"].text() == "HKD-ALB-2026"
+    assert "HKD-ALB-2026" in window.windowTitle()
+
+
+def test_the_itinerary_is_in_time_order_and_marks_the_date_line(window):
+    rows = window.item_model.rows()
+    assert [r.start_utc for r in rows] == sorted(r.start_utc for r in rows)
+    texts = [window.item_model.index(i, 1).data() for i in range(len(rows))]
+    assert any("(+1 day)" in t for t in texts)
+
+
+def test_switching_to_japanese_changes_menus_tabs_headers_and_dates(qtbot, window, settings):
+    switch_language(qtbot, window, "ja")
+    assert [window.tabs.tabText(i) for i in range(4)] == ["概要", "参加者", "行程", "訪問先"]
+    assert header_texts(window.attendee_table)[:2] == ["氏名", "氏名（ローマ字）"]
+    assert window.overview.values["dates"].text().startswith("2026年12月7日(月)")
+    names = [window.attendee_model.index(i, 0).data()
+             for i in range(window.attendee_model.rowCount())]
+    assert any(" " in n and not n.isascii() for n in names)   # 姓 名, family name first
+    assert settings.value("language") == "ja"
+    switch_language(qtbot, window, "en")
+    assert window.tabs.tabText(0) == "Overview"
+    assert window.overview.values["dates"].text().startswith("Mon, Dec 7, 2026")
+
+
+def test_japanese_uses_a_japanese_font_family(qtbot, window):
+    assert japanese_families(), "install fonts-noto-cjk (or another Japanese font)"
+    switch_language(qtbot, window, "ja")
+    assert QApplication.font().families()[0] == japanese_families()[0]
+    switch_language(qtbot, window, "en")
+    assert QApplication.font().families()[0] not in japanese_families()
+
+
+def test_qt_standard_buttons_follow_the_language(qtbot, window):
+    switch_language(qtbot, window, "ja")
+    seen = {}
+
+    def look(dialog):
+        seen["cancel"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
+        dialog.reject()
+
+    when_modal(look)
+    window.new_mission()
+    assert seen["cancel"].replace("(&C)", "") == "キャンセル"
+
+
+def test_attendees_sort_by_kana_in_japanese_and_by_family_name_in_english(qtbot, window):
+    window.attendee_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    family = [r.family_name.casefold() for r in window.attendee_model.rows()]
+    assert family == sorted(family)
+    switch_language(qtbot, window, "ja")
+    rows = window.attendee_model.rows()
+    readings = [r.family_kana for r in rows if r.family_kana]
+    assert readings and [i18n.formatting.fold_kana(k) for k in readings] == sorted(
+        i18n.formatting.fold_kana(k) for k in readings)
+    assert rows[0].family_kana, "kana readings come first in a Japanese list"
+    latin_only = [r for r in rows if not r.family_kana]
+    assert rows[-len(latin_only):] == latin_only if latin_only else True
+
+
+def test_a_new_mission_is_validated_created_undone_and_redone(qtbot, window):
+    def fill(dialog):
+        dialog.accept()                       # nothing filled in: errors beside the fields
+        assert dialog.isVisible()
+        assert dialog.errors["code"].isVisible()
+        assert dialog.errors["title_en"].text()
+        qtbot.keyClicks(dialog.code, "HKD-ALB-2026")
+        dialog.accept()                       # taken code
+        assert "already" in dialog.errors["code"].text()
+        dialog.code.clear()
+        qtbot.keyClicks(dialog.code, "CTS-ALB-2027")
+        type_japanese(dialog.title_ja, "千歳・オールバニ視察団2027")
+        dialog.zone.setCurrentText("Asia/Tokyo")
+        dialog.accept()
+
+    when_modal(fill)
+    window.new_mission()
+    assert window.mission_list.count() == 2
+    assert window.current_mission().code == "CTS-ALB-2027"
+    assert window.current_mission().title_ja == "千歳・オールバニ視察団2027"
+    assert window.act_undo.text() == "&Undo: New mission CTS-ALB-2027"
+    window.act_undo.trigger()
+    assert window.mission_list.count() == 1
+    with read_session(window.db.engine) as session:
+        assert repo.get_mission_by_code(session, code="CTS-ALB-2027") is None
+    window.act_redo.trigger()
+    assert window.mission_list.count() == 2
+
+
+def test_editing_mission_details_is_undoable(qtbot, window):
+    def edit(dialog):
+        dialog.title_en.setText("Renamed mission")
+        dialog.accept()
+
+    when_modal(edit)
+    window.edit_mission()
+    assert window.overview.values["title"].text() == "Renamed mission"
+    window.undo_stack.undo()
+    assert window.overview.values["title"].text() == "Hokkaido-Albany Semiconductor Mission 2026"
+
+
+def test_deleting_a_mission_asks_first(qtbot, window):
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    window.delete_mission()
+    assert window.mission_list.count() == 1
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.delete_mission()
+    assert window.mission_list.count() == 0
+    assert window.overview.values["title"].text() == "No mission selected"
+    assert not window.act_edit.isEnabled()
+
+
+def test_window_size_and_tab_are_remembered(qtbot, demo_db, settings, qt_language):
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # inside the 800x600 offscreen screen
+    first.tabs.setCurrentIndex(2)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.tabs.currentIndex() == 2
+
+
+def test_table_rows_are_plain_values_not_live_database_objects(window):
+    row = window.attendee_model.index(0, 0).data(ROW_ROLE)
+    assert type(row).__name__ == "AttendeeRow"

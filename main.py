@@ -61,10 +61,11 @@ def fail(message: str) -> int:
 def open_db(path: Path):
     """Open the database, seeding the demo mission into a file this call created."""
     from models.db import open_database
-    from models.demo import seed_demo
 
     db = open_database(path)
     if db.created:
+        from models.demo import seed_demo
+
         seed_demo(db.engine)
     return db
 
@@ -106,5 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         db.dispose()
 
 
+def run() -> None:
+    """Entry point: exit without Python's module teardown once the work is done.
+
+    By then every edit is committed and the settings are synced; tearing down Qt, SQLAlchemy
+    and pydantic module by module takes about 0.2 s here and saves nothing for the user.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -44,7 +44,7 @@ VISITOR_FIELDS = {
     "passport_number": N_("Passport number"),
     "visa_type": N_("Visa type"),
     "organization": N_("Organization"),
-    "title": N_("Title"),
+    "title": N_("Job title"),
 }
 
 

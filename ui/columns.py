@@ -35,7 +35,7 @@ ATTENDEE_COLUMNS = [
     Column("reading", N_("Reading"), _reading, _attendee_key),
     Column("organization", N_("Organization"),
            lambda r: pick(r.organization_en, r.organization_ja)),
-    Column("title", N_("Title"), lambda r: pick(r.title_en, r.title_ja)),
+    Column("job_title", N_("Job title"), lambda r: pick(r.title_en, r.title_ja)),
     Column("role", N_("Role"), lambda r: label(ROLES, r.role)),
     Column("status", N_("Status"), lambda r: label(ATTENDANCE, r.status)),
     Column("email", N_("E-mail"), lambda r: r.email),

@@ -38,6 +38,7 @@ class MissionDialog(QDialog):
                  code_taken=lambda code: False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("missionDialog")
+        self.setMinimumWidth(480)
         self._editing = mission
         self._code_taken = code_taken
         self.code = QLineEdit()

@@ -16,10 +16,21 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
-from models.errors import CannotOpen, FolderMissing, NewerDatabase, NotADatabase
+from models.errors import (
+    CannotOpen,
+    DatabaseBusy,
+    DiskFull,
+    FolderMissing,
+    NewerDatabase,
+    NotADatabase,
+    ReadOnlyDatabase,
+    StorageError,
+    WriteFailed,
+)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
@@ -28,13 +39,17 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _configure_connection(dbapi_conn: sqlite3.Connection, foreign_keys: bool) -> None:
+def _configure_connection(dbapi_conn: sqlite3.Connection, foreign_keys: bool,
+                          read_only: bool = False) -> None:
     # The driver's own implicit BEGIN is off: our "begin" listener emits BEGIN itself, so PRAGMAs
     # here run outside any transaction (inside one, SQLite silently ignores foreign_keys).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if read_only:  # switching the journal mode writes to the file
+        cur.close()
+        return
     cur.execute("PRAGMA journal_mode=WAL")
     # In WAL mode, NORMAL may lose the last commits on power failure (they sit in the WAL until a
     # checkpoint is synced); FULL syncs the WAL on every commit, so an acknowledged edit survives.
@@ -49,13 +64,25 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True,
+                read_only: bool = False) -> Engine:
+    options: dict = {} if pooled else {"poolclass": NullPool}
+    if read_only:
+        # mode=ro refuses writes in SQLite itself; immutable=1 lets a file in a read-only
+        # folder be read without the -wal/-shm files SQLite could not create there.
+        immutable = "&immutable=1" if not _writable(path.parent) else ""
+        uri = f"{path.as_uri()}?mode=ro{immutable}"
+        options["creator"] = lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        **({} if pooled else {"poolclass": NullPool}),
+        "sqlite://" if read_only else f"sqlite:///{path}",
+        connect_args={} if read_only else {"timeout": BUSY_TIMEOUT_MS / 1000,
+                                           "check_same_thread": False},
+        **options,
     )
-    event.listen(engine, "connect", lambda c, _r: _configure_connection(c, foreign_keys))
+    event.listen(engine, "connect",
+                 lambda c, _r: _configure_connection(c, foreign_keys, read_only))
+    engine.kakehashi_path = path  # for messages: a read-only engine's URL names no file
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -67,6 +94,7 @@ class Database:
     path: Path
     engine: Engine
     created: bool
+    read_only: bool = False
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -86,6 +114,15 @@ def _check_file(path: Path) -> bool:
     if head != SQLITE_MAGIC:
         raise NotADatabase(str(path))
     return False
+
+
+def _writable(path: Path) -> bool:
+    """False for a file or folder without write permission, or marked read-only (no write bit,
+    which also holds for root, who may write anywhere)."""
+    try:
+        return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+    except OSError:
+        return False
 
 
 def _create_private(path: Path) -> None:
@@ -131,10 +168,13 @@ def open_database(path: str | os.PathLike) -> Database:
     """Open (creating when new) and upgrade the database file; raise StorageError if it can't."""
     path = Path(path).expanduser().absolute()
     created = _check_file(path)
+    read_only = not created and not (_writable(path) and _writable(path.parent))
+    if created and not _writable(path.parent):
+        raise ReadOnlyDatabase(str(path.parent))
     try:
         if not path.exists():
             _create_private(path)
-        engine = make_engine(path)
+        engine = make_engine(path, read_only=read_only)
         revision = current_revision(engine)
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         raise NotADatabase(str(path)) from exc
@@ -147,8 +187,11 @@ def open_database(path: str | os.PathLike) -> Database:
         engine.dispose()
         raise NewerDatabase(str(path), revision)
     if revision != SCHEMA_HEAD:
+        if read_only:
+            engine.dispose()
+            raise CannotOpen(str(path), ReadOnlyDatabase(str(path)).user_message())
         upgrade(path)
-    return Database(path=path, engine=engine, created=created)
+    return Database(path=path, engine=engine, created=created, read_only=read_only)
 
 
 @contextmanager
@@ -159,8 +202,27 @@ def read_session(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """One user action: BEGIN IMMEDIATE, commit on success, roll back on any error."""
+    """One user action: BEGIN IMMEDIATE, commit on success, roll back on any error.
+
+    Storage failures (full disk, read-only file, a lock held past the busy timeout) come out
+    as StorageError subclasses with a message for the user; the transaction is rolled back.
+    """
     with Session(engine, expire_on_commit=False) as session:
-        session.connection(execution_options={"kakehashi_write": True})
-        yield session
-        session.commit()
+        try:
+            session.connection(execution_options={"kakehashi_write": True})
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise storage_error(exc, getattr(engine, "kakehashi_path", "")) from exc
+
+
+def storage_error(exc: OperationalError, path: Path | str = "") -> StorageError:
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return DiskFull()
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyDatabase(str(path))
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return DatabaseBusy()
+    return WriteFailed(str(exc.orig))

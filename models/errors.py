@@ -52,5 +52,38 @@ class CannotOpen(StorageError):
                                                                      reason=self.reason)
 
 
+class ReadOnlyDatabase(StorageError):
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("{path} is read-only: you can look at the missions but not change them. "
+                 "Copy the file to a folder where you can write to edit it.").format(
+            path=self.path)
+
+
+class DiskFull(StorageError):
+    def user_message(self) -> str:
+        return _("The disk is full, so the change was not saved. Your data is as it was "
+                 "before; free some space and try again.")
+
+
+class DatabaseBusy(StorageError):
+    def user_message(self) -> str:
+        return _("The database is busy in another window or program, so the change was not "
+                 "saved. Try again in a moment.")
+
+
+class WriteFailed(StorageError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def user_message(self) -> str:
+        return _("The change could not be saved ({reason}). Your data is as it was "
+                 "before.").format(reason=self.reason)
+
+
 class InvalidInput(Exception):
     """A value a user entered that cannot be stored; the message is already translated."""

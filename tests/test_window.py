@@ -179,3 +179,49 @@ def test_window_size_and_tab_are_remembered(qtbot, demo_db, settings, qt_languag
 def test_table_rows_are_plain_values_not_live_database_objects(window):
     row = window.attendee_model.index(0, 0).data(ROW_ROLE)
     assert type(row).__name__ == "AttendeeRow"
+
+
+def test_a_change_that_cannot_be_saved_is_reported_and_not_recorded(qtbot, window):
+    from sqlalchemy import event
+
+    with window.db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    @event.listens_for(window.db.engine, "connect")
+    def _full(dbapi_conn, _record):  # SQLite's page limit fails like a full disk
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
+
+    window.db.engine.dispose()
+    seen = {}
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.code, "FULL-1")
+        dialog.title_en.setText("Long " * 40_000)
+        when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+        dialog.accept()
+
+    when_modal(fill)
+    window.new_mission()
+    assert "disk is full" in seen["text"]
+    assert window.undo_stack.count() == 0
+    assert window.mission_list.count() == 1
+
+
+def test_a_read_only_database_is_shown_read_only(qtbot, demo_db, settings, qt_language):
+    import os
+    import stat
+
+    from models.db import open_database
+
+    demo_db.dispose()
+    os.chmod(demo_db.path, stat.S_IRUSR)
+    try:
+        db = open_database(demo_db.path)
+        win = MainWindow(db, settings)
+        qtbot.addWidget(win)
+        assert "[read-only]" in win.windowTitle()
+        assert not win.act_new.isEnabled() and not win.act_edit.isEnabled()
+        assert win.attendee_model.rowCount() > 0
+        db.dispose()
+    finally:
+        os.chmod(demo_db.path, stat.S_IRUSR | stat.S_IWUSR)

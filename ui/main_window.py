@@ -23,8 +23,9 @@ from i18n import _, pick
 from i18n.formatting import format_date
 from models import repository as repo
 from models.db import Database, read_session, write_session
+from models.errors import StorageError
 from ui.columns import ATTENDEE_COLUMNS, ITEM_COLUMNS, SITE_COLUMNS
-from ui.commands import CreateMission, EditMission
+from ui.commands import CreateMission, DbCommand, EditMission
 from ui.events import MissionEvents
 from ui.mission_dialog import MissionDialog
 from ui.overview_tab import OverviewTab
@@ -102,11 +103,13 @@ class MainWindow(QMainWindow):
         # Our own actions, not createUndoAction: its "Undo" prefix is fixed at creation and
         # would not follow a language switch.
         self.act_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo,
-                                triggered=self.undo_stack.undo, enabled=False)
-        self.act_redo = QAction(self, triggered=self.undo_stack.redo, enabled=False)
+                                triggered=self.undo, enabled=False)
+        self.act_redo = QAction(self, triggered=self.redo, enabled=False)
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.canUndoChanged.connect(lambda can: self.act_undo.setEnabled(
+            can and not self.db.read_only))
+        self.undo_stack.canRedoChanged.connect(lambda can: self.act_redo.setEnabled(
+            can and not self.db.read_only))
         self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
 
@@ -207,7 +210,8 @@ class MainWindow(QMainWindow):
         self.item_model.set_rows(items)
         self.site_model.set_rows(sites)
         for action in (self.act_edit, self.act_delete):
-            action.setEnabled(mission_id is not None)
+            action.setEnabled(mission_id is not None and not self.db.read_only)
+        self.act_new.setEnabled(not self.db.read_only)
         self._update_title()
         mission = self.current_mission()
         if mission is not None:
@@ -216,7 +220,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         mission = self.current_mission() if hasattr(self, "missions") else None
         name = _("Kakehashi")
-        self.setWindowTitle(f"{mission.code} — {name}" if mission else name)
+        title = f"{mission.code} — {name}" if mission else name
+        if self.db.read_only:
+            title += " " + _("[read-only]")
+        self.setWindowTitle(title)
 
     def _on_changed(self, mission_id: int, what: str) -> None:
         self.reload_missions(select_id=mission_id if what != "deleted" else None)
@@ -235,8 +242,8 @@ class MainWindow(QMainWindow):
         dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
                                parent=self)
         if dialog.exec():
-            self.undo_stack.push(CreateMission(self.db.engine, self.events, dialog.values(),
-                                               dialog.organizer_ids()))
+            self.run_command(CreateMission(self.db.engine, self.events, dialog.values(),
+                                           dialog.organizer_ids()))
 
     def edit_mission(self) -> None:
         mission = self.current_mission()
@@ -245,8 +252,8 @@ class MainWindow(QMainWindow):
         dialog = MissionDialog(self._organizations(), mission=mission,
                                code_taken=self._code_taken(mission.id), parent=self)
         if dialog.exec():
-            self.undo_stack.push(EditMission(self.db.engine, self.events, mission,
-                                             dialog.values(), dialog.organizer_ids()))
+            self.run_command(EditMission(self.db.engine, self.events, mission,
+                                         dialog.values(), dialog.organizer_ids()))
 
     def delete_mission(self) -> None:
         mission = self.current_mission()
@@ -261,11 +268,47 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with write_session(self.db.engine) as session:
-            repo.delete_mission(session, mission_id=mission.id)
+        try:
+            with write_session(self.db.engine) as session:
+                repo.delete_mission(session, mission_id=mission.id)
+        except StorageError as exc:
+            self.show_storage_error(exc)
+            return
         # Commands on the stack may name the deleted mission; they could no longer be undone.
         self.undo_stack.clear()
         self.events.changed.emit(mission.id, "deleted")
+
+    # changes -------------------------------------------------------------------------------
+    def show_storage_error(self, exc: StorageError) -> None:
+        QMessageBox.warning(self, _("Not saved"), exc.user_message())
+
+    def run_command(self, command: DbCommand) -> bool:
+        """Apply a change; record it for undo only once it is committed."""
+        try:
+            command.apply_redo()
+        except StorageError as exc:
+            self.show_storage_error(exc)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def undo(self) -> None:
+        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        if command is not None and self._attempt(command.apply_undo):
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        command = self.undo_stack.command(self.undo_stack.index())
+        if command is not None and self._attempt(command.apply_redo):
+            self.undo_stack.redo()
+
+    def _attempt(self, action) -> bool:
+        try:
+            action()
+        except StorageError as exc:
+            self.show_storage_error(exc)
+            return False
+        return True
 
     def show_about(self) -> None:
         QMessageBox.about(self, _("About Kakehashi"), _(

@@ -240,6 +240,15 @@ def create_person(session: Session, **fields) -> int:
     return person.id
 
 
+def delete_person(session: Session, *, person_id: int) -> None:
+    """Delete a person and, by cascade, their places in every mission and item."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise LookupError(f"person {person_id} not found")
+    session.delete(person)
+    session.flush()
+
+
 def add_participant(session: Session, *, mission_id: int, person_id: int, role: str,
                     status: str) -> int:
     part = Participant(mission_id=mission_id, person_id=person_id, role=role, status=status)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import platform
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import i18n
@@ -14,6 +16,7 @@ from i18n import _
 from i18n.qt import QtLanguage, saved_language, system_language
 
 SMOKE_TIMEOUT_MS = 60_000
+log = logging.getLogger("kakehashi.app")
 
 
 def make_settings() -> QSettings:
@@ -38,28 +41,57 @@ class _FirstPaint(QObject):
 
 def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
             started: float) -> int:
+    from ui.crash import install_excepthook
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Kakehashi")
     app.setOrganizationName("Kakehashi")
+    shown: dict = {}  # the window, once there is one, to parent the crash report
+    # No dialog in the smoke test: it must end on its own, never wait for a click.
+    install_excepthook(lambda: shown.get("window"), dialog=not smoke_test)
     settings = make_settings()
     qt_language = QtLanguage(app, settings)
     i18n.set_language(language or saved_language(settings) or system_language())
+    log.info("Starting (Python %s, Qt %s, %s, language %s%s)", platform.python_version(),
+             qVersion(), platform.platform(terse=True), i18n.current_language(),
+             ", smoke test" if smoke_test else "")
 
     from main import default_db_path, open_db
     from models.errors import StorageError
+    from ui.single_instance import ACTIVATED, NO_ANSWER, SingleInstance, bring_to_front
 
+    path = db_path or default_db_path()
+    guard = SingleInstance(path)
+    claim = guard.claim()
+    if claim == ACTIVATED:
+        log.info("Already open on %s; that window was asked to come forward", path)
+        print(_("Kakehashi is already open on this database; switched to that window."))
+        return 0
+    if claim == NO_ANSWER:
+        log.warning("Already open on %s, but that instance did not answer", path)
+        message = _("Kakehashi is already open on this database but does not respond. "
+                    "Close it, then try again.")
+        print(message, file=sys.stderr)
+        if not smoke_test:
+            QMessageBox.warning(None, _("Kakehashi"), message)
+        return 1
     try:
-        db = open_db(db_path or default_db_path())
+        db = open_db(path)
     except StorageError as exc:
+        log.warning("Could not open %s: %s", path, type(exc).__name__)
+        guard.close()
         if smoke_test:
             print(exc.user_message(), file=sys.stderr)
         else:
             QMessageBox.critical(None, _("Kakehashi"), exc.user_message())
         return 1
+    log.info("Opened %s%s", db.path, " (new file, demo mission added)" if db.created else "")
 
     from ui.main_window import MainWindow
 
     window = MainWindow(db, settings)
+    shown["window"] = window
+    guard.activate_requested.connect(lambda: bring_to_front(window))
     result = {"code": 0}
     if smoke_test:
         def finish() -> None:
@@ -81,6 +113,8 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
         QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)
     window.show()
     code = app.exec()
+    guard.close()
     qt_language.close()
     db.dispose()
+    log.info("Closed %s (exit code %s)", db.path, result["code"] or code)
     return result["code"] or code

@@ -74,5 +74,6 @@ def run_main(*args: str, env: dict | None = None, tmp_path: Path | None = None):
     full_env.update(env or {})
     if tmp_path is not None:
         full_env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        full_env.setdefault("KAKEHASHI_LOG_DIR", str(tmp_path / "log"))
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
                           text=True, env=full_env, timeout=120, cwd=ROOT)

@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     missions = verbs.add_parser("missions", help="list missions, one per line, code first")
     _common_options(missions, suppress=True)
+    backup = verbs.add_parser("backup", help="copy the database into its backups folder or FILE")
+    backup.add_argument("--out", metavar="FILE", help="where to write the backup")
+    _common_options(backup, suppress=True)
+    check = verbs.add_parser("check", help="check the database file for damage")
+    _common_options(check, suppress=True)
     return parser
 
 
@@ -85,6 +90,34 @@ def run_missions(db) -> int:
     return EXIT_OK
 
 
+def run_backup(path: Path, args) -> int:
+    from datetime import datetime
+
+    from models.backup import backup_now
+
+    print(backup_now(path, out=args.out, now=datetime.now()))
+    return EXIT_OK
+
+
+def run_check(path: Path, _args) -> int:
+    from i18n import _, ngettext
+    from models.backup import check_database
+
+    problems = check_database(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return fail(ngettext("{path} is damaged: {n} problem found.",
+                             "{path} is damaged: {n} problems found.",
+                             len(problems)).format(path=path, n=len(problems)))
+    print(_("{path} is healthy: no problems found.").format(path=path))
+    return EXIT_OK
+
+
+# Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
+FILE_VERBS = {"backup": run_backup, "check": run_check}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
@@ -98,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     from models.errors import StorageError
 
     try:
+        if args.verb in FILE_VERBS:
+            return FILE_VERBS[args.verb](db_path or default_db_path(), args)
         db = open_db(db_path or default_db_path())
     except StorageError as exc:
         return fail(exc.user_message())

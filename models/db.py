@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import event
@@ -167,8 +168,12 @@ def upgrade(path: Path, target: str = "head") -> None:
         engine.dispose()
 
 
-def open_database(path: str | os.PathLike) -> Database:
-    """Open (creating when new) and upgrade the database file; raise StorageError if it can't."""
+def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Database:
+    """Open (creating when new) and upgrade the database file; raise StorageError if it can't.
+
+    An existing file is backed up before an upgrade (no backup, no upgrade) and then once a day
+    (see models.backup); `now` is the clock for those backups' names, for tests.
+    """
     path = Path(path).expanduser().absolute()
     created = _check_file(path)
     read_only = not created and not (_writable(path) and _writable(path.parent))
@@ -179,7 +184,8 @@ def open_database(path: str | os.PathLike) -> Database:
             _create_private(path)
         engine = make_engine(path, read_only=read_only)
         revision = current_revision(engine)
-    except (SADatabaseError, sqlite3.DatabaseError) as exc:
+    # UnicodeDecodeError: a damaged page in the schema table can hold text that is not UTF-8.
+    except (SADatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotADatabase(str(path)) from exc
     except OSError as exc:
         raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
@@ -193,8 +199,32 @@ def open_database(path: str | os.PathLike) -> Database:
         if read_only:
             engine.dispose()
             raise CannotOpen(str(path), ReadOnlyDatabase(str(path)).user_message())
+        if revision is not None:
+            _backup_before_upgrade(path, engine, now or datetime.now())
         upgrade(path)
+    # Never a brand-new file (nothing in it to lose yet), nor one we may not write beside.
+    if revision is not None and not read_only:
+        _daily_backup(path, now or datetime.now())
     return Database(path=path, engine=engine, created=created, read_only=read_only)
+
+
+def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
+    from models import backup  # imported here: models.backup imports this module
+
+    try:
+        backup.auto_backup(path, now=now, reason="migration")
+    except StorageError as exc:
+        engine.dispose()
+        raise backup.UpgradeNeedsBackup(str(path), getattr(exc, "reason", str(exc))) from exc
+
+
+def _daily_backup(path: Path, now: datetime) -> None:
+    from models import backup  # imported here: models.backup imports this module
+
+    try:
+        backup.auto_backup(path, now=now, reason="daily")
+    except (StorageError, OSError, sqlite3.Error):
+        pass  # a missed daily copy (read-only folder, full disk) must not keep the data closed
 
 
 @contextmanager

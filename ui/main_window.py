@@ -97,6 +97,12 @@ class MainWindow(QMainWindow):
                                 triggered=self.close)
         self.file_menu.addActions([self.act_new, self.act_edit, self.act_delete])
         self.file_menu.addSeparator()
+        self.act_restore = QAction(self, triggered=self.restore_from_backup,
+                                   enabled=not self.db.read_only)
+        self.act_compact = QAction(self, triggered=self.compact_database,
+                                   enabled=not self.db.read_only)
+        self.file_menu.addActions([self.act_restore, self.act_compact])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
         self.edit_menu = bar.addMenu("")
@@ -140,6 +146,8 @@ class MainWindow(QMainWindow):
         self.act_new.setText(_("&New mission…"))
         self.act_edit.setText(_("Mission &details…"))
         self.act_delete.setText(_("&Delete mission…"))
+        self.act_restore.setText(_("Restore from &backup…"))
+        self.act_compact.setText(_("&Compact database"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About Kakehashi"))
         self._update_undo_texts()
@@ -309,6 +317,25 @@ class MainWindow(QMainWindow):
             self.show_storage_error(exc)
             return False
         return True
+
+    # file maintenance ------------------------------------------------------------------------
+    def restore_from_backup(self) -> None:
+        from ui.restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
+
+    def compact_database(self) -> None:
+        from models.backup import compact
+        from ui.restore_dialog import format_size
+
+        try:
+            reclaimed = compact(self.db.engine)
+        except StorageError as exc:
+            QMessageBox.warning(self, _("Compact database"), exc.user_message())
+            return
+        QMessageBox.information(self, _("Compact database"), _(
+            "The database was compacted: {size} of space reclaimed.").format(
+            size=format_size(reclaimed)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, _("About Kakehashi"), _(

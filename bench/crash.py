@@ -1,0 +1,88 @@
+"""Crash benchmark: SIGKILL a writer N times on one database file and count what went wrong.
+
+Counts integrity failures, foreign-key violations, lost acknowledged edits and partial
+multi-row transactions (all must be 0), with the totals that show the loop did real work.
+Run: `python bench/crash.py --kills 200`. Exit 1 when a count that must be 0 is not.
+The loop and the checks are tests/kill_checks.py, shared with tests/test_kill.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.kill_checks import kill_rounds, posix_kill_available  # noqa: E402
+from tests.writer_helper import ROSTER_SIZE  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kills", type=int, default=200, help="kills (default 200)")
+    parser.add_argument("--seed", type=int, default=20260501, help="random seed")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    if args.kills < 1:
+        parser.error("--kills must be at least 1")
+    if not posix_kill_available():
+        print("needs POSIX SIGKILL; not available on this platform", file=sys.stderr)
+        return 2
+
+    tmp = Path(tempfile.mkdtemp(prefix="kakehashi-crash-"))
+    db = tmp / "crash.db"
+    must_be_zero = {"integrity failures": 0, "foreign key violations": 0,
+                    "lost acknowledged edits": 0, "partial multi-row transactions": 0}
+    lost: set[str] = set()
+    partial: set[str] = set()
+    killed = finished = mid_roster = rolled_back = total_acks = 0
+    started = time.perf_counter()
+    try:
+        for rnd, acks in kill_rounds(db, args.kills, args.seed):
+            f = rnd.findings
+            killed += rnd.run.killed
+            finished += not rnd.run.killed
+            must_be_zero["integrity failures"] += bool(f.integrity)
+            must_be_zero["foreign key violations"] += len(f.foreign_keys)
+            # Each check covers everything so far, so one lost edit is reported after every
+            # later kill again: count distinct edits, by the "<kind> <key>" each entry starts with.
+            lost |= {" ".join(e.split()[:2]) for e in f.lost}
+            partial |= {" ".join(e.split()[:2]) for e in f.partial}
+            must_be_zero["lost acknowledged edits"] = len(lost)
+            must_be_zero["partial multi-row transactions"] = len(partial)
+            if f.in_flight_committed is not None:
+                mid_roster += 1
+                rolled_back += not f.in_flight_committed
+            if not f.ok:
+                print(f"kill {rnd.index + 1} (delay {rnd.delay:.3f} s): {f.summary()}")
+            total_acks = acks.total
+    finally:
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}")
+    print(f"kills: {killed} (helper finished before its kill: {finished}), seed {args.seed}, "
+          f"{elapsed:.0f} s")
+    print(f"acknowledged edits, total: {total_acks}")
+    print(f"kills inside a {ROSTER_SIZE}-participant transaction: {mid_roster} "
+          f"(rolled back: {rolled_back}, committed before its ACK: {mid_roster - rolled_back})")
+    for name, count in must_be_zero.items():
+        print(f"{name}: {count}")
+    bad = any(must_be_zero.values()) or finished
+    print("result: " + ("FAILED" if bad else "all zero"))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

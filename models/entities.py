@@ -105,6 +105,10 @@ class PersonBase(SQLModel):
     date_of_birth: date | None = None
     passport_number: str = ""
     passport_expiry: date | None = None
+    visa_type: str = ""
+    # True when the Latin name was derived from the kana reading and nobody has checked it
+    # against the passport yet.
+    latin_unconfirmed: bool = False
 
 
 class Person(PersonBase, table=True):

@@ -56,6 +56,8 @@ class AttendeeRow:
     phone: str
     citizenship: str
     dietary: str
+    latin_unconfirmed: bool = False
+    organization_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,8 @@ def list_attendees(session: Session, *, mission_id: int) -> list[AttendeeRow]:
             organization_en=org.name_en if org else "", organization_ja=org.name_ja if org else "",
             title_en=person.title_en, title_ja=person.title_ja, role=part.role,
             status=part.status, email=person.email, phone=person.phone,
-            citizenship=person.citizenship, dietary=person.dietary))
+            citizenship=person.citizenship, dietary=person.dietary,
+            latin_unconfirmed=person.latin_unconfirmed, organization_id=person.organization_id))
     return rows
 
 

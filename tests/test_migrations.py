@@ -46,7 +46,12 @@ def _fill_0002(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO item_participant VALUES (1, ?)", [(p,) for p in range(1, 6)])
 
 
-FILLERS = {"0001": _fill_0001, "0002": _fill_0002}
+def _fill_0003(conn: sqlite3.Connection) -> None:
+    _fill_0002(conn)
+    conn.execute("UPDATE person SET latin_unconfirmed = 1, visa_type = 'ESTA' WHERE id = 1")
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003}
 
 
 def _revisions() -> list[str]:

@@ -1,0 +1,191 @@
+"""Attendees of a mission: a person and their participation, added, edited, removed, restored
+and imported in the caller's transaction. Removal returns a snapshot so undo can put back the
+same rows with the same ids."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, delete, select
+
+from models.entities import ItemParticipant, Organization, Participant, Person, PersonBase
+
+PERSON_FIELDS = tuple(PersonBase.model_fields)
+
+
+@dataclass
+class AttendeeData:
+    """What the attendee dialog edits: the person's fields and their part in the mission."""
+
+    person: dict
+    organization_id: int | None = None
+    role: str = "delegate"
+    status: str = "invited"
+
+
+@dataclass
+class Removed:
+    """Everything a removal deleted, to be restored as it was."""
+
+    person: dict
+    participant: dict
+    item_ids: list[int]
+    person_deleted: bool
+
+
+@dataclass
+class ImportResult:
+    created: list[int] = field(default_factory=list)            # participant ids
+    updated: list[tuple[int, AttendeeData]] = field(default_factory=list)  # id, data before
+    organizations: list[int] = field(default_factory=list)      # created on the way
+
+
+def name_key(family: str, given: str) -> tuple[str, str]:
+    fold = lambda s: unicodedata.normalize("NFKC", s).strip().casefold()  # noqa: E731
+    return fold(family), fold(given)
+
+
+def _person_dict(person: Person) -> dict:
+    return {name: getattr(person, name) for name in PERSON_FIELDS}
+
+
+def get_attendee(session: Session, *, participant_id: int) -> AttendeeData:
+    part = session.get(Participant, participant_id)
+    if part is None:
+        raise LookupError(f"participant {participant_id} not found")
+    person = session.get(Person, part.person_id)
+    return AttendeeData(person=_person_dict(person), organization_id=person.organization_id,
+                        role=part.role, status=part.status)
+
+
+def add_attendee(session: Session, *, mission_id: int, data: AttendeeData) -> int:
+    person = Person(organization_id=data.organization_id, **data.person)
+    session.add(person)
+    session.flush()
+    part = Participant(mission_id=mission_id, person_id=person.id, role=data.role,
+                       status=data.status)
+    session.add(part)
+    session.flush()
+    return part.id
+
+
+def update_attendee(session: Session, *, participant_id: int, data: AttendeeData) -> None:
+    part = session.get(Participant, participant_id)
+    if part is None:
+        raise LookupError(f"participant {participant_id} not found")
+    person = session.get(Person, part.person_id)
+    for name, value in data.person.items():
+        if name not in PERSON_FIELDS:
+            raise TypeError(f"not a person field: {name}")
+        setattr(person, name, value)
+    person.organization_id = data.organization_id
+    part.role, part.status = data.role, data.status
+    session.add_all([person, part])
+    session.flush()
+
+
+def remove_attendee(session: Session, *, participant_id: int) -> Removed:
+    """Take a person off the mission; a person in no other mission is deleted altogether, so
+    their personal data does not stay behind."""
+    part = session.get(Participant, participant_id)
+    if part is None:
+        raise LookupError(f"participant {participant_id} not found")
+    person = session.get(Person, part.person_id)
+    item_ids = list(session.exec(select(ItemParticipant.item_id).where(
+        ItemParticipant.participant_id == participant_id)).all())
+    others = session.exec(select(Participant.id).where(
+        Participant.person_id == person.id, Participant.id != participant_id)).first()
+    removed = Removed(
+        person=_person_dict(person) | {"id": person.id, "organization_id": person.organization_id},
+        participant={"id": part.id, "mission_id": part.mission_id, "person_id": person.id,
+                     "role": part.role, "status": part.status},
+        item_ids=item_ids, person_deleted=others is None)
+    session.delete(part)
+    if removed.person_deleted:
+        session.delete(person)
+    session.flush()
+    return removed
+
+
+def restore_attendee(session: Session, removed: Removed) -> None:
+    if removed.person_deleted:
+        session.add(Person(**removed.person))
+        session.flush()
+    session.add(Participant(**removed.participant))
+    session.flush()
+    for item_id in removed.item_ids:
+        session.add(ItemParticipant(item_id=item_id, participant_id=removed.participant["id"]))
+    session.flush()
+
+
+def find_duplicates(session: Session, *, mission_id: int, family: str, given: str, email: str,
+                    except_participant_id: int | None = None) -> list[int]:
+    """Participants of the mission who are the same person: same name, or same e-mail."""
+    wanted_name = name_key(family, given)
+    wanted_mail = email.strip().casefold()
+    rows = session.exec(select(Participant.id, Person.family_name, Person.given_name,
+                               Person.email)
+                        .join(Person, Person.id == Participant.person_id)
+                        .where(Participant.mission_id == mission_id)).all()
+    return [pid for pid, fam, giv, mail in rows if pid != except_participant_id and (
+        (name_key(fam, giv) == wanted_name and (not wanted_mail or not mail
+                                                or mail.strip().casefold() == wanted_mail))
+        or (wanted_mail and mail.strip().casefold() == wanted_mail))]
+
+
+def organization_by_name(session: Session, name: str, created: list[int]) -> int | None:
+    """The organization with this English or Japanese name, created when there is none."""
+    name = name.strip()
+    if not name:
+        return None
+    key = unicodedata.normalize("NFKC", name).casefold()
+    for org in session.exec(select(Organization)).all():
+        if key in (unicodedata.normalize("NFKC", org.name_en).casefold(),
+                   unicodedata.normalize("NFKC", org.name_ja).casefold()):
+            return org.id
+    is_ascii = name.isascii()
+    org = Organization(name_en=name if is_ascii else "", name_ja="" if is_ascii else name)
+    session.add(org)
+    session.flush()
+    created.append(org.id)
+    return org.id
+
+
+def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> ImportResult:
+    """Create or update every row in the caller's transaction (all or nothing).
+
+    A row is {"person": {...}, "organization": str, "role": str, "person_id": int | None}; a
+    row with a person_id updates that person (who must be in the mission) and keeps the
+    fields the row leaves empty.
+    """
+    result = ImportResult()
+    for row in rows:
+        org_id = organization_by_name(session, row.get("organization", ""),
+                                      result.organizations)
+        person_id = row.get("person_id")
+        if person_id is None:
+            data = AttendeeData(person=dict(row["person"]), organization_id=org_id,
+                                role=row.get("role") or "delegate", status="invited")
+            result.created.append(add_attendee(session, mission_id=mission_id, data=data))
+            continue
+        part_id = session.exec(select(Participant.id).where(
+            Participant.mission_id == mission_id, Participant.person_id == person_id)).one()
+        before = get_attendee(session, participant_id=part_id)
+        after = AttendeeData(
+            person=before.person | {k: v for k, v in row["person"].items() if v not in ("", None)},
+            organization_id=org_id or before.organization_id,
+            role=row.get("role") or before.role, status=before.status)
+        update_attendee(session, participant_id=part_id, data=after)
+        result.updated.append((part_id, before))
+    return result
+
+
+def undo_import(session: Session, result: ImportResult) -> None:
+    for part_id, before in result.updated:
+        update_attendee(session, participant_id=part_id, data=before)
+    for part_id in result.created:
+        remove_attendee(session, participant_id=part_id)
+    if result.organizations:
+        session.exec(delete(Organization).where(col(Organization.id).in_(result.organizations)))
+        session.flush()

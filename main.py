@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(backup, suppress=True)
     check = verbs.add_parser("check", help="check the database file for damage")
     _common_options(check, suppress=True)
+    imports = verbs.add_parser("import-attendees", help="add or update attendees from a roster")
+    imports.add_argument("code", metavar="CODE", help="the mission's code")
+    imports.add_argument("file", metavar="FILE.xlsx", help="the roster workbook")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="check the file and count new and updated rows; write nothing")
+    _common_options(imports, suppress=True)
     return parser
 
 
@@ -75,7 +81,7 @@ def open_db(path: Path):
     return db
 
 
-def run_missions(db) -> int:
+def run_missions(db, _args) -> int:
     from i18n import pick
     from i18n.formatting import format_date
     from models import repository as repo
@@ -114,6 +120,32 @@ def run_check(path: Path, _args) -> int:
     return EXIT_OK
 
 
+def run_import_attendees(db, args) -> int:
+    from documents.roster_apply import import_roster
+    from documents.roster_import import RosterError
+    from i18n import _, ngettext
+    from models.errors import StorageError
+
+    try:
+        report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run)
+    except (RosterError, StorageError) as exc:
+        return fail(exc.user_message())
+    if report.error_rows:
+        for line in report.error_lines():
+            print(line, file=sys.stderr)
+        n = len(report.error_rows)
+        return fail(ngettext("{n} row has errors, so nothing was imported.",
+                             "{n} rows have errors, so nothing was imported.", n).format(n=n))
+    for line in report.warning_lines():
+        print(line)
+    print(report.summary())
+    if args.dry_run:
+        print(_("Dry run: nothing was written."))
+    return EXIT_OK
+
+
+# Verbs on an opened (upgraded) database.
+DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 
@@ -137,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:
         return fail(exc.user_message())
     try:
-        return {"missions": run_missions}[args.verb](db)
+        return DB_VERBS[args.verb](db, args)
     finally:
         db.dispose()
 

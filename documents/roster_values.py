@@ -1,0 +1,231 @@
+"""Cleaning one roster cell: dates, phone numbers, e-mail, citizenship, role, passport number.
+
+Each cleaner takes the raw cell value (str, int, float, datetime, None) and returns what is
+stored, or raises BadValue with a reason for the user (translated when raised). Text is data:
+a cell reading "=1+1" or "@SUM(A1)" is kept as those characters, never evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time
+
+from i18n import _
+from i18n.formatting import fold_kana
+
+
+class BadValue(Exception):
+    """A cell that cannot be stored as it is; `reason` is already translated."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def text_of(raw: object) -> str:
+    """A cell as text: strings stripped, whole numbers without ".0", dates as ISO."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def is_japanese(text: str) -> bool:
+    """Whether the text holds kana or kanji (then it belongs in the _ja fields)."""
+    for ch in text:
+        code = ord(ch)
+        if (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+                or 0xF900 <= code <= 0xFAFF or 0xFF66 <= code <= 0xFF9F
+                or 0x20000 <= code <= 0x3134F or ch in "々〆ヶ"):
+            return True
+    return False
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+_YMD = re.compile(r"(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?")
+_ERA = re.compile(r"(令和|平成|昭和|大正|明治)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_DAY_MONTH = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
+_MONTH_DAY = re.compile(r"([a-z]+) (\d{1,2}) (\d{4})")
+
+
+def _real_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise BadValue(_("not a real date")) from None
+
+
+def _date_from_text(text: str, warnings: list[str]) -> date:
+    # Full-width digits and ㋿ become plain by NFKC; a weekday in brackets, (水), is dropped.
+    text = re.sub(r"\([^)]*\)$", "", unicodedata.normalize("NFKC", text)).strip()
+    compact = re.sub(r"\s+", "", text)
+    if m := _ERA.fullmatch(compact):
+        year = 1 if m.group(2) == "元" else int(m.group(2))
+        return _real_date(_ERAS[m.group(1)] + year, int(m.group(3)), int(m.group(4)))
+    if m := _YMD.fullmatch(compact) or _COMPACT.fullmatch(compact):
+        return _real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _NUMERIC.fullmatch(compact):
+        first, second, year = (int(g) for g in m.groups())
+        if first > 12:  # only day/month/year can be meant
+            return _real_date(year, second, first)
+        value = _real_date(year, first, second)
+        if second <= 12 and first != second:  # US order is the likelier, but say so
+            warnings.append(_("read as month/day/year: {date}").format(date=value.isoformat()))
+        return value
+    words = re.sub(r"[.,]", " ", text.casefold()).split()
+    spaced = " ".join(words)
+    for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        if (m := pattern.fullmatch(spaced)) and m.group(month_at)[:3] in _MONTHS:
+            return _real_date(int(m.group(3)), _MONTHS[m.group(month_at)[:3]],
+                              int(m.group(day_at)))
+    raise BadValue(_("not a date (write it like 2026-12-09)"))
+
+
+def clean_date(raw: object, warnings: list[str]) -> date | None:
+    """A date from a date cell, an Excel serial number, yyyymmdd, or text in common forms."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if float(raw).is_integer() and 19000101 <= raw <= 21001231:
+            return _date_from_text(str(int(raw)), warnings)  # 19750415 typed as a number
+        # Excel's day count since 1899-12-30, from 1910 to 2118: below that, a year alone
+        # (1975) or a stray count would silently become a date in 1905.
+        if 3654 <= raw < 80000:
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(raw).date()
+        raise BadValue(_("not a date (write it like 2026-12-09)"))
+    if isinstance(raw, str) and raw.strip():
+        return _date_from_text(raw, warnings)
+    raise BadValue(_("not a date (write it like 2026-12-09)"))
+
+
+# --- contact ---------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def clean_email(raw: object) -> str:
+    # NFKC: a Japanese keyboard easily types ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ in full width.
+    text = unicodedata.normalize("NFKC", text_of(raw))
+    if text.casefold().startswith("mailto:"):
+        text = text[len("mailto:"):]
+    if text and not _EMAIL.fullmatch(text):
+        raise BadValue(_("not an e-mail address"))
+    return text
+
+
+def clean_phone(raw: object, citizenship: str) -> str:
+    """E.164 text (+819012345678); a number in the national form is read in its likely country:
+    Japan when it starts with 0 (every Japanese number does), else the citizenship's, else US."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if not float(raw).is_integer():
+            raise BadValue(_("not a phone number"))
+        text = str(int(raw))
+        # Excel turned "090-1234-5678" typed without dashes into 9012345678: a Japanese mobile
+        # (070/080/090 and 8 digits) that lost its 0. Not for other citizens: 908... is New Jersey.
+        if len(text) == 10 and text[:2] in ("70", "80", "90") and citizenship in ("", "JP"):
+            text = "0" + text
+    else:
+        text = unicodedata.normalize("NFKC", text_of(raw))
+    if not text:
+        return ""
+    import phonenumbers  # lazily: a large module, needed only when importing
+
+    region = "JP" if text.startswith("0") else (citizenship or "US")
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise BadValue(_("not a phone number")) from None
+    if not phonenumbers.is_valid_number(number):
+        raise BadValue(_("not a phone number"))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# --- citizenship, role, passport -------------------------------------------------------------
+
+_COUNTRIES = {
+    "JP": ["Japan", "Japanese", "日本", "日本国", "JPN", "ニッポン"],
+    "US": ["USA", "US", "U.S.", "U.S.A.", "United States", "United States of America",
+           "America", "American", "米国", "アメリカ", "アメリカ合衆国", "合衆国"],
+    "GB": ["United Kingdom", "UK", "Great Britain", "British", "GBR", "英国", "イギリス"],
+    "CA": ["Canada", "Canadian", "CAN", "カナダ"],
+    "KR": ["Korea", "South Korea", "Republic of Korea", "Korean", "KOR", "韓国", "大韓民国"],
+    "CN": ["China", "Chinese", "CHN", "中国", "中華人民共和国"],
+    "TW": ["Taiwan", "TWN", "台湾"],
+    "IN": ["India", "Indian", "IND", "インド"],
+    "DE": ["Germany", "German", "DEU", "ドイツ"],
+    "FR": ["France", "French", "FRA", "フランス"],
+    "AU": ["Australia", "Australian", "AUS", "オーストラリア"],
+}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s.]+", "", fold_kana(text))
+
+
+_COUNTRY_LOOKUP = {_key(n): code for code, names in _COUNTRIES.items() for n in names}
+
+
+def clean_citizenship(raw: object) -> str:
+    """ISO 3166-1 alpha-2: common names in either language, or a two-letter code as it is."""
+    text = unicodedata.normalize("NFKC", text_of(raw))
+    if not text:
+        return ""
+    if _key(text) in _COUNTRY_LOOKUP:
+        return _COUNTRY_LOOKUP[_key(text)]
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return text.upper()
+    raise BadValue(_("not a country we know: write its two-letter code, such as JP or US"))
+
+
+_ROLES = {
+    "head": ["head", "head of delegation", "delegation head", "leader", "団長", "代表",
+             "リーダー"],
+    "delegate": ["delegate", "member", "participant", "団員", "参加者", "メンバー"],
+    "host": ["host", "ホスト", "受入", "受け入れ", "受入側"],
+    "interpreter": ["interpreter", "translator", "通訳", "通訳者"],
+    "staff": ["staff", "organizer", "secretariat", "スタッフ", "事務局", "随行", "随員"],
+    "speaker": ["speaker", "presenter", "panelist", "講演者", "登壇者", "スピーカー", "講師"],
+}
+_ROLE_LOOKUP = {_key(n): role for role, names in _ROLES.items() for n in names}
+
+
+def clean_role(raw: object, warnings: list[str]) -> str:
+    """A stored role; one we don't know becomes delegate, with a warning (not worth a stop)."""
+    text = text_of(raw)
+    if not text:
+        return ""
+    role = _ROLE_LOOKUP.get(_key(text))
+    if role is None:
+        warnings.append(_("not a role we know: imported as delegate"))
+        return "delegate"
+    return role
+
+
+def clean_passport(raw: object) -> str:
+    # Passport numbers are letters and digits only (ICAO 9303); spaces are typing, not data.
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text_of(raw))).upper()
+    if text and not re.fullmatch(r"[A-Z0-9]{5,20}", text):
+        raise BadValue(_("not a passport number (letters and digits only)"))
+    return text

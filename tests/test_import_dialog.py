@@ -1,0 +1,108 @@
+"""The import window: preview, change the column mapping, confirm or cancel, undo as one step."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.test_window import when_modal
+from ui.import_dialog import ImportDialog, run_import
+
+
+def _roster(path, rows, headers=("氏名", "フリガナ", "所属", "メール", "備考欄")):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["北海道ミッション参加者名簿"])
+    ws.append([])
+    ws.append(list(headers))
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+ROWS = [("本間 太郎", "ホンマ タロウ", "北海道庁", "homma@example.jp", "窓側希望"),
+        ("佐藤 一郎", "サトウ イチロウ", "北海道庁", "ichiro@example.jp", "")]
+
+
+def test_a_kana_roster_is_previewed_imported_and_undone_as_one_step(qtbot, window, tmp_path):
+    path = _roster(tmp_path / "roster.xlsx", ROWS)
+    before = window.attendee_model.rowCount()
+    seen = {}
+
+    def confirm(dialog: ImportDialog):
+        seen["rows"] = [dialog.rows.item(i, 1).text() for i in range(dialog.rows.rowCount())]
+        seen["names"] = [dialog.rows.item(i, 2).text() for i in range(dialog.rows.rowCount())]
+        dialog.accept()
+
+    when_modal(confirm)
+    assert run_import(window, path)
+    assert seen["rows"] == ["New", "New"]
+    assert seen["names"] == ["Taro Homma", "Ichiro Sato"]
+    assert window.attendee_model.rowCount() == before + 2
+    assert window.act_undo.text() == "&Undo: Import 2 attendees"
+    window.act_undo.trigger()
+    assert window.attendee_model.rowCount() == before
+    window.act_redo.trigger()
+    assert window.attendee_model.rowCount() == before + 2
+
+
+def test_the_same_file_again_is_an_update_not_a_duplicate(qtbot, window, tmp_path):
+    path = _roster(tmp_path / "roster.xlsx", ROWS)
+    when_modal(lambda d: d.accept())
+    run_import(window, path)
+    count = window.attendee_model.rowCount()
+    seen = {}
+
+    def look(dialog):
+        seen["rows"] = [dialog.rows.item(i, 1).text() for i in range(dialog.rows.rowCount())]
+        dialog.accept()
+
+    when_modal(look)
+    run_import(window, path)
+    assert seen["rows"] == ["Update", "Update"]
+    assert window.attendee_model.rowCount() == count
+
+
+def test_a_column_can_be_mapped_by_hand_and_cancel_writes_nothing(qtbot, window, tmp_path):
+    path = _roster(tmp_path / "roster.xlsx", ROWS)
+    before = window.attendee_model.rowCount()
+    seen = {}
+
+    def remap(dialog: ImportDialog):
+        notes = next(i for i, c in enumerate(dialog.preview.columns) if c.header == "備考欄")
+        combo = dialog.combos[notes]
+        seen["before"] = combo.currentData()
+        combo.setCurrentIndex(combo.findData("dietary"))
+        seen["dietary"] = dialog.preview.rows[0].values.get("dietary")
+        dialog.reject()
+
+    when_modal(remap)
+    assert not run_import(window, path)
+    assert seen["before"] is None and seen["dietary"] == "窓側希望"
+    assert window.attendee_model.rowCount() == before
+
+
+def test_a_row_with_an_error_disables_import(qtbot, window, tmp_path):
+    path = _roster(tmp_path / "roster.xlsx", [ROWS[0], ("鈴木 花子", "スズキ ハナコ", "北海道庁",
+                                                        "not-an-address", "")])
+    seen = {}
+
+    def look(dialog):
+        seen["ok"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        seen["problem"] = dialog.rows.item(1, 4).text()
+        dialog.reject()
+
+    when_modal(look)
+    run_import(window, path)
+    assert seen["ok"] is False
+    assert seen["problem"].startswith("row 5, column メール:")
+
+
+def test_a_file_that_is_not_a_workbook_gets_a_message(qtbot, window, tmp_path):
+    path = tmp_path / "roster.xlsx"
+    path.write_text("name,email\n")
+    seen = {}
+    when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+    assert not run_import(window, path)
+    assert "not an Excel workbook" in seen["text"]

@@ -134,21 +134,39 @@ def find_duplicates(session: Session, *, mission_id: int, family: str, given: st
         or (wanted_mail and mail.strip().casefold() == wanted_mail))]
 
 
-def organization_by_name(session: Session, name: str, created: list[int]) -> int | None:
-    """The organization with this English or Japanese name, created when there is none."""
+def _org_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def organization_index(session: Session) -> dict[str, int]:
+    """Every organization by its folded English and Japanese names."""
+    index: dict[str, int] = {}
+    for org_id, name_en, name_ja in session.exec(
+            select(Organization.id, Organization.name_en, Organization.name_ja)).all():
+        for name in (name_en, name_ja):
+            if name:
+                index.setdefault(_org_key(name), org_id)
+    return index
+
+
+def organization_by_name(session: Session, name: str, created: list[int],
+                         index: dict[str, int] | None = None) -> int | None:
+    """The organization with this English or Japanese name, created when there is none.
+
+    Pass the same `index` (organization_index) for many rows: one query instead of one a row.
+    """
     name = name.strip()
     if not name:
         return None
-    key = unicodedata.normalize("NFKC", name).casefold()
-    for org in session.exec(select(Organization)).all():
-        if key in (unicodedata.normalize("NFKC", org.name_en).casefold(),
-                   unicodedata.normalize("NFKC", org.name_ja).casefold()):
-            return org.id
+    index = organization_index(session) if index is None else index
+    if _org_key(name) in index:
+        return index[_org_key(name)]
     is_ascii = name.isascii()
     org = Organization(name_en=name if is_ascii else "", name_ja="" if is_ascii else name)
     session.add(org)
     session.flush()
     created.append(org.id)
+    index[_org_key(name)] = org.id
     return org.id
 
 
@@ -160,14 +178,16 @@ def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> 
     fields the row leaves empty.
     """
     result = ImportResult()
+    index = organization_index(session)
+    new_people: list[tuple[Person, str]] = []
     for row in rows:
         org_id = organization_by_name(session, row.get("organization", ""),
-                                      result.organizations)
+                                      result.organizations, index)
         person_id = row.get("person_id")
         if person_id is None:
-            data = AttendeeData(person=dict(row["person"]), organization_id=org_id,
-                                role=row.get("role") or "delegate", status="invited")
-            result.created.append(add_attendee(session, mission_id=mission_id, data=data))
+            person = Person(organization_id=org_id, **row["person"])
+            session.add(person)
+            new_people.append((person, row.get("role") or "delegate"))
             continue
         part_id = session.exec(select(Participant.id).where(
             Participant.mission_id == mission_id, Participant.person_id == person_id)).one()
@@ -178,6 +198,13 @@ def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> 
             role=row.get("role") or before.role, status=before.status)
         update_attendee(session, participant_id=part_id, data=after)
         result.updated.append((part_id, before))
+    # New people in two batched inserts (people, then their participation), not two a row.
+    session.flush()
+    parts = [Participant(mission_id=mission_id, person_id=person.id, role=role,
+                         status="invited") for person, role in new_people]
+    session.add_all(parts)
+    session.flush()
+    result.created = [part.id for part in parts]
     return result
 
 

@@ -168,25 +168,52 @@ def create_organization(session: Session, *, name_en: str, name_ja: str = "") ->
     return org.id
 
 
+def update_organization(session: Session, *, organization_id: int, name_en: str,
+                        name_ja: str) -> None:
+    org = session.get(Organization, organization_id)
+    if org is None:
+        raise LookupError(f"organization {organization_id} not found")
+    org.name_en, org.name_ja = name_en, name_ja
+    session.add(org)
+    session.flush()
+
+
+def organization_usage(session: Session, *, organization_id: int) -> tuple[int, int]:
+    """How many people belong to the organization, and how many missions it organizes."""
+    people = session.exec(select(func.count()).select_from(Person).where(
+        Person.organization_id == organization_id)).one()
+    missions = session.exec(select(func.count()).select_from(MissionOrganizer).where(
+        MissionOrganizer.organization_id == organization_id)).one()
+    return people, missions
+
+
+def delete_organization(session: Session, *, organization_id: int) -> None:
+    """Delete an organization nobody refers to; ValueError when people or missions still do
+    (a cascade would silently take it off their records)."""
+    if organization_usage(session, organization_id=organization_id) != (0, 0):
+        raise ValueError(f"organization {organization_id} is in use")
+    org = session.get(Organization, organization_id)
+    if org is None:
+        raise LookupError(f"organization {organization_id} not found")
+    session.delete(org)
+    session.flush()
+
+
 def list_attendees(session: Session, *, mission_id: int) -> list[AttendeeRow]:
-    query = (select(Participant, Person, Organization)
+    # Plain columns straight into rows: building ORM objects for 2,000 people cost ~0.2 s.
+    query = (select(Participant.id, Person.id, Person.family_name, Person.given_name,
+                    Person.family_name_ja, Person.given_name_ja, Person.family_kana,
+                    Person.given_kana, func.coalesce(Organization.name_en, ""),
+                    func.coalesce(Organization.name_ja, ""), Person.title_en, Person.title_ja,
+                    Participant.role, Participant.status, Person.email, Person.phone,
+                    Person.citizenship, Person.dietary, Person.latin_unconfirmed,
+                    Person.organization_id)
              .join(Person, Person.id == Participant.person_id)
              .join(Organization, Organization.id == Person.organization_id, isouter=True)
              .where(Participant.mission_id == mission_id)
              .order_by(Person.family_name, Person.given_name))
-    rows = []
-    for part, person, org in session.exec(query).all():
-        rows.append(AttendeeRow(
-            participant_id=part.id, person_id=person.id, family_name=person.family_name,
-            given_name=person.given_name, family_name_ja=person.family_name_ja,
-            given_name_ja=person.given_name_ja, family_kana=person.family_kana,
-            given_kana=person.given_kana,
-            organization_en=org.name_en if org else "", organization_ja=org.name_ja if org else "",
-            title_en=person.title_en, title_ja=person.title_ja, role=part.role,
-            status=part.status, email=person.email, phone=person.phone,
-            citizenship=person.citizenship, dietary=person.dietary,
-            latin_unconfirmed=person.latin_unconfirmed, organization_id=person.organization_id))
-    return rows
+    return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
+                        organization_id=values[19]) for values in session.exec(query).all()]
 
 
 def list_items(session: Session, *, mission_id: int) -> list[ItemRow]:

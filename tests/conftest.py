@@ -50,6 +50,9 @@ def qt_language(qapp, settings):
 
     language = QtLanguage(qapp, settings)
     yield language
+    # Back to English while Qt still listens, so the app font and translators are reset too
+    # (the autouse `english` fixture runs after this one has closed).
+    i18n.set_language("en")
     language.close()
 
 

@@ -106,3 +106,18 @@ def test_a_file_that_is_not_a_workbook_gets_a_message(qtbot, window, tmp_path):
     when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
     assert not run_import(window, path)
     assert "not an Excel workbook" in seen["text"]
+
+
+def test_a_roster_dropped_on_the_table_opens_the_import_window(qtbot, window, tmp_path):
+    path = _roster(tmp_path / "dropped.xlsx", ROWS)
+    seen = {}
+
+    def look(dialog):
+        seen["title"] = dialog.windowTitle()
+        dialog.reject()
+
+    when_modal(look)
+    window.attendees.files_dropped.emit([str(path)])
+    qtbot.waitUntil(lambda: "title" in seen)
+    assert seen["title"] == "Import attendees"
+    assert window.act_import.isEnabled() and window.act_import.text() == "&Import attendees…"

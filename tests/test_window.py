@@ -165,14 +165,14 @@ def test_deleting_a_mission_asks_first(qtbot, window):
 def test_window_size_and_tab_are_remembered(qtbot, demo_db, settings, qt_language):
     first = MainWindow(demo_db, settings)
     qtbot.addWidget(first)
-    first.resize(700, 500)  # inside the 800x600 offscreen screen
+    first.resize(780, 560)  # inside the 800x600 offscreen screen
     first.tabs.setCurrentIndex(2)
     first.show()
     qtbot.waitExposed(first)
     first.close()
     second = MainWindow(demo_db, settings)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == (780, 560)
     assert second.tabs.currentIndex() == 2
 
 

@@ -24,11 +24,25 @@ def _reading(r: AttendeeRow) -> str:
     return " ".join(p for p in (r.family_kana, r.given_kana) if p)
 
 
+def _latin_name(r: AttendeeRow) -> str:
+    text = " ".join(p for p in (r.family_name.upper(), r.given_name) if p)
+    if not (r.latin_unconfirmed and text):
+        return text
+    # Also in the text, not only in the style: a filter finds them, a grey-scale print shows it.
+    return _("{name} (unconfirmed)").format(name=text)
+
+
+def _latin_warning(r: AttendeeRow) -> str:
+    if not r.latin_unconfirmed:
+        return ""
+    return _("Spelled from the kana reading at import: check it against the passport.")
+
+
 ATTENDEE_COLUMNS = [
     Column("name", N_("Name"), _attendee_name, _attendee_key),
-    Column("name_latin", N_("Name (Latin script)"),
-           lambda r: " ".join(p for p in (r.family_name.upper(), r.given_name) if p),
-           lambda r: (r.family_name.casefold(), r.given_name.casefold())),
+    Column("name_latin", N_("Name (Latin script)"), _latin_name,
+           lambda r: (r.family_name.casefold(), r.given_name.casefold()),
+           warning=_latin_warning),
     Column("name_ja", N_("Name (Japanese)"),
            lambda r: " ".join(p for p in (r.family_name_ja, r.given_name_ja) if p),
            _attendee_key),

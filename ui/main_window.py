@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -24,28 +23,18 @@ from i18n.formatting import format_date
 from models import repository as repo
 from models.db import Database, read_session, write_session
 from models.errors import StorageError
-from ui.columns import ATTENDEE_COLUMNS, ITEM_COLUMNS, SITE_COLUMNS
+from ui.attendee_actions import AttendeeActions
+from ui.attendees_tab import AttendeesTab
+from ui.columns import ITEM_COLUMNS, SITE_COLUMNS
 from ui.commands import CreateMission, DbCommand, EditMission
 from ui.events import MissionEvents
+from ui.import_dialog import run_import
 from ui.mission_dialog import MissionDialog
 from ui.overview_tab import OverviewTab
 from ui.table_model import RowTableModel
+from ui.tables import make_table
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
-
-
-def make_table(model: RowTableModel, name: str) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    return view
 
 
 class MainWindow(QMainWindow):
@@ -64,13 +53,14 @@ class MainWindow(QMainWindow):
         self.mission_list.itemDoubleClicked.connect(lambda _item: self.edit_mission())
         self.tabs = QTabWidget(objectName="tabs")
         self.overview = OverviewTab()
-        self.attendee_model = RowTableModel(ATTENDEE_COLUMNS, self)
+        self.attendees = AttendeesTab(settings)
+        self.attendee_model = self.attendees.model
         self.item_model = RowTableModel(ITEM_COLUMNS, self)
         self.site_model = RowTableModel(SITE_COLUMNS, self)
-        self.attendee_table = make_table(self.attendee_model, "attendeeTable")
+        self.attendee_table = self.attendees.table
         self.item_table = make_table(self.item_model, "itemTable")
         self.site_table = make_table(self.site_model, "siteTable")
-        for widget in (self.overview, self.attendee_table, self.item_table, self.site_table):
+        for widget in (self.overview, self.attendees, self.item_table, self.site_table):
             self.tabs.addTab(widget, "")
         self.splitter = QSplitter(objectName="splitter")
         self.splitter.addWidget(self.mission_list)
@@ -78,6 +68,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1000])
         self.setCentralWidget(self.splitter)
+        self.attendee_actions = AttendeeActions(self)
+        self.attendees.files_dropped.connect(
+            lambda paths: paths and run_import(self, Path(paths[0])))
         self._build_menus()
         self.events.changed.connect(self._on_changed)
         self.retranslate_ui()
@@ -96,6 +89,10 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,
                                 triggered=self.close)
         self.file_menu.addActions([self.act_new, self.act_edit, self.act_delete])
+        self.file_menu.addSeparator()
+        self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"),
+                                  triggered=lambda: run_import(self))
+        self.file_menu.addAction(self.act_import)
         self.file_menu.addSeparator()
         self.act_restore = QAction(self, triggered=self.restore_from_backup,
                                    enabled=not self.db.read_only)
@@ -118,6 +115,17 @@ class MainWindow(QMainWindow):
             can and not self.db.read_only))
         self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.edit_menu.addSeparator()
+        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find,
+                                triggered=self.find_attendee)
+        self.edit_menu.addAction(self.act_find)
+
+        self.attendee_menu = bar.addMenu("")
+        for action in self.attendee_actions.menu_actions():
+            if action is None:
+                self.attendee_menu.addSeparator()
+            else:
+                self.attendee_menu.addAction(action)
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self, exclusive=True)
@@ -144,12 +152,16 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.act_new.setText(_("&New mission…"))
+        self.act_import.setText(_("&Import attendees…"))
         self.act_edit.setText(_("Mission &details…"))
         self.act_delete.setText(_("&Delete mission…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About Kakehashi"))
+        self.act_find.setText(_("&Filter attendees"))
+        self.attendee_menu.setTitle(_("&Attendees"))
+        self.attendee_actions.retranslate_ui()
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
@@ -220,6 +232,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_edit, self.act_delete):
             action.setEnabled(mission_id is not None and not self.db.read_only)
         self.act_new.setEnabled(not self.db.read_only)
+        self.attendees.set_editable(mission_id is not None and not self.db.read_only)
+        self.act_import.setEnabled(mission_id is not None and not self.db.read_only)
         self._update_title()
         mission = self.current_mission()
         if mission is not None:
@@ -235,6 +249,10 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, mission_id: int, what: str) -> None:
         self.reload_missions(select_id=mission_id if what != "deleted" else None)
+
+    def find_attendee(self) -> None:
+        self.tabs.setCurrentWidget(self.attendees)
+        self.attendees.focus_filter()
 
     def _organizations(self):
         with read_session(self.db.engine) as session:
@@ -361,5 +379,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.attendees.save_state()
         self.settings.sync()
         super().closeEvent(event)

@@ -37,7 +37,8 @@ def take(outdir: Path, languages=("en", "ja"), size=(1360, 760)) -> list[Path]:
             QTest.qWait(150)  # LanguageChange and the font change arrive as posted events
             for name, tab in SHOTS:
                 window.tabs.setCurrentIndex(tab)
-                table = window.tabs.currentWidget()
+                page = window.tabs.currentWidget()
+                table = getattr(page, "table", page)  # the Attendees tab holds its table
                 if hasattr(table, "resizeColumnsToContents"):
                     table.resizeColumnsToContents()
                 QTest.qWait(50)

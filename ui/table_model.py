@@ -1,7 +1,11 @@
-"""A read-only table model over plain rows, with column definitions and sorting done in Python.
+"""A read-only table model over plain rows, with column definitions, sorting and filtering done
+in Python.
 
-Sorting calls one key function per row and resets the model: a QSortFilterProxyModel would call
-back into Python for every comparison, which is slow past a few thousand rows.
+Every cell's text is computed once when the rows are set (and when the language changes), with
+one folded string per row for the filter: painting is then a lookup, a filter keystroke one
+`in` test per row, a sort one key per row (kept until the rows change). A
+QSortFilterProxyModel would call back into Python for every comparison and every row, which is
+slow past a few thousand rows (2.1 s to filter 50,000).
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from i18n import _
+from i18n.formatting import fold_kana
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,6 +27,13 @@ FALLBACK_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_FONT, _FOREGROUND = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+# The delegate asks for a dozen roles per cell; answer the others without touching the rows.
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _ALIGN, SORT_ROLE, ROW_ROLE,
+                       FALLBACK_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,8 @@ class Column:
     """A column: its title (marked with N_, translated when drawn), text and sort key of a row.
 
     `text` may return (text, fell_back) for bilingual fields; a fallback is drawn lighter.
+    `warning` returns a translated note when a cell needs a person to check it (empty when
+    not): the cell is drawn in italics and the note is added to its tooltip.
     """
 
     key: str
@@ -36,15 +50,31 @@ class Column:
     text: Callable[[Any], str | tuple[str, bool]]
     sort_key: Callable[[Any], Any] | None = None
     align_right: bool = False
+    warning: Callable[[Any], str] | None = None
+
+
+def _cell(column: Column, row: Any) -> tuple[str, bool, str]:
+    """(text, fell back to the other language, note) of one cell."""
+    value = column.text(row)
+    text, fell_back = value if isinstance(value, tuple) else (value, False)
+    note = column.warning(row) if column.warning is not None else ""
+    return text, fell_back, note
 
 
 class RowTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[Any] = []
         self._given: list[Any] = []       # the order the rows came in, for "no sort column"
+        self._cells: list[tuple] = []     # per given row: _cell() of every column
+        self._haystacks: list[str] = []   # per given row: all its texts, folded once
+        self._keys: dict[Any, list] = {}  # per sort key: the key of each given row
+        self._order: list[int] = []       # indexes into _given, sorted
+        self._shown: list[int] = []       # indexes into _given, sorted and filtered
+        self._rows: list[Any] = []        # the rows of _shown, what the view shows
+        self._words: list[str] = []       # the filter, folded; a row must contain them all
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._italic: QFont | None = None
 
     # Qt calls these
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -53,29 +83,28 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, FALLBACK_ROLE):
-            value = column.text(row)
-            text, fell_back = value if isinstance(value, tuple) else (value, False)
-            if role == FALLBACK_ROLE:
-                return fell_back
+        row, column = index.row(), index.column()
+        text, fell_back, note = self._cells[self._shown[row]][column]
+        if role == _DISPLAY:
             return text
-        if role == Qt.ItemDataRole.ForegroundRole:
-            value = column.text(row)
-            if isinstance(value, tuple) and value[1]:
+        if role == _TOOLTIP:
+            return f"{text}\n{note}" if note else text
+        if role == _FONT:
+            return self._italic_font() if note else None
+        if role == _FOREGROUND:
+            if fell_back:
                 return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
             return None
-        if role == SORT_ROLE:
-            return self._sort_value(column, row)
+        if role == _ALIGN:
+            return _RIGHT if self.columns[column].align_right else None
+        if role == FALLBACK_ROLE:
+            return fell_back
         if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return self._rows[row]
+        return self._sort_value(self.columns[column], self._rows[row])  # SORT_ROLE
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,18 +116,40 @@ class RowTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self.beginResetModel()
         self._apply_sort()
+        self._apply_filter()
         self.endResetModel()
 
     # ours
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._given = list(rows)
-        self._rows = list(rows)
+        self._cells = [tuple(_cell(c, r) for c in self.columns) for r in self._given]
+        # Every column, hidden ones too (a person may not know a column is hidden), joined by
+        # a separator no one types, so that a word never matches across two cells.
+        self._haystacks = [fold_kana("\x1f".join(cell[0] for cell in cells))
+                           for cells in self._cells]
+        self._keys = {}
         self._apply_sort()
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose texts contain every word of `text`, whatever the width,
+        kana script or case."""
+        words = fold_kana(text).split()
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = words
+        self._apply_filter()
         self.endResetModel()
 
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def total_count(self) -> int:
+        """How many rows there are, shown or filtered out."""
+        return len(self._given)
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -108,21 +159,37 @@ class RowTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self.set_rows(self._given)
 
+    def _italic_font(self) -> QFont:
+        if self._italic is None:  # not at construction: a model may exist before the app
+            self._italic = QFont()
+            self._italic.setItalic(True)
+        return self._italic
+
     def _sort_value(self, column: Column, row: Any) -> Any:
         if column.sort_key is not None:
             return column.sort_key(row)
         value = column.text(row)
-        text = value[0] if isinstance(value, tuple) else value
-        return text.casefold()
+        return (value[0] if isinstance(value, tuple) else value).casefold()
 
     def _apply_sort(self) -> None:
-        if self._sort is None:
-            return
-        column, order = self._sort
-        if not 0 <= column < len(self.columns):
-            self._rows = list(self._given)
-            return
-        key = self.columns[column]
-        self._rows.sort(key=lambda r: self._sort_value(key, r),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
+        """Order the given rows; filtering then keeps this order without sorting again."""
+        order = list(range(len(self._given)))
+        if self._sort is not None and 0 <= self._sort[0] < len(self.columns):
+            column, direction = self._sort
+            # Once per key until the rows or the language change; columns sharing a key
+            # function (name, Japanese name, reading) share the keys.
+            cache = self.columns[column].sort_key or column
+            keys = self._keys.get(cache)
+            if keys is None:
+                keys = [self._sort_value(self.columns[column], r) for r in self._given]
+                self._keys[cache] = keys
+            order.sort(key=keys.__getitem__, reverse=direction == Qt.SortOrder.DescendingOrder)
+        self._order = order
 
+    def _apply_filter(self) -> None:
+        shown, hay = self._order, self._haystacks
+        for word in self._words:  # one `in` test per row and word
+            shown = [i for i in shown if word in hay[i]]
+        given = self._given
+        self._shown = shown
+        self._rows = [given[i] for i in shown]

@@ -1,0 +1,207 @@
+"""Input widgets of the attendee dialog that Qt lacks: a date that may be empty, a country code
+with its name, and an organization picked from a list or typed new."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from babel import Locale
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from i18n import _, current_locale, pick
+from i18n.formatting import format_date
+from models.entities import Organization
+
+_YMD = re.compile(r"^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$")     # 2030-05-31, 2030年5月31日
+_MDY = re.compile(r"^(\d{1,2})\D+(\d{1,2})\D+(\d{4})$")        # 5/31/2030, as written in the US
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")              # 20300531
+EXAMPLE_DATE = date(2030, 5, 31)
+
+
+def parse_date(text: str) -> date | None:
+    """The date written in `text`, None for an empty text; ValueError when it is not a date."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    if m := _YMD.match(text) or _COMPACT.match(text):
+        year, month, day = m.groups()
+    elif m := _MDY.match(text):
+        month, day, year = m.groups()
+    else:
+        raise ValueError(text)
+    return date(int(year), int(month), int(day))
+
+
+class DateField(QWidget):
+    """A date that may be left empty (QDateEdit cannot be): typed in the language's short form,
+    in ISO form, or picked from a calendar."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.editingFinished.connect(self._tidy)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(self._picked)
+        self.menu = QMenu(self)
+        holder = QWidgetAction(self.menu)
+        holder.setDefaultWidget(self.calendar)
+        self.menu.addAction(holder)
+        self.menu.aboutToShow.connect(self._before_popup)
+        self.button = QToolButton(text="▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setMenu(self.menu)
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # tabbing goes field to field
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+        self.default_page = date.today()
+
+    def value(self) -> date | None:
+        """The date, None when empty; ValueError when the text is not a date."""
+        return parse_date(self.edit.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.setText(format_date(value, "short_date") if value else "")
+
+    def retranslate_ui(self) -> None:
+        example = format_date(EXAMPLE_DATE, "short_date")
+        self.edit.setPlaceholderText(_("e.g. {example}").format(example=example))
+        self.button.setToolTip(_("Pick a date"))
+        self._tidy()                                      # show the date in the new language
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except ValueError:
+            return                                        # left as typed; validation says why
+        self.set_value(value)
+
+    def _before_popup(self) -> None:
+        self.calendar.setLocale(QLocale())                # month names of the current language
+        try:
+            value = self.value() or self.default_page
+        except ValueError:
+            value = self.default_page
+        self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+    def _picked(self, day: QDate) -> None:
+        self.set_value(day.toPython())
+        self.menu.hide()
+        self.edit.setFocus()
+
+
+def country_name(code: str) -> str:
+    return Locale.parse(current_locale()).territories.get(code, "")
+
+
+_CODE = re.compile(r"^([A-Za-z]{2})(?:\s|—|$)")
+
+
+def parse_country(text: str) -> str:
+    """The upper-case code at the start of `text` ("jp", "JP — Japan"), "" for an empty text;
+    ValueError when it is not a known country."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return ""
+    m = _CODE.match(text)
+    if not m or not country_name(m.group(1).upper()):
+        raise ValueError(text)
+    return m.group(1).upper()
+
+
+class CountryCombo(QComboBox):
+    """An ISO 3166 alpha-2 code: Japan and the US to pick, any other code typed."""
+
+    COMMON = ("JP", "US")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, editable=True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", "")
+        for code in self.COMMON:
+            self.addItem("", code)
+        self._label_items()
+
+    def _label_items(self) -> None:
+        for i, common in enumerate(self.COMMON, start=1):
+            self.setItemText(i, f"{common} — {country_name(common)}")
+
+    def code(self) -> str:
+        """The upper-case code, "" when empty; ValueError when it is not a known country."""
+        return parse_country(self.currentText())
+
+    def set_code(self, code: str) -> None:
+        self.setCurrentText(f"{code} — {country_name(code)}" if country_name(code) else code)
+
+    def retranslate_ui(self) -> None:
+        try:
+            code = self.code()
+        except ValueError:
+            code = None                                   # keep what was typed
+        self._label_items()
+        if code is not None:
+            self.set_code(code)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+class OrganizationCombo(QComboBox):
+    """An existing organization, found by either of its names as you type, or a new name."""
+
+    def __init__(self, organizations: list[Organization], parent: QWidget | None = None):
+        super().__init__(parent, editable=True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.orgs = [(o.id, o.name_en, o.name_ja) for o in organizations]
+        self.addItem("", None)
+        for org_id, _en, _ja in self.orgs:
+            self.addItem("", org_id)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._label_items()
+
+    def _label_items(self) -> None:
+        for i, (_id, en, ja) in enumerate(self.orgs, start=1):
+            self.setItemText(i, pick(en, ja)[0])
+
+    def retranslate_ui(self) -> None:
+        org_id, new_name = self.choice()
+        self._label_items()
+        self.set_choice(org_id, new_name)
+
+    def choice(self) -> tuple[int | None, str]:
+        """(id of an existing organization, "") or (None, a new name) or (None, "")."""
+        text = _fold(self.currentText())
+        if not text:
+            return None, ""
+        for org_id, en, ja in self.orgs:
+            if text in (_fold(en), _fold(ja)):
+                return org_id, ""
+        return None, self.currentText().strip()
+
+    def set_choice(self, org_id: int | None, new_name: str = "") -> None:
+        index = self.findData(org_id) if org_id is not None else -1
+        if index > 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(0)
+            self.setCurrentText(new_name)

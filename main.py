@@ -45,7 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true",
                          help="check the file and count new and updated rows; write nothing")
     _common_options(imports, suppress=True)
+    readiness = verbs.add_parser("readiness", help="list what is not ready, most urgent first")
+    readiness.add_argument("code", metavar="CODE", help="the mission's code")
+    readiness.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date,
+                           help="check as of this day (default: today)")
+    _common_options(readiness, suppress=True)
     return parser
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r}") from exc
 
 
 def default_db_path() -> Path:
@@ -144,8 +158,28 @@ def run_import_attendees(db, args) -> int:
     return EXIT_OK
 
 
+def run_readiness(db, args) -> int:
+    from datetime import date
+
+    from i18n import _
+    from models import repository as repo
+    from models.db import read_session
+    from models.readiness import count_text, finding_text, run_checks
+
+    with read_session(db.engine) as session:
+        mission = repo.get_mission_by_code(session, code=args.code)
+        if mission is None:
+            return fail(_("No mission has the code {code}.").format(code=args.code))
+        findings = run_checks(session, mission_id=mission.id, today=args.today or date.today())
+    for finding in findings:
+        print(finding_text(finding))
+    print(count_text(len(findings)))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
-DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees}
+DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
+            "readiness": run_readiness}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

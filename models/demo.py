@@ -10,14 +10,17 @@ from sqlalchemy.engine import Engine
 
 from models import repository as repo
 from models.db import write_session
+from models.lodging import RoomData, create_room
 from models.times import from_local
+from models.visits import set_clearance
 
 DEMO_FILE = Path(__file__).resolve().parents[1] / "resources" / "demo_mission.toml"
 DEMO_CODE = "HKD-ALB-2026"
 
 _PERSON_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana",
                   "given_kana", "title_en", "title_ja", "email", "phone", "citizenship",
-                  "dietary", "date_of_birth", "passport_number", "passport_expiry")
+                  "dietary", "date_of_birth", "passport_number", "passport_expiry",
+                  "visa_type")
 _ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_en",
               "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
               "pickup", "start_tz", "end_tz")
@@ -51,9 +54,10 @@ def seed_demo(engine: Engine, data: dict | None = None) -> int:
             participants[p["key"]] = repo.add_participant(
                 session, mission_id=mission_id, person_id=person_id, role=p["role"],
                 status=p["status"])
+        present = [p["key"] for p in data["people"] if p["status"] != "cancelled"]
         for item in data["items"]:
             who = item.get("participants", "all")
-            repo.create_item(
+            item_id = repo.create_item(
                 session, mission_id=mission_id,
                 site_id=sites[item["site"]] if item.get("site") else None,
                 start_utc=from_local(datetime.fromisoformat(item["start"]), item["start_tz"]),
@@ -61,4 +65,23 @@ def seed_demo(engine: Engine, data: dict | None = None) -> int:
                 everyone=who == "all",
                 participant_ids=[] if who == "all" else [participants[k] for k in who],
                 **{k: item[k] for k in _ITEM_TEXT if k in item})
+            for room in item.get("rooms", ()):
+                create_room(session, RoomData(
+                    id=None, item_id=item_id, room_type=room["type"], label=room["label"],
+                    notes=room.get("notes", ""),
+                    guest_ids=tuple(participants[k] for k in room["guests"])))
+            _seed_clearance(session, item_id, item.get("clearance"),
+                            present if who == "all" else who, participants)
     return mission_id
+
+
+def _seed_clearance(session, item_id: int, statuses: dict | None, visitors: list[str],
+                    participants: dict[str, int]) -> None:
+    """{"rest": status, status: [keys]}: each visitor's status, "rest" for the unnamed."""
+    if not statuses:
+        return
+    named = {key: status for status, keys in statuses.items() if status != "rest"
+             for key in keys}
+    for key in visitors:
+        status = named.get(key, statuses.get("rest", "not_sent"))
+        set_clearance(session, item_id=item_id, participant_id=participants[key], status=status)

@@ -37,6 +37,22 @@ class AttendanceStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Clearance(StrEnum):
+    """Where a visitor stands with the host of a site visit."""
+
+    NOT_SENT = "not_sent"
+    SUBMITTED = "submitted"
+    CLEARED = "cleared"
+    REFUSED = "refused"
+
+
+class RoomType(StrEnum):
+    SINGLE = "single"
+    TWIN = "twin"
+    DOUBLE = "double"
+    SUITE = "suite"
+
+
 class ItemKind(StrEnum):
     FLIGHT = "flight"
     TRANSFER = "transfer"
@@ -192,3 +208,36 @@ class ItemParticipant(SQLModel, table=True):
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))
+
+
+class VisitClearance(SQLModel, table=True):
+    """A visitor's clearance for one site visit. Kept apart from item_participant so that a
+    site visit for everyone (which has no links) can still record each visitor's status; a
+    visitor with no row has not been sent to the host yet."""
+
+    __tablename__ = "visit_clearance"
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
+        index=True))
+    status: str = Clearance.NOT_SENT.value
+
+
+class Room(SQLModel, table=True):
+    """A room booked for the whole of a hotel stay (an itinerary item of kind hotel)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(sa_column=_fk("itinerary_item.id"))
+    room_type: str = RoomType.SINGLE.value
+    label: str = ""                # room number, or a booking reference until one is given
+    notes: str = ""
+
+
+class RoomGuest(SQLModel, table=True):
+    __tablename__ = "room_guest"
+    room_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("room.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
+        index=True))

@@ -36,6 +36,34 @@ def test_the_demo_file_names_no_unknown_keys():
         who = item.get("participants", "all")
         assert who == "all" or set(who) <= people
     assert {p["organization"] for p in data["people"]} <= orgs
+    for item in data["items"]:
+        for room in item.get("rooms", ()):
+            assert item["kind"] == "hotel" and set(room["guests"]) <= people
+        for status, keys in item.get("clearance", {}).items():
+            assert item["kind"] == "site_visit"
+            assert status == "rest" or (status in {"not_sent", "submitted", "cleared",
+                                                   "refused"} and set(keys) <= people)
+
+
+def test_the_demo_readiness_shows_a_few_realistic_findings(demo_db):
+    from datetime import date
+
+    from models import findings as F
+    from models.readiness import run_checks
+
+    with read_session(demo_db.engine) as session:
+        mission = repo.get_mission_by_code(session, code=DEMO_CODE)
+        found = run_checks(session, mission_id=mission.id, today=date(2026, 11, 27))
+    people = {f.participant_id: f.params.get("person", {}).get("family") for f in found}
+    assert [(f.kind, people[f.participant_id]) for f in found] == [
+        (F.DEADLINE_PASSED, None),                  # Albany: Emi Kato's details not sent
+        (F.MISSING_VISITOR_FIELDS, "Kato"),         # ... because her visa type is missing
+        (F.NO_LODGING, "Miller"),                   # no room in Tokyo on Dec 8
+    ]
+    assert found[1].params["fields"] == ["visa_type"]
+    with read_session(demo_db.engine) as session:   # weeks before: only the data gaps remain
+        early = run_checks(session, mission_id=mission.id, today=date(2026, 10, 1))
+    assert [f.kind for f in early] == [F.MISSING_VISITOR_FIELDS, F.NO_LODGING]
 
 
 def test_the_demo_is_seeded_into_a_new_file_only(tmp_path, monkeypatch):

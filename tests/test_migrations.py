@@ -22,7 +22,11 @@ def _fill_0001(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO mission_organizer VALUES (?, ?)", [(1, 1), (1, 2)])
     for pid in range(1, 31):
         conn.execute(
-            "INSERT INTO person VALUES (?, 'Yamada', ?, '山田', '太郎', 'ヤマダ', 'タロウ', "
+            # Columns named: later revisions add columns, and this filler serves them too.
+            "INSERT INTO person (id, family_name, given_name, family_name_ja, given_name_ja, "
+            "family_kana, given_kana, title_en, title_ja, email, phone, citizenship, dietary, "
+            "notes, date_of_birth, passport_number, passport_expiry, organization_id) "
+            "VALUES (?, 'Yamada', ?, '山田', '太郎', 'ヤマダ', 'タロウ', "
             "'Director', '部長', ?, '+81312345678', 'JP', 'no pork', '📎 note', '1975-04-12', "
             "'TK1234567', '2030-01-01', ?)", (pid, f"Taro{pid}", f"t{pid}@example.jp",
                                               1 if pid % 2 else None))
@@ -51,7 +55,16 @@ def _fill_0003(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE person SET latin_unconfirmed = 1, visa_type = 'ESTA' WHERE id = 1")
 
 
-FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003}
+def _fill_0004(conn: sqlite3.Connection) -> None:
+    _fill_0003(conn)
+    conn.execute("UPDATE itinerary_item SET kind = 'site_visit' WHERE id = 1")
+    conn.executemany("INSERT INTO visit_clearance VALUES (1, ?, ?)",
+                     [(1, "cleared"), (2, "submitted"), (3, "refused")])
+    conn.execute("INSERT INTO room VALUES (1, 1, 'twin', '1203', '禁煙')")
+    conn.executemany("INSERT INTO room_guest VALUES (1, ?)", [(1,), (2,)])
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004}
 
 
 def _revisions() -> list[str]:

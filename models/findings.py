@@ -1,0 +1,126 @@
+"""What the readiness checks found, and its wording.
+
+A Finding holds a kind, an urgency rank and raw parameters (both languages of every title,
+instants with their zones, name parts), never text: `finding_text` words it with `_()` when
+called, so the window can show the same findings again after a language switch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from i18n import N_, _, ngettext, pick
+from i18n.formatting import format_date, format_datetime, format_list, person_name
+from i18n.labels import VISITOR_FIELDS, label
+
+# Most urgent first: a missed deadline, then what cannot happen as planned, then what is due
+# soon, then missing data, then lodging (usually fixed with one booking).
+RANK_OVERDUE, RANK_CONFLICT, RANK_DUE_SOON, RANK_MISSING, RANK_LODGING = range(5)
+
+DEADLINE_PASSED = "deadline_passed"
+CLEARANCE_REFUSED = "clearance_refused"
+OVERLAP = "overlap"
+TRANSFER_BEFORE_LANDING = "transfer_before_landing"
+DEADLINE_SOON = "deadline_soon"
+MISSING_VISITOR_FIELDS = "missing_visitor_fields"
+PASSPORT_EXPIRY = "passport_expiry"
+NO_LODGING = "no_lodging"
+
+COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
+_NAMES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    rank: int
+    item_id: int | None          # the item to select when the finding is clicked
+    participant_id: int | None   # the person concerned, when it is one person
+    params: dict = field(default_factory=dict, hash=False)
+    when: datetime | None = None  # orders findings of one rank: soonest first
+
+    def sort_key(self) -> tuple:
+        return (self.rank, self.when is None, self.when or datetime.min, self.kind,
+                self.item_id or 0, self.participant_id or 0)
+
+
+def _people(names: list[dict]) -> str:
+    shown = [person_name(**n) for n in names[:_NAMES_SHOWN]]
+    rest = len(names) - len(shown)
+    if rest:
+        shown.append(ngettext("{n} other", "{n} others", rest).format(n=rest))
+    return format_list(shown)
+
+
+def _title(pair) -> str:
+    return pick(*pair)[0]
+
+
+def _at(when) -> str:
+    return format_datetime(*when)
+
+
+def _day(day) -> str:
+    return format_date(day, "day")
+
+
+def _deadline(p: dict, passed: bool) -> str:
+    n = p["unsent"]
+    if passed:
+        text = ngettext(
+            "Visitor list for {site} ({visit}) was due on {deadline}: {n} visitor not sent.",
+            "Visitor list for {site} ({visit}) was due on {deadline}: {n} visitors not sent.", n)
+    else:
+        text = ngettext(
+            "Visitor list for {site} ({visit}) is due on {deadline}: {n} visitor not sent yet.",
+            "Visitor list for {site} ({visit}) is due on {deadline}: {n} visitors not sent yet.",
+            n)
+    return text.format(site=_title(p["site"]), visit=_day(p["visit"]),
+                        deadline=_day(p["deadline"]), n=n)
+
+
+def _text(kind: str, p: dict) -> str:
+    if kind in (DEADLINE_PASSED, DEADLINE_SOON):
+        return _deadline(p, kind == DEADLINE_PASSED)
+    if kind == CLEARANCE_REFUSED:
+        return _("{person} was refused clearance for {site} ({visit}).").format(
+            person=person_name(**p["person"]), site=_title(p["site"]), visit=_day(p["visit"]))
+    if kind == OVERLAP:
+        return _("Double booking: {people} in “{first}” ({first_time}) and “{second}” "
+                 "({second_time}).").format(
+            people=_people(p["people"]), first=_title(p["first"]), first_time=_at(p["first_at"]),
+            second=_title(p["second"]), second_time=_at(p["second_at"]))
+    if kind == TRANSFER_BEFORE_LANDING:
+        return _("Transfer “{transfer}” leaves at {start}, before flight “{flight}” lands at "
+                 "{landing}.").format(
+            transfer=_title(p["transfer"]), start=_at(p["start"]), flight=_title(p["flight"]),
+            landing=_at(p["landing"]))
+    if kind == MISSING_VISITOR_FIELDS:
+        return _("{person} lacks what {site} requires of visitors ({visit}): {fields}.").format(
+            person=person_name(**p["person"]), site=_title(p["site"]), visit=_day(p["visit"]),
+            fields=format_list([label(VISITOR_FIELDS, f) for f in p["fields"]]))
+    if kind == PASSPORT_EXPIRY:
+        country = p["country"]
+        return _("{person}'s passport expires on {expiry}; {country} requires it valid until "
+                 "{until}.").format(
+            person=person_name(**p["person"]), expiry=format_date(p["expiry"]),
+            country=_(COUNTRIES[country]) if country in COUNTRIES else country,
+            until=format_date(p["until"]))
+    if kind == NO_LODGING:
+        if p.get("hotel"):
+            return _("{person} has no room at “{hotel}” for the night of {night}.").format(
+                person=person_name(**p["person"]), hotel=_title(p["hotel"]),
+                night=_day(p["night"]))
+        return _("{person} has no lodging for the night of {night}.").format(
+            person=person_name(**p["person"]), night=_day(p["night"]))
+    raise ValueError(f"unknown finding kind: {kind!r}")
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding in one sentence, in the current language."""
+    return _text(finding.kind, finding.params)
+
+
+def count_text(n: int) -> str:
+    return ngettext("{n} finding", "{n} findings", n).format(n=n)

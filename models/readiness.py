@@ -1,0 +1,252 @@
+"""Readiness checks over a whole mission, most urgent first.
+
+What each check means (the window's panel and `main.py readiness` show the same list):
+- Double booking: a person (not cancelled) in two items whose absolute times overlap. Hotel
+  stays and free time overlap everything by nature and are left out; "everyone" items hold
+  every participant who is not cancelled. One finding per pair of items, naming the people.
+- Transfer before landing: a transfer that overlaps a flight it shares people with and that
+  picks up where the flight lands (its from-code is the flight's to-code, or it has no code
+  and starts in the flight's arrival zone) leaves before the flight is down.
+- Visitor lists: site visits (kind site_visit with a site) on the same site and local day form
+  one list. It is overdue when its deadline (visit day minus the site's notice) is before
+  `today`, due soon within 7 days, while a visitor is still "not sent"; a refused visitor is
+  reported; a visitor not sent yet who lacks a field the site requires is reported once per
+  site. Visits already past raise nothing.
+- Passports: models.rules decides validity for the countries of the person's own items.
+- Lodging: see `_lodging`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from sqlmodel import Session
+
+from models import findings as F
+from models.entities import AttendanceStatus, Clearance, ItemKind, Role
+from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
+from models.plan import Plan, PlanItem, load_plan
+from models.rules import mission_countries, passport_too_short
+from models.times import from_local, local_date
+from models.visits import missing_fields, site_country, visitor_deadline
+
+DUE_SOON_DAYS = 7
+NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they spend the night
+# Plain strings: enum attribute access costs more than the comparisons in the loops below.
+_NO_OVERLAP = {ItemKind.HOTEL.value, ItemKind.FREE_TIME.value}
+_FLIGHT, _TRANSFER, _HOTEL = ItemKind.FLIGHT.value, ItemKind.TRANSFER.value, ItemKind.HOTEL.value
+_SITE_VISIT = ItemKind.SITE_VISIT.value
+_NOT_SENT, _REFUSED = Clearance.NOT_SENT.value, Clearance.REFUSED.value
+_CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
+
+
+def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
+    plan = load_plan(session, mission_id=mission_id)
+    if plan is None:
+        raise LookupError(f"mission {mission_id} not found")
+    found = [*_conflicts(plan), *_visits(plan, today), *_passports(plan), *_lodging(plan)]
+    return sorted(found, key=Finding.sort_key)
+
+
+def _names(plan: Plan, pids) -> list[dict]:
+    people = sorted((plan.people[p] for p in pids), key=lambda p: (p.family, p.given))
+    return [p.name() for p in people]
+
+
+def _title(item: PlanItem) -> tuple[str, str]:
+    return item.title_en, item.title_ja
+
+
+def _meets(transfer: PlanItem, flight: PlanItem) -> bool:
+    code = transfer.from_code.strip().upper()
+    if code:
+        return code == flight.to_code.strip().upper()
+    return transfer.start_tz == flight.end_tz
+
+
+def _conflicts(plan: Plan) -> list[Finding]:
+    """A sweep over items by start: only items still running can overlap the next one."""
+    found, running = [], []
+    for item in plan.items:
+        if item.kind in _NO_OVERLAP or not item.people:
+            continue
+        running = [r for r in running if r.end > item.start]
+        for other in running:
+            shared = other.people & item.people
+            if shared:
+                found.append(_conflict(plan, other, item, shared))
+        running.append(item)
+    return found
+
+
+def _conflict(plan: Plan, first: PlanItem, second: PlanItem, shared) -> Finding:
+    one = next(iter(shared)) if len(shared) == 1 else None
+    pair = {first.kind, second.kind}
+    if pair == {_FLIGHT, _TRANSFER}:
+        flight, transfer = (first, second) if first.kind == _FLIGHT else (second, first)
+        if _meets(transfer, flight):
+            return Finding(F.TRANSFER_BEFORE_LANDING, F.RANK_CONFLICT, transfer.id, one, {
+                "transfer": _title(transfer), "start": (transfer.start, transfer.start_tz),
+                "flight": _title(flight), "landing": (flight.end, flight.end_tz),
+                "flight_id": flight.id}, when=transfer.start)
+    return Finding(F.OVERLAP, F.RANK_CONFLICT, first.id, one, {
+        "first": _title(first), "first_at": (first.start, first.start_tz),
+        "second": _title(second), "second_at": (second.start, second.start_tz),
+        "other_item_id": second.id, "people": _names(plan, shared)}, when=second.start)
+
+
+def _visits(plan: Plan, today: date) -> list[Finding]:
+    lists: dict[tuple[int, date], list[PlanItem]] = defaultdict(list)
+    for item in plan.items:
+        if item.kind == _SITE_VISIT and item.site_id in plan.sites:
+            lists[(item.site_id, local_date(item.start, item.start_tz))].append(item)
+    found, lacking_reported = [], set()
+    for (site_id, day), visits in lists.items():    # items are by start: so are the lists
+        if day < today:
+            continue
+        site = plan.sites[site_id]
+        site_name = (site.name_en, site.name_ja)
+        unsent: dict[int, PlanItem] = {}
+        for visit in visits:
+            for pid in visit.people:
+                status = plan.clearance.get((visit.id, pid), _NOT_SENT)
+                if status == _NOT_SENT:
+                    unsent.setdefault(pid, visit)
+                elif status == _REFUSED:
+                    found.append(Finding(F.CLEARANCE_REFUSED, F.RANK_CONFLICT, visit.id, pid, {
+                        "person": plan.people[pid].name(), "site": site_name, "visit": day},
+                        when=visit.start))
+        deadline = visitor_deadline(day, site.notice_days)
+        if unsent and deadline <= today + timedelta(days=DUE_SOON_DAYS):
+            passed = deadline < today
+            found.append(Finding(
+                F.DEADLINE_PASSED if passed else F.DEADLINE_SOON,
+                F.RANK_OVERDUE if passed else F.RANK_DUE_SOON, visits[0].id, None,
+                {"site": site_name, "visit": day, "deadline": deadline, "unsent": len(unsent)},
+                when=visits[0].start))
+        country = site_country(site.tz)
+        for pid, visit in unsent.items():
+            lacking = missing_fields(plan.people[pid], site.required, country)
+            if lacking and (site_id, pid) not in lacking_reported:
+                lacking_reported.add((site_id, pid))
+                found.append(Finding(F.MISSING_VISITOR_FIELDS, F.RANK_MISSING, visit.id, pid, {
+                    "person": plan.people[pid].name(), "site": site_name, "visit": day,
+                    "fields": lacking}, when=visit.start))
+    return found
+
+
+def _passports(plan: Plan) -> list[Finding]:
+    # Who is in each zone, one set union per item (not one update per person and item).
+    in_zone: dict[str, set[int]] = defaultdict(set)
+    for item in plan.items:
+        in_zone[item.start_tz] |= item.people
+        in_zone[item.end_tz] |= item.people
+    found = []
+    for pid in plan.active:
+        person = plan.people[pid]
+        if person.passport_expiry is None:
+            continue
+        zones = {zone for zone, people in in_zone.items() if pid in people}
+        rule = passport_too_short(person.passport_expiry, person.citizenship, plan.end_date,
+                                  mission_countries(zones or {plan.home_tz}))
+        if rule:
+            found.append(Finding(F.PASSPORT_EXPIRY, F.RANK_MISSING, None, pid, {
+                "person": person.name(), "expiry": person.passport_expiry, "until": rule[0],
+                "country": rule[1]}))
+    return found
+
+
+class _Cover:
+    """Merged intervals (sorted, disjoint) with the zone where each one ends; `items` must come
+    by start, as the plan's do."""
+
+    def __init__(self, items) -> None:
+        self.starts, self.ends, self.zones = [], [], []
+        for item in items:
+            if self.ends and item.start <= self.ends[-1]:
+                if item.end > self.ends[-1]:
+                    self.ends[-1], self.zones[-1] = item.end, item.end_tz
+            else:
+                self.starts.append(item.start)
+                self.ends.append(item.end)
+                self.zones.append(item.end_tz)
+
+    def last_before(self, instant: datetime):
+        """(end, zone) of the interval holding or last ending before the instant, or None."""
+        i = bisect_right(self.starts, instant) - 1
+        return (self.ends[i], self.zones[i]) if i >= 0 else None
+
+
+def _night_points(plan: Plan) -> dict[str, list[tuple[datetime, date]]]:
+    """For each zone of the plan: (03:00 local of the next day, the night's date), by time."""
+    if not plan.items:
+        return {}
+    first = min(i.start for i in plan.items).date() - timedelta(days=2)
+    last = max(i.end for i in plan.items).date() + timedelta(days=2)
+    zones = {z for i in plan.items for z in (i.start_tz, i.end_tz)}
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return {z: [(from_local(datetime.combine(d + timedelta(days=1), NIGHT_HOUR), z), d)
+                for d in days] for z in zones}
+
+
+def _lodging(plan: Plan) -> list[Finding]:
+    """Nights away from home without a bed.
+
+    A confirmed participant who is not a host is away from home from the start of their first
+    journey (a flight, or a transfer with a from- or to-code) to the end of their last. Each
+    night in between must be covered at 03:00 local time, in the zone where their previous
+    item ended, by a hotel stay in which they have a room or by an item they are in (a night
+    flight). People with no journey (locals who only attend) are never checked.
+    """
+    shared_cover = [i for i in plan.items if i.everyone and i.people and i.kind != _HOTEL]
+    own_cover: dict[int, list[PlanItem]] = defaultdict(list)
+    hotels_in: dict[int, list[PlanItem]] = defaultdict(list)
+    legs: dict[int, list[PlanItem]] = defaultdict(list)
+    shared_legs = []
+    for item in plan.items:
+        is_leg = item.kind == _FLIGHT or (item.kind == _TRANSFER
+                                          and (item.from_code or item.to_code))
+        if item.kind == _HOTEL:
+            for pid in plan.roomed.get(item.id, ()):
+                own_cover[pid].append(item)
+            for pid in item.people:
+                hotels_in[pid].append(item)
+            continue
+        if item.everyone:
+            if is_leg:
+                shared_legs.append(item)
+            continue
+        for pid in item.people:
+            own_cover[pid].append(item)
+            if is_leg:
+                legs[pid].append(item)
+    shared = _Cover(shared_cover)
+    points = _night_points(plan)
+    found = []
+    for pid in plan.active:
+        person = plan.people[pid]
+        trip = legs.get(pid, []) + shared_legs
+        if person.status != _CONFIRMED or person.role == _HOST or not trip:
+            continue
+        away, back = min(i.start for i in trip), max(i.end for i in trip)
+        home_zone = min(trip, key=lambda i: i.start).start_tz
+        own = _Cover(own_cover.get(pid, ()))
+        for zone_name, nights in points.items():
+            for point, night in nights:
+                if not away < point < back:
+                    continue
+                here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
+                latest = max(here, default=None)
+                if latest and latest[0] > point:
+                    continue                                  # covered
+                if (latest[1] if latest else home_zone) != zone_name:
+                    continue                                  # not where they are that night
+                hotel = next((h for h in hotels_in.get(pid, ()) if h.start < point < h.end), None)
+                found.append(Finding(F.NO_LODGING, F.RANK_LODGING,
+                                     hotel.id if hotel else None, pid, {
+                                         "person": person.name(), "night": night,
+                                         "hotel": _title(hotel) if hotel else None},
+                                     when=point))
+    return found

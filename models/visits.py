@@ -1,0 +1,138 @@
+"""Site visits: who is on a visit's visitor list, each visitor's clearance with the host, when
+the list is due, and which of the fields the host requires a visitor still lacks.
+
+A site visit is an itinerary item of kind "site_visit" with a site. Its visitors are the
+participants taking part in it, cancelled ones excepted ("everyone" means every participant
+of the mission). Clearance lives in visit_clearance; a visitor without a row is "not sent".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from i18n import N_
+from models.entities import (
+    AttendanceStatus,
+    Clearance,
+    ItemParticipant,
+    ItineraryItem,
+    Participant,
+    Person,
+    Site,
+    VisitClearance,
+)
+from models.rules import ZONE_COUNTRIES, is_latin_name
+
+CLEARANCE_LABELS = {
+    Clearance.NOT_SENT.value: N_("Not sent"),
+    Clearance.SUBMITTED.value: N_("Submitted"),
+    Clearance.CLEARED.value: N_("Cleared"),
+    Clearance.REFUSED.value: N_("Refused"),
+}
+# A citizen visiting a site in their own country carries no visa and identifies with a national
+# ID, so the host's passport and visa columns do not apply to them.
+_NOT_FROM_CITIZENS = {"passport_number", "visa_type"}
+
+
+@dataclass(frozen=True)
+class VisitorRow:
+    participant_id: int
+    family_name: str
+    given_name: str
+    family_name_ja: str
+    given_name_ja: str
+    family_kana: str
+    given_kana: str
+    clearance: str
+    missing: tuple[str, ...]      # required visitor fields this person lacks
+
+
+def site_country(site_tz: str) -> str | None:
+    return ZONE_COUNTRIES.get(site_tz)
+
+
+def visitor_deadline(visit_day: date, notice_days: int) -> date:
+    """The day the visitor list is due: the visit's local date minus the site's notice."""
+    return visit_day - timedelta(days=notice_days)
+
+
+def missing_fields(person, required, country: str | None) -> list[str]:
+    """The required visitor fields (entities.VISITOR_FIELDS keys) `person` lacks, in the
+    site's order. `person` needs the attributes of models.plan.PlanPerson."""
+    citizen = bool(person.citizenship) and person.citizenship.upper() == (country or "")
+    present = {
+        "full_legal_name": bool(person.family and person.given
+                                and is_latin_name(person.family + person.given)),
+        "citizenship": bool(person.citizenship),
+        "date_of_birth": person.date_of_birth is not None,
+        "passport_number": bool(person.passport_number),
+        "visa_type": bool(person.visa_type),
+        "organization": person.organization_id is not None,
+        "title": bool(person.title_en or person.title_ja),
+    }
+    return [f for f in required
+            if not present.get(f, True) and not (citizen and f in _NOT_FROM_CITIZENS)]
+
+
+def list_visitors(session: Session, *, item_id: int) -> list[VisitorRow]:
+    """The visitor list of a site visit, by Latin name, with clearance and missing fields."""
+    item = session.get(ItineraryItem, item_id)
+    if item is None:
+        raise LookupError(f"item {item_id} not found")
+    site = session.get(Site, item.site_id) if item.site_id else None
+    required = [f for f in (site.required_fields.split(",") if site else []) if f]
+    country = site_country(site.tz) if site else None
+    query = (select(Participant, Person).join(Person, Person.id == Participant.person_id)
+             .where(Participant.mission_id == item.mission_id,
+                    Participant.status != AttendanceStatus.CANCELLED.value)
+             .order_by(Person.family_name, Person.given_name))
+    if not item.everyone:
+        query = query.join(ItemParticipant, ItemParticipant.participant_id == Participant.id)
+        query = query.where(ItemParticipant.item_id == item_id)
+    status = dict(session.exec(select(VisitClearance.participant_id, VisitClearance.status)
+                               .where(VisitClearance.item_id == item_id)).all())
+    rows = []
+    for part, person in session.exec(query).all():
+        view = _Fields(person)
+        rows.append(VisitorRow(
+            participant_id=part.id, family_name=person.family_name,
+            given_name=person.given_name, family_name_ja=person.family_name_ja,
+            given_name_ja=person.given_name_ja, family_kana=person.family_kana,
+            given_kana=person.given_kana,
+            clearance=status.get(part.id, Clearance.NOT_SENT.value),
+            missing=tuple(missing_fields(view, required, country))))
+    return rows
+
+
+class _Fields:
+    """A Person read through the attribute names missing_fields expects."""
+
+    def __init__(self, person: Person) -> None:
+        self.family, self.given = person.family_name, person.given_name
+        self.citizenship, self.date_of_birth = person.citizenship, person.date_of_birth
+        self.passport_number, self.visa_type = person.passport_number, person.visa_type
+        self.organization_id = person.organization_id
+        self.title_en, self.title_ja = person.title_en, person.title_ja
+
+
+def set_clearance(session: Session, *, item_id: int, participant_id: int, status: str) -> str:
+    """Record a visitor's clearance; returns the status it had, for undo."""
+    if status not in CLEARANCE_LABELS:
+        raise ValueError(f"not a clearance status: {status!r}")
+    row = session.get(VisitClearance, (item_id, participant_id))
+    before = row.status if row else Clearance.NOT_SENT.value
+    if status == Clearance.NOT_SENT.value:
+        if row is not None:        # no row means "not sent": the table holds only news
+            session.delete(row)
+    elif row is None:
+        session.add(VisitClearance(item_id=item_id, participant_id=participant_id,
+                                   status=status))
+    else:
+        row.status = status
+        session.add(row)
+    session.flush()
+    return before
+

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, delete, select
 
-from models.entities import ItemParticipant, Organization, Participant, Person, PersonBase
+from models.entities import (
+    ItemParticipant,
+    Organization,
+    Participant,
+    Person,
+    PersonBase,
+    RoomGuest,
+    VisitClearance,
+)
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
 
@@ -32,6 +40,8 @@ class Removed:
     participant: dict
     item_ids: list[int]
     person_deleted: bool
+    room_ids: list[int] = field(default_factory=list)
+    clearances: list[tuple[int, str]] = field(default_factory=list)   # item id, status
 
 
 @dataclass
@@ -94,13 +104,19 @@ def remove_attendee(session: Session, *, participant_id: int) -> Removed:
     person = session.get(Person, part.person_id)
     item_ids = list(session.exec(select(ItemParticipant.item_id).where(
         ItemParticipant.participant_id == participant_id)).all())
+    room_ids = list(session.exec(select(RoomGuest.room_id).where(
+        RoomGuest.participant_id == participant_id)).all())
+    clearances = [tuple(c) for c in session.exec(
+        select(VisitClearance.item_id, VisitClearance.status).where(
+            VisitClearance.participant_id == participant_id)).all()]
     others = session.exec(select(Participant.id).where(
         Participant.person_id == person.id, Participant.id != participant_id)).first()
     removed = Removed(
         person=_person_dict(person) | {"id": person.id, "organization_id": person.organization_id},
         participant={"id": part.id, "mission_id": part.mission_id, "person_id": person.id,
                      "role": part.role, "status": part.status},
-        item_ids=item_ids, person_deleted=others is None)
+        item_ids=item_ids, person_deleted=others is None, room_ids=room_ids,
+        clearances=clearances)
     session.delete(part)
     if removed.person_deleted:
         session.delete(person)
@@ -114,8 +130,13 @@ def restore_attendee(session: Session, removed: Removed) -> None:
         session.flush()
     session.add(Participant(**removed.participant))
     session.flush()
+    pid = removed.participant["id"]
     for item_id in removed.item_ids:
-        session.add(ItemParticipant(item_id=item_id, participant_id=removed.participant["id"]))
+        session.add(ItemParticipant(item_id=item_id, participant_id=pid))
+    for room_id in removed.room_ids:
+        session.add(RoomGuest(room_id=room_id, participant_id=pid))
+    for item_id, status in removed.clearances:
+        session.add(VisitClearance(item_id=item_id, participant_id=pid, status=status))
     session.flush()
 
 

@@ -7,7 +7,7 @@ from sqlmodel import select
 from models import attendees as att
 from models import repository as repo
 from models.db import read_session, write_session
-from models.entities import ItemParticipant, Person
+from models.entities import ItemParticipant, Person, RoomGuest, VisitClearance
 
 
 def _mission_id(db) -> int:
@@ -96,3 +96,21 @@ def test_an_import_creates_updates_and_undoes_as_one_step(demo_db):
         orgs = [o.name_en for o in repo.list_organizations(session)]
     assert len(back) == count and back[existing.person_id] == existing
     assert "New Org KK" not in orgs
+
+
+def test_restoring_an_attendee_puts_back_their_room_and_clearances(demo_db):
+    with read_session(demo_db.engine) as session:
+        clearance = session.exec(select(VisitClearance)).first()
+        part_id = clearance.participant_id
+        rooms = set(session.exec(select(RoomGuest.room_id).where(
+            RoomGuest.participant_id == part_id)).all())
+    assert rooms, "the demo gives this visitor a room"
+    with write_session(demo_db.engine) as session:
+        removed = att.remove_attendee(session, participant_id=part_id)
+    with write_session(demo_db.engine) as session:
+        att.restore_attendee(session, removed)
+    with read_session(demo_db.engine) as session:
+        assert set(session.exec(select(RoomGuest.room_id).where(
+            RoomGuest.participant_id == part_id)).all()) == rooms
+        back = session.get(VisitClearance, (clearance.item_id, part_id))
+        assert back is not None and back.status == clearance.status

@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     readiness.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date,
                            help="check as of this day (default: today)")
     _common_options(readiness, suppress=True)
+    export = verbs.add_parser("export", help="write the mission's workbook (.xlsx) in --lang")
+    export.add_argument("code", metavar="CODE", help="the mission's code")
+    export.add_argument("--out", metavar="FILE.xlsx", required=True, help="the file to write")
+    export.add_argument("--person", metavar="EMAIL",
+                        help="only this attendee's own itinerary, as a small workbook")
+    export.add_argument("--no-sensitive", action="store_true",
+                        help="leave out passport numbers, dates of birth and visa types")
+    _common_options(export, suppress=True)
     return parser
 
 
@@ -177,9 +185,28 @@ def run_readiness(db, args) -> int:
     return EXIT_OK
 
 
+def run_export(db, args) -> int:
+    from documents.workbook import ExportError, export_mission, export_person
+    from i18n import current_language, ngettext
+
+    try:
+        if args.person:
+            result = export_person(db.engine, code=args.code, email=args.person, path=args.out,
+                                   language=current_language())
+        else:
+            result = export_mission(db.engine, code=args.code, path=args.out,
+                                    language=current_language(), sensitive=not args.no_sensitive)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    n = len(result.sheets)
+    print(ngettext("{path}: {n} sheet written.", "{path}: {n} sheets written.", n).format(
+        path=result.path, n=n))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
-            "readiness": run_readiness}
+            "readiness": run_readiness, "export": run_export}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

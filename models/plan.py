@@ -132,7 +132,7 @@ def load_plan(session: Session, *, mission_id: int) -> Plan | None:
         links[item_id].add(pid)
     for item in items:
         # "Everyone" items share one set: no copy per item of 200 participants.
-        item.people = active if item.everyone else frozenset(links.get(item.id, ()) & active)
+        item.people = active if item.everyone else frozenset(links.get(item.id, set()) & active)
     site_ids = {item.site_id for item in items if item.site_id is not None}
     sites = {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f))
              for row in conn.execute(select(

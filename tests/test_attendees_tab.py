@@ -34,7 +34,7 @@ def tab(window):
     which would wait for a click here; these tests check what the tab sends."""
     tab = window.attendees
     for signal in (tab.add_requested, tab.edit_requested, tab.duplicate_requested,
-                   tab.delete_requested, tab.files_dropped):
+                   tab.delete_requested, tab.files_dropped, tab.export_requested):
         with warnings.catch_warnings():  # PySide warns when nothing was connected
             warnings.simplefilter("ignore", RuntimeWarning)
             signal.disconnect()
@@ -179,10 +179,12 @@ def test_the_row_menu_sends_the_row_participant_id(qtbot, window, tab):
     sato = window.attendee_model.rows()[row_of(window, "Sato")].participant_id
     menu = tab.row_menu(cell_center(window, "Sato"))
     actions = {a.text(): a for a in menu.actions() if a.text()}
-    assert list(actions) == ["&Add attendee…", "&Edit…", "D&uplicate", "&Delete…"]
+    assert list(actions) == ["&Add attendee…", "&Edit…", "D&uplicate", "&Delete…",
+                             "E&xport itinerary…"]
     for label, signal in (("&Edit…", tab.edit_requested),
                           ("D&uplicate", tab.duplicate_requested),
-                          ("&Delete…", tab.delete_requested)):
+                          ("&Delete…", tab.delete_requested),
+                          ("E&xport itinerary…", tab.export_requested)):
         with qtbot.waitSignal(signal, timeout=1000) as blocker:
             actions[label].trigger()
         assert blocker.args == [sato]
@@ -201,7 +203,7 @@ def test_the_row_menu_follows_the_language(qtbot, window, tab, to_japanese):
     to_japanese()
     menu = tab.row_menu(cell_center(window, "Sato"))
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "参加者を追加(&A)…", "編集(&E)…", "複製(&U)", "削除(&D)…"]
+        "参加者を追加(&A)…", "編集(&E)…", "複製(&U)", "削除(&D)…", "行程表を書き出す(&X)…"]
     assert tab.filter.placeholderText() == "参加者を絞り込み…"
 
 

@@ -63,7 +63,9 @@ def test_the_itinerary_is_in_time_order_and_marks_the_date_line(window):
 
 def test_switching_to_japanese_changes_menus_tabs_headers_and_dates(qtbot, window, settings):
     switch_language(qtbot, window, "ja")
-    assert [window.tabs.tabText(i) for i in range(4)] == ["概要", "参加者", "行程", "訪問先"]
+    n = window.plan.readiness_panel.count()     # the Overview's title counts open findings
+    assert [window.tabs.tabText(i) for i in range(4)] == [f"概要 ({n})", "参加者", "行程",
+                                                          "訪問先"]
     assert header_texts(window.attendee_table)[:2] == ["氏名", "氏名（ローマ字）"]
     assert window.overview.values["dates"].text().startswith("2026年12月7日(月)")
     names = [window.attendee_model.index(i, 0).data()
@@ -71,7 +73,7 @@ def test_switching_to_japanese_changes_menus_tabs_headers_and_dates(qtbot, windo
     assert any(" " in n and not n.isascii() for n in names)   # 姓 名, family name first
     assert settings.value("language") == "ja"
     switch_language(qtbot, window, "en")
-    assert window.tabs.tabText(0) == "Overview"
+    assert window.tabs.tabText(0) == f"Overview ({n})"
     assert window.overview.values["dates"].text().startswith("Mon, Dec 7, 2026")
 
 

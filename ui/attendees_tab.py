@@ -75,6 +75,7 @@ class AttendeesTab(QWidget):
     edit_requested = Signal(int)        # participant id
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
+    export_requested = Signal(int)      # participant id: their own itinerary workbook
     files_dropped = Signal(list)        # local .xlsx paths
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
@@ -105,6 +106,7 @@ class AttendeesTab(QWidget):
         self.act_duplicate = QAction(
             self, triggered=lambda: self._emit_for(self.duplicate_requested))
         self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
+        self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
 
         self.table.edit_pressed.connect(self.act_edit.trigger)
         self.table.delete_pressed.connect(self.act_delete.trigger)
@@ -132,6 +134,7 @@ class AttendeesTab(QWidget):
         self.act_edit.setText(_("&Edit…"))
         self.act_duplicate.setText(_("D&uplicate"))
         self.act_delete.setText(_("&Delete…"))
+        self.act_export.setText(_("E&xport itinerary…"))
         self._update_count()
 
     # rows ------------------------------------------------------------------------------------
@@ -177,6 +180,8 @@ class AttendeesTab(QWidget):
         self.act_add.setEnabled(self.editable)
         for action in (self.act_edit, self.act_duplicate, self.act_delete):
             action.setEnabled(on_row)
+        # Exporting only reads: a read-only database may export too.
+        self.act_export.setEnabled(self.table.currentIndex().isValid())
 
     def row_menu(self, pos: QPoint) -> QMenu:
         """The context menu for the row at `pos` (viewport coordinates), made its current row."""
@@ -191,6 +196,8 @@ class AttendeesTab(QWidget):
         menu.addAction(self.act_add)
         menu.addSeparator()
         menu.addActions([self.act_edit, self.act_duplicate, self.act_delete])
+        menu.addSeparator()
+        menu.addAction(self.act_export)
         return menu
 
     def _show_row_menu(self, pos: QPoint) -> None:

@@ -23,14 +23,19 @@ from i18n.formatting import format_date
 from models import repository as repo
 from models.db import Database, read_session, write_session
 from models.errors import StorageError
+from models.items import item_people
 from ui.attendee_actions import AttendeeActions
 from ui.attendees_tab import AttendeesTab
-from ui.columns import ITEM_COLUMNS, SITE_COLUMNS
+from ui.columns import SITE_COLUMNS
 from ui.commands import CreateMission, DbCommand, EditMission
 from ui.events import MissionEvents
+from ui.export_dialog import run_export
 from ui.import_dialog import run_import
+from ui.itinerary_actions import ItemActions
+from ui.itinerary_tab import ItineraryTab
 from ui.mission_dialog import MissionDialog
 from ui.overview_tab import OverviewTab
+from ui.plan_actions import PlanActions
 from ui.table_model import RowTableModel
 from ui.tables import make_table
 
@@ -55,12 +60,13 @@ class MainWindow(QMainWindow):
         self.overview = OverviewTab()
         self.attendees = AttendeesTab(settings)
         self.attendee_model = self.attendees.model
-        self.item_model = RowTableModel(ITEM_COLUMNS, self)
+        self.itinerary = ItineraryTab()       # day list, timeline, each person's items
+        self.item_model = self.itinerary.model
         self.site_model = RowTableModel(SITE_COLUMNS, self)
         self.attendee_table = self.attendees.table
-        self.item_table = make_table(self.item_model, "itemTable")
+        self.item_table = self.itinerary.table
         self.site_table = make_table(self.site_model, "siteTable")
-        for widget in (self.overview, self.attendees, self.item_table, self.site_table):
+        for widget in (self.overview, self.attendees, self.itinerary, self.site_table):
             self.tabs.addTab(widget, "")
         self.splitter = QSplitter(objectName="splitter")
         self.splitter.addWidget(self.mission_list)
@@ -69,6 +75,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 1000])
         self.setCentralWidget(self.splitter)
         self.attendee_actions = AttendeeActions(self)
+        self.item_actions = ItemActions(self)
+        self.plan = PlanActions(self)   # readiness panel, Sites and Lodging tabs, duplicating
+        self.attendees.export_requested.connect(lambda pid: run_export(self, pid))
         self.attendees.files_dropped.connect(
             lambda paths: paths and run_import(self, Path(paths[0])))
         self._build_menus()
@@ -88,11 +97,14 @@ class MainWindow(QMainWindow):
         self.act_delete = QAction(self, triggered=self.delete_mission)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,
                                 triggered=self.close)
-        self.file_menu.addActions([self.act_new, self.act_edit, self.act_delete])
+        self.file_menu.addActions([self.act_new, self.act_edit, self.plan.act_duplicate,
+                                   self.act_delete])
         self.file_menu.addSeparator()
         self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"),
                                   triggered=lambda: run_import(self))
         self.file_menu.addAction(self.act_import)
+        self.act_export = QAction(self, triggered=lambda: run_export(self))
+        self.file_menu.addAction(self.act_export)
         self.file_menu.addSeparator()
         self.act_restore = QAction(self, triggered=self.restore_from_backup,
                                    enabled=not self.db.read_only)
@@ -127,6 +139,13 @@ class MainWindow(QMainWindow):
             else:
                 self.attendee_menu.addAction(action)
 
+        self.itinerary_menu = bar.addMenu("")
+        for action in self.item_actions.menu_actions():
+            if action is None:
+                self.itinerary_menu.addSeparator()
+            else:
+                self.itinerary_menu.addAction(action)
+
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self, exclusive=True)
         self.language_actions: dict[str, QAction] = {}
@@ -153,6 +172,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_new.setText(_("&New mission…"))
         self.act_import.setText(_("&Import attendees…"))
+        self.act_export.setText(_("E&xport workbook…"))
         self.act_edit.setText(_("Mission &details…"))
         self.act_delete.setText(_("&Delete mission…"))
         self.act_restore.setText(_("Restore from &backup…"))
@@ -162,6 +182,8 @@ class MainWindow(QMainWindow):
         self.act_find.setText(_("&Filter attendees"))
         self.attendee_menu.setTitle(_("&Attendees"))
         self.attendee_actions.retranslate_ui()
+        self.itinerary_menu.setTitle(_("&Itinerary"))
+        self.item_actions.retranslate_ui()
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
@@ -169,6 +191,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(i, title)
         for model in (self.attendee_model, self.item_model, self.site_model):
             model.retranslate()
+        self.plan.retranslate_ui()
         self._fill_mission_list()
         self._update_title()
 
@@ -219,21 +242,25 @@ class MainWindow(QMainWindow):
         with read_session(self.db.engine) as session:
             organizations = repo.list_organizations(session)
             if mission_id is None:
-                attendees, items, sites, counts = [], [], [], {}
+                attendees, items, sites, counts, links = [], [], [], {}, {}
             else:
                 attendees = repo.list_attendees(session, mission_id=mission_id)
                 items = repo.list_items(session, mission_id=mission_id)
+                links = item_people(session, mission_id=mission_id)
                 sites = repo.list_sites(session, mission_id=mission_id)
                 counts = repo.mission_counts(session, mission_id=mission_id)
         self.overview.show_mission(self.current_mission(), organizations, counts)
         self.attendee_model.set_rows(attendees)
-        self.item_model.set_rows(items)
+        self.itinerary.show_mission(self.current_mission(), items, attendees, links)
         self.site_model.set_rows(sites)
         for action in (self.act_edit, self.act_delete):
             action.setEnabled(mission_id is not None and not self.db.read_only)
         self.act_new.setEnabled(not self.db.read_only)
         self.attendees.set_editable(mission_id is not None and not self.db.read_only)
+        self.itinerary.set_editable(mission_id is not None and not self.db.read_only)
         self.act_import.setEnabled(mission_id is not None and not self.db.read_only)
+        self.act_export.setEnabled(mission_id is not None)   # reads only: read-only files too
+        self.plan.show_mission(mission_id)
         self._update_title()
         mission = self.current_mission()
         if mission is not None:

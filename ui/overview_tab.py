@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from i18n import _, ngettext, pick
 from i18n.formatting import format_date_range, format_list
@@ -21,7 +21,9 @@ class OverviewTab(QWidget):
         self.mission: MissionRow | None = None
         self.organizations: list[Organization] = []
         self.counts: dict[str, int] = {}
-        self.form = QFormLayout(self)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.captions = {key: QLabel() for key in FIELDS}
         self.values = {key: QLabel(objectName=f"overview_{key}") for key in FIELDS}
@@ -30,6 +32,10 @@ class OverviewTab(QWidget):
             self.form.addRow(self.captions[key], self.values[key])
         self.values["title"].setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.retranslate_ui()
+
+    def add_panel(self, panel: QWidget) -> None:
+        """A panel below the details that takes the rest of the height (the readiness list)."""
+        self.layout_.addWidget(panel, 1)
 
     def show_mission(self, mission: MissionRow | None, organizations: list[Organization],
                      counts: dict[str, int]) -> None:

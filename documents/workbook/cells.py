@@ -1,0 +1,191 @@
+"""Cells and their looks: the workbook's fonts, number formats and fills per language, and a
+write-only worksheet that takes cells already styled, so that no text ever becomes a formula.
+
+openpyxl's own append() reads a string starting with "=" as a formula and re-binds every value
+through its type checks; here each value becomes a cell whose type we set (data_type "s" for all
+text) with a style id looked up once per look, which is also what keeps the export fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+# What a value is, for its number format.
+TEXT, DATE, TIME, DATETIME, NUMBER = range(5)
+# Row flags: how a whole row looks.
+BAND, GROUP_START, HEADER, MUTED, TITLE = 1, 2, 4, 8, 16
+# Cell marks: a value that is missing (the host requires it), or shown in the other language.
+MISSING, FALLBACK = 1, 2
+
+# Excel's own codes, with the locale so that "aaa" and "ddd" name the weekday in the language.
+FORMATS = {
+    "en": {DATE: "[$-409]ddd m/d/yyyy", TIME: "h:mm AM/PM",
+           DATETIME: "[$-409]ddd m/d/yyyy h:mm AM/PM", NUMBER: "#,##0"},
+    "ja": {DATE: "[$-411]yyyy/mm/dd (aaa)", TIME: "h:mm",
+           DATETIME: "[$-411]yyyy/mm/dd (aaa) h:mm", NUMBER: "#,##0"},
+}
+# Yu Gothic ships with Office on Windows and Mac; charset 128 (Shift_JIS) tells Excel the font is
+# Japanese, so it never substitutes a Latin-only face for the kanji.
+FONTS = {"en": {"name": "Calibri", "family": 2}, "ja": {"name": "游ゴシック", "family": 2,
+                                                        "charset": 128}}
+BODY_SIZE, TITLE_SIZE = 10, 14
+# Formula starters (and their full-width forms, which Japanese Excel accepts too): such text
+# gets quotePrefix so that editing the cell later still keeps it text.
+QUOTE_FIRST = frozenset("=+-@\t\r＝＋－＠")
+ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")   # not allowed in XML 1.0
+MAX_TEXT = 32767                                          # Excel's limit for one cell
+
+_HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+_BAND_FILL = PatternFill("solid", fgColor="F3F6F9")
+_MISSING_FILL = PatternFill("solid", fgColor="FCE4E4")
+_GRID = Side(style="thin", color="BFBFBF")
+_RULE = Side(style="thin", color="595959")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A value with a mark (MISSING, FALLBACK) that changes how its cell looks."""
+
+    value: object
+    mark: int
+
+
+def value_kind(value) -> int:
+    if isinstance(value, str):
+        return TEXT
+    if isinstance(value, datetime):
+        return DATETIME
+    if isinstance(value, date):
+        return DATE
+    if isinstance(value, time):
+        return TIME
+    return NUMBER
+
+
+def clean_text(text: str) -> str:
+    if ILLEGAL.search(text):
+        text = ILLEGAL.sub("", text)
+    return text[:MAX_TEXT]
+
+
+class Styles:
+    """Style ids of one workbook, made once per look."""
+
+    def __init__(self, book, language: str) -> None:
+        self.book, self.formats = book, FORMATS[language]
+        self.face = FONTS[language]
+        base = Font(size=BODY_SIZE, **self.face)
+        # The Normal style's font is what Excel sizes default columns and empty rows with.
+        book._fonts = IndexedList([base])
+        book._named_styles["Normal"].font = base
+        self._ids: dict[tuple, int] = {}
+
+    def font(self, *, bold=False, size=BODY_SIZE, color=None, italic=False) -> Font:
+        return Font(size=size, bold=bold, color=color, italic=italic, **self.face)
+
+    def style_id(self, sheet, kind: int, flags: int, mark: int, quote: bool, wrap: bool,
+                 centered: bool | None) -> int:
+        """`centered`: True centres, False forces the left, None leaves Excel's default."""
+        key = (kind, flags, mark, quote, wrap, centered)
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = self._make(sheet, *key)
+        return found
+
+    def _make(self, sheet, kind, flags, mark, quote, wrap, centered) -> int:
+        cell = Cell(sheet)
+        if flags & TITLE:
+            cell.font = self.font(bold=True, size=TITLE_SIZE)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            return cell.style_id
+        header = bool(flags & HEADER)
+        grey = bool(flags & MUTED or mark & FALLBACK)
+        cell.font = self.font(bold=header, color="808080" if grey else None,
+                              italic=bool(mark & FALLBACK))
+        if header:
+            cell.fill = _HEADER_FILL
+        elif mark & MISSING:
+            cell.fill = _MISSING_FILL
+        elif flags & BAND:
+            cell.fill = _BAND_FILL
+        top = _RULE if flags & GROUP_START else _GRID
+        cell.border = Border(left=_GRID, right=_GRID, top=top,
+                             bottom=_RULE if header else _GRID)
+        cell.alignment = Alignment(
+            vertical="center" if header else "top", wrap_text=wrap or header,
+            horizontal=None if header or centered is None else
+            ("center" if centered else "left"))
+        if kind != TEXT:
+            cell.number_format = self.formats[kind]
+        if quote:
+            cell.quotePrefix = True
+        return cell.style_id
+
+
+class _StyledCell(Cell):
+    """A cell whose style id is already known (openpyxl would look it up on every write)."""
+
+    __slots__ = ("style_id",)
+    has_style = True
+
+
+class StyledSheet(WriteOnlyWorksheet):
+    """A write-only worksheet whose rows are lists of finished cells.
+
+    The stock append() passes each value through Cell.value, which turns "=..." into a formula;
+    the cells given here already carry their type, so they are written as they are.
+    """
+
+    def _values_to_row(self, cells, row_idx):
+        for cell in cells:
+            cell.row = row_idx
+            yield cell
+
+
+class RowWriter:
+    """Writes rows of plain values into a StyledSheet, styling each cell as it goes."""
+
+    def __init__(self, sheet: StyledSheet, styles: Styles, wrap: list[bool],
+                 centered: list[bool]) -> None:
+        self.sheet, self.styles = sheet, styles
+        self.wrap, self.centered = wrap, centered
+        # One cell object per column, refilled for every row: the writer serialises a row
+        # before append() returns, so nothing is allocated per cell.
+        self.cells = [_StyledCell(sheet, row=1, column=n + 1) for n in range(len(wrap))]
+        self._ids: dict[tuple, int] = {}      # (column, kind, flags, mark, quote) -> style id
+
+    def append(self, values, flags: int = 0) -> None:
+        out = []
+        cells, ids = self.cells, self._ids
+        for n, value in enumerate(values):
+            mark = 0
+            if type(value) is Mark:
+                value, mark = value.value, value.mark
+            cell = cells[n]
+            if value is None or value == "":
+                kind, quote, value = TEXT, False, None
+                cell.data_type = "s"
+            elif type(value) is str:
+                if ILLEGAL.search(value) or len(value) > MAX_TEXT:
+                    value = clean_text(value)
+                kind, quote = TEXT, value[0] in QUOTE_FIRST
+                cell.data_type = "s"
+            else:
+                kind, quote = value_kind(value), False
+                cell.data_type = "n" if kind == NUMBER else "d"
+            cell._value = value
+            key = (n, kind, flags, mark, quote)
+            style = ids.get(key)
+            if style is None:
+                style = ids[key] = self.styles.style_id(self.sheet, kind, flags, mark, quote,
+                                                        self.wrap[n], self.centered[n])
+            cell.style_id = style
+            out.append(cell)
+        self.sheet.append(out)

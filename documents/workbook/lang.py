@@ -1,0 +1,131 @@
+"""The language a workbook is written in, and how people, countries and phones read in it.
+
+The window may show English while the user exports a Japanese workbook: `rendering_language`
+swaps the gettext catalog and Babel locale for the length of the export only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+import i18n
+from i18n import current_language, current_locale
+from i18n.formatting import name_sort_key, person_name
+
+
+@contextmanager
+def rendering_language(language: str) -> Iterator[None]:
+    """Translate `_()`, Babel formats and `pick` into `language` until the block ends.
+
+    i18n.set_language would also retranslate the whole window through its listeners and store
+    the choice in the settings; an export must change neither, so the two module globals that
+    `_` and the formatters read are swapped here and put back afterwards.
+    """
+    if language not in i18n.LOCALES:
+        raise ValueError(f"unsupported language: {language!r}")
+    if language == current_language():
+        yield
+        return
+    saved = i18n._translations, i18n._language
+    i18n._translations, i18n._language = i18n.load_translations(language), language
+    try:
+        yield
+    finally:
+        i18n._translations, i18n._language = saved
+
+
+def display_name(p) -> str:
+    """山田 太郎 in Japanese, Taro Yamada in English (see i18n.formatting.person_name)."""
+    return person_name(family=p.family, given=p.given, family_ja=p.family_ja,
+                       given_ja=p.given_ja)
+
+
+def latin_name(p) -> str:
+    """The passport name in the language's order: Taro Yamada, or YAMADA Taro in Japanese (the
+    capitals say which part is the family name, as Japanese documents write it)."""
+    if current_language() == "ja":
+        return " ".join(x for x in (p.family.upper(), p.given) if x)
+    return " ".join(x for x in (p.given, p.family) if x)
+
+
+def native_name(p) -> str:
+    return " ".join(x for x in (p.family_ja, p.given_ja) if x)
+
+
+def reading(p) -> str:
+    return " ".join(x for x in (p.family_kana, p.given_kana) if x)
+
+
+def sort_key(p) -> tuple:
+    """Kana reading (五十音順) in Japanese, family name in English."""
+    return name_sort_key(family=p.family, given=p.given, family_kana=p.family_kana,
+                         given_kana=p.given_kana)
+
+
+def list_separator(language: str | None = None) -> str:
+    return "、" if (language or current_language()) == "ja" else ", "
+
+
+@lru_cache(maxsize=8)
+def _territories(locale: str) -> dict:
+    from babel import Locale
+
+    return dict(Locale.parse(locale).territories)
+
+
+def country_name(code: str) -> str:
+    """Japan / 日本 for "JP"; an unknown code is shown as it is."""
+    code = code.strip().upper()
+    return _territories(current_locale()).get(code, code) if code else ""
+
+
+@lru_cache(maxsize=4096)
+def phone_text(e164: str) -> str:
+    """+81 90-3124-5601 for +819031245601: grouped as the country writes it, still text."""
+    if not e164.startswith("+"):
+        return e164
+    import phonenumbers  # loads its metadata on import: only when a phone is written
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def picked(en: str, ja: str):
+    """The text for the language, marked (grey italic) when it is the other language's."""
+    from documents.workbook.cells import FALLBACK, Mark
+
+    text, fallback = i18n.pick(en, ja)
+    return Mark(text, FALLBACK) if fallback else text
+
+
+def plain(value) -> str:
+    """The text of a value that may be marked (see picked)."""
+    return getattr(value, "value", value)
+
+
+def titled(*parts: str) -> str:
+    """A sheet's title row: the document's name, then what it is about."""
+    joiner = "　" if current_language() == "ja" else " — "
+    return joiner.join(p for p in parts if p)
+
+
+def short_day(day) -> str:
+    """Dec 7 / 12月7日: a day short enough for a sheet's tab."""
+    from babel.dates import format_date
+
+    pattern = "M月d日" if current_language() == "ja" else "MMM d"
+    return format_date(day, pattern, locale=current_locale())
+
+
+def without_prefix(title: str) -> str:
+    """"Hotel: Sapporo Kitagate Hotel" -> "Sapporo Kitagate Hotel": the part worth a tab name."""
+    for colon in ("：", ": "):
+        head, found, rest = title.partition(colon)
+        if found and rest.strip() and len(head) <= 24:
+            return rest.strip()
+    return title

@@ -1,0 +1,237 @@
+"""The sheets about the plan: the itinerary (whole mission, or one person's), the transport
+manifest and one rooming list per hotel stay.
+
+Every time is written as the place's own wall clock (openpyxl refuses aware times) with the
+zone beside it, so a flight shows its departure at HND and its arrival at JFK each in its zone.
+"""
+
+from __future__ import annotations
+
+from documents.workbook.cells import MISSING, Mark
+from documents.workbook.data import Item, MissionData
+from documents.workbook.lang import (
+    display_name,
+    list_separator,
+    phone_text,
+    picked,
+    plain,
+    sort_key,
+    titled,
+    without_prefix,
+)
+from documents.workbook.page import Column, SheetData, band_flags, sheet_name
+from i18n import _, ngettext, pick
+from i18n.formatting import format_date, zone_abbreviation
+from i18n.labels import ITEM_KINDS, label
+from models.airports import airport
+from models.entities import ItemKind
+from models.lodging import ROOM_TYPE_LABELS
+from models.times import to_local
+
+NAMES_SHOWN = 30       # past this, "and 170 others": a cell is not a roster
+_LEGS = {ItemKind.FLIGHT.value, ItemKind.TRANSFER.value}
+
+
+def _ends(item: Item):
+    start, end = to_local(item.start, item.start_tz), to_local(item.end, item.end_tz)
+    return start, end
+
+
+def _zones(start, end) -> str:
+    first, last = zone_abbreviation(start), zone_abbreviation(end)
+    return first if first == last else f"{first} → {last}"
+
+
+def item_place(data: MissionData, item: Item):
+    if item.location_en or item.location_ja:
+        return picked(item.location_en, item.location_ja)
+    site = data.sites.get(item.site_id)
+    return picked(site.name_en, site.name_ja) if site else ""
+
+
+def place_code(code: str) -> str:
+    """HND Tokyo Haneda / HND 東京国際空港（羽田）: the code people book with, and its name."""
+    found = airport(code) if code else None
+    if found is None:
+        return code
+    return f"{found.code} {pick(found.name_en, found.name_ja)[0]}"
+
+
+def transport_text(item: Item) -> str:
+    parts = []
+    if item.kind == ItemKind.FLIGHT.value:
+        parts.append(" ".join(x for x in (item.carrier, item.flight_number) if x))
+    elif item.vehicle:
+        parts.append(item.vehicle)
+    if item.from_code or item.to_code:
+        parts.append(" ".join(x for x in (item.from_code, "→", item.to_code) if x))
+    if item.pickup:
+        parts.append(_("Pick-up: {place}").format(place=item.pickup))
+    return "\n".join(p for p in parts if p)
+
+
+class Names:
+    """Display names and sort keys of the mission's people, worked out once per export (see
+    `of`): every sheet lists the same people."""
+
+    @classmethod
+    def of(cls, data: MissionData) -> Names:
+        found = getattr(data, "_names", None)
+        if found is None:
+            found = data._names = cls(data)
+        return found
+
+    def __init__(self, data: MissionData) -> None:
+        self.people = data.people
+        self.name = {pid: display_name(p) for pid, p in data.people.items()}
+        self.key = {pid: sort_key(p) for pid, p in data.people.items()}
+        self._listed: dict[tuple, str] = {}     # tracks repeat the same people item after item
+
+    def sorted(self, pids) -> list[int]:
+        return sorted(pids, key=self.key.__getitem__)
+
+    def listed(self, pids, everyone: list[int]) -> str:
+        """The names of `pids`, or "All except ..." when the people left out are fewer."""
+        key = tuple(pids)
+        if key not in self._listed:
+            missing = set(everyone) - set(pids)
+            if missing and len(missing) < len(pids) and len(missing) <= NAMES_SHOWN:
+                text = _("All except {names}").format(names=self._names(missing))
+            else:
+                text = self._names(pids)
+            self._listed[key] = text
+        return self._listed[key]
+
+    def _names(self, pids) -> str:
+        shown = [self.name[p] for p in self.sorted(pids)[:NAMES_SHOWN]]
+        rest = len(pids) - len(shown)
+        if rest:
+            shown.append(ngettext("{n} other", "{n} others", rest).format(n=rest))
+        return list_separator().join(shown)
+
+
+def itinerary_sheet(data: MissionData, used: set[str], *, person=None,
+                    notes_for: dict[int, str] | None = None) -> SheetData:
+    """The day-by-day itinerary; for `person` only their items, without the who column, and
+    `notes_for` (their room, say) ahead of each item's notes."""
+    # Narrow enough that a landscape page printed one page wide stays readable: long texts
+    # wrap onto more lines instead.
+    columns = [Column(_("Date"), 16), Column(_("Start"), 9), Column(_("End"), 9),
+               Column(_("End date"), 16), Column(_("Time zone"), 9, min_width=5),
+               Column(_("Kind"), 18), Column(_("Activity"), 26), Column(_("Place"), 22)]
+    if person is None:
+        columns.append(Column(_("Participants"), 26))
+    columns += [Column(_("Transport"), 20), Column(_("Notes"), 30 if person is None else 40)]
+    names = Names.of(data)
+    items = data.items if person is None else [i for i in data.items if person.pid in i.people]
+    everyone = _("All")
+    active = sorted(p.pid for p in data.active())
+    rows, days = [], []
+    for item in items:
+        start, end = _ends(item)
+        row = [start.date(), start.time(), end.time(),
+               end.date() if end.date() != start.date() else None, _zones(start, end),
+               label(ITEM_KINDS, item.kind), picked(item.title_en, item.title_ja),
+               item_place(data, item)]
+        if person is None:
+            row.append(everyone if item.everyone else names.listed(item.people, active))
+        notes = picked(item.notes_en, item.notes_ja)
+        extra = (notes_for or {}).get(item.id)
+        if extra:
+            notes = "\n".join(x for x in (extra, plain(notes)) if x)
+        row += [transport_text(item), notes]
+        rows.append(row)
+        days.append(start.date())
+    if person is None:
+        title = titled(_("Itinerary"), _mission(data))
+    else:
+        title = titled(_("Itinerary for {name}").format(name=display_name(person)),
+                       _mission(data))
+    return SheetData(sheet_name(_("Itinerary"), used), title, columns, rows, band_flags(days))
+
+
+def _mission(data: MissionData) -> str:
+    return pick(data.mission.title_en, data.mission.title_ja)[0]
+
+
+def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
+    columns = [Column(_("Kind"), 9), Column(_("Flight / vehicle"), 16),
+               Column(_("Departure date"), 16), Column(_("Departs"), 9),
+               Column(_("Zone"), 12, min_width=4), Column(_("From"), 26),
+               Column(_("Arrival date"), 16), Column(_("Arrives"), 9),
+               Column(_("Zone"), 12, min_width=4), Column(_("To"), 26),
+               Column(_("Pick-up point"), 24), Column(_("Passenger"), 22),
+               Column(_("Mobile"), 16, wrap=False)]
+    names = Names.of(data)
+    rows, keys = [], []
+    for item in data.items:
+        if item.kind not in _LEGS:
+            continue
+        start, end = _ends(item)
+        if item.kind == ItemKind.FLIGHT.value:
+            what = " ".join(x for x in (item.flight_number, f"({item.carrier})"
+                                        if item.carrier else "") if x)
+        else:
+            what = item.vehicle
+        leg = [label(ITEM_KINDS, item.kind), what, start.date(), start.time(),
+               zone_abbreviation(start), place_code(item.from_code), end.date(), end.time(),
+               zone_abbreviation(end), place_code(item.to_code), item.pickup]
+        for pid in names.sorted(item.people) or [None]:
+            passenger = Mark(None, MISSING) if pid is None else names.name[pid]
+            phone = phone_text(names.people[pid].phone) if pid else ""
+            rows.append([*leg, passenger, phone])
+            keys.append(item.id)
+    title = titled(_("Transport manifest"), _mission(data))
+    return SheetData(sheet_name(_("Manifest"), used), title, columns, rows, band_flags(keys))
+
+
+def rooming_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
+    names = Names.of(data)
+    sheets = []
+    for stay in data.stays:
+        columns = [Column(_("Room"), 8), Column(_("Room type"), 10), Column(_("Guest"), 24),
+                   Column(_("Sharing with"), 28), Column(_("Check-in"), 16),
+                   Column(_("Check-out"), 16), Column(_("Nights"), 7), Column(_("Notes"), 36)]
+        nights = len(stay.nights)
+        dates = [stay.check_in, stay.check_out, nights]
+        rooms = stay.nights[0].rooms if stay.nights else ()
+        rows, keys = [], []
+        for room in rooms:
+            guests = names.sorted(g.participant_id for g in room.guests)
+            for pid in guests or [None]:
+                others = list_separator().join(names.name[g] for g in guests if g != pid)
+                guest = names.name[pid] if pid else Mark(None, MISSING)
+                rows.append([room.label, label(ROOM_TYPE_LABELS, room.room_type), guest,
+                             others, *dates, room.notes])
+                keys.append(room.id)
+        for pid in names.sorted(g.participant_id for g in stay.unroomed):
+            rows.append([Mark(None, MISSING), None, names.name[pid], None, *dates,
+                         _("No room assigned yet")])
+            keys.append(None)
+        hotel_text = plain(picked(stay.title_en, stay.title_ja))
+        # The hotel's title often says the nights already; the Nights column always does.
+        title = titled(_("Rooming list"), hotel_text, _("{check_in} to {check_out}").format(
+            check_in=format_date(stay.check_in), check_out=format_date(stay.check_out)))
+        tab = _("Rooming {name}").format(name=without_prefix(hotel_text))
+        sheets.append(SheetData(sheet_name(tab, used), title, columns, rows, band_flags(keys)))
+    return sheets
+
+
+def person_rooms(data: MissionData, pid: int, names: Names | None = None) -> dict[int, str]:
+    """For one person's itinerary: their room in each hotel stay, and who shares it."""
+    names = names or Names.of(data)
+    found = {}
+    for stay in data.stays:
+        for room in stay.nights[0].rooms if stay.nights else ():
+            guests = [g.participant_id for g in room.guests]
+            if pid not in guests:
+                continue
+            text = _("Room {room} ({type})").format(
+                room=room.label or "—", type=label(ROOM_TYPE_LABELS, room.room_type))
+            others = [names.name[g] for g in names.sorted(guests) if g != pid]
+            if others:
+                text += "\n" + _("Sharing with {names}").format(
+                    names=list_separator().join(others))
+            found[stay.item_id] = text
+    return found
+

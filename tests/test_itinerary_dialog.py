@@ -1,0 +1,150 @@
+"""The item dialog driven as a user would, in the window on the demo database: airport codes
+fill the zones, times are checked beside the fields, a repeated hour asks which one."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from PySide6.QtCore import Qt
+
+from models import repository as repo
+from models.db import read_session
+from tests.test_window import type_japanese, when_modal
+
+
+def _items(window):
+    with read_session(window.db.engine) as session:
+        return repo.list_items(session, mission_id=window.mission_id)
+
+
+def _open_add(qtbot, window, act) -> dict:
+    """Open the Add item dialog, run `act(dialog)` in it; what it saw is returned."""
+    seen: dict = {}
+    when_modal(lambda dialog: act(dialog, seen))
+    window.item_actions.act_add.trigger()
+    return seen
+
+
+def test_typing_airport_codes_fills_each_end_zone(qtbot, window):
+    def act(dialog, seen):
+        dialog.start.set_zone("UTC")
+        dialog.end.set_zone("UTC")
+        qtbot.keyClicks(dialog.fields["from_code"], "hnd")
+        qtbot.keyClicks(dialog.fields["to_code"], "ALB")
+        seen["zones"] = (dialog.start.zone.zone(), dialog.end.zone.zone())
+        seen["note"] = dialog.airport_notes["to_code"].text()
+        qtbot.keyClicks(dialog.fields["to_code"], "X")           # ALBX: not an airport
+        seen["unknown"] = dialog.airport_notes["to_code"].text()
+        dialog.reject()
+
+    seen = _open_add(qtbot, window, act)
+    assert seen["zones"] == ("Asia/Tokyo", "America/New_York")
+    assert seen["note"] == "Albany International: times in America/New_York"
+    assert "Not in the airport table" in seen["unknown"]
+
+
+def test_an_end_before_the_start_is_said_beside_the_end_with_both_zones(qtbot, window):
+    count = len(_items(window))
+
+    def act(dialog, seen):
+        dialog.fields["title_en"].setText("NH 109 back to Tokyo")
+        qtbot.keyClicks(dialog.fields["from_code"], "JFK")
+        qtbot.keyClicks(dialog.fields["to_code"], "HND")
+        dialog.start.set_local(date(2026, 12, 12), time(13, 0))
+        dialog.end.set_local(date(2026, 12, 12), time(17, 15))  # forgot that it lands next day
+        dialog.accept()
+        seen["open"] = dialog.isVisible()
+        seen["message"] = dialog.errors["end"].text()
+        seen["shown"] = dialog.errors["end"].isVisible()
+        dialog.end.set_local(date(2026, 12, 13), time(17, 15))
+        seen["after"] = dialog.errors["end"].isVisible()
+        dialog.reject()
+
+    seen = _open_add(qtbot, window, act)
+    assert seen["open"] and seen["shown"] and not seen["after"]
+    assert "(Sat, Dec 12, 5:15 PM JST)" in seen["message"]
+    assert "(Sat, Dec 12, 1:00 PM EST)" in seen["message"]
+    assert "3:15 AM EST" in seen["message"]
+    assert len(_items(window)) == count
+
+
+def test_the_fall_back_hour_asks_which_one_and_saves_the_choice(qtbot, window):
+    def act(dialog, seen):
+        type_japanese(dialog.fields["title_ja"], "早朝の電話会議")
+        dialog.start.set_zone("America/New_York")
+        dialog.end.set_zone("America/New_York")
+        dialog.start.set_local(date(2026, 11, 1), time(1, 30))
+        dialog.end.set_local(date(2026, 11, 1), time(2, 30))
+        fold = dialog.start.fold
+        seen["visible"] = fold.isVisible()
+        seen["choices"] = [fold.itemText(i) for i in range(fold.count())]
+        seen["default"] = fold.currentIndex()
+        seen["note"] = dialog.errors["start"].text()
+        seen["end_asks"] = dialog.end.fold.isVisible()           # 2:30 happens once
+        fold.setCurrentIndex(1)
+        dialog.accept()
+
+    seen = _open_add(qtbot, window, act)
+    assert seen["visible"] and seen["default"] == 0 and not seen["end_asks"]
+    assert seen["choices"] == ["1:30 AM EDT (UTC\u22124)", "1:30 AM EST (UTC\u22125)"]
+    assert "happens twice" in seen["note"]
+    added = next(r for r in _items(window) if r.title_ja == "早朝の電話会議")
+    assert added.start_utc == datetime(2026, 11, 1, 6, 30, tzinfo=UTC)   # 1:30 EST
+
+
+def test_a_time_in_the_spring_forward_gap_is_refused_with_the_next_valid_time(qtbot, window):
+    def act(dialog, seen):
+        dialog.fields["title_en"].setText("Early call")
+        dialog.start.set_zone("America/New_York")
+        dialog.end.set_zone("America/New_York")
+        dialog.start.set_local(date(2026, 3, 8), time(2, 30))
+        dialog.end.set_local(date(2026, 3, 8), time(4, 0))
+        seen["message"] = dialog.errors["start"].text()
+        dialog.accept()
+        seen["open"] = dialog.isVisible()
+        dialog.start.set_local(date(2026, 3, 8), time(3, 0))
+        seen["after"] = dialog.errors["start"].isVisible()
+        dialog.accept()
+
+    count = len(_items(window))
+    seen = _open_add(qtbot, window, act)
+    assert seen["open"] and not seen["after"]
+    assert seen["message"] == ("2:30 AM does not exist on Sun, Mar 8, 2026 in America/New_York: "
+                               "the clocks go forward that night. The next valid time is "
+                               "3:00 AM EDT.")
+    assert len(_items(window)) == count + 1
+
+
+def test_a_missing_title_and_nobody_chosen_keep_the_dialog_open(qtbot, window):
+    def act(dialog, seen):
+        dialog.chosen.setChecked(True)
+        dialog.accept()
+        seen["title"] = dialog.errors["title"].isVisible()
+        seen["who"] = dialog.errors["who"].text()
+        dialog.people.filter.setText("kobayashi")
+        shown = [dialog.people.list.item(i) for i in range(dialog.people.list.count())
+                 if not dialog.people.list.item(i).isHidden()]
+        seen["filtered"] = [item.text() for item in shown]
+        shown[0].setCheckState(Qt.CheckState.Checked)
+        dialog.fields["title_en"].setText("Consulate briefing")
+        dialog.accept()
+
+    seen = _open_add(qtbot, window, act)
+    assert seen["title"] and seen["who"] == "Tick at least one person, or choose everyone."
+    assert seen["filtered"] == ["Daisuke Kobayashi"]
+    added = next(r for r in _items(window) if r.title_en == "Consulate briefing")
+    assert not added.everyone and added.participant_count == 1
+
+
+def test_editing_keeps_the_repeated_hour_that_was_chosen(qtbot, window):
+    test_the_fall_back_hour_asks_which_one_and_saves_the_choice(qtbot, window)
+    added = next(r for r in _items(window) if r.title_ja == "早朝の電話会議")
+    seen = {}
+
+    def look(dialog):
+        seen["fold"] = dialog.start.fold.currentIndex()
+        dialog.reject()
+
+    when_modal(look)
+    window.item_actions.edit(added.id)
+    assert seen["fold"] == 1

@@ -1,0 +1,235 @@
+"""The Itinerary tab in the window on the demo database: a flight added by airport codes shows
+on its day beside the other side's clock, undo and redo keep its id, each person sees their own
+items, deleting asks first, and the tab speaks Japanese."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models import items
+from models import repository as repo
+from models.db import read_session
+from tests.test_window import switch_language, when_modal
+
+
+def _rows(window):
+    with read_session(window.db.engine) as session:
+        return repo.list_items(session, mission_id=window.mission_id)
+
+
+def _drawn(window, item_id):
+    return next((d for d in window.itinerary.timeline.blocks_drawn()
+                 if d.block.row.id == item_id), None)
+
+
+def _add_flight(qtbot, window) -> int:
+    """A second group's JL 4, Haneda 10:55 to JFK 10:15 the same morning, typed by codes."""
+    def fill(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("flight"))
+        dialog.fields["title_en"].setText("JL 4 Tokyo Haneda to New York JFK")
+        dialog.fields["carrier"].setText("JAL")
+        dialog.fields["flight_number"].setText("JL 4")
+        dialog.start.set_zone("UTC")
+        dialog.end.set_zone("UTC")
+        qtbot.keyClicks(dialog.fields["from_code"], "HND")
+        qtbot.keyClicks(dialog.fields["to_code"], "JFK")
+        dialog.start.set_local(date(2026, 12, 14), time(10, 55))
+        dialog.end.set_local(date(2026, 12, 14), time(10, 15))
+        dialog.accept()
+
+    before = {r.id for r in _rows(window)}
+    when_modal(fill)
+    window.item_actions.act_add.trigger()
+    (new_id,) = {r.id for r in _rows(window)} - before
+    return new_id
+
+
+def test_a_flight_added_by_airport_codes_shows_on_its_day_with_both_clocks(qtbot, window):
+    window.tabs.setCurrentWidget(window.itinerary)
+    flight_id = _add_flight(qtbot, window)
+    row = next(r for r in _rows(window) if r.id == flight_id)
+    assert (row.start_tz, row.end_tz, row.from_code, row.to_code) == (
+        "Asia/Tokyo", "America/New_York", "HND", "JFK")
+    tab = window.itinerary
+    assert tab.current_item_id() == flight_id
+    assert tab.shown_day == date(2026, 12, 14)                  # the Tokyo date it leaves on
+    assert tab.timeline.column_zones() == ("JST", "EST")
+    drawn = _drawn(window, flight_id)
+    assert drawn.times == "10:55 AM JST → 10:15 AM EST"         # lands "before" it left
+    assert drawn.mark == ""                                     # ... on the same date
+    assert tab.timeline.layout_.at(drawn.block.top) == row.start_utc
+    assert tab.model.row_at(tab.table.currentIndex().row()).id == flight_id
+
+    window.act_undo.trigger()
+    assert flight_id not in {r.id for r in _rows(window)}
+    assert _drawn(window, flight_id) is None
+    window.act_redo.trigger()
+    assert flight_id in {r.id for r in _rows(window)}          # the same id, back again
+    tab.set_day(date(2026, 12, 14))
+    assert _drawn(window, flight_id) is not None
+
+
+def test_the_return_flight_carries_a_plus_one_day_mark(window):
+    tab = window.itinerary
+    tab.set_day(date(2026, 12, 12))
+    back = next(d for d in tab.timeline.blocks_drawn() if "NH 109" in d.block.row.title_en)
+    assert back.mark == "+1 day"
+    assert tab.timeline.column_zones() == ("EST", "JST")
+    tab.set_day(date(2026, 12, 9))
+    out = next(d for d in tab.timeline.blocks_drawn() if "NH 110" in d.block.row.title_en)
+    assert out.mark == "" and out.times == "5:55 PM JST → 4:45 PM EST"
+
+
+def test_clicking_a_block_selects_its_row_and_double_clicking_edits(qtbot, window):
+    window.tabs.setCurrentWidget(window.itinerary)
+    tab = window.itinerary
+    tab.set_day(date(2026, 12, 10))
+    qtbot.waitExposed(tab.timeline)
+    drawn = next(d for d in tab.timeline.blocks_drawn() if d.block.row.kind == "site_visit")
+    point = drawn.rect.center().toPoint()
+    qtbot.mouseClick(tab.timeline, Qt.MouseButton.LeftButton, pos=point)
+    assert tab.model.row_at(tab.table.currentIndex().row()).id == drawn.block.row.id
+    seen = {}
+    when_modal(lambda dialog: (seen.setdefault("title", dialog.windowTitle()), dialog.reject()))
+    qtbot.mouseDClick(tab.timeline, Qt.MouseButton.LeftButton, pos=point)
+    assert seen["title"] == "Edit item"
+
+
+def test_each_person_sees_exactly_the_items_they_take_part_in(window):
+    tab = window.itinerary
+    with read_session(window.db.engine) as session:
+        people = {a.family_name: a for a in repo.list_attendees(session,
+                                                                 mission_id=window.mission_id)}
+        links = items.item_people(session, mission_id=window.mission_id)
+    rows = _rows(window)
+    kobayashi, hayashi = people["Kobayashi"], people["Hayashi"]        # Hayashi cancelled
+    tab.set_person(kobayashi.participant_id)
+    shown = {r.id for r in tab.model.rows()}
+    assert shown == {r.id for r in rows
+                     if r.everyone or kobayashi.participant_id in links.get(r.id, ())}
+    assert not any("Chitose" in r.title_en for r in tab.model.rows())  # not on the Hokkaido leg
+    tab.set_day(date(2026, 12, 10))
+    assert {d.block.row.id for d in tab.timeline.blocks_drawn()} <= shown
+    tab.set_day(None)
+    tab.set_person(hayashi.participant_id)
+    assert {r.id for r in tab.model.rows()} == {
+        r.id for r in rows if hayashi.participant_id in links.get(r.id, ())}
+    assert all(not r.everyone for r in tab.model.rows())
+    tab.set_person(None)
+    assert tab.model.rowCount() == len(rows)
+
+
+def test_deleting_an_item_asks_first_and_undo_puts_it_back_with_its_people(qtbot, window):
+    tab = window.itinerary
+    visit = next(r for r in _rows(window) if "Rapidus IIM-1 2 nm" in r.title_en)
+    assert tab.select_item(visit.id)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    tab.act_delete.trigger()
+    assert visit.id in {r.id for r in _rows(window)}
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    tab.act_delete.trigger()
+    assert visit.id not in {r.id for r in _rows(window)}
+    assert window.act_undo.text() == "&Undo: Delete Site visit: Rapidus IIM-1 2 nm pilot fab"
+    window.act_undo.trigger()
+    back = next(r for r in _rows(window) if r.id == visit.id)
+    assert back.participant_count == visit.participant_count
+
+
+def test_ctrl_down_moves_the_current_item_a_day_later_and_undo_moves_it_back(qtbot, window):
+    window.tabs.setCurrentWidget(window.itinerary)
+    tab = window.itinerary
+    seminar = next(r for r in _rows(window) if r.kind == "seminar")
+    tab.select_item(seminar.id)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    moved = next(r for r in _rows(window) if r.id == seminar.id)
+    assert (moved.start_utc - seminar.start_utc).days == 1
+    assert moved.end_utc - moved.start_utc == seminar.end_utc - seminar.start_utc
+    window.act_undo.trigger()
+    assert next(r for r in _rows(window) if r.id == seminar.id).start_utc == seminar.start_utc
+
+
+def test_duplicating_opens_a_filled_dialog_and_adds_a_copy(qtbot, window):
+    tab = window.itinerary
+    dinner = next(r for r in _rows(window) if "Delegation dinner" in r.title_en)
+    tab.select_item(dinner.id)
+
+    def later(dialog):
+        assert dialog.fields["title_en"].text() == dinner.title_en
+        dialog.start.set_local(date(2026, 12, 11), time(20, 0))
+        dialog.end.set_local(date(2026, 12, 11), time(21, 0))
+        dialog.accept()
+
+    when_modal(later)
+    tab.act_duplicate.trigger()
+    copies = [r for r in _rows(window) if r.title_en == dinner.title_en]
+    assert len(copies) == 2
+    assert window.act_undo.text().startswith("&Undo: Duplicate Delegation dinner")
+
+
+def test_the_tab_in_japanese_shows_japanese_labels_and_day_names(qtbot, window):
+    window.tabs.setCurrentWidget(window.itinerary)
+    switch_language(qtbot, window, "ja")
+    tab = window.itinerary
+    days = [tab.day_combo.itemText(i) for i in range(tab.day_combo.count())]
+    assert "2026年12月9日(水)" in days
+    tab.set_day(date(2026, 12, 9))
+    assert tab.day_combo.currentText() == "2026年12月9日(水)"
+    assert "航空便" in tab.legend.text() and "宿泊" in tab.legend.text()
+    out = next(d for d in tab.timeline.blocks_drawn() if "NH 110" in d.block.row.title_en)
+    assert out.times == "17:55 JST → 16:45 EST"
+    assert out.title.startswith("羽田発")
+    assert tab.day_combo.itemText(0) == "全日程"
+    assert tab.day_label.text() == "日付："
+    assert tab.person_label.text() == "参加者："
+    assert tab.person_combo.itemText(0) == "参加者全員"
+    assert window.itinerary_menu.title() == "行程(&I)"
+
+
+def test_the_move_dialog_shifts_by_days_and_hours_keeping_the_duration(qtbot, window):
+    tab = window.itinerary
+    dinner = next(r for r in _rows(window) if "Delegation dinner" in r.title_en)
+    tab.select_item(dinner.id)
+
+    def move(dialog):
+        dialog.days.setValue(1)
+        dialog.hours.setValue(-2)
+        assert "Fri, Dec 11, 4:30 PM EST" in dialog.preview.text()
+        dialog.accept()
+
+    when_modal(move)
+    tab.act_move.trigger()
+    moved = next(r for r in _rows(window) if r.id == dinner.id)
+    assert (moved.start_utc - dinner.start_utc).total_seconds() == 22 * 3600
+    assert moved.end_utc - moved.start_utc == dinner.end_utc - dinner.start_utc
+    assert tab.selected_day() in (None, date(2026, 12, 11))
+    assert window.act_undo.text() == "&Undo: Move Delegation dinner hosted by JETRO New York"
+
+
+def test_saving_an_item_unchanged_records_nothing_and_an_edit_undoes(qtbot, window):
+    tab = window.itinerary
+    transfer = next(r for r in _rows(window) if "Transfer JFK Airport to Albany" in r.title_en)
+    steps = window.undo_stack.count()
+    when_modal(lambda dialog: dialog.accept())
+    window.item_actions.edit(transfer.id)
+    assert window.undo_stack.count() == steps            # opening it changed no zone either
+
+    def only_kobayashi(dialog):
+        dialog.chosen.setChecked(True)
+        dialog.people.set_chosen([])
+        dialog.people.filter.setText("Kobayashi")
+        item = next(dialog.people.list.item(i) for i in range(dialog.people.list.count())
+                    if not dialog.people.list.item(i).isHidden())
+        item.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    when_modal(only_kobayashi)
+    tab.select_item(transfer.id)
+    tab.act_edit.trigger()
+    assert next(r for r in _rows(window) if r.id == transfer.id).participant_count == 1
+    window.act_undo.trigger()
+    assert next(r for r in _rows(window) if r.id == transfer.id).participant_count == \
+        transfer.participant_count

@@ -1,0 +1,133 @@
+"""The Readiness panel on the Overview tab: it lists what the checks find, counts it in the tab
+title, follows a click to the item or person, and speaks the chosen language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models import findings as F
+from models import repository as repo
+from models.db import read_session, write_session
+from tests.plan_ui_helpers import fix_today
+from tests.test_window import switch_language
+from ui.table_model import ROW_ROLE
+
+
+@pytest.fixture(autouse=True)
+def demo_today(monkeypatch, window):
+    fix_today(monkeypatch, window)
+
+
+def overview_title(window) -> str:
+    return window.tabs.tabText(window.tabs.indexOf(window.overview))
+
+
+def selected_item_id(window) -> int | None:
+    tab = getattr(window, "itinerary", None)
+    if tab is not None and callable(getattr(tab, "current_item_id", None)):
+        return tab.current_item_id()
+    index = window.item_table.currentIndex()
+    return index.data(ROW_ROLE).id if index.isValid() else None
+
+
+def add_double_booking(window) -> int:
+    """A meeting for one delegate that starts half an hour before the Albany site visit."""
+    with write_session(window.db.engine) as session:
+        mission_id = window.mission_id
+        visit = next(i for i in repo.list_items(session, mission_id=mission_id)
+                     if i.kind == "site_visit" and i.everyone)
+        person = next(a for a in repo.list_attendees(session, mission_id=mission_id)
+                      if a.status == "confirmed" and a.family_name == "Takahashi")
+        item_id = repo.create_item(
+            session, mission_id=mission_id, participant_ids=[person.participant_id],
+            kind="meeting", title_en="Breakfast with the consul", title_ja="総領事との朝食会",
+            start_utc=visit.start_utc - timedelta(minutes=30),
+            end_utc=visit.start_utc + timedelta(minutes=30),
+            start_tz=visit.start_tz, end_tz=visit.end_tz, everyone=False)
+    window.events.changed.emit(mission_id, "items")
+    return item_id
+
+
+def click_finding(qtbot, window, row: int) -> None:
+    panel = window.plan.readiness_panel
+    rect = panel.list.visualItemRect(panel.list.item(row))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_demo_findings_are_listed_most_urgent_first_and_counted_in_the_tab(window):
+    panel = window.plan.readiness_panel
+    assert panel.count() == 3
+    assert overview_title(window) == "Overview (3)"
+    assert panel.heading.text() == "Readiness: 3 open findings"
+    assert [f.rank for f in panel.findings] == sorted(f.rank for f in panel.findings)
+    assert panel.texts()[0].startswith("Visitor list for Albany NanoTech Complex")
+
+
+def test_a_double_booking_is_listed_and_clicking_it_selects_the_item(qtbot, window):
+    item_id = add_double_booking(window)
+    panel = window.plan.readiness_panel
+    assert overview_title(window) == "Overview (4)"
+    row = next(i for i, f in enumerate(panel.findings) if f.kind == F.OVERLAP)
+    assert "Double booking: Masayuki Takahashi" in panel.texts()[row]
+    assert "Breakfast with the consul" in panel.texts()[row]
+    click_finding(qtbot, window, row)
+    assert selected_item_id(window) == item_id
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Itinerary"
+
+
+def test_removing_the_clash_takes_the_finding_and_the_count_away(qtbot, window):
+    item_id = add_double_booking(window)
+    assert overview_title(window) == "Overview (4)"
+    with write_session(window.db.engine) as session:
+        from models.entities import ItineraryItem
+
+        session.delete(session.get(ItineraryItem, item_id))
+    window.events.changed.emit(window.mission_id, "items")
+    assert overview_title(window) == "Overview (3)"
+
+
+def test_a_missing_visitor_field_leads_to_the_person(qtbot, window):
+    panel = window.plan.readiness_panel
+    row = next(i for i, f in enumerate(panel.findings) if f.kind == F.MISSING_VISITOR_FIELDS)
+    click_finding(qtbot, window, row)
+    assert window.tabs.currentWidget() is window.attendees
+    current = window.attendees.current_participant_id()
+    assert current == panel.findings[row].participant_id
+    with read_session(window.db.engine) as session:
+        person = next(a for a in repo.list_attendees(session, mission_id=window.mission_id)
+                      if a.participant_id == current)
+    assert person.family_name == "Kato"
+
+
+def test_a_missed_visitor_list_leads_to_the_visit_on_the_sites_tab(qtbot, window):
+    panel = window.plan.readiness_panel
+    row = next(i for i, f in enumerate(panel.findings) if f.kind == F.DEADLINE_PASSED)
+    click_finding(qtbot, window, row)
+    sites = window.plan.sites_tab
+    assert window.tabs.currentWidget() is sites
+    assert sites.visit_list.currentItem().data(Qt.ItemDataRole.UserRole) == \
+        panel.findings[row].item_id
+    assert "was due on" in sites.visitors.deadline.text()
+
+
+def test_a_guest_without_a_room_leads_to_the_hotel_stay(qtbot, window):
+    panel = window.plan.readiness_panel
+    row = next(i for i, f in enumerate(panel.findings) if f.kind == F.NO_LODGING)
+    click_finding(qtbot, window, row)
+    lodging = window.plan.lodging_tab
+    assert window.tabs.currentWidget() is lodging
+    assert lodging.current_stay().item_id == panel.findings[row].item_id
+    assert "Sarah Miller" in lodging.unroomed.text()
+
+
+def test_the_panel_and_the_tab_title_speak_japanese(qtbot, window):
+    switch_language(qtbot, window, "ja")
+    panel = window.plan.readiness_panel
+    assert overview_title(window) == "概要 (3)"
+    assert panel.heading.text() == "準備状況：未解決 3件"
+    assert "見学者名簿" in panel.texts()[0]
+    switch_language(qtbot, window, "en")
+    assert overview_title(window) == "Overview (3)"

@@ -1,0 +1,185 @@
+"""The itinerary's days and the layout of one day's timeline, without Qt: which items a day
+holds, the stretch of time its picture covers, and which items sit side by side.
+
+A day follows the local date of the place the delegation is in: an item belongs to the local
+date of its start in its start zone. The day's place is the start zone of its first item. A day
+on which the delegation crosses the Pacific has items in two zones, so its picture runs from the
+first item to the last in absolute time, however many hours that is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from models.repository import ItemRow
+from models.rules import ZONE_COUNTRIES
+from models.times import day_shift, from_local, local_date, to_local
+
+TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
+HOUR = timedelta(hours=1)
+MIN_HOURS = 8                        # a day with one short item still shows its morning
+EVENING_CAP = timedelta(hours=36)    # a long item never stretches a picture past this
+
+_days: dict[tuple[datetime, str], date] = {}
+
+
+def item_day(row: ItemRow) -> date:
+    """The day an item is listed under: the local date of its start in its start zone."""
+    key = (row.start_utc, row.start_tz)
+    day = _days.get(key)
+    if day is None:
+        if len(_days) > 50_000:      # rows come and go with edits; keep the memo bounded
+            _days.clear()
+        day = _days[key] = local_date(row.start_utc, row.start_tz)
+    return day
+
+
+def other_zone(zone: str) -> str:
+    """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
+    return NEW_YORK if ZONE_COUNTRIES.get(zone) == "JP" else TOKYO
+
+
+def mission_days(start: date, end: date, rows: list[ItemRow]) -> list[date]:
+    """The mission's days, and any day an item falls on outside them."""
+    days = {start + timedelta(days=n) for n in range((end - start).days + 1)}
+    days.update(item_day(r) for r in rows)
+    return sorted(days)
+
+
+def day_zone(day: date, rows: list[ItemRow], home_zone: str) -> str:
+    """Where the delegation is on `day`: its first item's start zone, else where the last
+    earlier item ended, else the mission's home."""
+    own = [r for r in rows if item_day(r) == day]
+    if own:
+        return min(own, key=lambda r: (r.start_utc, r.id)).start_tz
+    before = [r for r in rows if item_day(r) < day]
+    return max(before, key=lambda r: (r.start_utc, r.id)).end_tz if before else home_zone
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """An item placed on the picture; top and bottom in hours from the picture's start."""
+
+    row: ItemRow
+    top: float
+    bottom: float
+    column: int
+    columns: int
+    cut_top: bool                    # began before the picture (shown from its edge)
+    cut_bottom: bool
+    shift: int                       # local end date minus local start date
+
+
+@dataclass(frozen=True)
+class DayLayout:
+    day: date
+    zone: str                        # the day's place, the first time column
+    other: str                       # the other side's clock, the second column
+    start: datetime                  # the picture's first instant (UTC, on a whole hour)
+    hours: float
+    blocks: tuple[Block, ...]        # everything but hotel stays, side by side when they meet
+    bands: tuple[Block, ...]         # hotel stays: thin bands, in lanes of their own
+    ticks: dict[str, tuple[tuple[float, datetime], ...]]  # zone -> (hours, local whole hour)
+
+    def at(self, hours: float) -> datetime:
+        return self.start + timedelta(hours=hours)
+
+
+def _floor_hour(instant: datetime, zone: str) -> datetime:
+    local = to_local(instant, zone)
+    return instant - timedelta(minutes=local.minute, seconds=local.second,
+                               microseconds=local.microsecond)
+
+
+def _ceil_hour(instant: datetime, zone: str) -> datetime:
+    floor = _floor_hour(instant, zone)
+    return floor if floor == instant else floor + HOUR
+
+
+def _span(day: date, own: list[ItemRow], arrivals: list[datetime], zone: str,
+          ) -> tuple[datetime, datetime]:
+    """From half an hour before the first thing happening on the day (an item's start, a
+    landing) to half an hour after the last, on whole hours of the day's place."""
+    timed = [r for r in own if r.kind != "hotel"]
+    if timed:
+        first = min([r.start_utc for r in timed] + arrivals)
+        last = min(max(r.end_utc for r in timed), first + EVENING_CAP)
+        start, end = _floor_hour(first - HOUR / 2, zone), _ceil_hour(last + HOUR / 2, zone)
+    elif own:                        # only a hotel check-in: its evening
+        start = _floor_hour(min(r.start_utc for r in own) - HOUR / 2, zone)
+        end = start
+    else:
+        start = end = from_local(datetime.combine(day, time(8)), zone)
+    return start, max(end, start + MIN_HOURS * HOUR)
+
+
+def _columns(blocks: list[tuple[datetime, datetime, ItemRow]]) -> list[tuple[int, int]]:
+    """Column and column count of each (start, end, row), in order: items that overlap, even
+    through a third one, share the width of their group."""
+    placed: list[tuple[int, int]] = []
+    group: list[int] = []            # indexes of the current group of overlapping items
+    ends: list[datetime] = []        # per column, when its last item ends
+    group_end = None
+
+    def close() -> None:
+        for i in group:
+            placed[i] = (placed[i][0], len(ends))
+
+    for i, (start, end, _row) in enumerate(blocks):
+        if group_end is not None and start >= group_end:
+            close()
+            group, ends, group_end = [], [], None
+        column = next((c for c, e in enumerate(ends) if e <= start), len(ends))
+        if column == len(ends):
+            ends.append(end)
+        else:
+            ends[column] = end
+        placed.append((column, 0))
+        group.append(i)
+        group_end = end if group_end is None else max(group_end, end)
+    close()
+    return placed
+
+
+def _place(rows: list[ItemRow], start: datetime, end: datetime) -> tuple[Block, ...]:
+    spans = sorted(((max(r.start_utc, start), min(r.end_utc, end), r) for r in rows),
+                   key=lambda s: (s[0], s[1], s[2].id))
+    out = []
+    for (a, b, row), (column, columns) in zip(spans, _columns(spans), strict=True):
+        out.append(Block(row, (a - start) / HOUR, (b - start) / HOUR, column, columns,
+                         row.start_utc < start, row.end_utc > end,
+                         day_shift(row.start_utc, row.start_tz, row.end_utc, row.end_tz)))
+    return tuple(out)
+
+
+def _ticks(start: datetime, end: datetime, zone: str) -> tuple[tuple[float, datetime], ...]:
+    tick = _ceil_hour(start, zone)
+    out = []
+    while tick <= end:
+        out.append(((tick - start) / HOUR, to_local(tick, zone)))
+        tick += HOUR
+    return tuple(out)
+
+
+def layout_day(day: date, rows: list[ItemRow], home_zone: str) -> DayLayout:
+    """The picture of `day` from all the rows shown (those of other days that reach into it
+    are drawn cut at its edge)."""
+    days = [item_day(r) for r in rows]                 # once: 1,500 rows on each edit
+    own = [r for r, d in zip(rows, days, strict=True) if d == day]
+    zone = min(own, key=lambda r: (r.start_utc, r.id)).start_tz if own else \
+        day_zone(day, rows, home_zone)
+    # A flight that lands this morning began the day before; its landing is part of the day.
+    midnight = min((from_local(datetime.combine(day, time()), z)
+                    for z in {r.start_tz for r in own}), default=None)
+    arrivals = [] if midnight is None else [
+        r.end_utc for r, d in zip(rows, days, strict=True)
+        if d < day and r.kind != "hotel" and r.end_utc > midnight]
+    start, end = _span(day, own, arrivals, zone)
+    inside = [r for r in rows if r.start_utc < end and r.end_utc > start]
+    blocks = _place([r for r in inside if r.kind != "hotel"], start, end)
+    bands = _place([r for r in inside if r.kind == "hotel"], start, end)
+    other = other_zone(zone)
+    return DayLayout(day=day, zone=zone, other=other, start=start,
+                     hours=(end - start) / HOUR, blocks=blocks, bands=bands,
+                     ticks={zone: _ticks(start, end, zone), other: _ticks(start, end, other)})

@@ -29,8 +29,6 @@ from ui.attendees_tab import AttendeesTab
 from ui.columns import SITE_COLUMNS
 from ui.commands import CreateMission, DbCommand, EditMission
 from ui.events import MissionEvents
-from ui.export_dialog import run_export
-from ui.import_dialog import run_import
 from ui.itinerary_actions import ItemActions
 from ui.itinerary_tab import ItineraryTab
 from ui.mission_dialog import MissionDialog
@@ -38,6 +36,20 @@ from ui.overview_tab import OverviewTab
 from ui.plan_actions import PlanActions
 from ui.table_model import RowTableModel
 from ui.tables import make_table
+
+
+def run_import(window, path: Path | None = None) -> bool:
+    # Imported when used: the roster reader and the workbook writer are not needed to start.
+    from ui.import_dialog import run_import as run
+
+    return run(window, path)
+
+
+def run_export(window, participant_id: int | None = None):
+    from ui.export_dialog import run_export as run
+
+    return run(window, participant_id)
+
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from i18n import _
 from models import attendees as att
@@ -19,6 +18,7 @@ from models import rules
 from models.db import read_session
 from ui.attendee_commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
 from ui.attendee_dialog import AttendeeDialog
+from ui.dialogs import confirm
 
 # Cleared when duplicating: what identifies or belongs to one person only.
 PERSONAL_FIELDS = ("email", "phone", "passport_number", "passport_expiry", "date_of_birth")
@@ -133,12 +133,9 @@ class AttendeeActions:
         if mission is None:
             return
         name = attendee_name(self._load(participant_id).person)
-        answer = QMessageBox.question(
+        if confirm(
             self.window, _("Remove attendee"),
-            _("Remove {name} from this mission? You can undo this.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+            _("Remove {name} from this mission? You can undo this.").format(name=name)):
             self.window.run_command(RemoveAttendee(self.window.db.engine, self.window.events,
                                                    mission.id, participant_id, name))
 

@@ -34,6 +34,7 @@ from models.attendees import AttendeeData
 from models.entities import Organization
 from ui.attendee_checks import ask_save_anyway, find_problems
 from ui.attendee_fields import CountryCombo, DateField, OrganizationCombo
+from ui.dialogs import grow_to_fit
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
@@ -247,7 +248,7 @@ class AttendeeDialog(QDialog):
             "“{name}” is not in the list: it will be added as a new organization when you "
             "save.").format(name=new_name) if new_name else "")
         self.organization_note.setVisible(bool(new_name))
-        self._fit()
+        grow_to_fit(self)
 
     def new_organization(self) -> str:
         """The name of an organization to create on save, or ""."""
@@ -290,18 +291,7 @@ class AttendeeDialog(QDialog):
             label_.setText(message)
             label_.setStyleSheet(ERROR_STYLE if key in errors else WARNING_STYLE)
             label_.setVisible(bool(message))
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to show every message in full (wrapped labels do not ask for it themselves)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
-            else layout.totalSizeHint().height()
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
+        grow_to_fit(self)
 
     def _focus(self, key: str) -> None:
         family = rules.clean(self.fields["family_name"].text())

@@ -11,12 +11,12 @@ from datetime import datetime, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from i18n import _
 from models import items
 from models import repository as repo
 from models.db import read_session
+from ui.dialogs import confirm
 from ui.itinerary_commands import (
     AddItem,
     DeleteItem,
@@ -163,11 +163,8 @@ class ItemActions:
         if mission is None:
             return
         title = item_title(self._load(item_id).values)
-        answer = QMessageBox.question(
+        if confirm(
             self.window, _("Delete item"),
-            _("Delete “{title}” from the itinerary? You can undo this.").format(title=title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+            _("Delete “{title}” from the itinerary? You can undo this.").format(title=title)):
             self.window.run_command(DeleteItem(self.window.db.engine, self.window.events,
                                                mission.id, item_id, title))

@@ -33,6 +33,7 @@ from models.entities import Site
 from models.items import ItemData
 from models.repository import AttendeeRow
 from ui.attendee_dialog import ERROR_STYLE, NOTE_STYLE
+from ui.dialogs import grow_to_fit
 from ui.itinerary_checks import end_message, end_state, find_problems
 from ui.itinerary_fields import PeoplePicker, WhenField
 
@@ -266,18 +267,7 @@ class ItemDialog(QDialog):
             message.setText(text)
             message.setStyleSheet(style)
             message.setVisible(bool(text))
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to show every message in full (wrapped labels do not ask for it themselves)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
-            else layout.totalSizeHint().height()
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
+        grow_to_fit(self)
 
     # result ----------------------------------------------------------------------------------
     def item(self) -> ItemData:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from i18n import _, ngettext, pick
 from models import repository as repo
 from models.db import read_session, write_session
 from models.errors import StorageError
+from ui.dialogs import confirm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -198,12 +198,9 @@ class OrganizationsDialog(QDialog):
                                "{name} cannot be deleted: it organizes {n} missions.",
                                missions).format(name=name, n=missions))
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self, _("Delete organization"),
-            _("Delete the organization {name}?").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+            _("Delete the organization {name}?").format(name=name)):
             return
         try:
             with write_session(self.engine) as session:

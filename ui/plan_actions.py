@@ -9,13 +9,13 @@ recorded for undo only once it is committed.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
 from i18n import _, ngettext
 from models import lodging, sites
 from models import repository as repo
 from models.db import read_session
 from models.entities import AttendanceStatus
+from ui.dialogs import confirm
 from ui.duplicate_dialog import DuplicateDialog
 from ui.lodging_dialog import RoomDialog
 from ui.lodging_tab import LodgingTab
@@ -129,11 +129,7 @@ class PlanActions:
                                    "Items of {n} other missions lose the site too.",
                                    others).format(n=others)
         text += " " + _("You can undo this.")
-        answer = QMessageBox.question(
-            self.window, _("Delete site"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self.window, _("Delete site"), text):
             self._run(DeleteSite(self.window.db.engine, self.window.events, mission_id,
                                  site_id, name))
 
@@ -183,13 +179,10 @@ class PlanActions:
             return
         with read_session(self.window.db.engine) as session:
             data = lodging.get_room(session, room_id=room_id)
-        answer = QMessageBox.question(
+        if confirm(
             self.window, _("Delete room"),
             _("Delete room {room} and its guest list? You can undo this.").format(
-                room=room_name(data)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+                room=room_name(data))):
             self._run(DeleteRoom(self.window.db.engine, self.window.events, mission_id, data))
 
     # missions --------------------------------------------------------------------------------

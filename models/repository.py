@@ -222,18 +222,18 @@ def list_items(session: Session, *, mission_id: int) -> list[ItemRow]:
         .join(ItineraryItem, ItineraryItem.id == ItemParticipant.item_id)
         .where(ItineraryItem.mission_id == mission_id)
         .group_by(ItemParticipant.item_id)).all())
-    query = (select(ItineraryItem, Site)
-             .join(Site, Site.id == ItineraryItem.site_id, isouter=True)
-             .where(ItineraryItem.mission_id == mission_id)
-             .order_by(ItineraryItem.start_utc, ItineraryItem.id))
-    return [ItemRow(
-        id=item.id, kind=item.kind, title_en=item.title_en, title_ja=item.title_ja,
-        start_utc=item.start_utc, start_tz=item.start_tz, end_utc=item.end_utc,
-        end_tz=item.end_tz, location_en=item.location_en, location_ja=item.location_ja,
-        site_en=site.name_en if site else "", site_ja=site.name_ja if site else "",
-        carrier=item.carrier, flight_number=item.flight_number, from_code=item.from_code,
-        to_code=item.to_code, everyone=item.everyone,
-        participant_count=counts.get(item.id, 0)) for item, site in session.exec(query).all()]
+    # Plain columns, in ItemRow's order: ORM objects for 1,500 items cost most of a reload.
+    it = ItineraryItem
+    query = (select(it.id, it.kind, it.title_en, it.title_ja, it.start_utc, it.start_tz, it.end_utc,
+                    it.end_tz, it.location_en, it.location_ja, func.coalesce(Site.name_en, ""),
+                    func.coalesce(Site.name_ja, ""), it.carrier, it.flight_number, it.from_code,
+                    it.to_code, it.everyone)
+             .join(Site, Site.id == it.site_id, isouter=True)
+             .where(it.mission_id == mission_id)
+             .order_by(it.start_utc, it.id))
+    return [ItemRow(*values[:16], everyone=bool(values[16]),
+                    participant_count=counts.get(values[0], 0))
+            for values in session.exec(query).all()]
 
 
 def create_item(session: Session, *, mission_id: int, participant_ids: list[int] = (),

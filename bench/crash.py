@@ -1,5 +1,7 @@
 """Crash benchmark: SIGKILL a writer N times on one database file and count what went wrong.
 
+Every third round kills the `import-attendees` verb instead of the repository writer.
+
 Counts integrity failures, foreign-key violations, lost acknowledged edits and partial
 multi-row transactions (all must be 0), with the totals that show the loop did real work.
 Run: `python bench/crash.py --kills 200`. Exit 1 when a count that must be 0 is not.
@@ -20,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.kill_checks import kill_rounds, posix_kill_available  # noqa: E402
+from tests.kill_checks import IMPORT_ROWS, kill_rounds, posix_kill_available  # noqa: E402
 from tests.writer_helper import ROSTER_SIZE  # noqa: E402
 
 
@@ -43,12 +45,18 @@ def main() -> int:
     lost: set[str] = set()
     partial: set[str] = set()
     killed = finished = mid_roster = rolled_back = total_acks = 0
+    imports = imports_done = mid_import = import_rolled_back = 0
     started = time.perf_counter()
     try:
         for rnd, acks in kill_rounds(db, args.kills, args.seed):
             f = rnd.findings
             killed += rnd.run.killed
-            finished += not rnd.run.killed
+            if rnd.run.kind == "import":
+                imports += 1
+                imports_done += rnd.run.returncode == 0
+                finished += not rnd.run.killed and rnd.run.returncode != 0  # died on its own
+            else:
+                finished += not rnd.run.killed
             must_be_zero["integrity failures"] += bool(f.integrity)
             must_be_zero["foreign key violations"] += len(f.foreign_keys)
             # Each check covers everything so far, so one lost edit is reported after every
@@ -57,7 +65,10 @@ def main() -> int:
             partial |= {" ".join(e.split()[:2]) for e in f.partial}
             must_be_zero["lost acknowledged edits"] = len(lost)
             must_be_zero["partial multi-row transactions"] = len(partial)
-            if f.in_flight_committed is not None:
+            if f.in_flight_committed is not None and rnd.run.kind == "import":
+                mid_import += 1
+                import_rolled_back += not f.in_flight_committed
+            elif f.in_flight_committed is not None:
                 mid_roster += 1
                 rolled_back += not f.in_flight_committed
             if not f.ok:
@@ -72,11 +83,14 @@ def main() -> int:
 
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}")
-    print(f"kills: {killed} (helper finished before its kill: {finished}), seed {args.seed}, "
-          f"{elapsed:.0f} s")
+    print(f"rounds: {args.kills}, kills: {killed}, seed {args.seed}, {elapsed:.0f} s")
+    print(f"writers that ended without being killed (must be 0): {finished}")
     print(f"acknowledged edits, total: {total_acks}")
     print(f"kills inside a {ROSTER_SIZE}-participant transaction: {mid_roster} "
           f"(rolled back: {rolled_back}, committed before its ACK: {mid_roster - rolled_back})")
+    print(f"import verb runs ({IMPORT_ROWS} rows each): {imports}; finished before the kill "
+          f"(exit 0): {imports_done}; killed inside its transaction: {mid_import} (rolled back: "
+          f"{import_rolled_back}, committed before exit 0: {mid_import - import_rolled_back})")
     for name, count in must_be_zero.items():
         print(f"{name}: {count}")
     bad = any(must_be_zero.values()) or finished

@@ -1,8 +1,13 @@
 """The kill loop and its checks, shared by tests/test_kill.py and bench/crash.py.
 
-Each round starts tests/writer_helper.py on the same database file, SIGKILLs it at a random
-moment while it writes, then checks the file: SQLite's own integrity and foreign-key checks, every
-acknowledged edit present, every multi-row transaction wholly present or wholly absent.
+Each round starts a writer on the same database file, SIGKILLs it at a random moment, then checks
+the file: SQLite's own integrity and foreign-key checks, every acknowledged edit present, every
+multi-row transaction wholly present or wholly absent. Two writers take turns:
+- tests/writer_helper.py applies edits through models.repository and acknowledges each commit;
+- every IMPORT_EVERY-th round, the `import-attendees` verb (tests/import_helper.py) imports an
+  IMPORT_ROWS-row workbook into a mission of its own; exit 0 is its acknowledgement. Half of
+  those kills come at a random moment of the whole run, half just after its write transaction
+  began, so some surely land inside it.
 
 SIGKILL stands for a crashing or force-quit app, not for power loss: the kernel still writes out
 what the process had handed it, so this checks transactions and recovery, not fsync.
@@ -28,6 +33,13 @@ from tests.writer_helper import ROSTER_SIZE, person_email, revision_of, title_ja
 
 ROOT = Path(__file__).resolve().parents[1]
 HELPER = Path(__file__).with_name("writer_helper.py")
+IMPORT_HELPER = Path(__file__).with_name("import_helper.py")
+IMPORT_EVERY = 3      # rounds 3, 6, 9, ... run the import verb
+IMPORT_ROWS = 300     # its write transaction takes tens of ms here
+# After READY: reading the workbook, the transaction and the exit all fall inside this.
+IMPORT_DELAY_RANGE = (0.0, 0.7)
+# After BEGIN: well inside the transaction, which takes several times this.
+IMPORT_TX_DELAY_RANGE = (0.0, 0.03)
 # Never reached: the helper must still be writing when the kill comes.
 HELPER_COUNT = 1_000_000
 # Counted from the helper's READY (database open), so slow imports do not shift the window.
@@ -45,6 +57,7 @@ class Acks:
     rosters: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     titles: dict[str, int] = field(default_factory=dict)  # code -> newest acknowledged revision
+    imports: set[str] = field(default_factory=set)  # missions whose import verb exited 0
     total: int = 0
 
     def add(self, line: str) -> None:
@@ -63,6 +76,8 @@ class Acks:
         elif kind == "title":
             code, revision = key.split(":")
             self.titles[code] = max(self.titles.get(code, 0), int(revision))
+        elif kind == "import":
+            self.imports.add(key)
         else:
             raise ValueError(f"unknown ACK kind: {line}")
 
@@ -71,18 +86,35 @@ class Acks:
 class Run:
     acks: list[str]
     killed: bool              # False when the helper finished or died on its own first
-    in_flight: str | None     # roster begun but not acknowledged when the kill came
+    in_flight: str | None     # "<kind> <key>" begun but not acknowledged when the kill came
     returncode: int
     stderr: str
+    kind: str = "writer"      # or "import"
 
 
 def run_and_kill(db_path: Path, seed: int, delay: float) -> Run:
-    """Start the helper, SIGKILL it `delay` seconds after it is ready, collect what it said."""
+    """Start the writer helper, SIGKILL it `delay` s after it is ready, collect what it said."""
+    argv = [str(HELPER), str(db_path), str(seed), str(HELPER_COUNT)]
+    return _run(argv, "READY", delay)
+
+
+def import_and_kill(db_path: Path, code: str, roster: Path, delay: float, *,
+                    after_begin: bool) -> Run:
+    """Run the import verb; SIGKILL it `delay` s after READY, or after its transaction began."""
+    argv = [str(IMPORT_HELPER), str(db_path), code, str(roster)]
+    run = _run(argv, f"BEGIN import {code}" if after_begin else "READY", delay)
+    run.kind = "import"
+    if run.returncode == 0:  # the verb told the user the import is saved
+        run.acks.append(f"ACK import {code}")
+    return run
+
+
+def _run(argv: list[str], marker: str, delay: float) -> Run:
     lines: list[str] = []
     ready = threading.Event()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         proc = subprocess.Popen(
-            [sys.executable, str(HELPER), str(db_path), str(seed), str(HELPER_COUNT)],
+            [sys.executable, *argv],
             stdout=subprocess.PIPE, stderr=err, text=True, encoding="utf-8", cwd=ROOT)
 
         # Read as the lines come: a full pipe would block the helper, and a blocked writer is
@@ -90,7 +122,7 @@ def run_and_kill(db_path: Path, seed: int, delay: float) -> Run:
         def read() -> None:
             for line in proc.stdout:
                 lines.append(line.rstrip("\n"))
-                if line.startswith("READY"):
+                if line.startswith(marker):
                     ready.set()
             ready.set()  # EOF: the helper is gone; do not let the caller wait out the timeout
 
@@ -107,10 +139,10 @@ def run_and_kill(db_path: Path, seed: int, delay: float) -> Run:
         stderr = err.read()
     if "READY" not in lines:
         raise RuntimeError(f"writer_helper did not start (exit {returncode}):\n{stderr}")
-    begun = [ln.split()[2] for ln in lines if ln.startswith("BEGIN roster ")]
+    begun = [ln.split(None, 1)[1] for ln in lines if ln.startswith("BEGIN ")]
     acks = [ln for ln in lines if ln.startswith("ACK ")]
-    acked = {ln.split()[2] for ln in acks}
-    in_flight = begun[-1] if begun and begun[-1] not in acked else None
+    acked = {ln.split(None, 1)[1] for ln in acks}
+    in_flight = begun[-1] if begun and begun[-1] not in acked and returncode != 0 else None
     return Run(acks=acks, killed=returncode == -signal.SIGKILL, in_flight=in_flight,
                returncode=returncode, stderr=stderr)
 
@@ -122,7 +154,7 @@ class Findings:
     # Entries start with "<kind> <key>", then what is wrong; bench/crash.py counts by that start.
     lost: list[str] = field(default_factory=list)           # acknowledged but not in the file
     partial: list[str] = field(default_factory=list)        # a multi-row transaction half there
-    in_flight_committed: bool | None = None  # the interrupted roster: True when it made it
+    in_flight_committed: bool | None = None  # the interrupted transaction: True if it made it
 
     @property
     def ok(self) -> bool:
@@ -184,13 +216,77 @@ def check(db_path: Path, acks: Acks, in_flight: str | None = None) -> Findings:
             counts = (participants.get(code), people.get(code, 0))
             if counts != (ROSTER_SIZE, ROSTER_SIZE):
                 found.partial.append(f"roster {code}: (participants, people) = {counts}")
+        found.lost += [f"import {k}" for k in sorted(acks.imports)
+                        if participants_of(conn, k) != IMPORT_ROWS]
+        found.partial += check_imports(conn)
         if in_flight is not None:
-            found.in_flight_committed = in_flight in participants
+            kind, key = in_flight.split()
+            found.in_flight_committed = (key in participants if kind == "roster"
+                                         else participants_of(conn, key) == IMPORT_ROWS)
     finally:
         conn.close()
     # The app itself must still open the file (and find its schema revision) after the kill.
     open_database(db_path).dispose()
     return found
+
+
+def import_note(code: str) -> str:
+    return f"import {code}"
+
+
+def import_organization(code: str) -> str:
+    return f"Imported org {code}"
+
+
+def write_import_roster(path: Path, code: str) -> Path:
+    """IMPORT_ROWS new people of one new organization, each carrying the mission's code."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Family name", "Given name", "Organization", "E-mail", "Notes"])
+    for i in range(IMPORT_ROWS):
+        ws.append([f"Member{i}", "Imported", import_organization(code),
+                   f"{code.lower()}.{i}@import.example", import_note(code)])
+    wb.save(path)
+    return path
+
+
+def participants_of(conn: sqlite3.Connection, code: str) -> int:
+    return conn.execute("SELECT count(pa.id) FROM mission m JOIN participant pa "
+                        "ON pa.mission_id = m.id WHERE m.code = ?", (code,)).fetchone()[0]
+
+
+def check_imports(conn: sqlite3.Connection) -> list[str]:
+    """Each import is all or nothing: its participants, people and organization together."""
+    partial = []
+    for (code,) in conn.execute("SELECT code FROM mission WHERE code LIKE 'I-%'").fetchall():
+        people = conn.execute("SELECT count(*) FROM person WHERE notes = ?",
+                              (import_note(code),)).fetchone()[0]
+        orgs = conn.execute("SELECT count(*) FROM organization WHERE name_en = ?",
+                            (import_organization(code),)).fetchone()[0]
+        counts = (participants_of(conn, code), people, orgs)
+        if counts not in ((0, 0, 0), (IMPORT_ROWS, IMPORT_ROWS, 1)):
+            partial.append(f"import {code}: (participants, people, organizations) = {counts}")
+    return partial
+
+
+def start_import(db_path: Path, code: str, work: Path) -> Path:
+    """The import's own new mission, committed before the verb starts; and its workbook."""
+    from datetime import date
+
+    from models import repository as repo
+    from models.db import write_session
+
+    db = open_database(db_path)
+    try:
+        with write_session(db.engine) as session:
+            repo.create_mission(session, code=code, title_en=f"Import {code}",
+                                title_ja=f"取込 {code}", start_date=date(2026, 12, 1),
+                                end_date=date(2026, 12, 5), home_tz="Asia/Tokyo")
+    finally:
+        db.dispose()
+    return write_import_roster(work / f"{code}.xlsx", code)
 
 
 @dataclass
@@ -213,8 +309,16 @@ def kill_rounds(db_path: Path, kills: int, seed: int) -> Iterator[tuple[Round, A
     # another question than "nothing acknowledged is lost".
     open_database(db_path).dispose()
     for index in range(kills):
-        delay = rng.uniform(*DELAY_RANGE)
-        run = run_and_kill(db_path, seed=seed * 10_000 + index, delay=delay)
+        if index % IMPORT_EVERY == IMPORT_EVERY - 1:
+            code = f"I-{seed}-{index}"
+            roster = start_import(db_path, code, db_path.parent)
+            acks.add(f"ACK mission {code}")
+            after_begin = (index // IMPORT_EVERY) % 2 == 1
+            delay = rng.uniform(*(IMPORT_TX_DELAY_RANGE if after_begin else IMPORT_DELAY_RANGE))
+            run = import_and_kill(db_path, code, roster, delay, after_begin=after_begin)
+        else:
+            delay = rng.uniform(*DELAY_RANGE)
+            run = run_and_kill(db_path, seed=seed * 10_000 + index, delay=delay)
         for line in run.acks:
             acks.add(line)
         yield Round(index, delay, run, check(db_path, acks, run.in_flight)), acks

@@ -12,8 +12,8 @@ Kinds and keys (unique across runs because every key carries SEED):
   title    CODE:REVISION                 edit of one of the long-lived EDIT-* missions
   person   e-mail of the new person      person + participant, one transaction
   roster   mission code                 mission + ROSTER_SIZE people + participants, one
-           transaction; it stands in for the roster import verb (`import-attendees`), which
-           does not exist yet, and should be replaced by it once it does.
+           transaction through the repository (the import verb itself is killed by
+           tests/import_helper.py, in other rounds)
 """
 
 from __future__ import annotations

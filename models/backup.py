@@ -24,7 +24,8 @@ from models.health import NoDatabase, check_database, compact, connect_ro, probl
 
 # check_database and compact live in models.health; they are part of this module's API too.
 __all__ = ["BackupFailed", "BackupInfo", "DamagedBackup", "RestoreFailed", "UpgradeNeedsBackup",
-           "auto_backup", "backup_now", "backups_dir", "check_database", "compact",
+           "auto_backup", "backup_now", "backups_dir", "check_database", "checked_backup",
+           "compact",
            "list_backups", "make_backup", "restore_backup", "rotate"]
 
 KEEP_DAYS = 7    # the newest backup of each of the last 7 days that have one
@@ -174,14 +175,21 @@ def rotate(db_path: str | os.PathLike) -> list[Path]:
 
 def auto_backup(db_path: str | os.PathLike, *, now: datetime, reason: str) -> Path | None:
     """Back up into the backups folder, then rotate; "daily" does nothing if today has one."""
+    return checked_backup(db_path, now=now, reason=reason)[0]
+
+
+def checked_backup(db_path: str | os.PathLike, *, now: datetime,
+                   reason: str) -> tuple[Path | None, list[str]]:
+    """auto_backup, also returning what the integrity check found in the new copy."""
     db_path = Path(db_path).absolute()
     if reason == "daily" and any(c.date() == now.date() for c, _r, _p in _found(db_path)):
-        return None
+        return None, []
     made = _new_backup(db_path, now, reason)
+    found = problems(made, foreign_keys=False)
     # A copy of a damaged file must not push the good older copies out of the rotation.
-    if not problems(made, foreign_keys=False):
+    if not found:
         rotate(db_path)
-    return made
+    return made, found
 
 
 def backup_now(db_path: str | os.PathLike, *, out: str | os.PathLike | None,

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -99,6 +99,9 @@ class Database:
     engine: Engine
     created: bool
     read_only: bool = False
+    # What the integrity check found in today's first backup, i.e. in this file as it was
+    # opened; empty when sound or not checked (the check comes with the daily backup only).
+    damage: list[str] = field(default_factory=list)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -203,9 +206,11 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
             _backup_before_upgrade(path, engine, now or datetime.now())
         upgrade(path)
     # Never a brand-new file (nothing in it to lose yet), nor one we may not write beside.
+    damage = []
     if revision is not None and not read_only:
-        _daily_backup(path, now or datetime.now())
-    return Database(path=path, engine=engine, created=created, read_only=read_only)
+        damage = _daily_backup(path, now or datetime.now())
+    return Database(path=path, engine=engine, created=created, read_only=read_only,
+                    damage=damage)
 
 
 def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
@@ -218,13 +223,15 @@ def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
         raise backup.UpgradeNeedsBackup(str(path), getattr(exc, "reason", str(exc))) from exc
 
 
-def _daily_backup(path: Path, now: datetime) -> None:
+def _daily_backup(path: Path, now: datetime) -> list[str]:
+    """Today's first backup; what its integrity check found (the copy is the file, page for
+    page, so its damage is the file's)."""
     from models import backup  # imported here: models.backup imports this module
 
     try:
-        backup.auto_backup(path, now=now, reason="daily")
+        return backup.checked_backup(path, now=now, reason="daily")[1]
     except (StorageError, OSError, sqlite3.Error):
-        pass  # a missed daily copy (read-only folder, full disk) must not keep the data closed
+        return []  # a missed daily copy (read-only folder, full disk) must not keep data closed
 
 
 @contextmanager

@@ -75,15 +75,23 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
         if not smoke_test:
             QMessageBox.warning(None, _("Kakehashi"), message)
         return 1
+    db, error = None, None
     try:
         db = open_db(path)
     except StorageError as exc:
         log.warning("Could not open %s: %s", path, type(exc).__name__)
+        error = exc
+    if db is not None and db.damage:
+        log.warning("%s failed the integrity check (%d problems)", path, len(db.damage))
+    if error is not None and smoke_test:
+        print(error.user_message(), file=sys.stderr)
+        db = None
+    elif error is not None or (db is not None and db.damage and not smoke_test):
+        from ui.recovery_dialog import offer_backup
+
+        db = offer_backup(path, error=error, db=db, opener=open_db)
+    if db is None:
         guard.close()
-        if smoke_test:
-            print(exc.user_message(), file=sys.stderr)
-        else:
-            QMessageBox.critical(None, _("Kakehashi"), exc.user_message())
         return 1
     log.info("Opened %s%s", db.path, " (new file, demo mission added)" if db.created else "")
 

@@ -1,0 +1,82 @@
+"""Back to work after the database file is damaged: the newest backup that is sound, and that
+backup put in the damaged file's place.
+
+The damaged file is never deleted. It moves into the backups folder (with its -wal) under a name
+that is not a backup's (`<stem>-YYYYMMDD-HHMMSS.damaged`), so the rotation never deletes it and
+the restore list never offers it, and whatever a rescue tool can still get out of it is there.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from i18n import _
+from models.backup import _STAMP, BackupInfo, DamagedBackup, _ensure_dir, list_backups, make_backup
+from models.db import SCHEMA_HEAD
+from models.errors import NewerDatabase, NotADatabase, StorageError
+from models.health import problems, revision, why
+
+
+class RecoveryFailed(StorageError):
+    def __init__(self, path: str, reason: str):
+        super().__init__(path, reason)
+        self.path, self.reason = path, reason
+
+    def user_message(self) -> str:
+        return _("The backup could not be put in place of {path}: {reason}. The file was left "
+                 "as it was.").format(path=self.path, reason=self.reason)
+
+
+def _usable(path: Path) -> bool:
+    found = revision(path)
+    return (found is not None and found <= SCHEMA_HEAD
+            and not problems(path, foreign_keys=False))
+
+
+def latest_good_backup(db_path: str | os.PathLike) -> BackupInfo | None:
+    """The newest backup of this database that is sound and this version can open."""
+    return next((info for info in list_backups(db_path) if _usable(info.path)), None)
+
+
+def kept_damaged_path(db_path: Path, now: datetime) -> Path:
+    folder = _ensure_dir(db_path)
+    base = f"{db_path.stem}-{now.strftime(_STAMP)}"
+    kept, n = folder / f"{base}.damaged", 2
+    while kept.exists():
+        kept, n = folder / f"{base}-{n}.damaged", n + 1
+    return kept
+
+
+def replace_damaged(db_path: str | os.PathLike, backup_path: str | os.PathLike, *,
+                    now: datetime) -> Path:
+    """Move the damaged database aside and copy the backup in its place; return where the
+    damaged file went. Nothing may have the file open. On any failure everything is put back
+    where it was and RecoveryFailed (or DamagedBackup, NewerDatabase) is raised."""
+    db_path, backup_path = Path(db_path).absolute(), Path(backup_path).absolute()
+    found = revision(backup_path)
+    if found is None:
+        raise NotADatabase(str(backup_path))
+    if found > SCHEMA_HEAD:
+        raise NewerDatabase(str(backup_path), found)
+    if problems(backup_path, foreign_keys=False):
+        raise DamagedBackup(str(backup_path))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        kept = kept_damaged_path(db_path, now)
+        # The -wal goes with the file, under the name SQLite looks for beside the kept file.
+        for source, dest in ((db_path, kept), (Path(f"{db_path}-wal"), Path(f"{kept}-wal"))):
+            if source.exists():
+                os.replace(source, dest)
+                moved.append((source, dest))
+        # The shared-memory index describes the moved WAL; SQLite rebuilds it when needed.
+        Path(f"{db_path}-shm").unlink(missing_ok=True)
+        make_backup(backup_path, db_path)
+    except (OSError, StorageError) as exc:
+        for source, dest in reversed(moved):
+            os.replace(dest, source)
+        reason = exc.reason if hasattr(exc, "reason") else why(exc)
+        raise RecoveryFailed(str(db_path), reason) from exc
+    return kept

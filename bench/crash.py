@@ -48,7 +48,8 @@ def main() -> int:
     imports = imports_done = mid_import = import_rolled_back = 0
     started = time.perf_counter()
     try:
-        for rnd, acks in kill_rounds(db, args.kills, args.seed):
+        # Rounds until the count of kills is reached: an import may finish before its kill.
+        for rnd, acks in kill_rounds(db, 10 * args.kills, args.seed):
             f = rnd.findings
             killed += rnd.run.killed
             if rnd.run.kind == "import":
@@ -74,6 +75,8 @@ def main() -> int:
             if not f.ok:
                 print(f"kill {rnd.index + 1} (delay {rnd.delay:.3f} s): {f.summary()}")
             total_acks = acks.total
+            if killed >= args.kills:
+                break
     finally:
         if args.keep:
             print(f"kept {tmp}")
@@ -83,7 +86,7 @@ def main() -> int:
 
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}")
-    print(f"rounds: {args.kills}, kills: {killed}, seed {args.seed}, {elapsed:.0f} s")
+    print(f"rounds: {rnd.index + 1}, kills: {killed}, seed {args.seed}, {elapsed:.0f} s")
     print(f"writers that ended without being killed (must be 0): {finished}")
     print(f"acknowledged edits, total: {total_acks}")
     print(f"kills inside a {ROSTER_SIZE}-participant transaction: {mid_roster} "

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from i18n import _
 from i18n.formatting import fold_kana
+from models.rules import normalize_phone
 
 
 class BadValue(Exception):
@@ -147,19 +148,12 @@ def clean_phone(raw: object, citizenship: str) -> str:
         if len(text) == 10 and text[:2] in ("70", "80", "90") and citizenship in ("", "JP"):
             text = "0" + text
     else:
-        text = unicodedata.normalize("NFKC", text_of(raw))
-    if not text:
-        return ""
-    import phonenumbers  # lazily: a large module, needed only when importing
-
-    region = "JP" if text.startswith("0") else (citizenship or "US")
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        raise BadValue(_("not a phone number")) from None
-    if not phonenumbers.is_valid_number(number):
+        text = text_of(raw)
+    # The same reading as a number typed in the attendee dialog.
+    number = normalize_phone(text, citizenship)
+    if number is None:
         raise BadValue(_("not a phone number"))
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return number
 
 
 # --- citizenship, role, passport -------------------------------------------------------------

@@ -8,7 +8,8 @@ by i18n.qt through `add_listener`; this module imports no Qt.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -58,6 +59,25 @@ def set_language(language: str) -> None:
     _language = language
     for listener in list(_listeners):
         listener(language)
+
+
+@contextmanager
+def temporary_language(language: str) -> Iterator[None]:
+    """`_`, `ngettext`, `pick` and the locale formats in `language` until the block ends.
+
+    For a document written in another language than the window's: unlike set_language, the
+    listeners are not told, so the window is not retranslated and no choice is saved.
+    """
+    global _translations, _language
+    if language not in LOCALES:
+        raise ValueError(f"unsupported language: {language!r}")
+    saved = _translations, _language
+    if language != _language:
+        _translations, _language = load_translations(language), language
+    try:
+        yield
+    finally:
+        _translations, _language = saved
 
 
 def add_listener(listener: Callable[[str], None]) -> None:

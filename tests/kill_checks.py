@@ -297,8 +297,10 @@ class Round:
     findings: Findings
 
 
-def kill_rounds(db_path: Path, kills: int, seed: int) -> Iterator[tuple[Round, Acks]]:
-    """Kill a writer `kills` times on one file, continuing; yield each round with its findings.
+def kill_rounds(db_path: Path, rounds: int, seed: int) -> Iterator[tuple[Round, Acks]]:
+    """Run `rounds` writers on one file, killing each; yield each round with its findings.
+
+    A round whose import finished before its kill counts as a round, not as a kill.
 
     `seed` fixes the delays and every helper's sequence of edits, so a failing round can be
     replayed (the exact instant of each kill still depends on the machine).
@@ -308,7 +310,7 @@ def kill_rounds(db_path: Path, kills: int, seed: int) -> Iterator[tuple[Round, A
     # Created (and migrated) before the first kill: a kill during the very first migration is
     # another question than "nothing acknowledged is lost".
     open_database(db_path).dispose()
-    for index in range(kills):
+    for index in range(rounds):
         if index % IMPORT_EVERY == IMPORT_EVERY - 1:
             code = f"I-{seed}-{index}"
             roster = start_import(db_path, code, db_path.parent)

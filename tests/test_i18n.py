@@ -85,6 +85,24 @@ def test_lists_use_the_language_separator():
     assert format_list(["ジェトロ", "NY CREATES"]) == "ジェトロ、NY CREATES"
 
 
+def test_a_temporary_language_tells_no_listener_and_always_ends():
+    heard = []
+    i18n.add_listener(heard.append)
+    try:
+        with i18n.temporary_language("ja"):
+            assert _("&Quit") == "終了(&Q)" and i18n.current_locale() == "ja_JP"
+        assert _("&Quit") == "&Quit" and i18n.current_language() == "en"
+        try:
+            with i18n.temporary_language("ja"):
+                raise OSError("disk full while writing the workbook")
+        except OSError:
+            pass
+        assert i18n.current_language() == "en" and _("&Quit") == "&Quit"
+        assert heard == []  # the window is not retranslated, the setting not saved
+    finally:
+        i18n.remove_listener(heard.append)
+
+
 def test_column_titles_are_translated_when_drawn_not_at_import():
     from ui.columns import ATTENDEE_COLUMNS
 

@@ -17,7 +17,6 @@ from models import repository as repo
 from models import rules
 from models.db import read_session
 from ui.attendee_commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
-from ui.attendee_dialog import AttendeeDialog
 from ui.dialogs import confirm
 
 # Cleared when duplicating: what identifies or belongs to one person only.
@@ -71,7 +70,10 @@ class AttendeeActions:
             handler(participant_id)
 
     def _dialog(self, mission, data: att.AttendeeData | None, *, editing: bool,
-                except_id: int | None = None) -> AttendeeDialog:
+                except_id: int | None = None):
+        # Imported when first used, like every dialog: start-up needs none of them.
+        from ui.attendee_dialog import AttendeeDialog
+
         engine = self.window.db.engine
         with read_session(engine) as session:
             organizations = repo.list_organizations(session)

@@ -25,7 +25,6 @@ from ui.itinerary_commands import (
     MoveItem,
     item_title,
 )
-from ui.itinerary_dialog import ItemDialog
 from ui.itinerary_layout import day_zone
 from ui.itinerary_move import MoveDialog, moved
 
@@ -80,7 +79,9 @@ class ItemActions:
         mission = self.window.current_mission()
         return None if mission is None or self.window.db.read_only else mission
 
-    def _dialog(self, mission, data: items.ItemData | None, *, editing: bool) -> ItemDialog:
+    def _dialog(self, mission, data: items.ItemData | None, *, editing: bool):
+        from ui.itinerary_dialog import ItemDialog  # when first used: not needed to start
+
         tab = self.window.itinerary
         with read_session(self.window.db.engine) as session:
             sites = items.list_all_sites(session)

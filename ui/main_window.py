@@ -31,7 +31,6 @@ from ui.commands import CreateMission, DbCommand, EditMission
 from ui.events import MissionEvents
 from ui.itinerary_actions import ItemActions
 from ui.itinerary_tab import ItineraryTab
-from ui.mission_dialog import MissionDialog
 from ui.overview_tab import OverviewTab
 from ui.plan_actions import PlanActions
 from ui.table_model import RowTableModel
@@ -304,6 +303,8 @@ class MainWindow(QMainWindow):
         return taken
 
     def new_mission(self) -> None:
+        from ui.mission_dialog import MissionDialog
+
         dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
                                parent=self)
         if dialog.exec():
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         mission = self.current_mission()
         if mission is None:
             return
+        from ui.mission_dialog import MissionDialog
+
         dialog = MissionDialog(self._organizations(), mission=mission,
                                code_taken=self._code_taken(mission.id), parent=self)
         if dialog.exec():

@@ -16,8 +16,6 @@ from models import repository as repo
 from models.db import read_session
 from models.entities import AttendanceStatus
 from ui.dialogs import confirm
-from ui.duplicate_dialog import DuplicateDialog
-from ui.lodging_dialog import RoomDialog
 from ui.lodging_tab import LodgingTab
 from ui.plan_commands import (
     AddRoom,
@@ -33,7 +31,6 @@ from ui.plan_commands import (
 )
 from ui.readiness_links import ReadinessController
 from ui.readiness_panel import ReadinessPanel
-from ui.site_dialog import SiteDialog
 from ui.sites_tab import SitesTab
 
 
@@ -91,6 +88,8 @@ class PlanActions:
         mission_id = self._mission_id()
         if mission_id is None:
             return
+        from ui.site_dialog import SiteDialog
+
         dialog = SiteDialog(parent=self.window)
         if dialog.exec():
             command = AddSite(self.window.db.engine, self.window.events, mission_id,
@@ -104,6 +103,8 @@ class PlanActions:
             return
         with read_session(self.window.db.engine) as session:
             before = sites.get_site(session, site_id=site_id)
+        from ui.site_dialog import SiteDialog
+
         dialog = SiteDialog(before, editing=True, parent=self.window)
         if dialog.exec() and dialog.values() != before:
             self._run(EditSite(self.window.db.engine, self.window.events, mission_id, site_id,
@@ -141,7 +142,9 @@ class PlanActions:
                                    item_id, participant_id, name, before, after))
 
     # rooms -----------------------------------------------------------------------------------
-    def _room_dialog(self, stay, data=None) -> RoomDialog:
+    def _room_dialog(self, stay, data=None):
+        from ui.lodging_dialog import RoomDialog
+
         with read_session(self.window.db.engine) as session:
             people = repo.list_attendees(session, mission_id=self.window.mission_id)
         kana = {p.participant_id: (p.family_kana, p.given_kana) for p in people
@@ -194,6 +197,8 @@ class PlanActions:
         mission = self.window.current_mission()
         if mission is None or self.window.db.read_only:
             return
+        from ui.duplicate_dialog import DuplicateDialog
+
         dialog = DuplicateDialog(mission, code_taken=self._code_taken, parent=self.window)
         if dialog.exec():
             self._run(DuplicateMission(self.window.db.engine, self.window.events, mission.id,

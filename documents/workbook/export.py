@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from documents.workbook.book import Book, Progress
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
-from documents.workbook.lang import display_name, list_separator, rendering_language, titled
+from documents.workbook.lang import display_name, list_separator, titled
 from documents.workbook.overview import overview_sheet
 from documents.workbook.page import PageSetup
 from documents.workbook.people import (
@@ -28,7 +28,7 @@ from documents.workbook.people import (
 )
 from documents.workbook.plan import itinerary_sheet, manifest_sheet, person_rooms, rooming_sheets
 from documents.workbook.save import ExportError, check_target
-from i18n import _, pick
+from i18n import _, pick, temporary_language
 from models import repository as repo
 from models.db import read_session
 
@@ -67,7 +67,7 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
     path = Path(path)
     check_target(path)
     today = today or date.today()
-    with rendering_language(language):
+    with temporary_language(language):
         data = load_mission(engine, code=code, sensitive=sensitive, today=today)
         if data is None:
             raise ExportError("unknown_mission", code=code)
@@ -95,7 +95,7 @@ def export_person(engine: Engine, *, code: str, path: str | Path, language: str,
     pid = participant_id or find_person(engine, mission_id=mission_id, email=email)
     if pid is None:
         raise ExportError("unknown_person", code=code, email=email)
-    with rendering_language(language):
+    with temporary_language(language):
         data = load_mission(engine, code=code, sensitive=False, today=date.today(),
                             person_id=pid)
         person = data.people.get(pid)

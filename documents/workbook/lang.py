@@ -1,39 +1,16 @@
 """The language a workbook is written in, and how people, countries and phones read in it.
 
-The window may show English while the user exports a Japanese workbook: `rendering_language`
-swaps the gettext catalog and Babel locale for the length of the export only.
+The window may show English while the user exports a Japanese workbook: the export runs inside
+i18n.temporary_language, and these helpers read whichever language is in force.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 
 import i18n
 from i18n import current_language, current_locale
 from i18n.formatting import name_sort_key, person_name
-
-
-@contextmanager
-def rendering_language(language: str) -> Iterator[None]:
-    """Translate `_()`, Babel formats and `pick` into `language` until the block ends.
-
-    i18n.set_language would also retranslate the whole window through its listeners and store
-    the choice in the settings; an export must change neither, so the two module globals that
-    `_` and the formatters read are swapped here and put back afterwards.
-    """
-    if language not in i18n.LOCALES:
-        raise ValueError(f"unsupported language: {language!r}")
-    if language == current_language():
-        yield
-        return
-    saved = i18n._translations, i18n._language
-    i18n._translations, i18n._language = i18n.load_translations(language), language
-    try:
-        yield
-    finally:
-        i18n._translations, i18n._language = saved
 
 
 def display_name(p) -> str:

@@ -62,38 +62,45 @@ def mission_values(draw) -> dict:
 organizer_picks = st.lists(st.integers(0, ORGANIZATIONS - 1), max_size=4)  # duplicates too
 
 
-class MissionMachine(RuleBasedStateMachine):
-    """The model: `missions` maps a slot (a mission's identity) to its expected fields, and
-    `stack`/`index` mirror the QUndoStack with entries (kind, slot, before, after, command)."""
+class DatabaseMachine(RuleBasedStateMachine):
+    """A state machine with its own database file per example, an undo stack and the events."""
 
     template: Path  # an empty, migrated database file; set by the test before it runs
 
-    @initialize()
-    def open_fresh_database(self):
+    def open_copy(self) -> None:
         # A fresh file per example: state machines get no per-example pytest fixtures. Copied
         # from a migrated template, since running the migrations each time makes shrinking slow.
         self.tmp = Path(tempfile.mkdtemp(prefix="example-", dir=self.template.parent))
         shutil.copyfile(self.template, self.tmp / "stateful.db")
         self.db = open_database(self.tmp / "stateful.db")
-        with write_session(self.db.engine) as session:
-            self.org_ids = [repo.create_organization(session, name_en=f"Org {i}")
-                            for i in range(ORGANIZATIONS)]
         self.events = MissionEvents()
-        self.emitted: list[tuple[int, str]] = []
-        self.events.changed.connect(lambda mission_id, what: self.emitted.append(
-            (mission_id, what)))
         self.undo_stack = QUndoStack()
-        self.missions: dict[int, dict] = {}
-        self.ids: dict[int, int] = {}       # slot -> the database id it has now
-        self.stack: list[tuple] = []
-        self.index = 0
-        self.next_slot = 0
 
     def teardown(self):
         if hasattr(self, "db"):
             self.undo_stack.clear()
             self.db.dispose()
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class MissionMachine(DatabaseMachine):
+    """The model: `missions` maps a slot (a mission's identity) to its expected fields, and
+    `stack`/`index` mirror the QUndoStack with entries (kind, slot, before, after, command)."""
+
+    @initialize()
+    def open_fresh_database(self):
+        self.open_copy()
+        with write_session(self.db.engine) as session:
+            self.org_ids = [repo.create_organization(session, name_en=f"Org {i}")
+                            for i in range(ORGANIZATIONS)]
+        self.emitted: list[tuple[int, str]] = []
+        self.events.changed.connect(lambda mission_id, what: self.emitted.append(
+            (mission_id, what)))
+        self.missions: dict[int, dict] = {}
+        self.ids: dict[int, int] = {}       # slot -> the database id it has now
+        self.stack: list[tuple] = []
+        self.index = 0
+        self.next_slot = 0
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -13,30 +13,25 @@ attendee's personal data is gone), and organizations typed in new gone again on 
 from __future__ import annotations
 
 import copy
-import shutil
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
-    RuleBasedStateMachine,
     initialize,
     invariant,
     precondition,
     rule,
     run_state_machine_as_test,
 )
-from PySide6.QtGui import QUndoStack
 from sqlmodel import select
 
 from models import attendees as att
 from models import repository as repo
 from models.db import open_database, read_session, write_session
 from models.entities import AttendanceStatus, Organization, Participant, Person, Role
+from tests.test_stateful import DatabaseMachine
 from ui.attendee_commands import AddAttendee, EditAttendee, ImportAttendees, RemoveAttendee
-from ui.events import MissionEvents
 
 BASE_ORGS = ("JETRO", "NY CREATES", "北海道庁")
 # Typed in as new: none folds to a base name, and each folds to itself only.
@@ -71,14 +66,10 @@ def blank_person() -> dict:
             if name in att.PERSON_FIELDS}
 
 
-class AttendeeMachine(RuleBasedStateMachine):
-    template: Path  # an empty, migrated database file; set by the test before it runs
-
+class AttendeeMachine(DatabaseMachine):
     @initialize()
     def open_fresh_database(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="example-", dir=self.template.parent))
-        shutil.copyfile(self.template, self.tmp / "attendees.db")
-        self.db = open_database(self.tmp / "attendees.db")
+        self.open_copy()
         with write_session(self.db.engine) as session:
             self.org_ids = {name: att.organization_by_name(session, name, [])
                             for name in BASE_ORGS}
@@ -86,8 +77,6 @@ class AttendeeMachine(RuleBasedStateMachine):
                 session, code="HKD-ALB", title_en="Mission", title_ja="ミッション",
                 start_date=date(2026, 12, 6), end_date=date(2026, 12, 12),
                 home_tz="Asia/Tokyo")
-        self.events = MissionEvents()
-        self.undo_stack = QUndoStack()
         # The model: slot -> {"person", "org", "role", "status"}; slot -> participant id.
         self.attendees: dict[int, dict] = {}
         self.orgs: set[str] = set(BASE_ORGS)
@@ -95,12 +84,6 @@ class AttendeeMachine(RuleBasedStateMachine):
         self.stack: list[tuple[dict, set, dict, set]] = []  # model before and after
         self.index = 0
         self.next_slot = 0
-
-    def teardown(self):
-        if hasattr(self, "db"):
-            self.undo_stack.clear()
-            self.db.dispose()
-            shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -149,12 +149,21 @@ def update_mission(session: Session, *, mission_id: int, organizer_ids: list[int
 
 
 def delete_mission(session: Session, *, mission_id: int) -> None:
-    """Delete the mission with its participants and items (by foreign-key cascade)."""
+    """Delete the mission with its participants and items (by foreign-key cascade), and the
+    people who were in no other mission: nothing shows them any more, so their personal data
+    must not stay behind (as when one attendee is removed)."""
     mission = session.get(Mission, mission_id)
     if mission is None:
         raise LookupError(f"mission {mission_id} not found")
+    people = set(session.exec(select(Participant.person_id).where(
+        Participant.mission_id == mission_id)).all())
     session.delete(mission)
     session.flush()
+    still_in_one = set(session.exec(select(Participant.person_id).where(
+        col(Participant.person_id).in_(people))).all())
+    if people - still_in_one:
+        session.exec(delete(Person).where(col(Person.id).in_(people - still_in_one)))
+        session.flush()
 
 
 def list_organizations(session: Session) -> list[Organization]:

@@ -46,8 +46,10 @@ def test_deleting_a_mission_cascades_to_its_participants_and_items(demo_db):
     with demo_db.engine.connect() as conn:
         for table in ("participant", "itinerary_item", "item_participant", "mission_organizer"):
             assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
-        # people and organizations outlive the mission: they are reused by the next one
-        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() > 0
+        # Organizations are shared by every mission and stay. People in no other mission go
+        # with it: nothing would show them any more, so their personal data must not stay.
+        assert conn.exec_driver_sql("SELECT count(*) FROM organization").scalar() > 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
 
 
 def test_a_write_session_holds_the_write_lock_from_its_first_statement(empty_db):

@@ -1,9 +1,9 @@
 """Random sequences of create, edit, undo, redo and delete keep the database equal to a model.
 
-The commands are the window's own (ui.commands on a QUndoStack); deleting goes through the
-repository and clears the stack, as the window does. After every step the missions in the file
-(codes, titles, dates, zone, status, organizers) must equal a plain in-memory model, and titles
-in any script (Japanese, emoji, right-to-left, a leading "=") must come back unchanged.
+The commands are the window's own (ui.commands on a QUndoStack), deleting a whole mission
+included: undoing it must bring the mission back with its id. After every step the missions in
+the file (codes, titles, dates, zone, status, organizers) must equal a plain in-memory model,
+and titles in any script (Japanese, emoji, right-to-left, a leading "=") must come back unchanged.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtGui import QUndoStack
 from models import repository as repo
 from models.db import open_database, read_session, write_session
 from models.entities import MissionStatus
-from ui.commands import CreateMission, EditMission
+from ui.commands import CreateMission, DeleteMission, EditMission
 from ui.events import MissionEvents
 
 FIELDS = ("code", "title_en", "title_ja", "start_date", "end_date", "home_tz", "status")
@@ -127,6 +127,13 @@ class MissionMachine(DatabaseMachine):
             else:
                 self._expect_one_event("deleted", slot)
                 del self.missions[slot]
+        elif kind == "delete":
+            if forward:
+                self._expect_one_event("deleted", slot)
+                del self.missions[slot]
+            else:
+                self.missions[slot] = dict(before)
+                self._expect_one_event("created", slot)
         else:
             self.missions[slot].update(after if forward else before)
             self._expect_one_event("mission", slot)
@@ -188,13 +195,9 @@ class MissionMachine(DatabaseMachine):
     @rule(data=st.data())
     def delete(self, data):
         slot = data.draw(st.sampled_from(sorted(self.missions)), label="slot")
-        with write_session(self.db.engine) as session:
-            repo.delete_mission(session, mission_id=self.ids[slot])
-        # As the window does: commands on the stack may name the deleted mission.
-        self.undo_stack.clear()
-        del self.missions[slot]
-        self.stack.clear()
-        self.index = 0
+        command = DeleteMission(self.db.engine, self.events, self.ids[slot],
+                                self.missions[slot]["code"])
+        self._push(("delete", slot, dict(self.missions[slot]), None, command))
 
     # -- the check -------------------------------------------------------------------------
 

@@ -90,3 +90,27 @@ class EditMission(DbCommand):
 
     def do_undo(self) -> None:
         self._apply(self.before)
+
+
+class DeleteMission(DbCommand):
+    """The whole mission goes, and comes back on undo with the same ids (models.mission_removal),
+    so the steps recorded before it can still be undone."""
+
+    def __init__(self, engine, events: MissionEvents, mission_id: int, code: str):
+        super().__init__(_("Delete mission {code}").format(code=code))
+        self.engine, self.events, self.mission_id = engine, events, mission_id
+        self.removed = None
+
+    def do_redo(self) -> None:
+        from models.mission_removal import remove_mission
+
+        with write_session(self.engine) as session:
+            self.removed = remove_mission(session, mission_id=self.mission_id)
+        self.events.changed.emit(self.mission_id, "deleted")
+
+    def do_undo(self) -> None:
+        from models.mission_removal import restore_mission
+
+        with write_session(self.engine) as session:
+            restore_mission(session, self.removed)
+        self.events.changed.emit(self.mission_id, "created")

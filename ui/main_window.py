@@ -21,13 +21,13 @@ import i18n
 from i18n import _, pick
 from i18n.formatting import format_date
 from models import repository as repo
-from models.db import Database, read_session, write_session
+from models.db import Database, read_session
 from models.errors import StorageError
 from models.items import item_people
 from ui.attendee_actions import AttendeeActions
 from ui.attendees_tab import AttendeesTab
 from ui.columns import SITE_COLUMNS
-from ui.commands import CreateMission, DbCommand, EditMission
+from ui.commands import CreateMission, DbCommand, DeleteMission, EditMission
 from ui.events import MissionEvents
 from ui.itinerary_actions import ItemActions
 from ui.itinerary_tab import ItineraryTab
@@ -331,20 +331,12 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self, _("Delete mission"),
             _("Delete the mission {code} ({title}) with its attendees and itinerary? "
-              "This cannot be undone.").format(code=mission.code, title=title),
+              "Edit > Undo brings it back.").format(code=mission.code, title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with write_session(self.db.engine) as session:
-                repo.delete_mission(session, mission_id=mission.id)
-        except StorageError as exc:
-            self.show_storage_error(exc)
-            return
-        # Commands on the stack may name the deleted mission; they could no longer be undone.
-        self.undo_stack.clear()
-        self.events.changed.emit(mission.id, "deleted")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run_command(DeleteMission(self.db.engine, self.events, mission.id,
+                                           mission.code))
 
     # changes -------------------------------------------------------------------------------
     def show_storage_error(self, exc: StorageError) -> None:

@@ -29,6 +29,7 @@ from ui.attendees_tab import AttendeesTab
 from ui.columns import SITE_COLUMNS
 from ui.commands import CreateMission, DbCommand, DeleteMission, EditMission
 from ui.events import MissionEvents
+from ui.external_changes import ExternalChanges
 from ui.itinerary_actions import ItemActions
 from ui.itinerary_tab import ItineraryTab
 from ui.overview_tab import OverviewTab
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
             lambda paths: paths and run_import(self, Path(paths[0])))
         self._build_menus()
         self.events.changed.connect(self._on_changed)
+        self.statusBar()  # made now, so the first message does not shift the window's layout
+        self.external = ExternalChanges(self)
+        self.external.detected.connect(self._on_external_change)
         self.retranslate_ui()
         self.reload_missions()
         self._restore_state()
@@ -288,6 +292,14 @@ class MainWindow(QMainWindow):
     def _on_changed(self, mission_id: int, what: str) -> None:
         self.reload_missions(select_id=mission_id if what != "deleted" else None)
 
+    def _on_external_change(self) -> None:
+        # An undo step would write back values over what the other program saved.
+        self.undo_stack.clear()
+        self.reload_missions()
+        self.statusBar().showMessage(_(
+            "The database was changed outside this window (for example by an import from the "
+            "command line). The window shows it as it is now; undo starts afresh."), 20_000)
+
     def find_attendee(self) -> None:
         self.tabs.setCurrentWidget(self.attendees)
         self.attendees.focus_filter()
@@ -382,6 +394,7 @@ class MainWindow(QMainWindow):
 
         try:
             reclaimed = compact(self.db.engine)
+            self.external.mark_own()  # VACUUM runs beside the engine's commit events
         except StorageError as exc:
             QMessageBox.warning(self, _("Compact database"), exc.user_message())
             return
@@ -409,10 +422,16 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
 
+    def showEvent(self, event) -> None:
+        if not self.external.timer.isActive():  # shown again after a close
+            self.external.timer.start()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.attendees.save_state()
         self.settings.sync()
+        self.external.close()
         super().closeEvent(event)

@@ -15,6 +15,9 @@ def make_table(model: RowTableModel, name: str, view: QTableView | None = None) 
     view.setModel(model)
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
+    # Rows are one line high: a long cell ends in "…" rather than wrapping onto a second
+    # line that the row cuts in half (italic cells did).
+    view.setWordWrap(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()

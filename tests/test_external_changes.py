@@ -1,0 +1,51 @@
+"""Another program changing the open database (the import verb in a terminal) is noticed: the
+window shows the new data, says so, and drops undo steps that would overwrite it. The window's
+own changes are not taken for someone else's."""
+
+from __future__ import annotations
+
+from models import repository as repo
+from models.db import read_session
+from tests.conftest import run_main
+from tests.test_roster_import import write_roster
+from ui.commands import EditMission
+
+CODE = "HKD-ALB-2026"
+
+
+def attendee_count(window) -> int:
+    return window.attendee_model.total_count()
+
+
+def test_an_import_from_the_command_line_shows_up_and_ends_the_undo_history(
+        qtbot, window, tmp_path):
+    window.tabs.setCurrentWidget(window.attendees)
+    before = attendee_count(window)
+    # The window's own change first: it must not be taken for someone else's.
+    with read_session(window.db.engine) as session:
+        mission = repo.get_mission_by_code(session, code=CODE)
+    window.run_command(EditMission(window.db.engine, window.events, mission,
+                                   {"code": CODE, "title_en": "Renamed"}, []))
+    window.external.poll()
+    assert window.undo_stack.count() == 1 and window.statusBar().currentMessage() == ""
+
+    roster = write_roster(tmp_path / "late.xlsx", ["Family name", "Given name", "E-mail"],
+                          [["Tanaka", "Late", "late@example.jp"]])
+    result = run_main("import-attendees", CODE, str(roster), "--db", str(window.db.path),
+                      tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert attendee_count(window) == before            # not noticed yet
+    window.external.poll()
+    assert attendee_count(window) == before + 1
+    assert "changed outside this window" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+
+
+def test_the_window_notices_by_itself_within_its_poll(qtbot, window, tmp_path):
+    window.external.timer.setInterval(50)
+    roster = write_roster(tmp_path / "late.xlsx", ["Family name", "Given name", "E-mail"],
+                          [["Suzuki", "Later", "later@example.jp"]])
+    before = attendee_count(window)
+    assert run_main("import-attendees", CODE, str(roster), "--db", str(window.db.path),
+                    tmp_path=tmp_path).returncode == 0
+    qtbot.waitUntil(lambda: attendee_count(window) == before + 1, timeout=5000)

@@ -37,6 +37,19 @@ ITEM_KINDS = {
     "hotel": N_("Hotel"),
     "free_time": N_("Free time"),
 }
+ROOM_TYPES = {
+    "single": N_("Single"),
+    "twin": N_("Twin"),
+    "double": N_("Double"),
+    "suite": N_("Suite"),
+}
+# Where a visitor stands with the host of a site visit, in the order the list is worked through.
+CLEARANCES = {
+    "not_sent": N_("Not sent"),
+    "submitted": N_("Submitted"),
+    "cleared": N_("Cleared"),
+    "refused": N_("Refused"),
+}
 VISITOR_FIELDS = {
     "full_legal_name": N_("Full legal name"),
     "citizenship": N_("Citizenship"),

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
-from i18n import N_
 from models.entities import (
     AttendanceStatus,
     ItemKind,
@@ -28,12 +27,7 @@ from models.entities import (
 )
 from models.times import local_date
 
-ROOM_TYPE_LABELS = {
-    RoomType.SINGLE.value: N_("Single"),
-    RoomType.TWIN.value: N_("Twin"),
-    RoomType.DOUBLE.value: N_("Double"),
-    RoomType.SUITE.value: N_("Suite"),
-}
+ROOM_TYPES = tuple(t.value for t in RoomType)
 
 
 @dataclass(frozen=True)
@@ -94,7 +88,7 @@ def _check(session: Session, data: RoomData) -> None:
     item = session.get(ItineraryItem, data.item_id)
     if item is None or item.kind != ItemKind.HOTEL.value:
         raise ValueError(f"item {data.item_id} is not a hotel stay")
-    if data.room_type not in ROOM_TYPE_LABELS:
+    if data.room_type not in ROOM_TYPES:
         raise ValueError(f"not a room type: {data.room_type!r}")
     guests = set(data.guest_ids)
     ours = set(session.exec(select(Participant.id).where(

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from i18n import N_
 from models.entities import (
     AttendanceStatus,
     Clearance,
@@ -26,12 +25,7 @@ from models.entities import (
 )
 from models.rules import ZONE_COUNTRIES, is_latin_name
 
-CLEARANCE_LABELS = {
-    Clearance.NOT_SENT.value: N_("Not sent"),
-    Clearance.SUBMITTED.value: N_("Submitted"),
-    Clearance.CLEARED.value: N_("Cleared"),
-    Clearance.REFUSED.value: N_("Refused"),
-}
+CLEARANCE_STATUSES = tuple(c.value for c in Clearance)
 # A citizen visiting a site in their own country carries no visa and identifies with a national
 # ID, so the host's passport and visa columns do not apply to them.
 _NOT_FROM_CITIZENS = {"passport_number", "visa_type"}
@@ -120,7 +114,7 @@ class _Fields:
 
 def set_clearance(session: Session, *, item_id: int, participant_id: int, status: str) -> str:
     """Record a visitor's clearance; returns the status it had, for undo."""
-    if status not in CLEARANCE_LABELS:
+    if status not in CLEARANCE_STATUSES:
         raise ValueError(f"not a clearance status: {status!r}")
     row = session.get(VisitClearance, (item_id, participant_id))
     before = row.status if row else Clearance.NOT_SENT.value

@@ -151,3 +151,18 @@ def test_the_compiled_catalog_is_current():
         return {frozen(m.id): frozen(m.string) for m in catalog if m.id}
 
     assert table(po) == table(mo), "run `make catalogs` to recompile the .mo files"
+
+
+def test_every_stored_enumeration_value_has_a_label_in_both_languages():
+    from i18n import labels
+    from models import entities as e
+
+    pairs = [(labels.ROLES, e.Role), (labels.ATTENDANCE, e.AttendanceStatus),
+             (labels.MISSION_STATUS, e.MissionStatus), (labels.ITEM_KINDS, e.ItemKind),
+             (labels.ROOM_TYPES, e.RoomType), (labels.CLEARANCES, e.Clearance)]
+    for table, enum in pairs:
+        assert list(table) == [member.value for member in enum], enum.__name__
+    i18n.set_language("ja")
+    for table, _enum in pairs:
+        for key, english in table.items():
+            assert labels.label(table, key) not in ("", english), key

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from i18n import _, ngettext, pick
 from i18n.formatting import name_sort_key
-from i18n.labels import label
+from i18n.labels import ROOM_TYPES, label
 from models import rules
-from models.lodging import ROOM_TYPE_LABELS, Guest, RoomData, StayRow
+from models.lodging import Guest, RoomData, StayRow
 from ui.lodging_tab import guest_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,7 +43,7 @@ class RoomDialog(QDialog):
         self.stay, self.data = stay, data
         self._checked = False
         self.room_type = QComboBox(objectName="room_type")
-        for key in ROOM_TYPE_LABELS:
+        for key in ROOM_TYPES:
             self.room_type.addItem("", key)
         self.room_label = QLineEdit(objectName="room_label")
         self.notes = QLineEdit(objectName="room_notes")
@@ -88,7 +88,7 @@ class RoomDialog(QDialog):
                 people[guest.participant_id] = guest
                 if room.id != (self.data.id if self.data else None):
                     self._others[guest.participant_id] = room.label or label(
-                        ROOM_TYPE_LABELS, room.room_type)
+                        ROOM_TYPES, room.room_type)
 
         def key(g: Guest) -> tuple:
             family_kana, given_kana = kana.get(g.participant_id, ("", ""))
@@ -120,8 +120,8 @@ class RoomDialog(QDialog):
                           ("notes", _("Notes")), ("guests", _("Guests"))):
             self.labels[key].setText(text)
         self.room_label.setPlaceholderText(_("e.g. 1203, or the booking reference"))
-        for i, key in enumerate(ROOM_TYPE_LABELS):
-            self.room_type.setItemText(i, label(ROOM_TYPE_LABELS, key))
+        for i, key in enumerate(ROOM_TYPES):
+            self.room_type.setItemText(i, label(ROOM_TYPES, key))
         for i in range(self.guests.count()):
             item = self.guests.item(i)
             name = guest_name(item.data(Qt.ItemDataRole.UserRole + 1))

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from i18n import N_, _, ngettext, pick
 from i18n.formatting import format_date, format_list, person_name
-from i18n.labels import label
+from i18n.labels import ROOM_TYPES, label
 from models.db import read_session
-from models.lodging import ROOM_TYPE_LABELS, Guest, RoomRow, StayRow, rooming_list
+from models.lodging import Guest, RoomRow, StayRow, rooming_list
 from ui.table_model import Column, RowTableModel
 from ui.tables import make_table
 
@@ -60,7 +60,7 @@ def _room_key(room: RoomRow) -> tuple:
 
 ROOM_COLUMNS = [
     Column("label", N_("Room"), lambda r: r.label, _room_key),
-    Column("type", N_("Room type"), lambda r: label(ROOM_TYPE_LABELS, r.room_type)),
+    Column("type", N_("Room type"), lambda r: label(ROOM_TYPES, r.room_type)),
     Column("guests", N_("Guests"), lambda r: guest_names(r.guests)),
     Column("notes", N_("Notes"), lambda r: r.notes),
 ]
@@ -68,7 +68,7 @@ NIGHT_COLUMNS = [
     Column("night", N_("Night of"), lambda r: format_date(r.night, "day"),
            lambda r: (r.night, _room_key(r.room))),
     Column("room", N_("Room"), lambda r: r.room.label, lambda r: (_room_key(r.room), r.night)),
-    Column("type", N_("Room type"), lambda r: label(ROOM_TYPE_LABELS, r.room.room_type)),
+    Column("type", N_("Room type"), lambda r: label(ROOM_TYPES, r.room.room_type)),
     Column("guests", N_("Guests"), lambda r: guest_names(r.room.guests)),
 ]
 

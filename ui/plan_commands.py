@@ -13,12 +13,12 @@ from datetime import date
 
 from i18n import _, pick
 from i18n.formatting import person_name
-from i18n.labels import label
+from i18n.labels import CLEARANCES, ROOM_TYPES, label
 from models import lodging, sites
 from models import repository as repo
 from models.db import write_session
 from models.duplicate import duplicate_mission
-from models.visits import CLEARANCE_LABELS, set_clearance
+from models.visits import set_clearance
 from ui.commands import DbCommand
 from ui.events import MissionEvents
 
@@ -105,7 +105,7 @@ class SetClearance(_PlanCommand):
     def __init__(self, engine, events: MissionEvents, mission_id: int, item_id: int,
                  participant_id: int, name: str, before: str, after: str):
         super().__init__(_("Clearance of {name}: {status}").format(
-            name=name, status=label(CLEARANCE_LABELS, after)), engine, events, mission_id)
+            name=name, status=label(CLEARANCES, after)), engine, events, mission_id)
         self.item_id, self.participant_id = item_id, participant_id
         self.before, self.after = before, after
 
@@ -123,7 +123,7 @@ class SetClearance(_PlanCommand):
 
 
 def room_name(data: lodging.RoomData) -> str:
-    return data.label or label(lodging.ROOM_TYPE_LABELS, data.room_type)
+    return data.label or label(ROOM_TYPES, data.room_type)
 
 
 class AddRoom(_PlanCommand):

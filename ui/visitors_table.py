@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from i18n import _, ngettext
 from i18n.formatting import format_date, format_list, name_sort_key
-from i18n.labels import VISITOR_FIELDS, label
+from i18n.labels import CLEARANCES, VISITOR_FIELDS, label
 from models.entities import Clearance
 from models.sites import VisitRow
-from models.visits import CLEARANCE_LABELS, VisitorRow
+from models.visits import VisitorRow
 from ui import plan_clock
 from ui.plan_commands import visitor_name
 
@@ -103,8 +103,8 @@ class VisitorsTable(QWidget):
 
     def _combo(self, row: VisitorRow) -> QComboBox:
         combo = QComboBox(objectName=f"clearance_{row.participant_id}")
-        for key in CLEARANCE_LABELS:
-            combo.addItem(label(CLEARANCE_LABELS, key), key)
+        for key in CLEARANCES:
+            combo.addItem(label(CLEARANCES, key), key)
         combo.setCurrentIndex(max(0, combo.findData(row.clearance)))
         combo.setEnabled(self.editable)
         combo.currentIndexChanged.connect(
@@ -139,8 +139,8 @@ class VisitorsTable(QWidget):
         self.deadline.setStyleSheet(f"color: {MISSING_COLOUR}; font-weight: 600;" if late
                                     else "font-weight: 600;")
         self.deadline.setText(text.format(date=when, n=days))
-        counts = {key: sum(1 for r in self.rows if r.clearance == key) for key in CLEARANCE_LABELS}
+        counts = {key: sum(1 for r in self.rows if r.clearance == key) for key in CLEARANCES}
         self.summary.setText(" · ".join([
             ngettext("{n} visitor", "{n} visitors", len(self.rows)).format(n=len(self.rows)),
-            *(_("{status}: {n}").format(status=_(CLEARANCE_LABELS[k]), n=v)
+            *(_("{status}: {n}").format(status=_(CLEARANCES[k]), n=v)
               for k, v in counts.items() if v)]))

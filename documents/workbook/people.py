@@ -21,10 +21,10 @@ from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from documents.workbook.plan import Names
 from i18n import N_, _, current_language, ngettext, pick
 from i18n.formatting import format_date, format_datetime
-from i18n.labels import ATTENDANCE, ROLES, label
+from i18n.labels import ATTENDANCE, CLEARANCES, ROLES, label
 from models.entities import Role
 from models.times import local_date
-from models.visits import CLEARANCE_LABELS, visitor_deadline
+from models.visits import visitor_deadline
 
 # Visitor fields that identify a person beyond doubt: only in the lists that need them.
 SENSITIVE_FIELDS = frozenset({"date_of_birth", "passport_number", "visa_type"})
@@ -131,7 +131,7 @@ def visitor_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
             for field, _column, read in spec:
                 value = read(p)
                 row.append(Mark(value or None, MISSING) if field in visitor.missing else value)
-            row.append(label(CLEARANCE_LABELS, visitor.clearance))
+            row.append(label(CLEARANCES, visitor.clearance))
             rows.append(row)
         site_name = pick(site.name_en, site.name_ja)[0]
         deadline = visitor_deadline(local_date(item.start, item.start_tz), site.notice_days)

@@ -22,10 +22,9 @@ from documents.workbook.lang import (
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from i18n import _, ngettext, pick
 from i18n.formatting import format_date, zone_abbreviation
-from i18n.labels import ITEM_KINDS, label
+from i18n.labels import ITEM_KINDS, ROOM_TYPES, label
 from models.airports import airport
 from models.entities import ItemKind
-from models.lodging import ROOM_TYPE_LABELS
 from models.times import to_local
 
 NAMES_SHOWN = 30       # past this, "and 170 others": a cell is not a roster
@@ -201,7 +200,7 @@ def rooming_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
             for pid in guests or [None]:
                 others = list_separator().join(names.name[g] for g in guests if g != pid)
                 guest = names.name[pid] if pid else Mark(None, MISSING)
-                rows.append([room.label, label(ROOM_TYPE_LABELS, room.room_type), guest,
+                rows.append([room.label, label(ROOM_TYPES, room.room_type), guest,
                              others, *dates, room.notes])
                 keys.append(room.id)
         for pid in names.sorted(g.participant_id for g in stay.unroomed):
@@ -227,7 +226,7 @@ def person_rooms(data: MissionData, pid: int, names: Names | None = None) -> dic
             if pid not in guests:
                 continue
             text = _("Room {room} ({type})").format(
-                room=room.label or "—", type=label(ROOM_TYPE_LABELS, room.room_type))
+                room=room.label or "—", type=label(ROOM_TYPES, room.room_type))
             others = [names.name[g] for g in names.sorted(guests) if g != pid]
             if others:
                 text += "\n" + _("Sharing with {names}").format(

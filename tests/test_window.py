@@ -196,15 +196,24 @@ def test_a_change_that_cannot_be_saved_is_reported_and_not_recorded(qtbot, windo
     window.db.engine.dispose()
     seen = {}
 
+    def reopened(dialog):
+        seen["code"] = dialog.code.text()   # what was typed is still there (then: Cancel)
+        dialog.reject()
+
+    def error(box):
+        seen["text"] = box.text()
+        when_modal(reopened)
+        box.accept()
+
     def fill(dialog):
         qtbot.keyClicks(dialog.code, "FULL-1")
         dialog.title_en.setText("Long " * 40_000)
-        when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+        when_modal(error)
         dialog.accept()
 
     when_modal(fill)
     window.new_mission()
-    assert "disk is full" in seen["text"]
+    assert "disk is full" in seen["text"] and seen["code"] == "FULL-1"
     assert window.undo_stack.count() == 0
     assert window.mission_list.count() == 1
 

@@ -17,7 +17,7 @@ from models import repository as repo
 from models import rules
 from models.db import read_session
 from ui.attendee_commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
-from ui.dialogs import confirm
+from ui.dialogs import confirm, exec_until_saved
 
 # Cleared when duplicating: what identifies or belongs to one person only.
 PERSONAL_FIELDS = ("email", "phone", "passport_number", "passport_expiry", "date_of_birth")
@@ -103,10 +103,9 @@ class AttendeeActions:
         if mission is None:
             return
         dialog = self._dialog(mission, data, editing=False)
-        if dialog.exec():
-            self.window.run_command(AddAttendee(self.window.db.engine, self.window.events,
-                                                mission.id, dialog.attendee(),
-                                                dialog.new_organization()))
+        exec_until_saved(dialog, lambda: self.window.run_command(AddAttendee(
+            self.window.db.engine, self.window.events, mission.id, dialog.attendee(),
+            dialog.new_organization())))
 
     def edit(self, participant_id: int) -> None:
         mission = self._writable_mission()
@@ -114,14 +113,16 @@ class AttendeeActions:
             return
         before = self._load(participant_id)
         dialog = self._dialog(mission, before, editing=True, except_id=participant_id)
-        if not dialog.exec():
-            return
-        after = dialog.attendee()
-        if after == before and not dialog.new_organization():
-            return                                   # nothing changed: no empty undo step
-        self.window.run_command(EditAttendee(self.window.db.engine, self.window.events,
-                                             mission.id, participant_id, before, after,
-                                             dialog.new_organization()))
+
+        def save() -> bool:
+            after = dialog.attendee()
+            if after == before and not dialog.new_organization():
+                return True                          # nothing changed: no empty undo step
+            return self.window.run_command(EditAttendee(
+                self.window.db.engine, self.window.events, mission.id, participant_id, before,
+                after, dialog.new_organization()))
+
+        exec_until_saved(dialog, save)
 
     def duplicate(self, participant_id: int) -> None:
         """A new attendee, the dialog filled from this one without their personal details."""

@@ -16,7 +16,7 @@ from i18n import _
 from models import items
 from models import repository as repo
 from models.db import read_session
-from ui.dialogs import confirm
+from ui.dialogs import confirm, exec_until_saved
 from ui.itinerary_commands import (
     AddItem,
     DeleteItem,
@@ -98,9 +98,11 @@ class ItemActions:
         with read_session(self.window.db.engine) as session:
             return items.get_item(session, item_id=item_id)
 
-    def _run(self, command) -> None:
-        if self.window.run_command(command):
-            self.window.itinerary.select_item(command.item_id)
+    def _run(self, command) -> bool:
+        if not self.window.run_command(command):
+            return False
+        self.window.itinerary.select_item(command.item_id)
+        return True
 
     # handlers --------------------------------------------------------------------------------
     def add(self) -> None:
@@ -109,9 +111,8 @@ class ItemActions:
             return
         self.window.tabs.setCurrentWidget(self.window.itinerary)
         dialog = self._dialog(mission, None, editing=False)
-        if dialog.exec():
-            self._run(AddItem(self.window.db.engine, self.window.events, mission.id,
-                              dialog.item()))
+        exec_until_saved(dialog, lambda: self._run(AddItem(
+            self.window.db.engine, self.window.events, mission.id, dialog.item())))
 
     def edit(self, item_id: int) -> None:
         mission = self._writable_mission()
@@ -119,22 +120,23 @@ class ItemActions:
             return
         before = self._load(item_id)
         dialog = self._dialog(mission, before, editing=True)
-        if not dialog.exec():
-            return
-        after = dialog.item()
-        if after == before:
-            return                                   # nothing changed: no empty undo step
-        self._run(EditItem(self.window.db.engine, self.window.events, mission.id, item_id,
-                           before, after))
+
+        def save() -> bool:
+            after = dialog.item()
+            if after == before:
+                return True                          # nothing changed: no empty undo step
+            return self._run(EditItem(self.window.db.engine, self.window.events, mission.id,
+                                      item_id, before, after))
+
+        exec_until_saved(dialog, save)
 
     def duplicate(self, item_id: int) -> None:
         mission = self._writable_mission()
         if mission is None:
             return
         dialog = self._dialog(mission, self._load(item_id), editing=False)
-        if dialog.exec():
-            self._run(DuplicateItem(self.window.db.engine, self.window.events, mission.id,
-                                    dialog.item()))
+        exec_until_saved(dialog, lambda: self._run(DuplicateItem(
+            self.window.db.engine, self.window.events, mission.id, dialog.item())))
 
     def move(self, item_id: int) -> None:
         mission = self._writable_mission()
@@ -143,10 +145,9 @@ class ItemActions:
         values = self._load(item_id).values
         dialog = MoveDialog(item_title(values), values["start_utc"], values["end_utc"],
                             values["start_tz"], values["end_tz"], parent=self.window)
-        if dialog.exec():
-            self._run(MoveItem(self.window.db.engine, self.window.events, mission.id, item_id,
-                               item_title(values), (values["start_utc"], values["end_utc"]),
-                               dialog.times()))
+        exec_until_saved(dialog, lambda: self._run(MoveItem(
+            self.window.db.engine, self.window.events, mission.id, item_id, item_title(values),
+            (values["start_utc"], values["end_utc"]), dialog.times())))
 
     def _shift_current(self, days: int) -> None:
         item_id = self.window.itinerary.current_item_id()

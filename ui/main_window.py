@@ -28,6 +28,7 @@ from ui.attendee_actions import AttendeeActions
 from ui.attendees_tab import AttendeesTab
 from ui.columns import SITE_COLUMNS
 from ui.commands import CreateMission, DbCommand, DeleteMission, EditMission
+from ui.dialogs import exec_until_saved
 from ui.events import MissionEvents
 from ui.external_changes import ExternalChanges
 from ui.itinerary_actions import ItemActions
@@ -319,9 +320,8 @@ class MainWindow(QMainWindow):
 
         dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
                                parent=self)
-        if dialog.exec():
-            self.run_command(CreateMission(self.db.engine, self.events, dialog.values(),
-                                           dialog.organizer_ids()))
+        exec_until_saved(dialog, lambda: self.run_command(CreateMission(
+            self.db.engine, self.events, dialog.values(), dialog.organizer_ids())))
 
     def edit_mission(self) -> None:
         mission = self.current_mission()
@@ -331,9 +331,8 @@ class MainWindow(QMainWindow):
 
         dialog = MissionDialog(self._organizations(), mission=mission,
                                code_taken=self._code_taken(mission.id), parent=self)
-        if dialog.exec():
-            self.run_command(EditMission(self.db.engine, self.events, mission,
-                                         dialog.values(), dialog.organizer_ids()))
+        exec_until_saved(dialog, lambda: self.run_command(EditMission(
+            self.db.engine, self.events, mission, dialog.values(), dialog.organizer_ids())))
 
     def delete_mission(self) -> None:
         mission = self.current_mission()

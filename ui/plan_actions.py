@@ -15,7 +15,7 @@ from models import lodging, sites
 from models import repository as repo
 from models.db import read_session
 from models.entities import AttendanceStatus
-from ui.dialogs import confirm
+from ui.dialogs import confirm, exec_until_saved
 from ui.lodging_tab import LodgingTab
 from ui.plan_commands import (
     AddRoom,
@@ -91,11 +91,15 @@ class PlanActions:
         from ui.site_dialog import SiteDialog
 
         dialog = SiteDialog(parent=self.window)
-        if dialog.exec():
-            command = AddSite(self.window.db.engine, self.window.events, mission_id,
-                              dialog.values())
-            if self._run(command):
-                self.sites_tab.select_site(command.site_id)
+        commands = []
+
+        def save() -> bool:
+            commands.append(AddSite(self.window.db.engine, self.window.events, mission_id,
+                                    dialog.values()))
+            return self._run(commands[-1])
+
+        if exec_until_saved(dialog, save):
+            self.sites_tab.select_site(commands[-1].site_id)
 
     def edit_site(self, site_id: int) -> None:
         mission_id = self._mission_id()
@@ -106,9 +110,9 @@ class PlanActions:
         from ui.site_dialog import SiteDialog
 
         dialog = SiteDialog(before, editing=True, parent=self.window)
-        if dialog.exec() and dialog.values() != before:
-            self._run(EditSite(self.window.db.engine, self.window.events, mission_id, site_id,
-                               before, dialog.values()))
+        exec_until_saved(dialog, lambda: dialog.values() == before or self._run(EditSite(
+            self.window.db.engine, self.window.events, mission_id, site_id, before,
+            dialog.values())))
 
     def delete_site(self, site_id: int) -> None:
         mission_id = self._mission_id()
@@ -159,11 +163,15 @@ class PlanActions:
         if mission_id is None or stay is None:
             return
         dialog = self._room_dialog(stay)
-        if dialog.exec():
-            command = AddRoom(self.window.db.engine, self.window.events, mission_id,
-                              dialog.room())
-            if self._run(command):
-                self.lodging_tab.select_room(command.data.id)
+        commands = []
+
+        def save() -> bool:
+            commands.append(AddRoom(self.window.db.engine, self.window.events, mission_id,
+                                    dialog.room()))
+            return self._run(commands[-1])
+
+        if exec_until_saved(dialog, save):
+            self.lodging_tab.select_room(commands[-1].data.id)
 
     def edit_room(self, room_id: int) -> None:
         mission_id, stay = self._mission_id(), self.lodging_tab.current_stay()
@@ -172,9 +180,8 @@ class PlanActions:
         with read_session(self.window.db.engine) as session:
             before = lodging.get_room(session, room_id=room_id)
         dialog = self._room_dialog(stay, before)
-        if dialog.exec() and dialog.room() != before:
-            self._run(EditRoom(self.window.db.engine, self.window.events, mission_id, before,
-                               dialog.room()))
+        exec_until_saved(dialog, lambda: dialog.room() == before or self._run(EditRoom(
+            self.window.db.engine, self.window.events, mission_id, before, dialog.room())))
 
     def delete_room(self, room_id: int) -> None:
         mission_id = self._mission_id()
@@ -200,6 +207,6 @@ class PlanActions:
         from ui.duplicate_dialog import DuplicateDialog
 
         dialog = DuplicateDialog(mission, code_taken=self._code_taken, parent=self.window)
-        if dialog.exec():
-            self._run(DuplicateMission(self.window.db.engine, self.window.events, mission.id,
-                                       dialog.code(), dialog.start(), dialog.copy_people()))
+        exec_until_saved(dialog, lambda: self._run(DuplicateMission(
+            self.window.db.engine, self.window.events, mission.id, dialog.code(),
+            dialog.start(), dialog.copy_people())))

@@ -84,3 +84,34 @@ def test_cancelling_after_a_failed_save_changes_nothing(qtbot, window):
     window.reload_missions()
     assert window.current_mission().title_en == before
     assert window.undo_stack.count() == 0
+
+
+def test_a_failed_import_opens_the_preview_again(qtbot, window, tmp_path):
+    from tests.test_roster_import import write_roster
+    from ui.import_dialog import run_import
+
+    path = write_roster(tmp_path / "big.xlsx", ["Family name", "Given name", "Notes"],
+                        [["Okafor", f"Guest{i}", LONG_NOTES] for i in range(3)])
+    free = fill_disk(window.db)
+    seen: dict = {}
+
+    def again(dialog) -> None:
+        seen["rows"] = len(dialog.import_rows())
+        dialog.accept()
+
+    def error(box) -> None:
+        seen["error"] = box.text()
+        free()
+        when_modal(again)
+        box.accept()
+
+    def confirm(dialog) -> None:
+        when_modal(error)
+        dialog.accept()
+
+    when_modal(confirm)
+    assert run_import(window, path)
+    assert "disk is full" in seen["error"] and seen["rows"] == 3
+    with read_session(window.db.engine) as session:
+        rows = repo.list_attendees(session, mission_id=window.mission_id)
+    assert sum(r.family_name == "Okafor" for r in rows) == 3

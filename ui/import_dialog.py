@@ -163,6 +163,7 @@ def run_import(window, path: Path | None = None) -> bool:
     from models import repository as repo
     from models.db import read_session
     from ui.attendee_commands import ImportAttendees
+    from ui.dialogs import exec_until_saved
 
     mission = window.current_mission()
     if mission is None or window.db.read_only:
@@ -183,7 +184,6 @@ def run_import(window, path: Path | None = None) -> bool:
     with read_session(window.db.engine) as session:
         existing = repo.list_attendees(session, mission_id=mission.id)
     dialog = ImportDialog(preview, existing, window)
-    if not dialog.exec():
-        return False
-    return window.run_command(ImportAttendees(window.db.engine, window.events, mission.id,
-                                              dialog.import_rows()))
+    # A failed write opens the preview again with the user's column choices kept.
+    return exec_until_saved(dialog, lambda: window.run_command(ImportAttendees(
+        window.db.engine, window.events, mission.id, dialog.import_rows())))

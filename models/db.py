@@ -17,12 +17,13 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from models.errors import (
     CannotOpen,
+    Conflict,
     DatabaseBusy,
     DiskFull,
     FolderMissing,
@@ -255,6 +256,9 @@ def write_session(engine: Engine) -> Iterator[Session]:
         except OperationalError as exc:
             session.rollback()
             raise storage_error(exc, getattr(engine, "kakehashi_path", "")) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise Conflict(str(exc.orig)) from exc
 
 
 def storage_error(exc: OperationalError, path: Path | str = "") -> StorageError:

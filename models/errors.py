@@ -85,5 +85,19 @@ class WriteFailed(StorageError):
                  "before.").format(reason=self.reason)
 
 
+class Conflict(StorageError):
+    """A write the database's own rules refused (a unique code or id taken, a row it refers to
+    gone): in the window, a sign that another program changed the same data meanwhile."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def user_message(self) -> str:
+        return _("The change clashes with data changed meanwhile, perhaps by another program, "
+                 "so it was not saved ({reason}). Your data is as it was before.").format(
+            reason=self.reason)
+
+
 class InvalidInput(Exception):
     """A value a user entered that cannot be stored; the message is already translated."""

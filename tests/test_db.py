@@ -20,7 +20,7 @@ from models.db import (
     write_session,
 )
 from models.entities import Participant
-from models.errors import FolderMissing, NewerDatabase, NotADatabase
+from models.errors import Conflict, FolderMissing, NewerDatabase, NotADatabase
 
 
 def test_every_connection_enforces_foreign_keys_wal_and_full_sync(empty_db):
@@ -32,10 +32,12 @@ def test_every_connection_enforces_foreign_keys_wal_and_full_sync(empty_db):
 
 
 def test_a_participant_of_a_missing_mission_is_refused(empty_db):
-    with pytest.raises(IntegrityError):
+    with pytest.raises(Conflict) as refused:
         with write_session(empty_db.engine) as session:
             session.add(Participant(mission_id=999, person_id=999, role="delegate",
                                     status="invited"))
+    assert isinstance(refused.value.__cause__, IntegrityError)
+    assert "FOREIGN KEY" in refused.value.user_message()
 
 
 def test_deleting_a_mission_cascades_to_its_participants_and_items(demo_db):
@@ -165,7 +167,7 @@ def test_a_missing_folder_is_reported_not_created(tmp_path):
 def test_mission_codes_are_unique_and_the_check_ignores_case(demo_db):
     with read_session(demo_db.engine) as session:
         assert repo.code_in_use(session, code="hkd-alb-2026")
-    with pytest.raises(IntegrityError):
+    with pytest.raises(Conflict):
         with write_session(demo_db.engine) as session:
             repo.create_mission(session, code="HKD-ALB-2026", title_en="Dup", title_ja="",
                                 start_date=date(2027, 1, 1), end_date=date(2027, 1, 2),

@@ -4,10 +4,13 @@ own changes are not taken for someone else's."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from models import repository as repo
-from models.db import read_session
+from models.db import open_database, read_session, write_session
 from tests.conftest import run_main
 from tests.test_roster_import import write_roster
+from tests.test_window import when_modal
 from ui.commands import EditMission
 
 CODE = "HKD-ALB-2026"
@@ -49,3 +52,23 @@ def test_the_window_notices_by_itself_within_its_poll(qtbot, window, tmp_path):
     assert run_main("import-attendees", CODE, str(roster), "--db", str(window.db.path),
                     tmp_path=tmp_path).returncode == 0
     qtbot.waitUntil(lambda: attendee_count(window) == before + 1, timeout=5000)
+
+
+def test_an_undo_that_clashes_with_another_programs_write_is_refused_with_a_message(
+        qtbot, window):
+    """Before the next poll: another program takes the id of the person whose removal the
+    user then undoes. The undo is refused cleanly, and stays on the stack."""
+    rows = window.attendee_model.rows()
+    victim = rows[0]
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.attendee_actions.delete(victim.participant_id)
+    other = open_database(window.db.path)           # the other program's own engine
+    with write_session(other.engine) as session:
+        repo.create_person(session, id=victim.person_id, family_name="Other",
+                           given_name="Program")
+    other.dispose()
+    seen = {}
+    when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+    window.act_undo.trigger()
+    assert "clashes with data changed meanwhile" in seen["text"]
+    assert window.undo_stack.index() == 1            # still there to try again, not undone

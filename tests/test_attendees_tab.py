@@ -273,3 +273,18 @@ def test_japanese_names_sort_by_reading_with_a_filter_on(qtbot, window, tab, to_
     assert len(rows) > 1
     readings = [i18n.formatting.fold_kana(r.family_kana) for r in rows]
     assert readings == sorted(readings)
+
+
+def test_column_titles_fit_or_end_in_an_ellipsis_with_the_full_title_as_tooltip(window):
+    from PySide6.QtCore import Qt
+
+    header = window.attendee_table.horizontalHeader()
+    model = window.attendee_model
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert model.headerData(column, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole) == title
+        if metrics.horizontalAdvance(title) + 32 <= 180:   # short enough to be shown whole
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title

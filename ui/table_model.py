@@ -108,8 +108,8 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.columns[section].title)
+        if orientation == Qt.Orientation.Horizontal and role in (_DISPLAY, _TOOLTIP):
+            return _(self.columns[section].title)  # the tooltip: in full, when it is cut short
         return super().headerData(section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -21,7 +21,23 @@ def make_table(model: RowTableModel, name: str, view: QTableView | None = None) 
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    # A title wider than its column ends in "…" (Qt's header would cut it at both ends).
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    fit_titles(view)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return view
+
+
+def fit_titles(view: QTableView, widest: int = 180) -> None:
+    """Widen the columns whose title does not fit, up to `widest` pixels: a saved layout or the
+    user's dragging decides after that."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        wanted = min(widest, metrics.horizontalAdvance(title) + 32)  # margins and sort arrow
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)

@@ -36,7 +36,7 @@ from models.errors import (
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 

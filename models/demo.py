@@ -23,7 +23,7 @@ _PERSON_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja"
                   "visa_type")
 _ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_en",
               "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
-              "pickup", "start_tz", "end_tz")
+              "pickup", "driver_name", "driver_phone", "start_tz", "end_tz")
 
 
 def load_demo(path: Path = DEMO_FILE) -> dict:

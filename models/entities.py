@@ -189,6 +189,8 @@ class ItineraryItemBase(SQLModel):
     to_code: str = ""
     vehicle: str = ""
     pickup: str = ""
+    driver_name: str = ""          # a transfer's driver, or the coach company's dispatch desk
+    driver_phone: str = ""         # E.164 text, never a number
     everyone: bool = True          # False: only the participants linked in item_participant
 
 

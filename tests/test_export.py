@@ -115,8 +115,22 @@ def test_a_flight_shows_the_local_departure_date_at_hnd_and_arrival_at_jfk(demo_
     back = _leg(manifest, "NH 109")        # across the date line the other way
     assert (back[2], back[3], back[6], back[7]) == (datetime(2026, 12, 12), time(13, 0),
                                                     datetime(2026, 12, 13), time(17, 15))
-    passengers = [r[11] for r in rows(manifest) if r[1] == "NH 110 (ANA)"]
+    passengers = [r[12] for r in rows(manifest) if r[1] == "NH 110 (ANA)"]
     assert len(passengers) == 14 and passengers == sorted(passengers, key=lambda n: n.split()[-1])
+
+
+def test_drivers_are_in_the_manifest_and_on_the_contact_sheet_once_each(demo_db, tmp_path):
+    book = export_demo(demo_db, tmp_path)
+    manifest, contacts = book["Manifest"], book["Contacts"]
+    assert header(manifest)[10:13] == ["Pick-up point", "Driver", "Passenger"]
+    coach = next(r for r in rows(manifest) if r[1] == "Chartered coach, 45 seats")
+    assert coach[11] == "Capital Region Coach dispatch (Dana Price)\n+1 518-555-0147"
+    drivers = [r for r in rows(contacts) if r[0] == "Drivers"]
+    assert [(r[1], r[4]) for r in drivers] == [
+        ("Chitose Coach Lines dispatch (Mr. Endo)", "+81 90-5550-1428"),
+        ("Akasaka Charter Bus dispatch (Ms. Mori)", "+81 90-5550-1733"),
+        ("Capital Region Coach dispatch (Dana Price)", "+1 518-555-0147")]
+    assert drivers[0][2] == "Chartered coach, 28 seats"   # the vehicle, once for three rides
 
 
 def test_the_itinerary_gives_each_item_its_local_clock_and_zone(demo_db, tmp_path):
@@ -222,7 +236,7 @@ def test_the_overview_counts_and_lists_the_open_findings(demo_db, tmp_path):
 def test_contacts_group_organizers_interpreters_hosts_and_site_contacts(demo_db, tmp_path):
     ws = export_demo(demo_db, tmp_path)["Contacts"]
     groups = list(dict.fromkeys(column(ws, "Contact for")))
-    assert groups == ["Organizers", "Interpreters", "Hosts", "Site contact"]
+    assert groups == ["Organizers", "Interpreters", "Hosts", "Drivers", "Site contact"]
     assert "Kaori Inoue" in column(ws, "Name")
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from models import repository as repo
 from models.db import read_session
+from models.items import get_item
 from tests.test_window import type_japanese, when_modal
 
 
@@ -148,3 +149,30 @@ def test_editing_keeps_the_repeated_hour_that_was_chosen(qtbot, window):
     when_modal(look)
     window.item_actions.edit(added.id)
     assert seen["fold"] == 1
+
+
+def test_a_drivers_phone_is_read_in_the_country_of_the_ride_and_checked_on_saving(
+        qtbot, window):
+    def act(dialog, seen):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))
+        dialog.fields["title_en"].setText("Transfer to the hotel")
+        dialog.start.set_zone("Asia/Tokyo")
+        dialog.end.set_zone("Asia/Tokyo")
+        qtbot.keyClicks(dialog.fields["driver_name"], "Sapporo Taxi (Mr. Ono)")
+        qtbot.keyClicks(dialog.fields["driver_phone"], "12345")
+        seen["while_typing"] = dialog.errors["driver_phone"].isVisible()
+        dialog.accept()                                      # refused: not a number
+        seen["open"] = dialog.isVisible()
+        seen["error"] = dialog.errors["driver_phone"].text()
+        seen["focus"] = dialog.focusWidget() is dialog.fields["driver_phone"]
+        dialog.fields["driver_phone"].setText("090-5550-1999")  # as a Japanese driver gives it
+        dialog.accept()
+
+    seen = _open_add(qtbot, window, act)
+    assert not seen["while_typing"] and seen["open"] and seen["focus"]
+    assert seen["error"].startswith("Not a phone number")
+    with read_session(window.db.engine) as session:
+        item_id = next(r.id for r in _items(window) if r.title_en == "Transfer to the hotel")
+        values = get_item(session, item_id=item_id).values
+    assert (values["driver_name"], values["driver_phone"]) == ("Sapporo Taxi (Mr. Ono)",
+                                                               "+819055501999")

@@ -64,7 +64,14 @@ def _fill_0004(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO room_guest VALUES (1, ?)", [(1,), (2,)])
 
 
-FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004}
+def _fill_0005(conn: sqlite3.Connection) -> None:
+    _fill_0004(conn)
+    conn.execute("UPDATE itinerary_item SET kind = 'transfer', vehicle = 'Coach', "
+                 "driver_name = 'Dispatch desk', driver_phone = '+15185550147' WHERE id = 1")
+
+
+FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
+           "0005": _fill_0005}
 
 
 def _revisions() -> list[str]:

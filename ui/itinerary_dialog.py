@@ -32,13 +32,14 @@ from models.airports import airport, normalize_code
 from models.entities import Site
 from models.items import ItemData
 from models.repository import AttendeeRow
+from models.rules import ZONE_COUNTRIES, normalize_phone
 from ui.attendee_dialog import ERROR_STYLE, NOTE_STYLE
 from ui.dialogs import grow_to_fit
 from ui.itinerary_checks import end_message, end_state, find_problems
 from ui.itinerary_fields import PeoplePicker, WhenField
 
 TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "flight_number",
-         "from_code", "to_code", "vehicle", "pickup")
+         "from_code", "to_code", "vehicle", "pickup", "driver_name", "driver_phone")
 
 
 def _message() -> QLabel:
@@ -80,7 +81,7 @@ class ItemDialog(QDialog):
         self.people = PeoplePicker(attendees)
         self.people.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.labels: dict[str, QLabel] = {}
-        self.errors = {k: _message() for k in ("title", "start", "end", "who")}
+        self.errors = {k: _message() for k in ("title", "start", "end", "driver_phone", "who")}
         self.airport_notes = {k: _message() for k in ("from_code", "to_code")}
         for note in self.airport_notes.values():
             note.setStyleSheet(NOTE_STYLE)
@@ -89,10 +90,11 @@ class ItemDialog(QDialog):
         self._fill(data, default_start, default_zone)
         for field in (self.start, self.end):
             field.changed.connect(self._recheck)
-        for key in ("title_en", "title_ja"):
+        for key in ("title_en", "title_ja", "driver_phone"):
             self.fields[key].textChanged.connect(self._recheck)
         self.fields["from_code"].textEdited.connect(lambda t: self._airport("from_code", t))
         self.fields["to_code"].textEdited.connect(lambda t: self._airport("to_code", t))
+        self.fields["driver_phone"].editingFinished.connect(self._tidy_phone)
         self.site.currentIndexChanged.connect(self._site_picked)
         self.everyone.toggled.connect(lambda on: (self.people.setEnabled(not on),
                                                   self._recheck()))
@@ -130,7 +132,9 @@ class ItemDialog(QDialog):
             ("carrier", f["carrier"], None), ("flight_number", f["flight_number"], None),
             ("from_code", f["from_code"], self.airport_notes["from_code"]),
             ("to_code", f["to_code"], self.airport_notes["to_code"]),
-            ("vehicle", f["vehicle"], None), ("pickup", f["pickup"], None)]))
+            ("vehicle", f["vehicle"], None), ("pickup", f["pickup"], None),
+            ("driver_name", f["driver_name"], None),
+            ("driver_phone", f["driver_phone"], self.errors["driver_phone"])]))
         who = QVBoxLayout()
         who.addWidget(self.everyone)
         who.addWidget(self.chosen)
@@ -170,6 +174,7 @@ class ItemDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(values["kind"])))
         for key, edit in self.fields.items():
             edit.setText(values.get(key) or "")
+            edit.setCursorPosition(0)      # a long text shows its start, not its end
         for key, edit in self.notes.items():
             edit.setPlainText(values.get(key) or "")
         self.start.set_instant(values["start_utc"], values["start_tz"])
@@ -195,6 +200,7 @@ class ItemDialog(QDialog):
             "carrier": _("Carrier"), "flight_number": _("Flight number"),
             "from_code": _("From (airport)"), "to_code": _("To (airport)"),
             "vehicle": _("Vehicle"), "pickup": _("Pick-up point"),
+            "driver_name": _("Driver"), "driver_phone": _("Driver's phone"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -247,15 +253,31 @@ class ItemDialog(QDialog):
         errors = find_problems(title_en=self.fields["title_en"].text(),
                                title_ja=self.fields["title_ja"].text(),
                                start=self.start.end(), end=self.end.end())
+        if self._driver_phone() is None:
+            errors["driver_phone"] = _("Not a phone number: write it as dialled in Japan "
+                                       "(090-1234-5678) or with the country code (+1 518 555 "
+                                       "0123).")
         if self.chosen.isChecked() and not self.people.chosen():
             errors["who"] = _("Tick at least one person, or choose everyone.")
         return errors
+
+    def _tidy_phone(self) -> None:
+        phone = self._driver_phone()
+        if phone:
+            self.fields["driver_phone"].setText(phone)
+
+    def _driver_phone(self) -> str | None:
+        """The driver's number in E.164; a national number is read in the country of the
+        item's start (a Japanese coach company gives 090-…), None when it is not a number."""
+        country = ZONE_COUNTRIES.get(self.start.end().zone, "")
+        return normalize_phone(self.fields["driver_phone"].text(), country)
 
     def _recheck(self) -> None:
         """Times are checked as they are typed; a missing title only after a save attempt."""
         errors = self.check()
         if not self._checked:
             errors.pop("title", None)
+            errors.pop("driver_phone", None)
             errors.pop("who", None)
         for key, message in self.errors.items():
             text = errors.get(key, "")
@@ -275,6 +297,7 @@ class ItemDialog(QDialog):
         values = {key: edit.text().strip() for key, edit in self.fields.items()}
         values["from_code"] = normalize_code(values["from_code"])
         values["to_code"] = normalize_code(values["to_code"])
+        values["driver_phone"] = self._driver_phone() or ""
         values.update({key: edit.toPlainText().strip() for key, edit in self.notes.items()})
         values.update(kind=self.kind.currentData(), site_id=self.site.currentData(),
                       start_utc=start.instant(), start_tz=start.zone,
@@ -289,6 +312,7 @@ class ItemDialog(QDialog):
         if errors:
             first = min(errors, key=list(self.errors).index)
             {"title": self.fields["title_en"], "start": self.start.time,
-             "end": self.end.time, "who": self.people.filter}[first].setFocus()
+             "end": self.end.time, "driver_phone": self.fields["driver_phone"],
+             "who": self.people.filter}[first].setFocus()
             return
         super().accept()

@@ -76,6 +76,8 @@ class Item:
     to_code: str
     vehicle: str
     pickup: str
+    driver_name: str
+    driver_phone: str
     everyone: bool
     people: list[int] = field(default_factory=list)   # taking part, cancelled left out
 
@@ -117,7 +119,7 @@ def _items(session: Session, mission_id: int, active: set[int]) -> list[Item]:
     query = (select(i.id, i.kind, i.title_en, i.title_ja, i.notes_en, i.notes_ja, i.start_utc,
                     i.start_tz, i.end_utc, i.end_tz, i.location_en, i.location_ja, i.site_id,
                     i.carrier, i.flight_number, i.from_code, i.to_code, i.vehicle, i.pickup,
-                    i.everyone)
+                    i.driver_name, i.driver_phone, i.everyone)
              .where(i.mission_id == mission_id).order_by(i.start_utc, i.id))
     items = [Item(*row) for row in session.exec(query).all()]
     # One row per item with its people as "3,17,42": a hundred thousand link rows through

@@ -9,6 +9,7 @@ from documents.workbook.lang import (
     country_name,
     display_name,
     latin_name,
+    list_separator,
     native_name,
     phone_text,
     picked,
@@ -84,6 +85,17 @@ def contacts_sheet(data: MissionData, used: set[str], people: list[Attendee] | N
         for p in sorted((p for p in people if p.role in roles), key=sort_key):
             rows.append(_person_row(_(group), p))
             keys.append(group)
+    drivers: dict[tuple[str, str], list[str]] = {}   # one row per driver, with their vehicles
+    for item in data.items:
+        if item.driver_name or item.driver_phone:
+            what = item.vehicle or pick(item.title_en, item.title_ja)[0]
+            seen = drivers.setdefault((item.driver_name, item.driver_phone), [])
+            if what not in seen:
+                seen.append(what)
+    for (name, phone), vehicles in drivers.items():
+        rows.append([_("Drivers"), name, list_separator().join(vehicles), "", phone_text(phone),
+                     ""])
+        keys.append("driver")
     for site in sorted(data.sites.values(), key=lambda s: pick(s.name_en, s.name_ja)[0]):
         if site.contact_name or site.contact_phone or site.contact_email:
             rows.append([_("Site contact"), site.contact_name, picked(site.name_en, site.name_ja),

@@ -66,7 +66,14 @@ def transport_text(item: Item) -> str:
         parts.append(" ".join(x for x in (item.from_code, "→", item.to_code) if x))
     if item.pickup:
         parts.append(_("Pick-up: {place}").format(place=item.pickup))
+    if item.driver_name or item.driver_phone:
+        parts.append(_("Driver: {driver}").format(driver=driver_text(item, " ")))
     return "\n".join(p for p in parts if p)
+
+
+def driver_text(item: Item, separator: str = "\n") -> str:
+    """The driver's name and phone (grouped as the country writes it), either may be missing."""
+    return separator.join(x for x in (item.driver_name, phone_text(item.driver_phone)) if x)
 
 
 class Names:
@@ -159,7 +166,8 @@ def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
                Column(_("Zone"), 12, min_width=4), Column(_("From"), 26),
                Column(_("Arrival date"), 16), Column(_("Arrives"), 9),
                Column(_("Zone"), 12, min_width=4), Column(_("To"), 26),
-               Column(_("Pick-up point"), 24), Column(_("Passenger"), 22),
+               Column(_("Pick-up point"), 24), Column(_("Driver"), 24),
+               Column(_("Passenger"), 22),
                Column(_("Mobile"), 16, wrap=False)]
     names = Names.of(data)
     rows, keys = [], []
@@ -174,7 +182,8 @@ def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
             what = item.vehicle
         leg = [label(ITEM_KINDS, item.kind), what, start.date(), start.time(),
                zone_abbreviation(start), place_code(item.from_code), end.date(), end.time(),
-               zone_abbreviation(end), place_code(item.to_code), item.pickup]
+               zone_abbreviation(end), place_code(item.to_code), item.pickup,
+               driver_text(item)]
         for pid in names.sorted(item.people) or [None]:
             passenger = Mark(None, MISSING) if pid is None else names.name[pid]
             phone = phone_text(names.people[pid].phone) if pid else ""

@@ -244,11 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:
         return fail(exc.user_message())
     if db.damage:  # found by today's first backup; the verb still runs on what is readable
-        from i18n import ngettext
+        from models.health import damage_summary
 
-        print(ngettext("{path} is damaged: the integrity check found {n} problem.",
-                       "{path} is damaged: the integrity check found {n} problems.",
-                       len(db.damage)).format(path=db.path, n=len(db.damage)), file=sys.stderr)
+        print(damage_summary(db.path, db.damage), file=sys.stderr)
     try:
         return DB_VERBS[args.verb](db, args)
     finally:

@@ -25,7 +25,7 @@ from models.health import NoDatabase, check_database, compact, connect_ro, probl
 # check_database and compact live in models.health; they are part of this module's API too.
 __all__ = ["BackupFailed", "BackupInfo", "DamagedBackup", "RestoreFailed", "UpgradeNeedsBackup",
            "auto_backup", "backup_now", "backups_dir", "check_database", "checked_backup",
-           "compact",
+           "compact", "damaged_file_path", "verify_backup",
            "list_backups", "make_backup", "restore_backup", "rotate"]
 
 KEEP_DAYS = 7    # the newest backup of each of the last 7 days that have one
@@ -128,16 +128,30 @@ def make_backup(db_path: str | os.PathLike, dest: str | os.PathLike) -> Path:
     return dest
 
 
+def _free_name(db_path: Path, now: datetime, tail: str, suffix: str) -> Path:
+    """`<stem>-YYYYMMDD-HHMMSS<tail><suffix>` in the backups folder, numbered when taken
+    (two backups in one second: a migration, then a manual one)."""
+    folder = _ensure_dir(db_path)
+    base = f"{db_path.stem}-{now.strftime(_STAMP)}{tail}"
+    dest, n = folder / f"{base}{suffix}", 2
+    while dest.exists():
+        dest, n = folder / f"{base}-{n}{suffix}", n + 1
+    return dest
+
+
 def _new_backup(db_path: Path, now: datetime, reason: str) -> Path:
     try:
-        folder = _ensure_dir(db_path)
+        dest = _free_name(db_path, now, f"-{reason}", ".db")
     except OSError as exc:
         raise BackupFailed(str(db_path), why(exc)) from exc
-    base = f"{db_path.stem}-{now.strftime(_STAMP)}-{reason}"
-    dest, n = folder / f"{base}.db", 2
-    while dest.exists():  # two backups in one second (a migration, then a manual one)
-        dest, n = folder / f"{base}-{n}.db", n + 1
     return make_backup(db_path, dest)
+
+
+def damaged_file_path(db_path: str | os.PathLike, now: datetime) -> Path:
+    """Where a damaged database is kept: beside the backups, under a name that is not a
+    backup's (`.damaged`), so the rotation never deletes it and the restore list never offers
+    it."""
+    return _free_name(Path(db_path).absolute(), now, "", ".damaged")
 
 
 def _to_keep(found: list[tuple[datetime, str, Path]]) -> set[Path]:
@@ -223,6 +237,17 @@ def list_backups(db_path: str | os.PathLike) -> list[BackupInfo]:
     return infos
 
 
+def verify_backup(backup_path: str | os.PathLike) -> None:
+    """Raise DamagedBackup, NotADatabase or NewerDatabase unless this version can restore it."""
+    if problems(Path(backup_path), foreign_keys=False):
+        raise DamagedBackup(str(backup_path))
+    found = revision(Path(backup_path))
+    if found is None:
+        raise NotADatabase(str(backup_path))
+    if found > SCHEMA_HEAD:
+        raise NewerDatabase(str(backup_path), found)
+
+
 def restore_backup(db_path: str | os.PathLike, backup_path: str | os.PathLike, *,
                    now: datetime) -> Path:
     """Replace the database's content with the backup's; return the backup made of it first.
@@ -231,13 +256,7 @@ def restore_backup(db_path: str | os.PathLike, backup_path: str | os.PathLike, *
     shared-memory files stay consistent and a failure leaves the database as it was.
     """
     db_path, backup_path = Path(db_path).absolute(), Path(backup_path).absolute()
-    if problems(backup_path, foreign_keys=False):
-        raise DamagedBackup(str(backup_path))
-    found = revision(backup_path)
-    if found is None:
-        raise NotADatabase(str(backup_path))
-    if found > SCHEMA_HEAD:
-        raise NewerDatabase(str(backup_path), found)
+    verify_backup(backup_path)
     # No rotation here: it could delete the very backup about to be restored.
     safety = _new_backup(db_path, now, "before-restore")
     try:

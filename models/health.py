@@ -11,7 +11,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n import _
+from i18n import _, ngettext
 from models.db import _check_file
 from models.errors import NotADatabase, StorageError
 
@@ -75,6 +75,13 @@ def revision(path: Path) -> str | None:
             return row[0] if row else None
     except sqlite3.Error:
         return None
+
+
+def damage_summary(path: str | os.PathLike, found: list[str]) -> str:
+    """One line for the user about the problems an integrity check found in the file."""
+    return ngettext("{path} is damaged: the integrity check found {n} problem.",
+                    "{path} is damaged: the integrity check found {n} problems.",
+                    len(found)).format(path=path, n=len(found))
 
 
 def check_database(db_path: str | os.PathLike) -> list[str]:

@@ -14,10 +14,15 @@ from datetime import datetime
 from pathlib import Path
 
 from i18n import _
-from models.backup import _STAMP, BackupInfo, DamagedBackup, _ensure_dir, list_backups, make_backup
-from models.db import SCHEMA_HEAD
-from models.errors import NewerDatabase, NotADatabase, StorageError
-from models.health import problems, revision, why
+from models.backup import (
+    BackupInfo,
+    damaged_file_path,
+    list_backups,
+    make_backup,
+    verify_backup,
+)
+from models.errors import StorageError
+from models.health import why
 
 
 class RecoveryFailed(StorageError):
@@ -31,23 +36,16 @@ class RecoveryFailed(StorageError):
 
 
 def _usable(path: Path) -> bool:
-    found = revision(path)
-    return (found is not None and found <= SCHEMA_HEAD
-            and not problems(path, foreign_keys=False))
+    try:
+        verify_backup(path)
+    except StorageError:
+        return False
+    return True
 
 
 def latest_good_backup(db_path: str | os.PathLike) -> BackupInfo | None:
     """The newest backup of this database that is sound and this version can open."""
     return next((info for info in list_backups(db_path) if _usable(info.path)), None)
-
-
-def kept_damaged_path(db_path: Path, now: datetime) -> Path:
-    folder = _ensure_dir(db_path)
-    base = f"{db_path.stem}-{now.strftime(_STAMP)}"
-    kept, n = folder / f"{base}.damaged", 2
-    while kept.exists():
-        kept, n = folder / f"{base}-{n}.damaged", n + 1
-    return kept
 
 
 def replace_damaged(db_path: str | os.PathLike, backup_path: str | os.PathLike, *,
@@ -56,16 +54,10 @@ def replace_damaged(db_path: str | os.PathLike, backup_path: str | os.PathLike, 
     damaged file went. Nothing may have the file open. On any failure everything is put back
     where it was and RecoveryFailed (or DamagedBackup, NewerDatabase) is raised."""
     db_path, backup_path = Path(db_path).absolute(), Path(backup_path).absolute()
-    found = revision(backup_path)
-    if found is None:
-        raise NotADatabase(str(backup_path))
-    if found > SCHEMA_HEAD:
-        raise NewerDatabase(str(backup_path), found)
-    if problems(backup_path, foreign_keys=False):
-        raise DamagedBackup(str(backup_path))
+    verify_backup(backup_path)
     moved: list[tuple[Path, Path]] = []
     try:
-        kept = kept_damaged_path(db_path, now)
+        kept = damaged_file_path(db_path, now)
         # The -wal goes with the file, under the name SQLite looks for beside the kept file.
         for source, dest in ((db_path, kept), (Path(f"{db_path}-wal"), Path(f"{kept}-wal"))):
             if source.exists():

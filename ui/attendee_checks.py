@@ -17,6 +17,12 @@ from models import rules
 from ui.attendee_fields import EXAMPLE_DATE, country_name, parse_country, parse_date
 
 
+def not_a_phone() -> str:
+    """What to say beside any phone field whose text rules.normalize_phone cannot read."""
+    return _("Not a phone number: write it as dialled in Japan (090-1234-5678) or with the "
+             "country code (+1 518 555 0123).")
+
+
 def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry: str,
                   mission_end: date, countries: set[str],
                   duplicates: Callable[[str, str, str], list[str]],
@@ -45,8 +51,7 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
         country = ""
         errors["citizenship"] = _("Use a two-letter country code, like JP or US.")
     if rules.normalize_phone(text["phone"], country) is None:
-        errors["phone"] = _("Not a phone number: write it as dialled in Japan "
-                            "(090-1234-5678) or with the country code (+1 518 555 0123).")
+        errors["phone"] = not_a_phone()
     not_a_date = _("Not a date: write it like {example}.").format(
         example=format_date(EXAMPLE_DATE, "short_date"))
     try:

@@ -5,13 +5,12 @@ announced as signals for whoever carries them out."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from i18n import _, ngettext
 from ui.columns import ATTENDEE_COLUMNS
 from ui.table_model import RowTableModel
-from ui.tables import make_table
+from ui.tables import RowTable, make_table
 
 HIDDEN_KEY = "attendees/hidden"      # column keys, not indexes: columns may be added later
 HEADER_KEY = "attendees/header"      # widths and order, valid only for the same columns
@@ -32,24 +31,10 @@ def xlsx_paths(mime: QMimeData) -> list[str]:
             if url.isLocalFile() and url.toLocalFile().lower().endswith(".xlsx")]
 
 
-class AttendeeTable(QTableView):
-    """A table view that reports Enter and Delete on the current row and accepts .xlsx drops."""
+class AttendeeTable(RowTable):
+    """A row table that also accepts .xlsx drops."""
 
-    edit_pressed = Signal()
-    delete_pressed = Signal()
     files_dropped = Signal(list)
-
-    def keyPressEvent(self, event) -> None:
-        # Keys rather than window shortcuts: they mean "this row" only while the table has
-        # focus (Delete in the filter box deletes text).
-        if self.currentIndex().isValid():
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_pressed.emit()
-                return
-            if event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.Delete):
-                self.delete_pressed.emit()
-                return
-        super().keyPressEvent(event)
 
     # The model takes no drops, so QAbstractItemView would refuse them: files are ours.
     def dragEnterEvent(self, event) -> None:

@@ -33,6 +33,7 @@ from models.entities import Site
 from models.items import ItemData
 from models.repository import AttendeeRow
 from models.rules import ZONE_COUNTRIES, normalize_phone
+from ui.attendee_checks import not_a_phone
 from ui.attendee_dialog import ERROR_STYLE, NOTE_STYLE
 from ui.dialogs import grow_to_fit
 from ui.itinerary_checks import end_message, end_state, find_problems
@@ -254,9 +255,7 @@ class ItemDialog(QDialog):
                                title_ja=self.fields["title_ja"].text(),
                                start=self.start.end(), end=self.end.end())
         if self._driver_phone() is None:
-            errors["driver_phone"] = _("Not a phone number: write it as dialled in Japan "
-                                       "(090-1234-5678) or with the country code (+1 518 555 "
-                                       "0123).")
+            errors["driver_phone"] = not_a_phone()
         if self.chosen.isChecked() and not self.people.chosen():
             errors["who"] = _("Tick at least one person, or choose everyone.")
         return errors

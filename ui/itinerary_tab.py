@@ -8,7 +8,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,24 +31,7 @@ from ui.itinerary_header import TimelineHeader
 from ui.itinerary_layout import item_day, layout_day, mission_days
 from ui.itinerary_timeline import KIND_COLOURS, DayTimeline
 from ui.table_model import RowTableModel
-from ui.tables import make_table
-
-
-class ItemTable(QTableView):
-    """Reports Enter and Delete on the current row (only while the table has focus)."""
-
-    edit_pressed = Signal()
-    delete_pressed = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if self.currentIndex().isValid():
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_pressed.emit()
-                return
-            if event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.Delete):
-                self.delete_pressed.emit()
-                return
-        super().keyPressEvent(event)
+from ui.tables import RowTable, make_table
 
 
 def takes_part(row: ItemRow, person: AttendeeRow, links: dict[int, frozenset[int]]) -> bool:
@@ -85,7 +67,7 @@ class ItineraryTab(QWidget):
         self.current: int | None = None             # the current item, in list and timeline
 
         self.model = RowTableModel(ITEM_COLUMNS, self)
-        self.table = make_table(self.model, "itemTable", ItemTable())
+        self.table = make_table(self.model, "itemTable", RowTable())
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

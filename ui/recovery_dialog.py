@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from i18n import _, ngettext
 from models.db import Database
 from models.errors import NotADatabase, StorageError
+from models.health import damage_summary
 from models.recovery import latest_good_backup, replace_damaged
 from ui.restore_dialog import format_made
 
@@ -40,10 +41,7 @@ def offer_backup(path: Path, *, error: StorageError | None, db: Database | None,
     if error is not None:
         problem = error.user_message()
     else:
-        problem = ngettext(
-            "{path} is damaged: the integrity check found {n} problem.",
-            "{path} is damaged: the integrity check found {n} problems.",
-            len(db.damage)).format(path=path, n=len(db.damage))
+        problem = damage_summary(path, db.damage)
     if info is None:  # opened, damaged, nothing better to offer
         QMessageBox.warning(None, title, problem + "\n\n" + _(
             "There is no good backup of it. Export what you need, and check the data "

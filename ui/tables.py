@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.table_model import RowTableModel
+
+
+class RowTable(QTableView):
+    """A table view that reports Enter and Delete on the current row."""
+
+    edit_pressed = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        # Keys rather than window shortcuts: they mean "this row" only while the table has
+        # focus (Delete in the filter box deletes text).
+        if self.currentIndex().isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_pressed.emit()
+                return
+            if event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_pressed.emit()
+                return
+        super().keyPressEvent(event)
 
 
 def make_table(model: RowTableModel, name: str, view: QTableView | None = None) -> QTableView:

@@ -31,7 +31,7 @@ catalogs: $(STAMP)
 	$(VENV)/bin/pybabel compile -d i18n/locale -D messages
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots resources/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.window.screenshots resources/screenshots
 
 bench: $(STAMP)
 	$(PY) bench/startup.py

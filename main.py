@@ -93,7 +93,7 @@ def fail(message: str) -> int:
 
 def open_db(path: Path):
     """Open the database, seeding the demo mission into a file this call created."""
-    from models.db import open_database
+    from models.store.db import open_database
 
     db = open_database(path)
     if db.created:
@@ -107,7 +107,7 @@ def run_missions(db, _args) -> int:
     from i18n import pick
     from i18n.formatting import format_date
     from models import repository as repo
-    from models.db import read_session
+    from models.store.db import read_session
 
     with read_session(db.engine) as session:
         missions = repo.list_missions(session)
@@ -121,7 +121,7 @@ def run_missions(db, _args) -> int:
 def run_backup(path: Path, args) -> int:
     from datetime import datetime
 
-    from models.backup import backup_now
+    from models.store.backup import backup_now
 
     print(backup_now(path, out=args.out, now=datetime.now()))
     return EXIT_OK
@@ -129,14 +129,14 @@ def run_backup(path: Path, args) -> int:
 
 def run_check(path: Path, _args) -> int:
     from i18n import _, ngettext
-    from models.backup import check_database
+    from models.store.backup import check_database
 
     problems = check_database(path)
     for problem in problems:
         print(problem)
     if problems:
         from i18n.formatting import format_date
-        from models.recovery import latest_good_backup
+        from models.store.recovery import latest_good_backup
 
         good = latest_good_backup(path)
         if good is not None:
@@ -152,10 +152,10 @@ def run_check(path: Path, _args) -> int:
 
 
 def run_import_attendees(db, args) -> int:
-    from documents.roster_apply import import_roster
-    from documents.roster_import import RosterError
+    from documents.roster.apply import import_roster
+    from documents.roster.reader import RosterError
     from i18n import _, ngettext
-    from models.errors import StorageError
+    from models.store.errors import StorageError
 
     try:
         report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run)
@@ -180,8 +180,8 @@ def run_readiness(db, args) -> int:
 
     from i18n import _
     from models import repository as repo
-    from models.db import read_session
     from models.readiness import count_text, finding_text, run_checks
+    from models.store.db import read_session
 
     with read_session(db.engine) as session:
         mission = repo.get_mission_by_code(session, code=args.code)
@@ -230,12 +230,12 @@ def main(argv: list[str] | None = None) -> int:
         # 90 ms for SQLAlchemy, SQLModel and Babel here (bench/startup.py).
         import i18n.formatting  # noqa: F401
         import models.repository  # noqa: F401
-        from ui.app import run_gui
+        from ui.window.app import run_gui
 
         return run_gui(db_path=db_path, language=args.lang, smoke_test=args.smoke_test,
                        started=_STARTED)
     set_language(args.lang or system_language())
-    from models.errors import StorageError
+    from models.store.errors import StorageError
 
     try:
         if args.verb in FILE_VERBS:
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:
         return fail(exc.user_message())
     if db.damage:  # found by today's first backup; the verb still runs on what is readable
-        from models.health import damage_summary
+        from models.store.health import damage_summary
 
         print(damage_summary(db.path, db.damage), file=sys.stderr)
     try:

@@ -67,8 +67,8 @@ def build(path: Path) -> dict[str, int]:
     from sqlalchemy import insert
 
     from models import repository as repo
-    from models.db import open_database, write_session
     from models.entities import ItemParticipant, ItineraryItem, Room, RoomGuest
+    from models.store.db import open_database, write_session
 
     db = open_database(path)
     with write_session(db.engine) as s:

@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert  # noqa: E402
 
 from models import repository as repo  # noqa: E402
-from models.db import open_database, read_session, write_session  # noqa: E402
 from models.entities import (  # noqa: E402
     ItemParticipant,
     ItineraryItem,
@@ -36,6 +35,7 @@ from models.entities import (  # noqa: E402
     VisitClearance,
 )
 from models.readiness import run_checks  # noqa: E402
+from models.store.db import open_database, read_session, write_session  # noqa: E402
 from models.times import from_local  # noqa: E402
 
 GOAL_MS = 100
@@ -149,9 +149,9 @@ def time_redraw(engine, mission_id: int, runs: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication, QScrollArea
 
     from models.items import item_people
-    from ui.itinerary_layout import item_day, layout_day
-    from ui.itinerary_tab import ItineraryTab
-    from ui.itinerary_timeline import DayTimeline
+    from ui.itinerary.day_layout import item_day, layout_day
+    from ui.itinerary.itinerary_tab import ItineraryTab
+    from ui.itinerary.timeline import DayTimeline
 
     app = QApplication.instance() or QApplication([])
     with read_session(engine) as session:

@@ -27,7 +27,7 @@ import i18n  # noqa: E402
 from i18n.qt import QtLanguage  # noqa: E402
 from models import repository as repo  # noqa: E402
 from models.attendees import AttendeeData, add_attendee  # noqa: E402
-from models.db import open_database, write_session  # noqa: E402
+from models.store.db import open_database, write_session  # noqa: E402
 
 ATTENDEES = 2000
 FRAME_MS = 16.0      # one frame at 60 Hz: a keystroke or a sort must not drop one
@@ -129,8 +129,8 @@ def write_workbook(path: Path) -> None:
 
 def bench_import(db, folder: Path, runs: int) -> list[float] | None:
     try:
-        from documents.roster_apply import import_roster
-        from documents.roster_import import read_roster  # noqa: F401  (the part being timed)
+        from documents.roster.apply import import_roster
+        from documents.roster.reader import read_roster  # noqa: F401  (the part being timed)
     except ImportError:
         return None
     workbook = folder / "roster.xlsx"
@@ -171,7 +171,7 @@ def main() -> int:
         language = QtLanguage(app, settings)
         i18n.set_language("en")
         db, mission_id = build_database(folder)
-        from ui.main_window import MainWindow
+        from ui.window.main_window import MainWindow
 
         window = MainWindow(db, settings)
         window.resize(1280, 760)

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from models import repository as repo
-from models.db import write_session
 from models.lodging import RoomData, create_room
+from models.store.db import write_session
 from models.times import from_local
 from models.visits import set_clearance
 

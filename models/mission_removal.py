@@ -28,7 +28,7 @@ from models.entities import (
     Site,
     VisitClearance,
 )
-from models.errors import StorageError
+from models.store.errors import StorageError
 
 # In the order rows must go back in: every row after the rows it refers to.
 TABLES = (Person, Mission, MissionOrganizer, Participant, ItineraryItem, ItemParticipant,

@@ -27,7 +27,7 @@ from sqlmodel import Session
 from models import findings as F
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
-from models.plan import Plan, PlanItem, load_plan
+from models.readiness_data import Plan, PlanItem, load_plan
 from models.rules import mission_countries, passport_too_short
 from models.times import from_local, local_date
 from models.visits import missing_fields, site_country, visitor_deadline

@@ -55,7 +55,7 @@ def visitor_deadline(visit_day: date, notice_days: int) -> date:
 
 def missing_fields(person, required, country: str | None) -> list[str]:
     """The required visitor fields (entities.VISITOR_FIELDS keys) `person` lacks, in the
-    site's order. `person` needs the attributes of models.plan.PlanPerson."""
+    site's order. `person` needs the attributes of models.readiness_data.PlanPerson."""
     citizen = bool(person.citizenship) and person.citizenship.upper() == (country or "")
     present = {
         "full_legal_name": bool(person.family and person.given

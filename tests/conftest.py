@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT))
 import pytest  # noqa: E402
 
 import i18n  # noqa: E402
-from models.db import open_database  # noqa: E402
 from models.demo import seed_demo  # noqa: E402
+from models.store.db import open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +58,7 @@ def qt_language(qapp, settings):
 
 @pytest.fixture
 def window(qtbot, demo_db, settings, qt_language):
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     win = MainWindow(demo_db, settings)
     qtbot.addWidget(win)

@@ -18,11 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import main as app  # noqa: E402
-from models import db  # noqa: E402
+from models.store import db  # noqa: E402
 
 
 def announce_writes(code: str) -> None:
-    """Wrap models.db.write_session; documents.roster_apply looks it up at call time."""
+    """Wrap models.store.db.write_session; documents.roster.apply looks it up at call time."""
     real = db.write_session
 
     @contextmanager

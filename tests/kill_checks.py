@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.db import open_database
+from models.store.db import open_database
 from tests.writer_helper import ROSTER_SIZE, person_email, revision_of, title_ja
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -276,7 +276,7 @@ def start_import(db_path: Path, code: str, work: Path) -> Path:
     from datetime import date
 
     from models import repository as repo
-    from models.db import write_session
+    from models.store.db import write_session
 
     db = open_database(db_path)
     try:

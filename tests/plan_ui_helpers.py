@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ui import plan_clock
+from ui.common import clock
 
 # The day the expectations were written for: the Albany list (due Nov 26) is overdue, the
 # Rapidus list (due Nov 16) cleared, three findings open.
@@ -13,5 +13,5 @@ DEMO_TODAY = date(2026, 11, 27)
 
 
 def fix_today(monkeypatch, window, day: date = DEMO_TODAY) -> None:
-    monkeypatch.setattr(plan_clock, "today", lambda: day)
+    monkeypatch.setattr(clock, "today", lambda: day)
     window.plan.show_mission(window.mission_id)

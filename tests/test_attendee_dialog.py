@@ -12,12 +12,12 @@ from sqlmodel import select
 from i18n.formatting import format_date
 from models import attendees as att
 from models import repository as repo
-from models.db import read_session
 from models.entities import ItemParticipant, Organization
+from models.store.db import read_session
 from tests.test_window import switch_language, type_japanese
 from tests.test_window import when_modal as _when_modal
-from ui.attendee_dialog import AttendeeDialog
-from ui.organizations_dialog import OrganizationsDialog
+from ui.attendees.attendee_dialog import AttendeeDialog
+from ui.attendees.organizations_dialog import OrganizationsDialog
 
 END = date(2026, 12, 13)
 FAILURES: list[BaseException] = []
@@ -378,7 +378,7 @@ def test_the_dialog_speaks_japanese_and_switches_while_open(qtbot, window):
 
 
 def test_an_import_is_one_undo_step_and_redo_restores_the_same_rows(qtbot, window):
-    from ui.attendee_commands import ImportAttendees
+    from ui.attendees.commands import ImportAttendees
 
     miller = _row(window, "Miller")
     before = _data(window, miller.participant_id)

@@ -6,8 +6,8 @@ from sqlmodel import select
 
 from models import attendees as att
 from models import repository as repo
-from models.db import read_session, write_session
 from models.entities import ItemParticipant, Person, RoomGuest, VisitClearance
+from models.store.db import read_session, write_session
 
 
 def _mission_id(db) -> int:

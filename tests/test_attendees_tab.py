@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 import i18n
 from tests.test_window import switch_language, type_japanese
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def family_names(window) -> list[str]:

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from models import repository as repo
-from models.backup import (
+from models.demo import seed_demo
+from models.store.backup import (
     BackupFailed,
     DamagedBackup,
     UpgradeNeedsBackup,
@@ -27,12 +28,11 @@ from models.backup import (
     make_backup,
     restore_backup,
 )
-from models.db import SCHEMA_HEAD, open_database, read_session, upgrade, write_session
-from models.demo import seed_demo
-from models.errors import NotADatabase
+from models.store.db import SCHEMA_HEAD, open_database, read_session, upgrade, write_session
+from models.store.errors import NotADatabase
 from tests.conftest import run_main
 from tests.test_window import when_modal
-from ui.restore_dialog import format_made, format_size
+from ui.files.restore_dialog import format_made, format_size
 
 NOW = datetime(2026, 11, 27, 20, 35, 1)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from models.demo import load_demo
 from tests.conftest import ROOT, run_main
 from tests.test_window import switch_language, when_modal
-from ui import crash
+from ui.window import crash
 
 POSIX = os.name == "posix"
 PASSPORT, BIRTH = "TK1234567", "1975-04-12"
@@ -153,7 +153,7 @@ def test_a_failing_window_getter_still_reports(qtbot, log_dir):
 
 
 def test_the_hook_before_any_qapplication_logs_and_exits_without_hanging(tmp_path):
-    code = ("from ui.crash import install_excepthook\n"
+    code = ("from ui.window.crash import install_excepthook\n"
             "install_excepthook(lambda: None)\n"
             f"raise RuntimeError('passport {PASSPORT}')\n")
     env = dict(os.environ, KAKEHASHI_LOG_DIR=str(tmp_path / "logs"), QT_QPA_PLATFORM="offscreen")

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from models import repository as repo
-from models.db import (
+from models.entities import Participant
+from models.store.db import (
     MIGRATIONS_DIR,
     SCHEMA_HEAD,
     open_database,
@@ -19,8 +20,7 @@ from models.db import (
     upgrade,
     write_session,
 )
-from models.entities import Participant
-from models.errors import Conflict, FolderMissing, NewerDatabase, NotADatabase
+from models.store.errors import Conflict, FolderMissing, NewerDatabase, NotADatabase
 
 
 def test_every_connection_enforces_foreign_keys_wal_and_full_sync(empty_db):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from models import repository as repo
-from models.db import open_database, read_session, write_session
 from models.demo import DEMO_CODE, load_demo
+from models.store.db import open_database, read_session, write_session
 
 
 def test_the_demo_mission_has_attendees_sites_and_a_date_line_itinerary(demo_db):

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import i18n
 from i18n.formatting import format_datetime
 from models import repository as repo
-from models.db import read_session, write_session
 from models.lodging import RoomData, create_room, rooming_list
 from models.readiness import run_checks
+from models.store.db import read_session, write_session
 from models.times import from_local, to_local
 from models.wallclock import is_ambiguous, is_nonexistent, shift_keeping_local_time
 from tests.plan_builder import NEW_YORK, TOKYO, Builder

@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import func, select
 
 from models import repository as repo
-from models.db import read_session, write_session
 from models.duplicate import duplicate_mission
 from models.entities import ItemParticipant, Participant, VisitClearance
 from models.lodging import RoomData, create_room, rooming_list
+from models.store.db import read_session, write_session
 from models.times import to_local
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from models import repository as repo
-from models.db import read_session
+from models.store.db import read_session
 from models.times import to_local
 from tests.plan_ui_helpers import fix_today
 from tests.test_window import switch_language, when_modal

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from documents.workbook import export_mission, export_person
 from documents.workbook.page import text_width
 from models import repository as repo
-from models.db import write_session
 from models.demo import DEMO_CODE
+from models.store.db import write_session
 
 TODAY = date(2026, 11, 20)     # before the demo mission: every check still means something
 

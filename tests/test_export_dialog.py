@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 import i18n
-from ui import export_dialog
-from ui.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
+from ui.files import export_dialog
+from ui.files.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
 
 
 def when_shown(kind, act) -> None:

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from documents.workbook import ExportCancelled, ExportError, export_mission
 from documents.workbook import save as save_module
 from models import repository as repo
-from models.db import write_session
 from models.demo import DEMO_CODE
+from models.store.db import write_session
 from models.times import from_local
 from tests.test_export import export_demo, rows
 

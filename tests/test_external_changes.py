@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from models import repository as repo
-from models.db import open_database, read_session, write_session
+from models.store.db import open_database, read_session, write_session
 from tests.conftest import run_main
 from tests.test_roster_import import write_roster
 from tests.test_window import when_modal
-from ui.commands import EditMission
+from ui.missions.commands import EditMission
 
 CODE = "HKD-ALB-2026"
 

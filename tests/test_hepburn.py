@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from documents.hepburn import to_hepburn, to_name_case
+from documents.roster.hepburn import to_hepburn, to_name_case
 
 PASSPORT_SPELLINGS = [
     # long vowels: ou, oo -> O; uu -> U

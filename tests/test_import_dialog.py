@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.test_window import when_modal
-from ui.import_dialog import ImportDialog, run_import
+from ui.files.import_dialog import ImportDialog, run_import
 
 
 def _roster(path, rows, headers=("氏名", "フリガナ", "所属", "メール", "備考欄")):

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, time
 from PySide6.QtCore import Qt
 
 from models import repository as repo
-from models.db import read_session
 from models.items import get_item
+from models.store.db import read_session
 from tests.test_window import type_japanese, when_modal
 
 

@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from models import items
 from models import repository as repo
-from models.db import read_session, write_session
 from models.entities import ItemParticipant, Room, RoomGuest, VisitClearance
+from models.store.db import read_session, write_session
 
 
 def _item(db, kind: str, words: str = ""):

@@ -9,11 +9,11 @@ from datetime import date, datetime
 import pytest
 
 from models import repository as repo
-from models.db import read_session
+from models.store.db import read_session
 from models.times import from_local, to_local
-from ui.itinerary_checks import End, end_state, find_problems, fold_choices, next_valid
-from ui.itinerary_layout import day_zone, item_day, layout_day, mission_days, other_zone
-from ui.itinerary_move import moved
+from ui.itinerary.day_layout import day_zone, item_day, layout_day, mission_days, other_zone
+from ui.itinerary.move_dialog import moved
+from ui.itinerary.time_checks import End, end_state, find_problems, fold_choices, next_valid
 
 NY, TOKYO = "America/New_York", "Asia/Tokyo"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import items
 from models import repository as repo
-from models.db import read_session
+from models.store.db import read_session
 from tests.test_window import switch_language, when_modal
 
 

@@ -7,7 +7,6 @@ from datetime import date, datetime
 import pytest
 
 from models import repository as repo
-from models.db import read_session, write_session
 from models.lodging import (
     RoomData,
     create_room,
@@ -17,6 +16,7 @@ from models.lodging import (
     stay_nights,
     update_room,
 )
+from models.store.db import read_session, write_session
 from models.times import from_local
 from tests.plan_builder import NEW_YORK, Builder
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import lodging
-from models.db import read_session
+from models.store.db import read_session
 from tests.plan_ui_helpers import fix_today
 from tests.test_window import switch_language, when_modal
 

@@ -11,7 +11,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from models.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database, upgrade
+from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database, upgrade
 
 
 def _fill_0001(conn: sqlite3.Connection) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlmodel import select
 
 from models import repository as repo
-from models.db import read_session, write_session
 from models.entities import Participant, Person
+from models.store.db import read_session, write_session
 
 
 def test_deleting_a_person_removes_their_data_from_the_file(demo_db):
-    # Debian's SQLite is built with secure_delete on; models/db.py sets it for builds that are
+    # Debian's SQLite is built with secure_delete on; models/store/db.py sets it for builds that are
     # not (python.org's macOS build), so this holds everywhere.
     with demo_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1

@@ -11,9 +11,9 @@ from sqlalchemy import event
 import i18n
 from models import findings as F
 from models import repository as repo
-from models.db import read_session, write_session
 from models.lodging import RoomData, create_room
 from models.readiness import finding_text, run_checks
+from models.store.db import read_session, write_session
 from models.visits import set_clearance
 from tests.conftest import run_main
 from tests.plan_builder import NEW_YORK, TOKYO, Builder

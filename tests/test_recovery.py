@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QMessageBox
 
 import i18n
 from models import repository as repo
-from models.backup import BackupFailed, auto_backup, backups_dir, list_backups, rotate
-from models.db import open_database, read_session, write_session
-from models.errors import NotADatabase
-from models.recovery import RecoveryFailed, latest_good_backup, replace_damaged
+from models.store.backup import BackupFailed, auto_backup, backups_dir, list_backups, rotate
+from models.store.db import open_database, read_session, write_session
+from models.store.errors import NotADatabase
+from models.store.recovery import RecoveryFailed, latest_good_backup, replace_damaged
 from tests.conftest import run_main
 from tests.test_backup import NOW, damage, make_demo_file, scalar
 from tests.test_window import when_modal
-from ui.recovery_dialog import offer_backup
+from ui.files.recovery_dialog import offer_backup
 
 
 def overwrite_start(path) -> None:
@@ -96,7 +96,7 @@ def test_a_failed_copy_puts_the_damaged_file_back_as_it_was(damaged, monkeypatch
     def full_disk(_src, _dest):
         raise BackupFailed(str(damaged), "No space left on device")
 
-    monkeypatch.setattr("models.recovery.make_backup", full_disk)
+    monkeypatch.setattr("models.store.recovery.make_backup", full_disk)
     with pytest.raises(RecoveryFailed) as raised:
         replace_damaged(damaged, backup, now=NOW)
     assert "No space left" in raised.value.user_message()

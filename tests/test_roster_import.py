@@ -10,11 +10,11 @@ import pytest
 from openpyxl import Workbook
 
 import i18n
-from documents.roster_headers import field_for_header
-from documents.roster_import import OLE2_MAGIC, RosterError, read_roster
-from documents.roster_match import classify
-from documents.roster_names import split_full_name
-from documents.roster_rows import Column, SheetRow, build_rows
+from documents.roster.headers import field_for_header
+from documents.roster.match import classify
+from documents.roster.names import split_full_name
+from documents.roster.reader import OLE2_MAGIC, RosterError, read_roster
+from documents.roster.rows import Column, SheetRow, build_rows
 from models.repository import AttendeeRow
 
 EN_HEADER = ["Full name", "Organization", "Title", "E-mail", "Mobile", "Nationality", "Role",
@@ -292,7 +292,7 @@ def test_a_file_we_may_not_read_is_reported(tmp_path):
 
 def test_a_file_locked_by_another_program_is_reported(tmp_path, monkeypatch):
     # Excel on Windows holds an open workbook locked: opening it fails with PermissionError.
-    import documents.roster_import as module
+    import documents.roster.reader as module
 
     path = write_roster(tmp_path / "r.xlsx", EN_HEADER, [["Taro Yamada"]])
 

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from models import repository as repo
-from models.db import open_database, read_session
 from models.entities import Organization, Person
+from models.store.db import open_database, read_session
 from tests.conftest import run_main
 from tests.test_roster_import import OLE2_MAGIC, write_huge, write_roster
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from models import attendees as att
 from models import repository as repo
 from models import rules
-from models.db import read_session
+from models.store.db import read_session
 
 END = date(2026, 12, 13)            # the demo mission's last day
 BOTH = {"JP", "US"}

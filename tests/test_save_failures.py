@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import event
 
 from models import repository as repo
-from models.db import read_session
+from models.store.db import read_session
 from tests.test_window import when_modal
 
 LONG_NOTES = "Allergic to shellfish; needs a ground-floor room. " * 1000   # ~50 KB: new pages
@@ -88,7 +88,7 @@ def test_cancelling_after_a_failed_save_changes_nothing(qtbot, window):
 
 def test_a_failed_import_opens_the_preview_again(qtbot, window, tmp_path):
     from tests.test_roster_import import write_roster
-    from ui.import_dialog import run_import
+    from ui.files.import_dialog import run_import
 
     path = write_roster(tmp_path / "big.xlsx", ["Family name", "Given name", "Notes"],
                         [["Okafor", f"Guest{i}", LONG_NOTES] for i in range(3)])

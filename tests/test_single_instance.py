@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QDir
 
 from models import repository as repo
-from models.db import open_database, read_session
+from models.store.db import open_database, read_session
 from tests.conftest import ROOT, run_main
-from ui.single_instance import OWNER, SingleInstance, bring_to_front, server_name
+from ui.window.single_instance import OWNER, SingleInstance, bring_to_front, server_name
 
 ALREADY_OPEN = "Kakehashi is already open on this database; switched to that window."
 
@@ -132,7 +132,7 @@ def test_an_owner_that_does_not_answer_is_reported(tmp_path, first):
 WRITER = """
 import sys
 from models import repository as repo
-from models.db import open_database, read_session, write_session
+from models.store.db import open_database, read_session, write_session
 db = open_database(sys.argv[1])
 print("READY", flush=True)
 sys.stdin.readline()

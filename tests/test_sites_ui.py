@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import sites
-from models.db import read_session
 from models.entities import VisitClearance
+from models.store.db import read_session
 from tests.plan_ui_helpers import fix_today
 from tests.test_window import switch_language, type_japanese, when_modal
 

@@ -1,6 +1,6 @@
 """Random sequences of create, edit, undo, redo and delete keep the database equal to a model.
 
-The commands are the window's own (ui.commands on a QUndoStack), deleting a whole mission
+The commands are the window's own (ui.missions.commands on a QUndoStack), deleting a whole mission
 included: undoing it must bring the mission back with its id. After every step the missions in
 the file (codes, titles, dates, zone, status, organizers) must equal a plain in-memory model,
 and titles in any script (Japanese, emoji, right-to-left, a leading "=") must come back unchanged.
@@ -26,15 +26,16 @@ from hypothesis.stateful import (
 from PySide6.QtGui import QUndoStack
 
 from models import repository as repo
-from models.db import open_database, read_session, write_session
 from models.entities import MissionStatus
-from ui.commands import CreateMission, DeleteMission, EditMission
-from ui.events import MissionEvents
+from models.store.db import open_database, read_session, write_session
+from ui.common.events import MissionEvents
+from ui.missions.commands import CreateMission, DeleteMission, EditMission
 
 FIELDS = ("code", "title_en", "title_ja", "start_date", "end_date", "home_tz", "status")
 ORGANIZATIONS = 3
 
-# The mission dialog's rule for codes (ui/mission_dialog.py), which every stored code obeys.
+# The mission dialog's rule for codes (ui/missions/mission_dialog.py), which every stored code
+# obeys.
 codes = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{1,39}", fullmatch=True)
 titles = st.one_of(
     # Anything that is valid text: only lone surrogates cannot be stored as UTF-8 at all.

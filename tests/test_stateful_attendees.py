@@ -1,7 +1,7 @@
 """Random sequences of attendee add, edit, remove, import, undo and redo keep the file equal to a
 model in memory.
 
-The commands are the window's own (ui.attendee_commands on a QUndoStack). The model keeps, for
+The commands are the window's own (ui.attendees.commands on a QUndoStack). The model keeps, for
 each attendee, every person field, the organization's name, the role and the status; and the
 names of all organizations. Each stack entry holds the model before and after it, so undo and
 redo are checked against exactly what the user saw before. After every step the file must equal
@@ -28,10 +28,10 @@ from sqlmodel import select
 
 from models import attendees as att
 from models import repository as repo
-from models.db import open_database, read_session, write_session
 from models.entities import AttendanceStatus, Organization, Participant, Person, Role
+from models.store.db import open_database, read_session, write_session
 from tests.test_stateful import DatabaseMachine
-from ui.attendee_commands import AddAttendee, EditAttendee, ImportAttendees, RemoveAttendee
+from ui.attendees.commands import AddAttendee, EditAttendee, ImportAttendees, RemoveAttendee
 
 BASE_ORGS = ("JETRO", "NY CREATES", "北海道庁")
 # Typed in as new: none folds to a base name, and each folds to itself only.

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import event
 
 from models import repository as repo
-from models.db import open_database, read_session, write_session
-from models.errors import DiskFull, ReadOnlyDatabase
+from models.store.db import open_database, read_session, write_session
+from models.store.errors import DiskFull, ReadOnlyDatabase
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from models import attendees as att
 from models import repository as repo
-from models.db import open_database, read_session, write_session
+from models.store.db import open_database, read_session, write_session
 
 # What a keyboard or an IME can produce: any character but lone surrogates, which no text
 # field can hold (Qt would refuse them before they reached us).

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from models import repository as repo
-from models.db import read_session, write_session
 from models.entities import ItineraryItem
+from models.store.db import read_session, write_session
 from models.times import day_shift, from_local, to_local
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from models import repository as repo
-from models.db import read_session, write_session
+from models.store.db import read_session, write_session
 from models.visits import list_visitors, set_clearance, visitor_deadline
 from tests.plan_builder import TOKYO, Builder
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 import i18n
 from i18n.qt import japanese_families
 from models import repository as repo
-from models.db import read_session
-from ui.main_window import MainWindow
-from ui.table_model import ROW_ROLE
+from models.store.db import read_session
+from ui.common.table_model import ROW_ROLE
+from ui.window.main_window import MainWindow
 
 
 def when_modal(act) -> None:
@@ -222,7 +222,7 @@ def test_a_read_only_database_is_shown_read_only(qtbot, demo_db, settings, qt_la
     import os
     import stat
 
-    from models.db import open_database
+    from models.store.db import open_database
 
     demo_db.dispose()
     os.chmod(demo_db.path, stat.S_IRUSR)

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models import repository as repo  # noqa: E402
-from models.db import open_database, write_session  # noqa: E402
+from models.store.db import open_database, write_session  # noqa: E402
 
 ROSTER_SIZE = 50
 EDIT_TARGETS = ("EDIT-A", "EDIT-B", "EDIT-C")

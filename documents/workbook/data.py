@@ -14,7 +14,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from models import repository as repo
-from models.db import read_session
 from models.entities import (
     AttendanceStatus,
     ItemKind,
@@ -27,6 +26,7 @@ from models.entities import (
 )
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, run_checks
+from models.store.db import read_session
 from models.visits import VisitorRow, list_visitors
 
 

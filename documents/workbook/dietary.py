@@ -15,7 +15,7 @@ from functools import lru_cache
 from documents.workbook.data import MissionData
 from documents.workbook.lang import list_separator, picked, plain, short_day, titled
 from documents.workbook.page import Column, SheetData, sheet_name
-from documents.workbook.plan import Names, item_place
+from documents.workbook.travel import Names, item_place
 from i18n import N_, _, current_language, load_translations, ngettext
 from i18n.formatting import format_datetime
 from models.entities import ItemKind

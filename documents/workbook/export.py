@@ -26,11 +26,11 @@ from documents.workbook.people import (
     roster_sheet,
     visitor_sheets,
 )
-from documents.workbook.plan import itinerary_sheet, manifest_sheet, person_rooms, rooming_sheets
 from documents.workbook.save import ExportError, check_target
+from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms, rooming_sheets
 from i18n import _, pick, temporary_language
 from models import repository as repo
-from models.db import read_session
+from models.store.db import read_session
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from documents.workbook.lang import (
     without_prefix,
 )
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
-from documents.workbook.plan import Names
+from documents.workbook.travel import Names
 from i18n import N_, _, current_language, ngettext, pick
 from i18n.formatting import format_date, format_datetime
 from i18n.labels import ATTENDANCE, CLEARANCES, ROLES, label

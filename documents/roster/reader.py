@@ -1,0 +1,188 @@
+"""Reading an attendee roster from an .xlsx workbook into rows to preview and import.
+
+The file is only read (openpyxl, read-only, cached values: a formula is never evaluated, and a
+cell holding "=1+1" as text is that text). Anything wrong with the file itself is a RosterError
+with a message for the user, raised before a single row is used; problems in a row are listed
+with the row (see roster_rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from documents.roster.headers import header_score, looked_for, map_headers
+from documents.roster.rows import Column, ImportRow, SheetRow, build_rows
+from documents.roster.values import text_of
+from i18n import N_, _
+
+HEADER_SCAN_ROWS = 10      # a title, a date, a note... the header is rarely lower than this
+DEFAULT_LIMIT = 5000       # far above any delegation; beyond it the file is not a roster
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")   # .xls, and also an encrypted .xlsx
+ZIP_MAGIC = b"PK\x03\x04"
+
+_MESSAGES = {
+    "missing": N_("{path} is not there any more: was it moved, renamed or deleted?"),
+    "folder": N_("{path} is a folder, not a roster file."),
+    "unreadable": N_("Kakehashi may not read {path}. If it is open in Excel, close it there "
+                     "and try again; otherwise check the file's permissions."),
+    "xls": N_("{path} is an old Excel 97-2003 workbook (.xls). Open it in Excel, save it as "
+              "an Excel Workbook (.xlsx) and import that file."),
+    "password": N_("{path} is protected by a password. Open it in Excel, remove the password "
+                   "(File > Info > Protect Workbook), save it and import it again."),
+    "not_xlsx": N_("{path} is not an Excel workbook (.xlsx) that Kakehashi can read. Save the "
+                   "roster as an Excel Workbook (.xlsx) and try again."),
+    "empty": N_("{path} is empty: no sheet has any data."),
+    "no_header": N_("No header row was found in the first {n} rows of {path}. The roster needs "
+                    "column headers such as {names}."),
+    "no_rows": N_("{path} has a header row but no attendees below it."),
+    "too_many": N_("{path} has more than {limit} rows of attendees, more than one import can "
+                   "take. Split it into smaller files and import them one by one."),
+    "unknown_mission": N_("No mission has the code {code}."),
+}
+
+
+class RosterError(Exception):
+    """A roster file that cannot be imported at all; nothing of it was used."""
+
+    def __init__(self, kind: str, **params):
+        super().__init__(kind, params)
+        self.kind, self.params = kind, params
+
+    def user_message(self) -> str:
+        return _(_MESSAGES[self.kind]).format(**self.params)
+
+
+@dataclass
+class RosterPreview:
+    path: Path
+    sheet: str
+    header_row: int                                      # Excel's 1-based row number
+    columns: list[Column]
+    sheet_values: list[SheetRow]                          # raw cells, for a new mapping
+    rows: list[ImportRow]
+    problems: list[str] = field(default_factory=list)    # about the file, translated
+
+    def remap(self, fields: dict[int, str | None]) -> None:
+        """Map columns (by index) to other fields and parse every row again."""
+        self.columns = [Column(c.index, c.header, fields.get(c.index, c.field))
+                        for c in self.columns]
+        self.rows = build_rows(self.sheet_values, self.columns)
+        self.problems = _file_problems(self.columns)
+
+    @property
+    def unmapped(self) -> list[Column]:
+        return [c for c in self.columns if c.field is None and c.header]
+
+
+def _file_problems(columns: list[Column]) -> list[str]:
+    from i18n.formatting import format_list
+
+    unmapped = [c.header for c in columns if c.field is None and c.header]
+    if not unmapped:
+        return []
+    return [_("These columns are not imported: {columns}").format(
+        columns=format_list(unmapped))]
+
+
+def _has_stream(path: Path, name: str) -> bool:
+    """Whether an OLE2 file's directory names this stream (names are stored as UTF-16)."""
+    needle = name.encode("utf-16-le")
+    tail = b""
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle):]
+    return False
+
+
+def _check_file(path: Path) -> None:
+    try:
+        if path.is_dir():
+            raise RosterError("folder", path=path)
+        with open(path, "rb") as f:
+            head = f.read(8)
+        if head == OLE2_MAGIC:
+            # Excel encrypts a password-protected .xlsx into an OLE2 file with this stream.
+            raise RosterError("password" if _has_stream(path, "EncryptionInfo") else "xls",
+                              path=path)
+    except FileNotFoundError:
+        raise RosterError("missing", path=path) from None
+    except PermissionError:
+        raise RosterError("unreadable", path=path) from None
+    if not head.startswith(ZIP_MAGIC):
+        raise RosterError("not_xlsx", path=path)
+
+
+def _find_header(ws) -> tuple[int, list[object]] | None:
+    top = list(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True))
+    scores = [header_score(list(cells)) for cells in top]
+    if not scores or max(scores) == 0:
+        return None
+    best = scores.index(max(scores))
+    return best + 1, list(top[best])
+
+
+def _data_rows(ws, header_row: int, width: int, path: Path, limit: int) -> list[SheetRow]:
+    rows: list[SheetRow] = []
+    numbered = enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
+                         start=header_row + 1)
+    for number, cells in numbered:
+        cells = tuple(cells[:width]) + (None,) * (width - len(cells))
+        if not any(text_of(c) for c in cells):
+            continue
+        if len(rows) == limit:  # stop here: a 100,000-row file must not hold up the window
+            raise RosterError("too_many", path=path, limit=limit)
+        rows.append(SheetRow(number, cells))
+    return rows
+
+
+def _read(wb, path: Path, limit: int) -> RosterPreview:
+    any_data = False
+    for ws in wb.worksheets:
+        found = _find_header(ws)
+        if found is None:
+            any_data = any_data or any(
+                text_of(c) for cells in ws.iter_rows(values_only=True) for c in cells)
+            continue
+        header_row, header_cells = found
+        while header_cells and not text_of(header_cells[-1]):
+            header_cells.pop()
+        headers = [text_of(c) for c in header_cells]
+        columns = [Column(i, h, f) for i, (h, f) in enumerate(zip(headers, map_headers(headers),
+                                                                  strict=True))]
+        sheet_values = _data_rows(ws, header_row, len(columns), path, limit)
+        if not sheet_values:
+            raise RosterError("no_rows", path=path)
+        return RosterPreview(path=path, sheet=ws.title, header_row=header_row, columns=columns,
+                             sheet_values=sheet_values, rows=build_rows(sheet_values, columns),
+                             problems=_file_problems(columns))
+    if not any_data:
+        raise RosterError("empty", path=path)
+    raise RosterError("no_header", path=path, n=HEADER_SCAN_ROWS, names=looked_for())
+
+
+def read_roster(path: str | Path, *, limit: int = DEFAULT_LIMIT) -> RosterPreview:
+    """Read the first sheet with a recognizable header row; raise RosterError if the file
+    cannot be a roster (missing, locked, .xls, password, empty, no header, too many rows)."""
+    path = Path(path)
+    _check_file(path)
+    from openpyxl import load_workbook  # lazily: openpyxl is slow to import
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise RosterError("missing", path=path) from None
+    except PermissionError:
+        raise RosterError("unreadable", path=path) from None
+    except Exception:  # any parser failure on a zip that is not a workbook (.docx, damaged)
+        raise RosterError("not_xlsx", path=path) from None
+    try:
+        return _read(wb, path, limit)
+    except RosterError:
+        raise
+    except Exception:  # a damaged sheet inside a valid zip shows up only while reading rows
+        raise RosterError("not_xlsx", path=path) from None
+    finally:
+        wb.close()

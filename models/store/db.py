@@ -1,0 +1,272 @@
+"""The database: one SQLite file, its connection settings, schema upgrades and sessions.
+
+Start-up stays cheap: the schema revision is read with one query and Alembic is imported only
+when a migration must run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, create_engine
+
+from models.store.errors import (
+    CannotOpen,
+    Conflict,
+    DatabaseBusy,
+    DiskFull,
+    FolderMissing,
+    NewerDatabase,
+    NotADatabase,
+    ReadOnlyDatabase,
+    StorageError,
+    WriteFailed,
+)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
+SCHEMA_HEAD = "0005"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _configure_connection(dbapi_conn: sqlite3.Connection, foreign_keys: bool,
+                          read_only: bool = False) -> None:
+    # The driver's own implicit BEGIN is off: our "begin" listener emits BEGIN itself, so PRAGMAs
+    # here run outside any transaction (inside one, SQLite silently ignores foreign_keys).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # Deleted rows are overwritten with zeros, so a deleted person's passport number does not
+    # linger in free pages of the file (VACUUM then gives the space back).
+    cur.execute("PRAGMA secure_delete=ON")
+    if read_only:  # switching the journal mode writes to the file
+        cur.close()
+        return
+    cur.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode, NORMAL may lose the last commits on power failure (they sit in the WAL until a
+    # checkpoint is synced); FULL syncs the WAL on every commit, so an acknowledged edit survives.
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def _on_begin(conn) -> None:
+    # Writers take the write lock at BEGIN, so two writers wait on the busy timeout instead of
+    # failing halfway with "database is locked" when a read transaction tries to upgrade.
+    immediate = conn.get_execution_options().get("kakehashi_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True,
+                read_only: bool = False) -> Engine:
+    options: dict = {} if pooled else {"poolclass": NullPool}
+    if read_only:
+        # mode=ro refuses writes in SQLite itself; immutable=1 lets a file in a read-only
+        # folder be read without the -wal/-shm files SQLite could not create there.
+        immutable = "&immutable=1" if not _writable(path.parent) else ""
+        uri = f"{path.as_uri()}?mode=ro{immutable}"
+        options["creator"] = lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    engine = create_engine(
+        "sqlite://" if read_only else f"sqlite:///{path}",
+        connect_args={} if read_only else {"timeout": BUSY_TIMEOUT_MS / 1000,
+                                           "check_same_thread": False},
+        **options,
+    )
+    event.listen(engine, "connect",
+                 lambda c, _r: _configure_connection(c, foreign_keys, read_only))
+    engine.kakehashi_path = path  # for messages: a read-only engine's URL names no file
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass
+class Database:
+    """An open database file: its engine and whether this open created it."""
+
+    path: Path
+    engine: Engine
+    created: bool
+    read_only: bool = False
+    # What the integrity check found in today's first backup, i.e. in this file as it was
+    # opened; empty when sound or not checked (the check comes with the daily backup only).
+    damage: list[str] = field(default_factory=list)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _check_file(path: Path) -> bool:
+    """True when the file is new or empty; raise when it cannot be a database of ours."""
+    if not path.parent.is_dir():
+        raise FolderMissing(str(path.parent))
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+    if head != SQLITE_MAGIC:
+        raise NotADatabase(str(path))
+    return False
+
+
+def _writable(path: Path) -> bool:
+    """False for a file or folder without write permission, or marked read-only (no write bit,
+    which also holds for root, who may write anywhere)."""
+    try:
+        return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+    except OSError:
+        return False
+
+
+def _create_private(path: Path) -> None:
+    # Owner-only from the first byte: the file will hold passport numbers of other people.
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the file, or None for a file with no tables at all."""
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            return "foreign"
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def upgrade(path: Path, target: str = "head") -> None:
+    """Run Alembic migrations up to `target` with foreign keys off, then check them."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = make_engine(path, foreign_keys=False, pooled=False)
+    try:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+        if broken:
+            raise CannotOpen(str(path), f"foreign key check failed after upgrade: {broken[:3]}")
+    finally:
+        engine.dispose()
+
+
+def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Database:
+    """Open (creating when new) and upgrade the database file; raise StorageError if it can't.
+
+    An existing file is backed up before an upgrade (no backup, no upgrade) and then once a day
+    (see models.store.backup); `now` is the clock for those backups' names, for tests.
+    """
+    path = Path(path).expanduser().absolute()
+    created = _check_file(path)
+    read_only = not created and not (_writable(path) and _writable(path.parent))
+    if created and not _writable(path.parent):
+        raise ReadOnlyDatabase(str(path.parent))
+    try:
+        if not path.exists():
+            _create_private(path)
+        engine = make_engine(path, read_only=read_only)
+        revision = current_revision(engine)
+    # UnicodeDecodeError: a damaged page in the schema table can hold text that is not UTF-8.
+    except (SADatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise NotADatabase(str(path)) from exc
+    except OSError as exc:
+        raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+    if revision == "foreign":
+        engine.dispose()
+        raise NotADatabase(str(path))
+    if revision is not None and revision > SCHEMA_HEAD:
+        engine.dispose()
+        raise NewerDatabase(str(path), revision)
+    if revision != SCHEMA_HEAD:
+        if read_only:
+            engine.dispose()
+            raise CannotOpen(str(path), ReadOnlyDatabase(str(path)).user_message())
+        if revision is not None:
+            _backup_before_upgrade(path, engine, now or datetime.now())
+        upgrade(path)
+    # Never a brand-new file (nothing in it to lose yet), nor one we may not write beside.
+    damage = []
+    if revision is not None and not read_only:
+        damage = _daily_backup(path, now or datetime.now())
+    return Database(path=path, engine=engine, created=created, read_only=read_only,
+                    damage=damage)
+
+
+def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
+    from models.store import backup  # imported here: models.store.backup imports this module
+
+    try:
+        backup.auto_backup(path, now=now, reason="migration")
+    except StorageError as exc:
+        engine.dispose()
+        raise backup.UpgradeNeedsBackup(str(path), getattr(exc, "reason", str(exc))) from exc
+
+
+def _daily_backup(path: Path, now: datetime) -> list[str]:
+    """Today's first backup; what its integrity check found (the copy is the file, page for
+    page, so its damage is the file's)."""
+    from models.store import backup  # imported here: models.store.backup imports this module
+
+    try:
+        return backup.checked_backup(path, now=now, reason="daily")[1]
+    except (StorageError, OSError, sqlite3.Error):
+        return []  # a missed daily copy (read-only folder, full disk) must not keep data closed
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One user action: BEGIN IMMEDIATE, commit on success, roll back on any error.
+
+    Storage failures (full disk, read-only file, a lock held past the busy timeout) come out
+    as StorageError subclasses with a message for the user; the transaction is rolled back.
+    """
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            session.connection(execution_options={"kakehashi_write": True})
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise storage_error(exc, getattr(engine, "kakehashi_path", "")) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise Conflict(str(exc.orig)) from exc
+
+
+def storage_error(exc: OperationalError, path: Path | str = "") -> StorageError:
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return DiskFull()
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyDatabase(str(path))
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return DatabaseBusy()
+    return WriteFailed(str(exc.orig))

@@ -1,0 +1,213 @@
+"""The organizations every mission shares, with their English and Japanese names: add, rename
+in the cells, delete one that nobody belongs to.
+
+Each change is saved at once in its own transaction. These changes are not on the undo stack:
+renaming is undone by renaming back, a deletion is only allowed for an organization nothing
+refers to (so nothing else is lost with it), and the dialog asks before deleting.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, ngettext, pick
+from models import repository as repo
+from models.store.db import read_session, write_session
+from models.store.errors import StorageError
+from ui.common.dialogs import confirm
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+class OrganizationsDialog(QDialog):
+    def __init__(self, engine, *, read_only: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("organizationsDialog")
+        self.engine, self.read_only = engine, read_only
+        self.changed = False                 # the window reloads its views when True
+        self.table = QTableWidget(0, 2, objectName="organizationTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if read_only:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.message = QLabel(objectName="organizationMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.add_button = QPushButton(enabled=not read_only, clicked=self.add_row)
+        self.delete_button = QPushButton(enabled=not read_only, clicked=self.delete_current)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.resize(640, 460)
+        self.reload()
+        self.retranslate_ui()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Organizations"))
+        self.table.setHorizontalHeaderLabels([_("English name"), _("Japanese name")])
+        self.add_button.setText(_("&Add"))
+        self.delete_button.setText(_("&Delete…"))
+        self.hint.setText(_("Double-click a name to change it. The names are shared by all "
+                            "missions."))
+
+    # rows ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        with read_session(self.engine) as session:
+            orgs = repo.list_organizations(session)        # by English name, the first column
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for org in orgs:
+            self._append(org.id, org.name_en, org.name_ja)
+        self.table.blockSignals(False)
+
+    def _append(self, org_id: int | None, name_en: str, name_ja: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in enumerate((name_en, name_ja)):
+            item = QTableWidgetItem(text)
+            item.setData(ID_ROLE, org_id)
+            self.table.setItem(row, col, item)
+        return row
+
+    def _names(self, row: int) -> tuple[str, str]:
+        return tuple(unicodedata.normalize("NFKC", self.table.item(row, c).text()).strip()
+                     for c in (0, 1))
+
+    def row_of(self, org_id: int) -> int:
+        return next(r for r in range(self.table.rowCount())
+                    if self.table.item(r, 0).data(ID_ROLE) == org_id)
+
+    def add_row(self) -> None:
+        """A new empty row to type in; it is saved once it has a name."""
+        self.table.blockSignals(True)
+        row = self._append(None, "", "")
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _taken(self, row: int, names: tuple[str, str]) -> bool:
+        wanted = {_fold(n) for n in names if n}
+        return any(_fold(self.table.item(r, c).text()) in wanted
+                   for r in range(self.table.rowCount()) if r != row for c in (0, 1))
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        org_id = item.data(ID_ROLE)
+        name_en, name_ja = self._names(row)
+        if not name_en and not name_ja:
+            if org_id is not None:
+                self._say(_("An organization needs a name in at least one language."))
+                self._revert(row, org_id)
+            return                                   # an empty new row waits for a name
+        if self._taken(row, (name_en, name_ja)):
+            self._say(_("Another organization already has this name."))
+            self._revert(row, org_id)
+            return
+        try:
+            with write_session(self.engine) as session:
+                if org_id is None:
+                    org_id = repo.create_organization(session, name_en=name_en, name_ja=name_ja)
+                else:
+                    repo.update_organization(session, organization_id=org_id, name_en=name_en,
+                                             name_ja=name_ja)
+        except StorageError as exc:
+            self._say(exc.user_message())
+            self._revert(row, item.data(ID_ROLE))
+            return
+        self.table.blockSignals(True)
+        for col, text in enumerate((name_en, name_ja)):
+            self.table.item(row, col).setText(text)
+            self.table.item(row, col).setData(ID_ROLE, org_id)
+        self.table.blockSignals(False)
+        self._say("")
+        self.changed = True
+
+    def _revert(self, row: int, org_id: int | None) -> None:
+        """Show the stored names again (or clear a new row) after a change was refused."""
+        names = ("", "")
+        if org_id is not None:
+            with read_session(self.engine) as session:
+                org = next(o for o in repo.list_organizations(session) if o.id == org_id)
+            names = (org.name_en, org.name_ja)
+        self.table.blockSignals(True)
+        for col, text in enumerate(names):
+            self.table.item(row, col).setText(text)
+        self.table.blockSignals(False)
+
+    def delete_current(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        org_id = self.table.item(row, 0).data(ID_ROLE)
+        name = pick(*self._names(row))[0]
+        if org_id is None:                           # never saved: just drop the row
+            self.table.removeRow(row)
+            return
+        with read_session(self.engine) as session:
+            people, missions = repo.organization_usage(session, organization_id=org_id)
+        if people:
+            self._say(ngettext("{name} cannot be deleted: {n} person belongs to it.",
+                               "{name} cannot be deleted: {n} people belong to it.",
+                               people).format(name=name, n=people))
+            return
+        if missions:
+            self._say(ngettext("{name} cannot be deleted: it organizes {n} mission.",
+                               "{name} cannot be deleted: it organizes {n} missions.",
+                               missions).format(name=name, n=missions))
+            return
+        if not confirm(
+            self, _("Delete organization"),
+            _("Delete the organization {name}?").format(name=name)):
+            return
+        try:
+            with write_session(self.engine) as session:
+                repo.delete_organization(session, organization_id=org_id)
+        except StorageError as exc:
+            self._say(exc.user_message())
+            return
+        self.table.removeRow(row)
+        self._say("")
+        self.changed = True

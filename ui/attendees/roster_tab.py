@@ -1,0 +1,240 @@
+"""The Attendees tab: the mission's attendees in a table that filters as you type, with columns a
+person can hide, and the actions on a row (add, edit, duplicate, delete, drop a roster file)
+announced as signals for whoever carries them out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, ngettext
+from ui.common.columns import ATTENDEE_COLUMNS
+from ui.common.table_model import RowTableModel
+from ui.common.tables import RowTable, make_table
+
+HIDDEN_KEY = "attendees/hidden"      # column keys, not indexes: columns may be added later
+HEADER_KEY = "attendees/header"      # widths and order, valid only for the same columns
+COLUMNS_KEY = "attendees/columns"
+
+
+def xlsx_paths(mime: QMimeData) -> list[str]:
+    """The local .xlsx files among dragged data (a roster someone wants to import)."""
+    return [url.toLocalFile() for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".xlsx")]
+
+
+class AttendeeTable(RowTable):
+    """A row table that also accepts .xlsx drops."""
+
+    files_dropped = Signal(list)
+
+    # The model takes no drops, so QAbstractItemView would refuse them: files are ours.
+    def dragEnterEvent(self, event) -> None:
+        if xlsx_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = xlsx_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
+
+
+class AttendeesTab(QWidget):
+    add_requested = Signal()
+    edit_requested = Signal(int)        # participant id
+    duplicate_requested = Signal(int)
+    delete_requested = Signal(int)
+    export_requested = Signal(int)      # participant id: their own itinerary workbook
+    files_dropped = Signal(list)        # local .xlsx paths
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.editable = True
+        self.model = RowTableModel(ATTENDEE_COLUMNS, self)
+        self.filter = QLineEdit(objectName="attendeeFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.model.set_filter)
+        self.count = QLabel(objectName="attendeeCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table = make_table(self.model, "attendeeTable", AttendeeTable())
+        self.table.setAcceptDrops(True)
+        self.table.viewport().setAcceptDrops(True)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 6, 0)  # the count's last digit off the tab's edge
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+        self.act_add = QAction(self, triggered=lambda: self.add_requested.emit())
+        self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
+        self.act_duplicate = QAction(
+            self, triggered=lambda: self._emit_for(self.duplicate_requested))
+        self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
+        self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
+
+        self.table.edit_pressed.connect(self.act_edit.trigger)
+        self.table.delete_pressed.connect(self.act_delete.trigger)
+        self.table.doubleClicked.connect(lambda _index: self.act_edit.trigger())
+        self.table.files_dropped.connect(self.files_dropped.emit)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_row_menu)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
+        self.model.modelReset.connect(self._after_reset)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.retranslate_ui()
+        self.restore_state()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(_("Filter attendees…"))
+        self.act_add.setText(_("&Add attendee…"))
+        self.act_edit.setText(_("&Edit…"))
+        self.act_duplicate.setText(_("D&uplicate"))
+        self.act_delete.setText(_("&Delete…"))
+        self.act_export.setText(_("E&xport itinerary…"))
+        self._update_count()
+
+    # rows ------------------------------------------------------------------------------------
+    def set_editable(self, editable: bool) -> None:
+        """Off for a read-only database or when no mission is open: nothing can change."""
+        self.editable = editable
+        self.table.viewport().setAcceptDrops(editable)
+        self._update_actions()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def current_participant_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).participant_id if index.isValid() else None
+
+    def _emit_for(self, signal) -> None:
+        participant_id = self.current_participant_id()
+        if participant_id is not None:
+            signal.emit(participant_id)
+
+    def _after_reset(self) -> None:
+        self._update_count()
+        self._update_actions()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        everyone = ngettext("{n} attendee", "{n} attendees", total).format(n=total)
+        of_total = ngettext("{shown} of {total} attendee", "{shown} of {total} attendees",
+                            total)
+        # As wide as the count can get for this total: a label that changed width on every
+        # keystroke would lay out and repaint the whole window (half the time of a keystroke).
+        metrics = self.count.fontMetrics()
+        self.count.setFixedWidth(metrics.horizontalAdvance("0") + max(
+            metrics.horizontalAdvance(everyone),
+            metrics.horizontalAdvance(of_total.format(shown=total, total=total))))
+        filtering = shown != total or self.filter.text().strip()
+        self.count.setText(of_total.format(shown=shown, total=total) if filtering else everyone)
+
+    def _update_actions(self) -> None:
+        on_row = self.editable and self.table.currentIndex().isValid()
+        self.act_add.setEnabled(self.editable)
+        for action in (self.act_edit, self.act_duplicate, self.act_delete):
+            action.setEnabled(on_row)
+        # Exporting only reads: a read-only database may export too.
+        self.act_export.setEnabled(self.table.currentIndex().isValid())
+
+    def row_menu(self, pos: QPoint) -> QMenu:
+        """The context menu for the row at `pos` (viewport coordinates), made its current row."""
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.setCurrentIndex(index)
+        else:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+        menu = QMenu(self)
+        menu.addAction(self.act_add)
+        menu.addSeparator()
+        menu.addActions([self.act_edit, self.act_duplicate, self.act_delete])
+        menu.addSeparator()
+        menu.addAction(self.act_export)
+        return menu
+
+    def _show_row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu(pos)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # columns ---------------------------------------------------------------------------------
+    def column_menu(self) -> QMenu:
+        """A checkable list of the column titles; the last visible column cannot be unticked."""
+        menu = QMenu(self)
+        menu.aboutToHide.connect(menu.deleteLater)
+        header = self.table.horizontalHeader()
+        visible = header.count() - header.hiddenSectionCount()
+        for i, column in enumerate(self.model.columns):
+            shown = not header.isSectionHidden(i)
+            action = menu.addAction(_(column.title))
+            action.setCheckable(True)
+            action.setChecked(shown)
+            action.setEnabled(not (shown and visible == 1))
+            action.toggled.connect(lambda on, i=i: self.set_column_hidden(i, not on))
+        return menu
+
+    def set_column_hidden(self, column: int, hidden: bool) -> None:
+        header = self.table.horizontalHeader()
+        if hidden and header.count() - header.hiddenSectionCount() <= 1:
+            return
+        header.setSectionHidden(column, hidden)
+        self.settings.setValue(HIDDEN_KEY, ",".join(self.hidden_columns()))
+
+    def hidden_columns(self) -> list[str]:
+        header = self.table.horizontalHeader()
+        return [c.key for i, c in enumerate(self.model.columns) if header.isSectionHidden(i)]
+
+    def _column_keys(self) -> str:
+        return ",".join(c.key for c in self.model.columns)
+
+    def restore_state(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self.settings.value(HEADER_KEY)
+        if (isinstance(state, QByteArray) and not state.isEmpty()
+                and self.settings.value(COLUMNS_KEY) == self._column_keys()):
+            header.restoreState(state)
+            # restoreState sets the sort arrow without sorting; make the rows agree with it.
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        hidden = set(str(self.settings.value(HIDDEN_KEY) or "").split(","))
+        for i, column in enumerate(self.model.columns):
+            header.setSectionHidden(i, column.key in hidden)
+        if header.hiddenSectionCount() == header.count():
+            header.setSectionHidden(0, False)
+
+    def save_state(self) -> None:
+        """Column widths and order; the window calls this as it closes."""
+        self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        self.settings.setValue(COLUMNS_KEY, self._column_keys())

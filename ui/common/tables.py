@@ -1,0 +1,63 @@
+"""The one way the window's tabs build a table view, so they all look and sort alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui.common.table_model import RowTableModel
+
+
+class RowTable(QTableView):
+    """A table view that reports Enter and Delete on the current row."""
+
+    edit_pressed = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        # Keys rather than window shortcuts: they mean "this row" only while the table has
+        # focus (Delete in the filter box deletes text).
+        if self.currentIndex().isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_pressed.emit()
+                return
+            if event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_pressed.emit()
+                return
+        super().keyPressEvent(event)
+
+
+def make_table(model: RowTableModel, name: str, view: QTableView | None = None) -> QTableView:
+    """Configure `view` (a plain QTableView unless a subclass is given) for `model`."""
+    view = view if view is not None else QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    # Rows are one line high: a long cell ends in "…" rather than wrapping onto a second
+    # line that the row cuts in half (italic cells did).
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    # A title wider than its column ends in "…" (Qt's header would cut it at both ends).
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    fit_titles(view)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return view
+
+
+def fit_titles(view: QTableView, widest: int = 180) -> None:
+    """Widen the columns whose title does not fit, up to `widest` pixels: a saved layout or the
+    user's dragging decides after that."""
+    header, model = view.horizontalHeader(), view.model()
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        wanted = min(widest, metrics.horizontalAdvance(title) + 32)  # margins and sort arrow
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)

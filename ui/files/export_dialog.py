@@ -1,0 +1,247 @@
+"""File > Export workbook… and an attendee's "Export itinerary…": choose the language, whether
+passport data goes in and the file; export with a progress dialog that can cancel; then open
+the file or its folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import i18n
+from i18n import _
+
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}   # each in its own language
+FOLDER_KEY = "export/folder"
+LANGUAGE_KEY = "export/language"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    language: str
+    sensitive: bool
+    path: Path
+
+
+class ExportDialog(QDialog):
+    """The options of one export. `person`: (family, given) of the attendee whose itinerary is
+    exported, or None for the whole mission."""
+
+    def __init__(self, settings, code: str, person: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.settings, self.code, self.person = settings, code, person
+        self.intro = QLabel(wordWrap=True)
+        self.language = QComboBox(objectName="exportLanguage")
+        for code_, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code_)
+        chosen = str(settings.value(LANGUAGE_KEY, i18n.current_language()))
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        self.sensitive = QCheckBox(objectName="leaveOutSensitive")
+        self.sensitive.setVisible(person is None)   # a person's itinerary has none anyway
+        self.path = QLineEdit(objectName="exportPath")
+        self.browse = QPushButton(clicked=self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        self.language_label, self.file_label = QLabel(), QLabel()
+        self.form = QFormLayout()
+        self.form.addRow(self.language_label, self.language)
+        self.form.addRow(self.file_label, file_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.sensitive)
+        layout.addWidget(self.buttons)
+        self.path.setText(str(self._folder() / self.default_name()))
+        self.path.textChanged.connect(self._update_ok)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self._last_default = self.default_name()
+        self.retranslate_ui()
+        self.resize(640, self.sizeHint().height())
+
+    def _folder(self) -> Path:
+        saved = str(self.settings.value(FOLDER_KEY, "") or "")
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+    def default_name(self) -> str:
+        from documents.workbook import default_file_name
+
+        return default_file_name(self.code, self.language.currentData(), *(self.person or ()))
+
+    def _language_changed(self) -> None:
+        # A name we proposed follows the language; one the user typed is left alone.
+        current = Path(self.path.text())
+        if current.name == self._last_default:
+            self.path.setText(str(current.with_name(self.default_name())))
+        self._last_default = self.default_name()
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.path.text(),
+            _("Excel workbooks (*.xlsx);;All files (*)"))
+        if chosen:
+            if not chosen.lower().endswith(".xlsx"):
+                chosen += ".xlsx"
+            self.path.setText(chosen)
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.path.text().strip()))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Export itinerary") if self.person else _("Export workbook"))
+        self.intro.setText(
+            _("One workbook with this person's itinerary, their rooms and the contact sheet.")
+            if self.person else
+            _("One workbook with every document of the mission: overview, roster, itinerary, "
+              "visitor lists, rooming lists, transport manifest, dietary lists and contacts."))
+        self.language_label.setText(_("Language of the workbook:"))
+        self.file_label.setText(_("File:"))
+        self.sensitive.setText(_("Leave out passport numbers, dates of birth and visa types"))
+        self.browse.setText(_("Choose…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(self.language.currentData(), not self.sensitive.isChecked(),
+                             Path(self.path.text().strip()).expanduser())
+
+
+def ask_options(window, code: str, person: tuple[str, str] | None,
+                previous: ExportOptions | None = None) -> ExportOptions | None:
+    dialog = ExportDialog(window.settings, code, person, window)
+    if previous is not None:
+        dialog.language.setCurrentIndex(dialog.language.findData(previous.language))
+        dialog.sensitive.setChecked(not previous.sensitive)
+        dialog.path.setText(str(previous.path))
+    return dialog.options() if dialog.exec() else None
+
+
+def launch(url: QUrl) -> bool:
+    """Open a file or folder with the desktop's program; never on the offscreen platform the
+    tests run on, where it would start real programs."""
+    if QGuiApplication.platformName() == "offscreen":
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def ask_open(parent, path: Path) -> str | None:
+    """Tell the user where the file is; "file", "folder" or None for what they want opened."""
+    box = QMessageBox(QMessageBox.Icon.Information, _("Export finished"),
+                      _("The workbook was saved as {path}.").format(path=path),
+                      QMessageBox.StandardButton.Close, parent)
+    open_file = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
+
+
+def _person(window, participant_id: int) -> tuple[str, str]:
+    from models.attendees import get_attendee
+    from models.store.db import read_session
+
+    with read_session(window.db.engine) as session:
+        person = get_attendee(session, participant_id=participant_id).person
+    return person["family_name"], person["given_name"]
+
+
+def run_export(window, participant_id: int | None = None) -> Path | None:
+    """Ask, export with progress, offer to open. Returns the file written, or None."""
+    mission = window.current_mission()
+    if mission is None:
+        return None
+    person = _person(window, participant_id) if participant_id is not None else None
+    options = None
+    while True:       # a file that cannot be written sends the user back to pick another
+        options = ask_options(window, mission.code, person, options)
+        if options is None:
+            return None
+        window.settings.setValue(FOLDER_KEY, str(options.path.parent))
+        window.settings.setValue(LANGUAGE_KEY, options.language)
+        outcome = export_with_progress(window, mission.code, options, participant_id)
+        if outcome is None:
+            return None                       # cancelled: nothing written, nothing to say
+        if outcome is True:
+            break
+        QMessageBox.warning(window, _("Not exported"), outcome.user_message())
+    choice = ask_open(window, options.path)
+    if choice == "file":
+        launch(QUrl.fromLocalFile(str(options.path)))
+    elif choice == "folder":
+        launch(QUrl.fromLocalFile(str(options.path.parent)))
+    return options.path
+
+
+def export_with_progress(window, code: str, options: ExportOptions,
+                         participant_id: int | None = None):
+    """Export under a cancellable progress dialog: True when written, None when cancelled,
+    the ExportError when the file could not be written."""
+    from documents.workbook import ExportCancelled, ExportError, export_mission, export_person
+
+    progress = QProgressDialog(window)       # its Cancel button is Qt's, translated by Qt
+    progress.setLabelText(_("Exporting {name}…").format(name=options.path.name))
+    progress.setRange(0, 1)
+    progress.setWindowTitle(_("Export workbook"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+
+    def report(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, total))
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    # The export may speak another language than the window: the window is not redrawn
+    # meanwhile, so it never shows a text in the export's language.
+    window.setUpdatesEnabled(False)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if participant_id is None:
+            export_mission(window.db.engine, code=code, path=options.path,
+                           language=options.language, sensitive=options.sensitive,
+                           progress=report)
+        else:
+            export_person(window.db.engine, code=code, path=options.path,
+                          language=options.language, participant_id=participant_id,
+                          progress=report)
+    except ExportCancelled:
+        return None
+    except ExportError as exc:
+        return exc
+    finally:
+        QApplication.restoreOverrideCursor()
+        window.setUpdatesEnabled(True)
+        progress.close()
+    return True

@@ -1,0 +1,189 @@
+"""The roster import window: which column maps to which field (changeable), each row as new,
+update or error with the reason, and nothing written until the user confirms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from documents.roster.apply import row_message
+from documents.roster.headers import FIELD_LABELS
+from documents.roster.match import classify
+from documents.roster.reader import RosterPreview
+from i18n import _
+from i18n.formatting import person_name
+from models.repository import AttendeeRow
+
+STATUS_COLOURS = {"new": "#1b7f3b", "update": "#1f5fa8", "error": "#b00020"}
+
+
+class ImportDialog(QDialog):
+    def __init__(self, preview: RosterPreview, existing: list[AttendeeRow],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.preview, self.existing = preview, existing
+        self.resize(1000, 640)
+        self.intro = QLabel(wordWrap=True)
+        self.mapping = QTableWidget(0, 2, objectName="mappingTable")
+        self.mapping.verticalHeader().hide()
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.combos: list[QComboBox] = []
+        self.rows = QTableWidget(0, 5, objectName="rowsTable")
+        self.rows.verticalHeader().hide()
+        self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rows.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.mapping)
+        splitter.addWidget(self.rows)
+        splitter.setSizes([200, 440])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self._build_mapping()
+        self.retranslate_ui()
+
+    def _build_mapping(self) -> None:
+        self.mapping.setRowCount(len(self.preview.columns))
+        for i, column in enumerate(self.preview.columns):
+            self.mapping.setItem(i, 0, QTableWidgetItem(column.label))
+            combo = QComboBox()
+            combo.addItem("", None)
+            for key in FIELD_LABELS:
+                combo.addItem("", key)
+            combo.setCurrentIndex(max(0, combo.findData(column.field)))
+            combo.currentIndexChanged.connect(lambda _i, c=column.index, w=combo:
+                                              self._remap(c, w.currentData()))
+            self.mapping.setCellWidget(i, 1, combo)
+            self.combos.append(combo)
+
+    def _remap(self, column_index: int, field: str | None) -> None:
+        self.preview.remap({column_index: field})
+        self._fill_rows()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Import attendees"))
+        self.intro.setText(_("{file}, sheet “{sheet}”, headers in row {row}. Check which column "
+                             "goes where; nothing is saved until you press Import.").format(
+            file=self.preview.path.name, sheet=self.preview.sheet,
+            row=self.preview.header_row))
+        self.mapping.setHorizontalHeaderLabels([_("Column in the file"), _("Imported as")])
+        for combo in self.combos:
+            combo.setItemText(0, _("(not imported)"))
+            for i, key in enumerate(FIELD_LABELS, start=1):
+                combo.setItemText(i, _(FIELD_LABELS[key]))
+        self.rows.setHorizontalHeaderLabels(
+            [_("Row"), _("Result"), _("Name"), _("E-mail"), _("Problems")])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
+        self._fill_rows()
+
+    def _fill_rows(self) -> None:
+        classify(self.preview.rows, self.existing)
+        labels = {"new": _("New"), "update": _("Update"), "error": _("Error")}
+        rows = self.preview.rows
+        self.rows.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            v = row.values
+            name = person_name(family=v.get("family_name", ""), given=v.get("given_name", ""),
+                               family_ja=v.get("family_name_ja", ""),
+                               given_ja=v.get("given_name_ja", ""))
+            problems = [row_message(row.number, c, r) for c, r in row.errors + row.warnings]
+            status = "error" if row.errors else row.status
+            cells = [str(row.number), labels.get(status, status), name, v.get("email", ""),
+                     "\n".join(problems)]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 1:
+                    item.setForeground(QBrush(QColor(STATUS_COLOURS.get(status, "#000"))))
+                self.rows.setItem(i, j, item)
+        self.rows.resizeColumnsToContents()
+        self.rows.resizeRowsToContents()
+        errors = sum(bool(r.errors) for r in rows)
+        new = sum(r.status == "new" and not r.errors for r in rows)
+        updated = sum(r.status == "update" and not r.errors for r in rows)
+        text = _("{new} new, {updated} updated, {errors} with errors.").format(
+            new=new, updated=updated, errors=errors)
+        if errors:
+            text += " " + _("Correct the file or the column choices: rows with errors "
+                            "would stop the whole import.")
+        self.summary.setText("\n".join([text, *self.preview.problems]))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(errors == 0 and bool(rows))
+
+    def import_rows(self) -> list[dict]:
+        return [row.to_import() for row in self.preview.rows]
+
+
+def ask_for_roster(parent: QWidget, folder: str = "") -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import attendees"), folder, _("Excel workbooks (*.xlsx);;All files (*)"))
+    return Path(path) if path else None
+
+
+def show_roster_error(parent: QWidget, message: str) -> None:
+    QMessageBox.warning(parent, _("Import attendees"), message)
+
+
+def run_import(window, path: Path | None = None) -> bool:
+    """File > Import attendees, or a file dropped on the table: read, preview, confirm, import
+    as one undoable step."""
+    from PySide6.QtWidgets import QApplication
+
+    from documents.roster.reader import RosterError, read_roster
+    from models import repository as repo
+    from models.store.db import read_session
+    from ui.attendees.commands import ImportAttendees
+    from ui.common.dialogs import exec_until_saved
+
+    mission = window.current_mission()
+    if mission is None or window.db.read_only:
+        return False
+    if path is None:
+        path = ask_for_roster(window, str(window.settings.value("import/folder", "")))
+        if path is None:
+            return False
+    window.settings.setValue("import/folder", str(path.parent))
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        preview = read_roster(path)
+    except RosterError as exc:
+        QApplication.restoreOverrideCursor()
+        show_roster_error(window, exc.user_message())
+        return False
+    QApplication.restoreOverrideCursor()
+    with read_session(window.db.engine) as session:
+        existing = repo.list_attendees(session, mission_id=mission.id)
+    dialog = ImportDialog(preview, existing, window)
+    # A failed write opens the preview again with the user's column choices kept.
+    return exec_until_saved(dialog, lambda: window.run_command(ImportAttendees(
+        window.db.engine, window.events, mission.id, dialog.import_rows())))

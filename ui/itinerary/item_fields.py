@@ -1,0 +1,200 @@
+"""Input widgets of the item dialog: one end of an item (local date, time, its own zone, and
+which of a repeated hour), and a checkable list of the mission's people with a filter."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, current_language, ngettext
+from i18n.formatting import fold_kana, name_sort_key, person_name
+from models.entities import AttendanceStatus
+from models.repository import AttendeeRow
+from models.times import to_local
+from ui.itinerary.time_checks import End, end_state, fold_choices
+
+# The places US-Japan missions go, first in the list; any other IANA name can be typed.
+COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Denver",
+                "America/Los_Angeles", "Pacific/Honolulu", "America/Detroit", "UTC")
+_ALL_ZONES: list[str] = []
+
+
+def _all_zones() -> list[str]:
+    if not _ALL_ZONES:                         # read the zone database once, when first needed
+        _ALL_ZONES.extend(sorted(zoneinfo.available_timezones()))
+    return _ALL_ZONES
+
+
+class ZoneCombo(QComboBox):
+    """An IANA zone name: the common ones to pick, any other typed (completed as you type)."""
+
+    def __init__(self, extra: list[str] = (), parent: QWidget | None = None):
+        super().__init__(parent, editable=True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(list(dict.fromkeys([*COMMON_ZONES, *extra])))
+        completer = QCompleter(QStringListModel(_all_zones(), self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self.setMinimumContentsLength(18)
+
+    def zone(self) -> str:
+        return self.currentText().strip()
+
+
+class WhenField(QWidget):
+    """Local date and time in their own zone; when the hour happens twice (fall-back night) a
+    choice of the two readings appears, the first chosen unless told otherwise."""
+
+    changed = Signal()
+
+    def __init__(self, extra_zones: list[str] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.date = QDateEdit(calendarPopup=True)
+        self.time = QTimeEdit()
+        self.zone = ZoneCombo(extra_zones)
+        self.fold = QComboBox()
+        self.fold.setObjectName("foldChoice")
+        self.fold.addItems(["", ""])
+        self.fold.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.date, 0), (self.time, 0), (self.zone, 1), (self.fold, 0)):
+            row.addWidget(widget, stretch)
+        self.date.dateChanged.connect(self._changed)
+        self.time.timeChanged.connect(self._changed)
+        self.zone.currentTextChanged.connect(self._changed)
+        self.fold.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        locale = QLocale()                    # the default follows the language
+        self.date.setLocale(locale)
+        self.time.setLocale(locale)
+        # Numeric forms a person types quickly; the long form shows in the list and messages.
+        self.date.setDisplayFormat("yyyy/MM/dd" if current_language() == "ja" else "M/d/yyyy")
+        self.time.setDisplayFormat("H:mm" if current_language() == "ja" else "h:mm AP")
+        self._update_fold()
+
+    def local(self) -> datetime:
+        return datetime.combine(self.date.date().toPython(), self.time.time().toPython())
+
+    def end(self) -> End:
+        fold = self.fold.currentIndex() if self.fold.property("shown") else 0
+        return End(self.local(), self.zone.zone(), max(0, fold))
+
+    def set_local(self, day: date, clock: time) -> None:
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.time.setTime(QTime(clock.hour, clock.minute))
+
+    def set_instant(self, instant: datetime, zone: str) -> None:
+        local = to_local(instant, zone)
+        self.zone.setCurrentText(zone)
+        self.set_local(local.date(), local.time())
+        self._update_fold()
+        self.fold.setCurrentIndex(local.fold)
+
+    def set_zone(self, zone: str) -> None:
+        self.zone.setCurrentText(zone)
+
+    def _changed(self) -> None:
+        self._update_fold()
+        self.changed.emit()
+
+    def _update_fold(self) -> None:
+        end = End(self.local(), self.zone.zone())
+        twice = end_state(end) == "twice"
+        if twice:
+            first, second = fold_choices(end.local, end.zone)
+            self.fold.setItemText(0, first)
+            self.fold.setItemText(1, second)
+        elif self.fold.currentIndex() != 0:
+            self.fold.setCurrentIndex(0)
+        # Remembered apart from visibility: a dialog not yet shown has no visible children.
+        self.fold.setProperty("shown", twice)
+        self.fold.setVisible(twice)
+
+
+class PeoplePicker(QWidget):
+    """The mission's attendees as a checkable list, in the language's name order, filtered by
+    any part of a name, reading or organization."""
+
+    changed = Signal()
+
+    def __init__(self, attendees: list[AttendeeRow], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.attendees = attendees
+        self.filter = QLineEdit(objectName="peopleFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget(objectName="peopleList")
+        self.count = QLabel(objectName="peopleCount")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
+        self.filter.textChanged.connect(self._filter)
+        self.list.itemChanged.connect(lambda _item: (self._update_count(), self.changed.emit()))
+        self._fill(set())
+        self.retranslate_ui()
+
+    def _fill(self, chosen: set[int]) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for a in sorted(self.attendees, key=lambda a: name_sort_key(
+                family=a.family_name, given=a.given_name, family_kana=a.family_kana,
+                given_kana=a.given_kana)):
+            name = person_name(family=a.family_name, given=a.given_name,
+                               family_ja=a.family_name_ja, given_ja=a.given_name_ja)
+            if a.status == AttendanceStatus.CANCELLED.value:
+                name = _("{name} (cancelled)").format(name=name)
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if a.participant_id in chosen
+                               else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, a.participant_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, fold_kana(" ".join((
+                a.family_name, a.given_name, a.family_name_ja, a.given_name_ja, a.family_kana,
+                a.given_kana, a.organization_en, a.organization_ja))))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._filter(self.filter.text())
+
+    def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(_("Filter people…"))
+        self._fill(set(self.chosen()))           # names change order and form with the language
+
+    def chosen(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_chosen(self, participant_ids) -> None:
+        self._fill(set(participant_ids))
+
+    def _filter(self, text: str) -> None:
+        words = fold_kana(text).split()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            haystack = item.data(Qt.ItemDataRole.UserRole + 1)
+            item.setHidden(not all(w in haystack for w in words))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, chosen = self.list.count(), len(self.chosen())
+        self.count.setText(ngettext("{n} of {total} chosen", "{n} of {total} chosen",
+                                    total).format(n=chosen, total=total))

@@ -1,0 +1,348 @@
+"""The Itinerary tab: a day and a person to look at, the items as a list and as the day's
+timeline side by side, one item current in both. The actions on an item are announced as
+signals for ui.itinerary.actions to carry out."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, ngettext
+from i18n.formatting import format_date, name_sort_key, person_name
+from i18n.labels import ITEM_KINDS, label
+from models.entities import AttendanceStatus
+from models.repository import AttendeeRow, ItemRow, MissionRow
+from ui.common.columns import ITEM_COLUMNS
+from ui.common.table_model import RowTableModel
+from ui.common.tables import RowTable, make_table
+from ui.itinerary.day_layout import item_day, layout_day, mission_days
+from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
+from ui.itinerary.timeline_header import TimelineHeader
+
+
+def takes_part(row: ItemRow, person: AttendeeRow, links: dict[int, frozenset[int]]) -> bool:
+    """Whether the person is in the item: chosen for it, or it is for everyone and they have
+    not cancelled."""
+    if row.everyone:
+        return person.status != AttendanceStatus.CANCELLED.value
+    return person.participant_id in links.get(row.id, ())
+
+
+def _index_of(combo: QComboBox, value) -> int:
+    """The entry holding `value`, else the first ("all"); findData cannot match a date."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+
+
+class ItineraryTab(QWidget):
+    add_requested = Signal()
+    edit_requested = Signal(int)           # item id
+    move_requested = Signal(int)
+    shift_requested = Signal(int, int)     # item id, days
+    duplicate_requested = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editable = True
+        self.mission: MissionRow | None = None
+        self.rows: list[ItemRow] = []
+        self.links: dict[int, frozenset[int]] = {}
+        self.attendees: list[AttendeeRow] = []
+        self.days: list[date] = []
+        self.shown_day: date | None = None          # the day the timeline draws
+        self.current: int | None = None             # the current item, in list and timeline
+
+        self.model = RowTableModel(ITEM_COLUMNS, self)
+        self.table = make_table(self.model, "itemTable", RowTable())
+        self.day_label, self.person_label = QLabel(), QLabel()
+        self.day_combo = QComboBox(objectName="dayCombo")
+        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.person_combo = QComboBox(objectName="personCombo")
+        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.person_combo.setMaxVisibleItems(20)
+        self.previous_day = QToolButton(text="◀", objectName="previousDay")
+        self.next_day = QToolButton(text="▶", objectName="nextDay")
+        self.count = QLabel(objectName="itemCount")
+        self.timeline = DayTimeline()
+        self.header = TimelineHeader(self.timeline)
+        self.scroll = QScrollArea(objectName="timelineScroll")
+        self.scroll.setWidget(self.timeline)
+        self.scroll.setWidgetResizable(True)
+        self.legend = QLabel(objectName="timelineLegend")
+        self.legend.setWordWrap(True)
+        self._build_layout()
+
+        self.act_add = QAction(self, triggered=lambda: self.add_requested.emit())
+        self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
+        self.act_move = QAction(self, triggered=lambda: self._emit_for(self.move_requested))
+        self.act_duplicate = QAction(
+            self, triggered=lambda: self._emit_for(self.duplicate_requested))
+        self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
+
+        self.day_combo.currentIndexChanged.connect(lambda _i: self._apply())
+        self.person_combo.currentIndexChanged.connect(lambda _i: self._apply())
+        self.previous_day.clicked.connect(lambda: self.step_day(-1))
+        self.next_day.clicked.connect(lambda: self.step_day(1))
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.table.doubleClicked.connect(lambda _index: self.act_edit.trigger())
+        self.table.edit_pressed.connect(self.act_edit.trigger)
+        self.table.delete_pressed.connect(self.act_delete.trigger)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.timeline.item_clicked.connect(self.pick)
+        self.timeline.item_activated.connect(lambda item_id: (
+            self.pick(item_id), self.act_edit.trigger()))
+        self.timeline.context_requested.connect(lambda _id, pos: self._show_menu(pos))
+        self.retranslate_ui()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 6, 0)
+        for widget in (self.day_label, self.previous_day, self.day_combo, self.next_day):
+            top.addWidget(widget)
+        top.addSpacing(16)
+        top.addWidget(self.person_label)
+        top.addWidget(self.person_combo)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.header)
+        column.addWidget(self.scroll, 1)
+        column.addWidget(self.legend)
+        self.splitter = QSplitter(objectName="itinerarySplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    # language --------------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.day_label.setText(_("Day:"))
+        self.person_label.setText(_("Person:"))
+        self.previous_day.setToolTip(_("Previous day"))
+        self.next_day.setToolTip(_("Next day"))
+        self.act_add.setText(_("&Add item…"))
+        self.act_edit.setText(_("&Edit…"))
+        self.act_move.setText(_("&Move…"))
+        self.act_duplicate.setText(_("D&uplicate…"))
+        self.act_delete.setText(_("&Delete…"))
+        swatch = ('<span style="background-color:{c}; color:{c};">&nbsp;&nbsp;&nbsp;</span>'
+                  '&nbsp;{name}')
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
+            for k in ITEM_KINDS))
+        self._fill_combos()
+        self._apply()
+
+    # data ------------------------------------------------------------------------------------
+    def show_mission(self, mission: MissionRow | None, rows: list[ItemRow],
+                     attendees: list[AttendeeRow], links: dict[int, frozenset[int]]) -> None:
+        if mission is None or self.mission is None or mission.id != self.mission.id:
+            self.current, self.shown_day = None, None
+        self.mission, self.rows, self.attendees, self.links = mission, rows, attendees, links
+        if not any(r.id == self.current for r in rows):
+            self.current = None                        # deleted, or undone
+        self.days = mission_days(mission.start_date, mission.end_date, rows) if mission else []
+        self._fill_combos()
+        self._apply()
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        self._update_actions()
+
+    def _fill_combos(self) -> None:
+        """Both combos from the data, keeping what was chosen (by value, not by index)."""
+        day, person = self.selected_day(), self.selected_person()
+        for combo in (self.day_combo, self.person_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.day_combo.addItem(_("All days"), None)
+        for d in self.days:
+            self.day_combo.addItem(format_date(d), d)
+        self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
+        self.person_combo.addItem(_("All attendees"), None)
+        for a in sorted(self.attendees, key=lambda a: name_sort_key(
+                family=a.family_name, given=a.given_name, family_kana=a.family_kana,
+                given_kana=a.given_kana)):
+            name = person_name(family=a.family_name, given=a.given_name,
+                               family_ja=a.family_name_ja, given_ja=a.given_name_ja)
+            if a.status == AttendanceStatus.CANCELLED.value:
+                name = _("{name} (cancelled)").format(name=name)
+            self.person_combo.addItem(name, a.participant_id)
+        self.person_combo.setCurrentIndex(_index_of(self.person_combo, person))
+        for combo in (self.day_combo, self.person_combo):
+            combo.blockSignals(False)
+
+    def selected_day(self) -> date | None:
+        return self.day_combo.currentData()
+
+    def selected_person(self) -> int | None:
+        return self.person_combo.currentData()
+
+    def set_day(self, day: date | None) -> None:
+        self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
+
+    def set_person(self, participant_id: int | None) -> None:
+        self.person_combo.setCurrentIndex(_index_of(self.person_combo, participant_id))
+
+    def step_day(self, step: int) -> None:
+        if not self.days:
+            return
+        day = self.selected_day() or self.shown_day or self.days[0]
+        index = self.days.index(day) + step if day in self.days else 0
+        self.set_day(self.days[max(0, min(len(self.days) - 1, index))])
+
+    def person_rows(self) -> list[ItemRow]:
+        """The items of the chosen person (every item when nobody is chosen)."""
+        pid = self.selected_person()
+        person = next((a for a in self.attendees if a.participant_id == pid), None)
+        if person is None:
+            return self.rows
+        return [r for r in self.rows if takes_part(r, person, self.links)]
+
+    def _apply(self) -> None:
+        """Filter the list and redraw the timeline for the chosen day and person."""
+        if not hasattr(self, "act_edit"):
+            return                                     # still building
+        rows = self.person_rows()
+        day = self.selected_day()
+        listed = rows if day is None else [r for r in rows if item_day(r) == day]
+        self.model.set_rows(listed)
+        if day is not None:
+            self.shown_day = day
+        elif self.shown_day not in self.days:
+            self.shown_day = self.days[0] if self.days else None
+        self._draw_day(rows)
+        self._restore_current()
+        shown, total = len(listed), len(self.rows)
+        self.count.setText(ngettext("{n} item", "{n} items", total).format(n=total)
+                           if shown == total else
+                           ngettext("{shown} of {total} item", "{shown} of {total} items",
+                                    total).format(shown=shown, total=total))
+        self.previous_day.setEnabled(bool(self.days) and self.shown_day != self.days[0])
+        self.next_day.setEnabled(bool(self.days) and self.shown_day != self.days[-1])
+        self._update_actions()
+
+    def _draw_day(self, rows: list[ItemRow] | None = None) -> None:
+        if self.mission is None or self.shown_day is None:
+            self.timeline.set_layout(None)
+        else:
+            rows = self.person_rows() if rows is None else rows
+            self.timeline.set_layout(layout_day(self.shown_day, rows, self.mission.home_tz))
+        self.timeline.set_selected(self.current)
+        self.header.update()
+
+    # the current item ------------------------------------------------------------------------
+    def current_item_id(self) -> int | None:
+        return self.current
+
+    def select_item(self, item_id: int | None) -> bool:
+        """Show the item and make it current (after a change, or from a readiness finding):
+        its day when one day is listed, everyone's items when the chosen person is not in it.
+        False when the mission has no such item."""
+        row = next((r for r in self.rows if r.id == item_id), None)
+        if row is None:
+            return False
+        if row not in self.person_rows():
+            self.set_person(None)
+        if self.selected_day() not in (None, item_day(row)):
+            self.set_day(item_day(row))
+        self.pick(item_id)
+        return True
+
+    def pick(self, item_id: int | None) -> None:
+        """Make the item current in the list and the timeline, filters unchanged (switching
+        the drawn day when all days are listed)."""
+        self.current = item_id
+        row = next((r for r in self.rows if r.id == item_id), None)
+        if row is not None and self.selected_day() is None and item_day(row) != self.shown_day:
+            self.shown_day = item_day(row)
+            self._draw_day()
+        self.timeline.set_selected(item_id)
+        self._restore_current()
+        self._scroll_to_current()
+        self._update_actions()
+
+    def _restore_current(self) -> None:
+        selection = self.table.selectionModel()
+        rows = self.model.rows()
+        index = next((i for i, r in enumerate(rows) if r.id == self.current), None)
+        selection.blockSignals(True)
+        if index is None:
+            self.table.clearSelection()
+            selection.setCurrentIndex(self.model.index(-1, -1),
+                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            model_index = self.model.index(index, 0)
+            selection.setCurrentIndex(model_index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.selectRow(index)
+            self.table.scrollTo(model_index)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
+    def _on_row(self, current, _previous) -> None:
+        if current.isValid():
+            self.pick(self.model.row_at(current.row()).id)
+
+    def _scroll_to_current(self) -> None:
+        drawn = next((d for d in self.timeline.blocks_drawn()
+                      if d.block.row.id == self.current), None)
+        if drawn is not None:
+            rect = drawn.rect
+            self.scroll.ensureVisible(int(rect.center().x()), int(rect.top()), 10,
+                                      int(min(rect.height(), 100)))
+
+    # actions ---------------------------------------------------------------------------------
+    def _emit_for(self, signal) -> None:
+        if self.current is not None:
+            signal.emit(self.current)
+
+    def _update_actions(self) -> None:
+        on_item = self.editable and self.current is not None and any(
+            r.id == self.current for r in self.rows)
+        self.act_add.setEnabled(self.editable and self.mission is not None)
+        for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete):
+            action.setEnabled(on_item)
+
+    def menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.act_add)
+        menu.addSeparator()
+        menu.addActions([self.act_edit, self.act_move, self.act_duplicate, self.act_delete])
+        return menu
+
+    def _table_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        self.pick(self.model.row_at(index.row()).id if index.isValid() else None)
+        self._show_menu(self.table.viewport().mapToGlobal(pos))
+
+    def _show_menu(self, global_pos: QPoint) -> None:
+        menu = self.menu()
+        menu.exec(global_pos)
+        menu.deleteLater()

@@ -1,0 +1,49 @@
+"""The strip above the day timeline: the zone abbreviations over its two clock columns and the
+day over its items. Outside the scroll area, so it stays in view while the hours scroll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QWidget
+
+from i18n.formatting import format_date
+from ui.itinerary.timeline import DayTimeline
+
+
+class TimelineHeader(QWidget):
+    """Aligned with the columns of `timeline`, which it follows."""
+
+    def __init__(self, timeline: DayTimeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timelineHeader")
+        self.timeline = timeline
+        self.setFixedHeight(self.fontMetrics().height() + 8)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (event.Type.FontChange, event.Type.LanguageChange):
+            self.setFixedHeight(self.fontMetrics().height() + 8)
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        timeline = self.timeline
+        painter = QPainter(self)
+        layout = timeline.layout_
+        if layout is None:
+            return
+        first, second, items_left = timeline.axis()
+        zones = timeline.column_zones()
+        painter.setFont(DayTimeline._bold(self.font()))
+        for (left, right), text, other in (((0, first), zones[0], False),
+                                           ((first, second), zones[1], True)):
+            painter.setPen(self.palette().color(
+                QPalette.ColorRole.PlaceholderText if other else QPalette.ColorRole.Text))
+            painter.drawText(QRectF(left, 0, right - left - 5, self.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawText(QRectF(items_left, 0, self.width() - items_left, self.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         format_date(layout.day))

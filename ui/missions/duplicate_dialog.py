@@ -1,0 +1,147 @@
+"""The dialog to duplicate a mission as the template for the next one: a new code, a new first
+day (the last day follows at the same distance), and whether the people come along."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, ngettext, pick
+from i18n.formatting import format_date
+from models.repository import MissionRow
+from ui.missions.mission_dialog import CODE_PATTERN
+
+ERROR_STYLE = "color: #b00020;"
+NEXT_YEAR = timedelta(weeks=52)     # a year on, on the same weekday: Monday's visit stays Monday
+
+
+def next_code(code: str, taken: Callable[[str], bool]) -> str:
+    """HKD-ALB-2026 -> HKD-ALB-2027 (the first year not taken); else CODE-2, CODE-3, ..."""
+    head, _sep, year = code.rpartition("-")
+    if head and year.isdigit() and len(year) == 4:
+        candidates = (f"{head}-{int(year) + n}" for n in range(1, 100))
+    else:
+        candidates = (f"{code}-{n}" for n in range(2, 100))
+    return next((c for c in candidates if not taken(c)), "")
+
+
+class DuplicateDialog(QDialog):
+    """Read `code()`, `start()` and `copy_people()` after accept."""
+
+    def __init__(self, mission: MissionRow, *, code_taken: Callable[[str], bool],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("duplicateDialog")
+        self.mission, self._code_taken = mission, code_taken
+        self._checked = False
+        self.code_edit = QLineEdit(next_code(mission.code, code_taken), objectName="code")
+        self.start_edit = QDateEdit(calendarPopup=True, objectName="start")
+        # With the weekday: a mission is planned around its days of the week.
+        self.start_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        start = mission.start_date + NEXT_YEAR
+        self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.start_edit.dateChanged.connect(lambda _d: self._show_end())
+        self.end = QLabel(objectName="end")
+        self.people = QCheckBox(objectName="copy_people", checked=True)
+        self.intro, self.note = QLabel(), QLabel()
+        for text in (self.intro, self.note):
+            text.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.error = QLabel(objectName="error_code")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.labels = {k: QLabel() for k in ("code", "start", "end")}
+        form = QFormLayout()
+        form.addRow(self.labels["code"], self.code_edit)
+        form.addRow("", self.error)
+        form.addRow(self.labels["start"], self.start_edit)
+        form.addRow(self.labels["end"], self.end)
+        form.addRow("", self.people)
+        self.labels["code"].setBuddy(self.code_edit)
+        self.labels["start"].setBuddy(self.start_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.retranslate_ui()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Duplicate mission"))
+        title = pick(self.mission.title_en, self.mission.title_ja)[0]
+        self.intro.setText(_("A copy of {code} ({title}) to plan the next one.").format(
+            code=self.mission.code, title=title))
+        self.labels["code"].setText(_("New code"))
+        self.labels["start"].setText(_("New first day"))
+        self.labels["end"].setText(_("Last day"))
+        self.people.setText(_("Copy the attendees (invited again, in the same items and "
+                              "rooms)"))
+        self.note.setText(_("The itinerary, sites and rooms are copied and moved to the new "
+                            "dates, each time kept on its local clock. Visitor clearances are "
+                            "not copied: the hosts clear each visit anew."))
+        self._show_end()
+        if self._checked:
+            self._show(self.check())
+
+    def code(self) -> str:
+        return self.code_edit.text().strip()
+
+    def start(self) -> date:
+        return self.start_edit.date().toPython()
+
+    def copy_people(self) -> bool:
+        return self.people.isChecked()
+
+    def _show_end(self) -> None:
+        days = (self.mission.end_date - self.mission.start_date).days
+        end = self.start() + timedelta(days=days)
+        self.end.setText(ngettext("{date} ({n} day, like the original)",
+                                  "{date} ({n} days, like the original)", days + 1).format(
+            date=format_date(end), n=days + 1))
+
+    def check(self) -> str:
+        code = self.code()
+        if not code:
+            return _("A code is required.")
+        if not CODE_PATTERN.match(code):
+            return _("Use 2 to 40 letters, digits, hyphens or underscores.")
+        if self._code_taken(code):
+            return _("Another mission already has this code.")
+        return ""
+
+    def _show(self, problem: str) -> None:
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+
+    def accept(self) -> None:
+        problem = self.check()
+        self._checked = True
+        self._show(problem)
+        if problem:
+            self.code_edit.setFocus()
+            return
+        super().accept()

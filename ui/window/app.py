@@ -1,0 +1,128 @@
+"""Starting the window: the QApplication, settings, language, database and the smoke test."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import i18n
+from i18n import _
+from i18n.qt import QtLanguage, saved_language, system_language
+
+SMOKE_TIMEOUT_MS = 60_000
+log = logging.getLogger("kakehashi.app")
+
+
+def make_settings() -> QSettings:
+    # INI in the user's config folder on every OS: readable, and tests can point it elsewhere.
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Kakehashi",
+                     "Kakehashi")
+
+
+class _FirstPaint(QObject):
+    """Calls `done` once after the watched widget has painted."""
+
+    def __init__(self, done):
+        super().__init__()
+        self.done, self.fired = done, False
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            QTimer.singleShot(0, self.done)
+        return False
+
+
+def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
+            started: float) -> int:
+    from ui.window.crash import install_excepthook
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Kakehashi")
+    app.setOrganizationName("Kakehashi")
+    shown: dict = {}  # the window, once there is one, to parent the crash report
+    # No dialog in the smoke test: it must end on its own, never wait for a click.
+    install_excepthook(lambda: shown.get("window"), dialog=not smoke_test)
+    settings = make_settings()
+    qt_language = QtLanguage(app, settings)
+    i18n.set_language(language or saved_language(settings) or system_language())
+    log.info("Starting (Python %s, Qt %s, %s, language %s%s)", platform.python_version(),
+             qVersion(), platform.platform(terse=True), i18n.current_language(),
+             ", smoke test" if smoke_test else "")
+
+    from main import default_db_path, open_db
+    from models.store.errors import StorageError
+    from ui.window.single_instance import ACTIVATED, NO_ANSWER, SingleInstance, bring_to_front
+
+    path = db_path or default_db_path()
+    guard = SingleInstance(path)
+    claim = guard.claim()
+    if claim == ACTIVATED:
+        log.info("Already open on %s; that window was asked to come forward", path)
+        print(_("Kakehashi is already open on this database; switched to that window."))
+        return 0
+    if claim == NO_ANSWER:
+        log.warning("Already open on %s, but that instance did not answer", path)
+        message = _("Kakehashi is already open on this database but does not respond. "
+                    "Close it, then try again.")
+        print(message, file=sys.stderr)
+        if not smoke_test:
+            QMessageBox.warning(None, _("Kakehashi"), message)
+        return 1
+    db, error = None, None
+    try:
+        db = open_db(path)
+    except StorageError as exc:
+        log.warning("Could not open %s: %s", path, type(exc).__name__)
+        error = exc
+    if db is not None and db.damage:
+        log.warning("%s failed the integrity check (%d problems)", path, len(db.damage))
+    if error is not None and smoke_test:
+        print(error.user_message(), file=sys.stderr)
+        db = None
+    elif error is not None or (db is not None and db.damage and not smoke_test):
+        from ui.files.recovery_dialog import offer_backup
+
+        db = offer_backup(path, error=error, db=db, opener=open_db)
+    if db is None:
+        guard.close()
+        return 1
+    log.info("Opened %s%s", db.path, " (new file, demo mission added)" if db.created else "")
+
+    from ui.window.main_window import MainWindow
+
+    window = MainWindow(db, settings)
+    shown["window"] = window
+    guard.activate_requested.connect(lambda: bring_to_front(window))
+    result = {"code": 0}
+    if smoke_test:
+        def finish() -> None:
+            ok = window.current_mission() is not None and window.attendee_model.rowCount() > 0
+            if not ok:
+                print(_("The window opened without a mission to show."), file=sys.stderr)
+                result["code"] = 1
+            print(round((time.perf_counter() - started) * 1000))
+            window.close()
+            app.quit()
+
+        def timeout() -> None:
+            print(_("The window was not painted in time."), file=sys.stderr)
+            result["code"] = 1
+            app.quit()
+
+        watcher = _FirstPaint(finish)
+        window.installEventFilter(watcher)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)
+    window.show()
+    code = app.exec()
+    guard.close()
+    qt_language.close()
+    db.dispose()
+    log.info("Closed %s (exit code %s)", db.path, result["code"] or code)
+    return result["code"] or code

@@ -12,7 +12,7 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from i18n import LANGUAGES, set_language  # noqa: E402
+from i18n import LANGUAGES, language_from_environment, set_language  # noqa: E402
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -70,37 +70,9 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"not a date: {text!r}") from exc
 
 
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir("Kakehashi", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder / "kakehashi.db"
-
-
-def system_language() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
-
-
 def fail(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_BAD_INPUT
-
-
-def open_db(path: Path):
-    """Open the database, seeding the demo mission into a file this call created."""
-    from models.store.db import open_database
-
-    db = open_database(path)
-    if db.created:
-        from models.demo import seed_demo
-
-        seed_demo(db.engine)
-    return db
 
 
 def run_missions(db, _args) -> int:
@@ -234,13 +206,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(db_path=db_path, language=args.lang, smoke_test=args.smoke_test,
                        started=_STARTED)
-    set_language(args.lang or system_language())
+    set_language(args.lang or language_from_environment())
+    from models.demo import open_with_demo
     from models.store.errors import StorageError
+    from models.store.paths import default_db_path
 
     try:
         if args.verb in FILE_VERBS:
             return FILE_VERBS[args.verb](db_path or default_db_path(), args)
-        db = open_db(db_path or default_db_path())
+        db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:
         return fail(exc.user_message())
     if db.damage:  # found by today's first backup; the verb still runs on what is readable

@@ -8,6 +8,7 @@ by i18n.qt through `add_listener`; this module imports no Qt.
 from __future__ import annotations
 
 import gettext
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ LANGUAGES = tuple(LOCALES)
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _listeners: list[Callable[[str], None]] = []
+_late_listeners: list[Callable[[str], None]] = []   # after the others: the widgets' texts
 
 
 def _(message: str) -> str:
@@ -34,6 +36,15 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
+
+
+def language_from_environment() -> str:
+    """The command line's default: Japanese when the POSIX locale variables say so."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
 
 
 def current_language() -> str:
@@ -57,7 +68,7 @@ def set_language(language: str) -> None:
         raise ValueError(f"unsupported language: {language!r}")
     _translations = load_translations(language)
     _language = language
-    for listener in list(_listeners):
+    for listener in list(_listeners) + list(_late_listeners):
         listener(language)
 
 
@@ -80,14 +91,17 @@ def temporary_language(language: str) -> Iterator[None]:
         _translations, _language = saved
 
 
-def add_listener(listener: Callable[[str], None]) -> None:
-    if listener not in _listeners:
-        _listeners.append(listener)
+def add_listener(listener: Callable[[str], None], *, late: bool = False) -> None:
+    """Call `listener(language)` after each switch; `late` ones after all the others."""
+    listeners = _late_listeners if late else _listeners
+    if listener not in listeners:
+        listeners.append(listener)
 
 
 def remove_listener(listener: Callable[[str], None]) -> None:
-    if listener in _listeners:
-        _listeners.remove(listener)
+    for listeners in (_listeners, _late_listeners):
+        if listener in listeners:
+            listeners.remove(listener)
 
 
 def pick(en: str, ja: str) -> tuple[str, bool]:

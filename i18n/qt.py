@@ -51,15 +51,10 @@ class QtLanguage:
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(f"qtbase_{language}", folder):
                 self.translator = translator
-        # Installing (or removing) a translator sends LanguageChange to every widget, which
-        # re-runs retranslate_ui(); with no Qt translation, send it ourselves.
+        # Installing or removing a translator sends LanguageChange to Qt's own widgets (their
+        # buttons and menus); ours are retranslated once each by ui.common.retranslate.
         if self.translator is not None:
             self.app.installTranslator(self.translator)
-        else:
-            from PySide6.QtCore import QCoreApplication, QEvent
-
-            for widget in self.app.allWidgets():
-                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
         self.settings.setValue(SETTINGS_KEY, language)
 
     def _set_font(self, language: str) -> None:

@@ -170,8 +170,10 @@ def list_organizations(session: Session) -> list[Organization]:
     return list(session.exec(select(Organization).order_by(Organization.name_en)).all())
 
 
-def create_organization(session: Session, *, name_en: str, name_ja: str = "") -> int:
-    org = Organization(name_en=name_en, name_ja=name_ja)
+def create_organization(session: Session, *, name_en: str, name_ja: str = "",
+                        organization_id: int | None = None) -> int:
+    """A new organization; `organization_id` puts back one that was deleted (undo, redo)."""
+    org = Organization(id=organization_id, name_en=name_en, name_ja=name_ja)
     session.add(org)
     session.flush()
     return org.id

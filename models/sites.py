@@ -147,3 +147,9 @@ def list_site_visits(session: Session, *, mission_id: int, site_id: int) -> list
                      deadline=visitor_deadline(local_date(i.start_utc, i.start_tz),
                                                site.notice_days))
             for i in items]
+
+
+def site_of_item(session: Session, *, item_id: int) -> int | None:
+    """The site an itinerary item takes place at, None when it names none (or is gone)."""
+    item = session.get(ItineraryItem, item_id)
+    return item.site_id if item is not None else None

@@ -65,6 +65,7 @@ def window(qtbot, demo_db, settings, qt_language):
     win.resize(1200, 700)
     win.show()
     qtbot.waitExposed(win)
+    win.readiness.flush()        # the checks run just after the first paint; the tests read them
     return win
 
 

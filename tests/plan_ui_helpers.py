@@ -14,4 +14,5 @@ DEMO_TODAY = date(2026, 11, 27)
 
 def fix_today(monkeypatch, window, day: date = DEMO_TODAY) -> None:
     monkeypatch.setattr(clock, "today", lambda: day)
-    window.plan.show_mission(window.mission_id)
+    window.show_mission(window.mission_id)       # every view reads the day again
+    window.readiness.refresh()

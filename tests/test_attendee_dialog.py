@@ -14,10 +14,14 @@ from models import attendees as att
 from models import repository as repo
 from models.entities import ItemParticipant, Organization
 from models.store.db import read_session
+from tests.tabs import on_tab
 from tests.test_window import switch_language, type_japanese
 from tests.test_window import when_modal as _when_modal
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.organizations_dialog import OrganizationsDialog
+
+window = on_tab("attendees")
+
 
 END = date(2026, 12, 13)
 FAILURES: list[BaseException] = []
@@ -307,7 +311,7 @@ def test_the_attendees_menu_follows_the_database_and_the_selection(qtbot, window
 
 
 def test_organizations_are_added_renamed_and_kept_while_people_belong(qtbot, window):
-    dialog = OrganizationsDialog(window.db.engine, parent=window)
+    dialog = OrganizationsDialog(window.ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.add_row()
     new_row = dialog.table.rowCount() - 1

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 import i18n
+from tests.tabs import on_tab
 from tests.test_window import switch_language, type_japanese
 from ui.window.main_window import MainWindow
+
+window = on_tab("attendees")
 
 
 def family_names(window) -> list[str]:
@@ -179,11 +182,14 @@ def test_the_row_menu_sends_the_row_participant_id(qtbot, window, tab):
     sato = window.attendee_model.rows()[row_of(window, "Sato")].participant_id
     menu = tab.row_menu(cell_center(window, "Sato"))
     actions = {a.text(): a for a in menu.actions() if a.text()}
-    assert list(actions) == ["&Add attendee…", "&Edit…", "D&uplicate", "&Delete…",
-                             "E&xport itinerary…"]
-    for label, signal in (("&Edit…", tab.edit_requested),
-                          ("D&uplicate", tab.duplicate_requested),
-                          ("&Delete…", tab.delete_requested),
+    # The same actions as the Attendees menu's, so their texts name what they act on.
+    assert list(actions) == ["&Add attendee…", "&Edit attendee…", "D&uplicate attendee…",
+                             "&Remove attendee…", "E&xport itinerary…"]
+    assert set(menu.actions()) >= {window.attendee_actions.act_edit,
+                                   window.attendee_actions.act_delete}
+    for label, signal in (("&Edit attendee…", tab.edit_requested),
+                          ("D&uplicate attendee…", tab.duplicate_requested),
+                          ("&Remove attendee…", tab.delete_requested),
                           ("E&xport itinerary…", tab.export_requested)):
         with qtbot.waitSignal(signal, timeout=1000) as blocker:
             actions[label].trigger()
@@ -203,7 +209,8 @@ def test_the_row_menu_follows_the_language(qtbot, window, tab, to_japanese):
     to_japanese()
     menu = tab.row_menu(cell_center(window, "Sato"))
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "参加者を追加(&A)…", "編集(&E)…", "複製(&U)", "削除(&D)…", "行程表を書き出す(&X)…"]
+        "参加者を追加(&A)…", "参加者を編集(&E)…", "参加者を複製(&U)…", "参加者を削除(&R)…",
+        "行程表を書き出す(&X)…"]
     assert tab.filter.placeholderText() == "参加者を絞り込み…"
 
 

@@ -40,7 +40,7 @@ def test_the_dialog_suggests_next_year_and_refuses_a_taken_code(qtbot, window):
         dialog.reject()
 
     when_modal(look)
-    window.plan.act_duplicate.trigger()
+    window.mission_actions.act_duplicate.trigger()
     assert seen["code"] == "HKD-ALB-2027"
     assert seen["start"] == date(2027, 12, 6)          # 52 weeks on: a Monday again
     assert seen["end"].startswith("Sun, Dec 12, 2027 (7 days")
@@ -56,7 +56,7 @@ def test_a_duplicate_keeps_local_times_is_selected_and_undone(qtbot, window):
         dialog.accept()
 
     when_modal(fill)
-    window.plan.act_duplicate.trigger()
+    window.mission_actions.act_duplicate.trigger()
     assert window.current_mission().code == "HKD-ALB-2027"
     assert window.current_mission().end_date == date(2027, 11, 14)
     assert window.mission_list.currentItem().text().startswith("HKD-ALB-2027")
@@ -79,7 +79,8 @@ def test_the_copy_with_people_brings_the_attendees_invited_again(qtbot, window):
         dialog.accept()
 
     when_modal(fill)
-    window.plan.act_duplicate.trigger()
+    window.mission_actions.act_duplicate.trigger()
+    window.tabs.setCurrentWidget(window.attendees)
     rows = window.attendee_model.rows()
     assert len(rows) == 21 and {r.status for r in rows} == {"invited"}
 
@@ -94,7 +95,7 @@ def test_the_dialog_speaks_japanese(qtbot, window):
         dialog.reject()
 
     when_modal(look)
-    window.plan.act_duplicate.trigger()
-    assert window.plan.act_duplicate.text() == "ミッションを複製(&U)…"
+    window.mission_actions.act_duplicate.trigger()
+    assert window.mission_actions.act_duplicate.text() == "ミッションを複製(&U)…"
     assert seen["title"] == "ミッションの複製"
     assert seen["end"].startswith("2027年12月12日(日)")

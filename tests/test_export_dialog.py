@@ -72,7 +72,7 @@ def test_a_japanese_export_from_an_english_window_leaves_the_window_english(qtbo
     monkeypatch.setattr(export_dialog, "launch", lambda url: None)
     out = tmp_path / "ja.xlsx"
     when_shown(ExportDialog, _fill(out, "ja", then=_press("Open the folder")))
-    assert run_export(window) == out
+    assert run_export(window.ctx) == out
     assert load_workbook(out).sheetnames[2] == "行程"
     assert i18n.current_language() == "en" and window.file_menu.title() == "&File"
     assert window.updatesEnabled()
@@ -100,7 +100,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, window, tmp_path, monkeypatch)
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     out = tmp_path / "cancelled.xlsx"
     when_shown(ExportDialog, _fill(out))
-    assert run_export(window) is None
+    assert run_export(window.ctx) is None
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
     assert window.updatesEnabled()
 
@@ -122,7 +122,7 @@ def test_a_file_that_cannot_be_written_is_named_and_another_can_be_picked(qtbot,
 
     when_shown(ExportDialog, _fill(locked, then=warned))
     try:
-        assert run_export(window) == other
+        assert run_export(window.ctx) == other
     finally:
         locked.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert str(locked) in seen["warning"] and "read-only" in seen["warning"]

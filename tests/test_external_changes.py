@@ -45,6 +45,7 @@ def test_an_import_from_the_command_line_shows_up_and_ends_the_undo_history(
 
 
 def test_the_window_notices_by_itself_within_its_poll(qtbot, window, tmp_path):
+    window.tabs.setCurrentWidget(window.attendees)
     window.external.timer.setInterval(50)
     roster = write_roster(tmp_path / "late.xlsx", ["Family name", "Given name", "E-mail"],
                           [["Suzuki", "Later", "later@example.jp"]])
@@ -58,6 +59,7 @@ def test_an_undo_that_clashes_with_another_programs_write_is_refused_with_a_mess
         qtbot, window):
     """Before the next poll: another program takes the id of the person whose removal the
     user then undoes. The undo is refused cleanly, and stays on the stack."""
+    window.tabs.setCurrentWidget(window.attendees)
     rows = window.attendee_model.rows()
     victim = rows[0]
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())

@@ -104,7 +104,7 @@ def test_a_temporary_language_tells_no_listener_and_always_ends():
 
 
 def test_column_titles_are_translated_when_drawn_not_at_import():
-    from ui.common.columns import ATTENDEE_COLUMNS
+    from ui.attendees.columns import ATTENDEE_COLUMNS
 
     assert ATTENDEE_COLUMNS[0].title == "Name"
     i18n.set_language("ja")

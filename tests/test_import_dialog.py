@@ -5,8 +5,11 @@ from __future__ import annotations
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.tabs import on_tab
 from tests.test_window import when_modal
-from ui.files.import_dialog import ImportDialog, run_import
+from ui.attendees.import_dialog import ImportDialog, run_import
+
+window = on_tab("attendees")
 
 
 def _roster(path, rows, headers=("氏名", "フリガナ", "所属", "メール", "備考欄")):
@@ -36,7 +39,7 @@ def test_a_kana_roster_is_previewed_imported_and_undone_as_one_step(qtbot, windo
         dialog.accept()
 
     when_modal(confirm)
-    assert run_import(window, path)
+    assert run_import(window.ctx, path)
     assert seen["rows"] == ["New", "New"]
     assert seen["names"] == ["Taro Homma", "Ichiro Sato"]
     assert window.attendee_model.rowCount() == before + 2
@@ -50,7 +53,7 @@ def test_a_kana_roster_is_previewed_imported_and_undone_as_one_step(qtbot, windo
 def test_the_same_file_again_is_an_update_not_a_duplicate(qtbot, window, tmp_path):
     path = _roster(tmp_path / "roster.xlsx", ROWS)
     when_modal(lambda d: d.accept())
-    run_import(window, path)
+    run_import(window.ctx, path)
     count = window.attendee_model.rowCount()
     seen = {}
 
@@ -59,7 +62,7 @@ def test_the_same_file_again_is_an_update_not_a_duplicate(qtbot, window, tmp_pat
         dialog.accept()
 
     when_modal(look)
-    run_import(window, path)
+    run_import(window.ctx, path)
     assert seen["rows"] == ["Update", "Update"]
     assert window.attendee_model.rowCount() == count
 
@@ -78,7 +81,7 @@ def test_a_column_can_be_mapped_by_hand_and_cancel_writes_nothing(qtbot, window,
         dialog.reject()
 
     when_modal(remap)
-    assert not run_import(window, path)
+    assert not run_import(window.ctx, path)
     assert seen["before"] is None and seen["dietary"] == "窓側希望"
     assert window.attendee_model.rowCount() == before
 
@@ -94,7 +97,7 @@ def test_a_row_with_an_error_disables_import(qtbot, window, tmp_path):
         dialog.reject()
 
     when_modal(look)
-    run_import(window, path)
+    run_import(window.ctx, path)
     assert seen["ok"] is False
     assert seen["problem"].startswith("row 5, column メール:")
 
@@ -104,7 +107,7 @@ def test_a_file_that_is_not_a_workbook_gets_a_message(qtbot, window, tmp_path):
     path.write_text("name,email\n")
     seen = {}
     when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
-    assert not run_import(window, path)
+    assert not run_import(window.ctx, path)
     assert "not an Excel workbook" in seen["text"]
 
 

@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from models import repository as repo
 from models.items import get_item
 from models.store.db import read_session
+from tests.tabs import on_tab
 from tests.test_window import type_japanese, when_modal
+
+window = on_tab("itinerary")
 
 
 def _items(window):

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from models import items
 from models import repository as repo
 from models.store.db import read_session
+from tests.tabs import on_tab
 from tests.test_window import switch_language, when_modal
+
+window = on_tab("itinerary")
 
 
 def _rows(window):

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from models import lodging
 from models.store.db import read_session
 from tests.plan_ui_helpers import fix_today
+from tests.tabs import on_tab
 from tests.test_window import switch_language, when_modal
+
+window = on_tab("lodging_tab")
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +22,7 @@ def demo_today(monkeypatch, window):
 
 
 def choose_stay(window, prefix: str):
-    tab = window.plan.lodging_tab
+    tab = window.lodging_tab
     stay = next(s for s in tab.stays if s.title_en.startswith(prefix))
     assert tab.select_stay(stay.item_id)
     window.tabs.setCurrentWidget(tab)
@@ -46,7 +49,7 @@ def tick(dialog, *names: str) -> None:
 
 
 def test_the_stays_and_the_rooming_list_per_night_are_shown(window):
-    tab = window.plan.lodging_tab
+    tab = window.lodging_tab
     assert [s.title_en.split(" (")[0] for s in tab.stays] == [
         "Hotel: Sapporo Kitagate Hotel", "Hotel: Akasaka Hills Hotel Tokyo",
         "Hotel: Fuller Road Suites Albany"]
@@ -58,7 +61,7 @@ def test_the_stays_and_the_rooming_list_per_night_are_shown(window):
 
 
 def test_a_room_for_two_guests_is_added_for_every_night_and_undone(qtbot, window):
-    tab = window.plan.lodging_tab
+    tab = window.lodging_tab
     choose_stay(window, "Hotel: Fuller Road")
     choose_room(tab, "408")
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
@@ -90,7 +93,7 @@ def test_a_room_for_two_guests_is_added_for_every_night_and_undone(qtbot, window
 
 
 def test_a_room_is_edited_and_the_edit_undone(qtbot, window):
-    tab = window.plan.lodging_tab
+    tab = window.lodging_tab
     stay = choose_stay(window, "Hotel: Akasaka")
     assert "Sarah Miller" in tab.unroomed.text()
     room_id = choose_room(tab, tab.room_model.row_at(0).label)
@@ -117,7 +120,7 @@ def test_a_room_is_edited_and_the_edit_undone(qtbot, window):
 
 
 def test_the_lodging_tab_speaks_japanese(qtbot, window):
-    tab = window.plan.lodging_tab
+    tab = window.lodging_tab
     choose_stay(window, "Hotel: Fuller Road")
     switch_language(qtbot, window, "ja")
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "宿泊"

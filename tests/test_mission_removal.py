@@ -106,12 +106,13 @@ def test_deleting_a_mission_in_the_window_is_undone_and_redone(qtbot, window):
         box.button(QMessageBox.StandardButton.Yes).click()
 
     when_modal(confirm)
-    window.delete_mission()
+    window.mission_actions.delete_mission()
     assert "Edit > Undo brings it back" in seen["text"]
     assert window.mission_list.count() == 0
     assert window.act_undo.text() == f"&Undo: Delete mission {CODE}"
     window.act_undo.trigger()
     assert window.current_mission().code == CODE
+    window.tabs.setCurrentWidget(window.attendees)
     assert window.attendee_model.total_count() == len(before["participant"])
     assert dump(window.db) == before
     window.act_redo.trigger()

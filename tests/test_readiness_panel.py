@@ -13,6 +13,7 @@ from models import repository as repo
 from models.store.db import read_session, write_session
 from tests.plan_ui_helpers import fix_today
 from tests.test_window import switch_language
+from ui.common.events import ITEMS
 from ui.common.table_model import ROW_ROLE
 
 
@@ -47,18 +48,19 @@ def add_double_booking(window) -> int:
             start_utc=visit.start_utc - timedelta(minutes=30),
             end_utc=visit.start_utc + timedelta(minutes=30),
             start_tz=visit.start_tz, end_tz=visit.end_tz, everyone=False)
-    window.events.changed.emit(mission_id, "items")
+    window.events.announce(mission_id, ITEMS)
+    window.readiness.flush()
     return item_id
 
 
 def click_finding(qtbot, window, row: int) -> None:
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     rect = panel.list.visualItemRect(panel.list.item(row))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_the_demo_findings_are_listed_most_urgent_first_and_counted_in_the_tab(window):
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     assert panel.count() == 3
     assert overview_title(window) == "Overview (3)"
     assert panel.heading.text() == "Readiness: 3 open findings"
@@ -68,7 +70,7 @@ def test_the_demo_findings_are_listed_most_urgent_first_and_counted_in_the_tab(w
 
 def test_a_double_booking_is_listed_and_clicking_it_selects_the_item(qtbot, window):
     item_id = add_double_booking(window)
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     assert overview_title(window) == "Overview (4)"
     row = next(i for i, f in enumerate(panel.findings) if f.kind == F.OVERLAP)
     assert "Double booking: Masayuki Takahashi" in panel.texts()[row]
@@ -85,12 +87,13 @@ def test_removing_the_clash_takes_the_finding_and_the_count_away(qtbot, window):
         from models.entities import ItineraryItem
 
         session.delete(session.get(ItineraryItem, item_id))
-    window.events.changed.emit(window.mission_id, "items")
+    window.events.announce(window.mission_id, ITEMS)
+    window.readiness.flush()
     assert overview_title(window) == "Overview (3)"
 
 
 def test_a_missing_visitor_field_leads_to_the_person(qtbot, window):
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     row = next(i for i, f in enumerate(panel.findings) if f.kind == F.MISSING_VISITOR_FIELDS)
     click_finding(qtbot, window, row)
     assert window.tabs.currentWidget() is window.attendees
@@ -103,10 +106,10 @@ def test_a_missing_visitor_field_leads_to_the_person(qtbot, window):
 
 
 def test_a_missed_visitor_list_leads_to_the_visit_on_the_sites_tab(qtbot, window):
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     row = next(i for i, f in enumerate(panel.findings) if f.kind == F.DEADLINE_PASSED)
     click_finding(qtbot, window, row)
-    sites = window.plan.sites_tab
+    sites = window.sites_tab
     assert window.tabs.currentWidget() is sites
     assert sites.visit_list.currentItem().data(Qt.ItemDataRole.UserRole) == \
         panel.findings[row].item_id
@@ -114,10 +117,10 @@ def test_a_missed_visitor_list_leads_to_the_visit_on_the_sites_tab(qtbot, window
 
 
 def test_a_guest_without_a_room_leads_to_the_hotel_stay(qtbot, window):
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     row = next(i for i, f in enumerate(panel.findings) if f.kind == F.NO_LODGING)
     click_finding(qtbot, window, row)
-    lodging = window.plan.lodging_tab
+    lodging = window.lodging_tab
     assert window.tabs.currentWidget() is lodging
     assert lodging.current_stay().item_id == panel.findings[row].item_id
     assert "Sarah Miller" in lodging.unroomed.text()
@@ -125,7 +128,7 @@ def test_a_guest_without_a_room_leads_to_the_hotel_stay(qtbot, window):
 
 def test_the_panel_and_the_tab_title_speak_japanese(qtbot, window):
     switch_language(qtbot, window, "ja")
-    panel = window.plan.readiness_panel
+    panel = window.readiness_panel
     assert overview_title(window) == "概要 (3)"
     assert panel.heading.text() == "準備状況：未解決 3件"
     assert "見学者名簿" in panel.texts()[0]

@@ -79,7 +79,7 @@ def test_cancelling_after_a_failed_save_changes_nothing(qtbot, window):
         dialog.accept()
 
     when_modal(edit)
-    window.edit_mission()
+    window.mission_actions.edit_mission()
     assert seen["reopened"] == "Big " * 5000
     window.reload_missions()
     assert window.current_mission().title_en == before
@@ -88,7 +88,7 @@ def test_cancelling_after_a_failed_save_changes_nothing(qtbot, window):
 
 def test_a_failed_import_opens_the_preview_again(qtbot, window, tmp_path):
     from tests.test_roster_import import write_roster
-    from ui.files.import_dialog import run_import
+    from ui.attendees.import_dialog import run_import
 
     path = write_roster(tmp_path / "big.xlsx", ["Family name", "Given name", "Notes"],
                         [["Okafor", f"Guest{i}", LONG_NOTES] for i in range(3)])
@@ -110,7 +110,7 @@ def test_a_failed_import_opens_the_preview_again(qtbot, window, tmp_path):
         dialog.accept()
 
     when_modal(confirm)
-    assert run_import(window, path)
+    assert run_import(window.ctx, path)
     assert "disk is full" in seen["error"] and seen["rows"] == 3
     with read_session(window.db.engine) as session:
         rows = repo.list_attendees(session, mission_id=window.mission_id)

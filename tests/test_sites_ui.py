@@ -11,7 +11,10 @@ from models import sites
 from models.entities import VisitClearance
 from models.store.db import read_session
 from tests.plan_ui_helpers import fix_today
+from tests.tabs import on_tab
 from tests.test_window import switch_language, type_japanese, when_modal
+
+window = on_tab("sites_tab")
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +27,7 @@ def site_names(window) -> list[str]:
 
 
 def choose_site(window, prefix: str) -> int:
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
     row = next(r for r in window.site_model.rows() if r.name_en.startswith(prefix))
     assert tab.select_site(row.id)
     window.tabs.setCurrentWidget(tab)
@@ -32,7 +35,7 @@ def choose_site(window, prefix: str) -> int:
 
 
 def test_a_site_is_added_with_its_requirements_undone_and_redone_with_its_id(qtbot, window):
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
 
     def fill(dialog):
         dialog.accept()                                  # no name: an error beside the field
@@ -68,7 +71,7 @@ def test_a_site_is_added_with_its_requirements_undone_and_redone_with_its_id(qtb
 
 
 def test_editing_a_site_shows_in_the_table_and_undo_restores_it(qtbot, window):
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
     site_id = choose_site(window, "Albany")
 
     def edit(dialog):
@@ -91,7 +94,7 @@ def test_editing_a_site_shows_in_the_table_and_undo_restores_it(qtbot, window):
 
 
 def test_deleting_a_site_asks_and_undo_puts_it_back_on_its_items(qtbot, window):
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
     site_id = choose_site(window, "JETRO")
     seen = {}
 
@@ -112,7 +115,7 @@ def test_deleting_a_site_asks_and_undo_puts_it_back_on_its_items(qtbot, window):
 
 def test_a_visit_lists_its_visitors_with_missing_fields_and_the_due_date(window):
     choose_site(window, "Albany")
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
     assert tab.visit_list.count() == 2
     assert "Site visit: Albany NanoTech Complex" in tab.visit_list.item(0).text()
     visitors = tab.visitors
@@ -127,8 +130,8 @@ def test_a_visit_lists_its_visitors_with_missing_fields_and_the_due_date(window)
 
 def test_clearance_is_changed_with_the_combo_and_undone(qtbot, window):
     choose_site(window, "Albany")
-    visitors = window.plan.sites_tab.visitors
-    item_id = window.plan.sites_tab.visit_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    visitors = window.sites_tab.visitors
+    item_id = window.sites_tab.visit_list.currentItem().data(Qt.ItemDataRole.UserRole)
     kato = next(r for r in visitors.rows if r.family_name == "Kato")
     combo = visitors.combo(kato.participant_id)
     combo.setCurrentIndex(combo.findData("submitted"))
@@ -152,7 +155,7 @@ def test_clearance_is_changed_with_the_combo_and_undone(qtbot, window):
 def test_the_sites_tab_speaks_japanese(qtbot, window):
     choose_site(window, "Albany")
     switch_language(qtbot, window, "ja")
-    tab = window.plan.sites_tab
+    tab = window.sites_tab
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "訪問先"
     assert tab.add_button.text() == "訪問先を追加(&A)…"
     assert tab.visitors.deadline.text().startswith("見学者名簿の提出期限は2026年11月26日(木)")

@@ -95,8 +95,10 @@ class MissionMachine(DatabaseMachine):
             self.org_ids = [repo.create_organization(session, name_en=f"Org {i}")
                             for i in range(ORGANIZATIONS)]
         self.emitted: list[tuple[int, str]] = []
-        self.events.changed.connect(lambda mission_id, what: self.emitted.append(
-            (mission_id, what)))
+        # A mission that comes (created, or its deletion undone) or changes names its row; one
+        # that goes says it is removed.
+        self.events.changed.connect(lambda change: self.emitted.append(
+            (change.mission_id, "deleted" if change.removed else "|".join(sorted(change.kinds)))))
         self.missions: dict[int, dict] = {}
         self.ids: dict[int, int] = {}       # slot -> the database id it has now
         self.stack: list[tuple] = []
@@ -124,7 +126,7 @@ class MissionMachine(DatabaseMachine):
             if forward:
                 self.missions[slot] = dict(after)
                 self.ids[slot] = command.mission_id
-                self._expect_one_event("created", slot)
+                self._expect_one_event("mission", slot)
             else:
                 self._expect_one_event("deleted", slot)
                 del self.missions[slot]
@@ -134,7 +136,7 @@ class MissionMachine(DatabaseMachine):
                 del self.missions[slot]
             else:
                 self.missions[slot] = dict(before)
-                self._expect_one_event("created", slot)
+                self._expect_one_event("mission", slot)
         else:
             self.missions[slot].update(after if forward else before)
             self._expect_one_event("mission", slot)

@@ -1,14 +1,16 @@
-"""What the window does when someone adds, edits, duplicates or removes an attendee, or manages
-the organizations: the menu actions, the dialogs, and the undoable commands they end in.
+"""What happens when someone adds, edits, duplicates or removes an attendee, or manages the
+organizations: the dialogs, and the undoable commands they end in.
 
-Every change goes through window.run_command, so a storage error is shown and the step is
+Every change goes through ctx.run_command, so a storage error is shown and the step is
 recorded for undo only once it is committed.
 """
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from i18n import _
@@ -17,64 +19,75 @@ from models import repository as repo
 from models import rules
 from models.store.db import read_session
 from ui.attendees.commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
+from ui.attendees.roster_tab import AttendeesTab
+from ui.common import retranslate
+from ui.common.context import Context
 from ui.common.dialogs import confirm, exec_until_saved
 
 # Cleared when duplicating: what identifies or belongs to one person only.
 PERSONAL_FIELDS = ("email", "phone", "passport_number", "passport_expiry", "date_of_birth")
 
 
-class AttendeeActions:
-    def __init__(self, window):
-        self.window = window
-        self.act_add = QAction(window, shortcut=QKeySequence("Ctrl+Shift+A"),
-                               triggered=lambda: self.add())
-        self.act_edit = QAction(window, triggered=lambda: self._on_current(self.edit))
-        self.act_duplicate = QAction(window, shortcut=QKeySequence("Ctrl+D"),
-                                     triggered=lambda: self._on_current(self.duplicate))
-        self.act_delete = QAction(window, triggered=lambda: self._on_current(self.delete))
-        self.act_organizations = QAction(window, triggered=lambda: self.organizations(),
-                                         enabled=not window.db.read_only)
-        # The tab knows whether a row is current and the database writable; mirror it.
-        tab = window.attendees
-        for mine, theirs in ((self.act_add, tab.act_add), (self.act_edit, tab.act_edit),
-                             (self.act_duplicate, tab.act_duplicate),
-                             (self.act_delete, tab.act_delete)):
-            mine.setEnabled(theirs.isEnabled())
-            theirs.enabledChanged.connect(mine.setEnabled)
+def run_import(ctx: Context, path: Path | None = None) -> bool:
+    # The roster reader and its window load when first used: start-up needs neither.
+    from ui.attendees.import_dialog import run_import as run
+
+    return run(ctx, path)
+
+
+class AttendeeActions(QObject):
+    """Carries out what the Attendees tab's actions ask for; the menu shows the same actions."""
+
+    def __init__(self, ctx: Context, tab: AttendeesTab):
+        super().__init__(tab)   # goes with it: its actions do
+        self.ctx, self.tab = ctx, tab
+        self.act_organizations = QAction(tab, triggered=lambda: self.organizations())
+        self.act_import = QAction(tab, shortcut=QKeySequence("Ctrl+I"),
+                                  triggered=lambda: run_import(ctx))
+        tab.files_dropped.connect(lambda paths: paths and run_import(ctx, Path(paths[0])))
         tab.add_requested.connect(self.add)
         tab.edit_requested.connect(self.edit)
         tab.duplicate_requested.connect(self.duplicate)
         tab.delete_requested.connect(self.delete)
+        retranslate.register(self)
+        self.retranslate_ui()
+
+    # The tab's own actions: one per operation, in its menus and in the window's.
+    @property
+    def act_add(self) -> QAction:
+        return self.tab.act_add
+
+    @property
+    def act_edit(self) -> QAction:
+        return self.tab.act_edit
+
+    @property
+    def act_duplicate(self) -> QAction:
+        return self.tab.act_duplicate
+
+    @property
+    def act_delete(self) -> QAction:
+        return self.tab.act_delete
 
     def menu_actions(self) -> list[QAction | None]:
         """The Attendees menu, None for a separator."""
-        return [self.act_add, self.act_edit, self.act_duplicate, self.act_delete, None,
+        tab = self.tab
+        return [tab.act_add, tab.act_edit, tab.act_duplicate, tab.act_delete, None,
                 self.act_organizations]
 
     def retranslate_ui(self) -> None:
-        self.act_add.setText(_("&Add attendee…"))
-        self.act_edit.setText(_("&Edit attendee…"))
-        self.act_duplicate.setText(_("D&uplicate attendee…"))
-        self.act_delete.setText(_("&Remove attendee…"))
         self.act_organizations.setText(_("&Organizations…"))
+        self.act_import.setText(_("&Import attendees…"))
 
-    # helpers ---------------------------------------------------------------------------------
-    def _writable_mission(self):
-        mission = self.window.current_mission()
-        return None if mission is None or self.window.db.read_only else mission
-
-    def _on_current(self, handler) -> None:
-        participant_id = self.window.attendees.current_participant_id()
-        if participant_id is not None:
-            self.window.tabs.setCurrentWidget(self.window.attendees)
-            handler(participant_id)
+    def update(self, has_mission: bool) -> None:
+        self.act_import.setEnabled(has_mission and not self.ctx.read_only)
 
     def _dialog(self, mission, data: att.AttendeeData | None, *, editing: bool,
                 except_id: int | None = None):
         # Imported when first used, like every dialog: start-up needs none of them.
         from ui.attendees.attendee_dialog import AttendeeDialog
 
-        engine = self.window.db.engine
+        engine = self.ctx.engine
         with read_session(engine) as session:
             organizations = repo.list_organizations(session)
             zones = [mission.home_tz]
@@ -91,26 +104,28 @@ class AttendeeActions:
 
         return AttendeeDialog(organizations, mission_end=mission.end_date,
                               countries=rules.mission_countries(zones), data=data,
-                              editing=editing, duplicates=duplicates, parent=self.window)
+                              editing=editing, duplicates=duplicates, parent=self.ctx.parent)
 
     def _load(self, participant_id: int) -> att.AttendeeData:
-        with read_session(self.window.db.engine) as session:
+        with read_session(self.ctx.engine) as session:
             return att.get_attendee(session, participant_id=participant_id)
 
     # handlers --------------------------------------------------------------------------------
     def add(self, data: att.AttendeeData | None = None) -> None:
-        mission = self._writable_mission()
+        mission = self.ctx.writable_mission()
         if mission is None:
             return
+        self.ctx.show_page(self.tab)                 # where the new attendee will show
         dialog = self._dialog(mission, data, editing=False)
-        exec_until_saved(dialog, lambda: self.window.run_command(AddAttendee(
-            self.window.db.engine, self.window.events, mission.id, dialog.attendee(),
+        exec_until_saved(dialog, lambda: self.ctx.run_command(AddAttendee(
+            self.ctx.engine, self.ctx.events, mission.id, dialog.attendee(),
             dialog.new_organization())))
 
     def edit(self, participant_id: int) -> None:
-        mission = self._writable_mission()
+        mission = self.ctx.writable_mission()
         if mission is None:
             return
+        self.ctx.show_page(self.tab)                 # from the menu: show whom it concerns
         before = self._load(participant_id)
         dialog = self._dialog(mission, before, editing=True, except_id=participant_id)
 
@@ -118,35 +133,34 @@ class AttendeeActions:
             after = dialog.attendee()
             if after == before and not dialog.new_organization():
                 return True                          # nothing changed: no empty undo step
-            return self.window.run_command(EditAttendee(
-                self.window.db.engine, self.window.events, mission.id, participant_id, before,
+            return self.ctx.run_command(EditAttendee(
+                self.ctx.engine, self.ctx.events, mission.id, participant_id, before,
                 after, dialog.new_organization()))
 
         exec_until_saved(dialog, save)
 
     def duplicate(self, participant_id: int) -> None:
         """A new attendee, the dialog filled from this one without their personal details."""
+        self.ctx.show_page(self.tab)
         data = copy.deepcopy(self._load(participant_id))
         for key in PERSONAL_FIELDS:
             data.person[key] = None if key in ("passport_expiry", "date_of_birth") else ""
         self.add(data)
 
     def delete(self, participant_id: int) -> None:
-        mission = self._writable_mission()
+        mission = self.ctx.writable_mission()
         if mission is None:
             return
+        self.ctx.show_page(self.tab)
         name = attendee_name(self._load(participant_id).person)
         if confirm(
-            self.window, _("Remove attendee"),
+            self.ctx.parent, _("Remove attendee"),
             _("Remove {name} from this mission? You can undo this.").format(name=name)):
-            self.window.run_command(RemoveAttendee(self.window.db.engine, self.window.events,
-                                                   mission.id, participant_id, name))
+            self.ctx.run_command(RemoveAttendee(self.ctx.engine, self.ctx.events, mission.id,
+                                                participant_id, name))
 
     def organizations(self) -> None:
         from ui.attendees.organizations_dialog import OrganizationsDialog
 
-        dialog = OrganizationsDialog(self.window.db.engine, read_only=self.window.db.read_only,
-                                     parent=self.window)
+        dialog = OrganizationsDialog(self.ctx, parent=self.ctx.parent)
         dialog.exec()
-        if dialog.changed:                           # organization names show in every tab
-            self.window.events.changed.emit(self.window.mission_id or 0, "organizations")

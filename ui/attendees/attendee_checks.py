@@ -15,12 +15,7 @@ from i18n import _
 from i18n.formatting import format_date
 from models import rules
 from ui.attendees.attendee_fields import EXAMPLE_DATE, country_name, parse_country, parse_date
-
-
-def not_a_phone() -> str:
-    """What to say beside any phone field whose text rules.normalize_phone cannot read."""
-    return _("Not a phone number: write it as dialled in Japan (090-1234-5678) or with the "
-             "country code (+1 518 555 0123).")
+from ui.common.wording import not_a_phone
 
 
 def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry: str,

@@ -34,11 +34,10 @@ from models.attendees import AttendeeData
 from models.entities import Organization
 from ui.attendees.attendee_checks import ask_save_anyway, find_problems
 from ui.attendees.attendee_fields import CountryCombo, DateField, OrganizationCombo
+from ui.common import retranslate
 from ui.common.dialogs import grow_to_fit
+from ui.common.styles import ERROR_STYLE, NOTE_STYLE, WARNING_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300;"
-NOTE_STYLE = "color: palette(placeholder-text);"
 TEXT_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana",
                "given_kana", "title_en", "title_ja", "email", "phone", "visa_type", "dietary",
                "passport_number")
@@ -91,6 +90,7 @@ class AttendeeDialog(QDialog):
         data = data or AttendeeData(person={})
         self._base = dict(data.person)     # fields the dialog does not show pass through
         self._fill(data)
+        retranslate.register(self)
         self.retranslate_ui()
 
     # layout ----------------------------------------------------------------------------------
@@ -185,10 +185,6 @@ class AttendeeDialog(QDialog):
         self.passport_expiry.set_value(person.get("passport_expiry"))
 
     # language --------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit attendee") if self._editing else _("Add attendee"))

@@ -15,11 +15,16 @@ from sqlmodel import Session
 from i18n import _, ngettext
 from i18n.formatting import person_name
 from models import attendees as att
-from models import repository as repo
-from models.entities import Organization
 from models.store.db import write_session
-from ui.common.events import MissionEvents
-from ui.missions.commands import DbCommand
+from ui.common.events import (
+    ATTENDEES,
+    ORGANIZATIONS,
+    PARTICIPANTS,
+    ROOMS,
+    VISITS,
+    MissionEvents,
+)
+from ui.common.undo import DbCommand
 
 
 def attendee_name(person: dict) -> str:
@@ -46,43 +51,35 @@ class _Organizations:
         return att.organization_by_name(session, self.new_name, self.created)
 
     def restore(self, session: Session) -> dict[int, int]:
-        """Put back what undo deleted; old id -> id now (another id only when the old one was
-        taken meanwhile, by the organizations dialog, which is not undoable)."""
-        ids = {}
-        for row in self.saved:
-            if session.get(Organization, row["id"]) is None:
-                session.add(Organization(**row))
-                session.flush()
-                self.created.append(row["id"])
-                ids[row["id"]] = row["id"]
-            else:
-                ids[row["id"]] = att.organization_by_name(
-                    session, row["name_en"] or row["name_ja"], self.created)
+        """Put back what undo deleted; old id -> id now."""
+        ids = att.restore_organizations(session, self.saved, self.created)
         self.saved = []
         return ids
 
     def remove(self, session: Session) -> None:
-        for org_id in self.created:
-            org = session.get(Organization, org_id)
-            # Still used (by someone outside this command's history): keep it, never cascade.
-            if org is None or repo.organization_usage(session, organization_id=org_id) != (0, 0):
-                continue
-            self.saved.append({"id": org.id, "name_en": org.name_en, "name_ja": org.name_ja})
-            session.delete(org)
-        session.flush()
+        # Still used (by someone outside this command's history): kept, never cascaded.
+        self.saved += att.remove_unused_organizations(session, self.created)
         self.created = []
 
 
 class _AttendeeCommand(DbCommand):
+    kinds: tuple[str, ...] = (ATTENDEES,)
+    participant_id: int | None = None
+    orgs: _Organizations | None = None
+
     def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
         super().__init__(text)
         self.engine, self.events, self.mission_id = engine, events, mission_id
 
     def _announce(self) -> None:
-        self.events.changed.emit(self.mission_id, "attendees")
+        kinds = self.kinds + ((ORGANIZATIONS,) if self.orgs and self.orgs.new_name else ())
+        ids = () if self.participant_id is None else (self.participant_id,)
+        self.events.announce(self.mission_id, *kinds, ids=ids)
 
 
 class AddAttendee(_AttendeeCommand):
+    kinds = (ATTENDEES, PARTICIPANTS, ROOMS, VISITS)    # undo removes them with their places
+
     def __init__(self, engine, events: MissionEvents, mission_id: int, data: att.AttendeeData,
                  new_organization: str = ""):
         super().__init__(_("Add {name}").format(name=attendee_name(data.person)), engine,
@@ -138,6 +135,8 @@ class EditAttendee(_AttendeeCommand):
 
 
 class RemoveAttendee(_AttendeeCommand):
+    kinds = (ATTENDEES, PARTICIPANTS, ROOMS, VISITS)    # their places go with them
+
     def __init__(self, engine, events: MissionEvents, mission_id: int, participant_id: int,
                  name: str):
         super().__init__(_("Remove {name}").format(name=name), engine, events, mission_id)
@@ -161,6 +160,8 @@ class ImportAttendees(_AttendeeCommand):
     The first redo runs import_attendees; undo works like undo_import but keeps what it
     deleted, so a redo restores the same ids instead of importing afresh.
     """
+
+    kinds = (ATTENDEES, PARTICIPANTS, ORGANIZATIONS)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, rows: list[dict]):
         super().__init__(ngettext("Import {n} attendee", "Import {n} attendees",

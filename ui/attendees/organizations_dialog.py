@@ -1,9 +1,9 @@
 """The organizations every mission shares, with their English and Japanese names: add, rename
 in the cells, delete one that nobody belongs to.
 
-Each change is saved at once in its own transaction. These changes are not on the undo stack:
-renaming is undone by renaming back, a deletion is only allowed for an organization nothing
-refers to (so nothing else is lost with it), and the dialog asks before deleting.
+Each change is saved at once as its own undoable step (Edit > Undo once the dialog is closed); a
+deletion is only allowed for an organization nothing refers to (so nothing else is lost with
+it), and the dialog asks before deleting.
 """
 
 from __future__ import annotations
@@ -27,8 +27,14 @@ from PySide6.QtWidgets import (
 
 from i18n import _, ngettext, pick
 from models import repository as repo
-from models.store.db import read_session, write_session
-from models.store.errors import StorageError
+from models.store.db import read_session
+from ui.attendees.organization_commands import (
+    AddOrganization,
+    DeleteOrganization,
+    RenameOrganization,
+)
+from ui.common import retranslate
+from ui.common.context import Context
 from ui.common.dialogs import confirm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,10 +45,11 @@ def _fold(text: str) -> str:
 
 
 class OrganizationsDialog(QDialog):
-    def __init__(self, engine, *, read_only: bool = False, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("organizationsDialog")
-        self.engine, self.read_only = engine, read_only
+        self.ctx, self.engine, self.read_only = ctx, ctx.engine, ctx.read_only
+        read_only = self.read_only
         self.changed = False                 # the window reloads its views when True
         self.table = QTableWidget(0, 2, objectName="organizationTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -74,12 +81,8 @@ class OrganizationsDialog(QDialog):
         layout.addLayout(row)
         self.resize(640, 460)
         self.reload()
+        retranslate.register(self)
         self.retranslate_ui()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Organizations"))
@@ -146,17 +149,16 @@ class OrganizationsDialog(QDialog):
             self._say(_("Another organization already has this name."))
             self._revert(row, org_id)
             return
-        try:
-            with write_session(self.engine) as session:
-                if org_id is None:
-                    org_id = repo.create_organization(session, name_en=name_en, name_ja=name_ja)
-                else:
-                    repo.update_organization(session, organization_id=org_id, name_en=name_en,
-                                             name_ja=name_ja)
-        except StorageError as exc:
-            self._say(exc.user_message())
+        ctx = self.ctx
+        if org_id is None:
+            command = AddOrganization(ctx.engine, ctx.events, ctx.mission_id(), (name_en, name_ja))
+        else:
+            command = RenameOrganization(ctx.engine, ctx.events, ctx.mission_id(), org_id,
+                                         self._stored(org_id), (name_en, name_ja))
+        if not ctx.run_command(command):             # it has said why
             self._revert(row, item.data(ID_ROLE))
             return
+        org_id = command.organization_id
         self.table.blockSignals(True)
         for col, text in enumerate((name_en, name_ja)):
             self.table.item(row, col).setText(text)
@@ -164,6 +166,11 @@ class OrganizationsDialog(QDialog):
         self.table.blockSignals(False)
         self._say("")
         self.changed = True
+
+    def _stored(self, org_id: int) -> tuple[str, str]:
+        with read_session(self.engine) as session:
+            org = next(o for o in repo.list_organizations(session) if o.id == org_id)
+        return org.name_en, org.name_ja
 
     def _revert(self, row: int, org_id: int | None) -> None:
         """Show the stored names again (or clear a new row) after a change was refused."""
@@ -202,11 +209,9 @@ class OrganizationsDialog(QDialog):
             self, _("Delete organization"),
             _("Delete the organization {name}?").format(name=name)):
             return
-        try:
-            with write_session(self.engine) as session:
-                repo.delete_organization(session, organization_id=org_id)
-        except StorageError as exc:
-            self._say(exc.user_message())
+        ctx = self.ctx
+        if not ctx.run_command(DeleteOrganization(ctx.engine, ctx.events, ctx.mission_id(),
+                                                  org_id, self._stored(org_id))):
             return
         self.table.removeRow(row)
         self._say("")

@@ -4,8 +4,8 @@ announced as signals for whoever carries them out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, ngettext
-from ui.common.columns import ATTENDEE_COLUMNS
+from models import repository as repo
+from models.store.db import read_session
+from ui.attendees.columns import ATTENDEE_COLUMNS
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ORGANIZATIONS
+from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 
@@ -63,9 +69,9 @@ class AttendeesTab(QWidget):
     export_requested = Signal(int)      # participant id: their own itinerary workbook
     files_dropped = Signal(list)        # local .xlsx paths
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
-        self.settings = settings
+        self.ctx, self.settings = ctx, ctx.settings
         self.editable = True
         self.model = RowTableModel(ATTENDEE_COLUMNS, self)
         self.filter = QLineEdit(objectName="attendeeFilter")
@@ -86,10 +92,12 @@ class AttendeesTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-        self.act_add = QAction(self, triggered=lambda: self.add_requested.emit())
+        # One action per operation: the Attendees menu shows these same actions.
+        self.act_add = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"),
+                               triggered=lambda: self.add_requested.emit())
         self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
-        self.act_duplicate = QAction(
-            self, triggered=lambda: self._emit_for(self.duplicate_requested))
+        self.act_duplicate = QAction(self, shortcut=QKeySequence("Ctrl+D"),
+                                     triggered=lambda: self._emit_for(self.duplicate_requested))
         self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
         self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
 
@@ -105,24 +113,55 @@ class AttendeesTab(QWidget):
             lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        retranslate.register(self)
         self.retranslate_ui()
         self.restore_state()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload)
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(_("Filter attendees…"))
         self.act_add.setText(_("&Add attendee…"))
-        self.act_edit.setText(_("&Edit…"))
-        self.act_duplicate.setText(_("D&uplicate"))
-        self.act_delete.setText(_("&Delete…"))
+        self.act_edit.setText(_("&Edit attendee…"))
+        self.act_duplicate.setText(_("D&uplicate attendee…"))
+        self.act_delete.setText(_("&Remove attendee…"))
         self.act_export.setText(_("E&xport itinerary…"))
         self._update_count()
+        if hasattr(self, "refresher"):
+            self.refresher.language()
 
     # rows ------------------------------------------------------------------------------------
+    def _reload(self, pending: Pending) -> None:
+        if not pending.needs_data():
+            self.model.retranslate()
+            return
+        mission_id = self.ctx.mission_id()
+        rows = []
+        if mission_id is not None:
+            with read_session(self.ctx.engine) as session:
+                rows = repo.list_attendees(session, mission_id=mission_id)
+        self.model.set_rows(rows)
+
+    def select_participant(self, participant_id: int) -> bool:
+        """Make the attendee the current row, clearing a filter that hides them."""
+        self.refresher.flush()
+        if self._select(participant_id):
+            return True
+        if self.filter.text():
+            self.filter.clear()
+            return self._select(participant_id)
+        self.table.setCurrentIndex(QModelIndex())
+        return False
+
+    def _select(self, participant_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).participant_id == participant_id:
+                index = self.model.index(row, 0)
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                self.table.setFocus()
+                return True
+        return False
     def set_editable(self, editable: bool) -> None:
         """Off for a read-only database or when no mission is open: nothing can change."""
         self.editable = editable

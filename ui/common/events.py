@@ -1,10 +1,48 @@
-"""The one signal hub: after a change commits, it names what changed so views reload."""
+"""The one signal hub: after a change commits, it names what changed (the mission, the kinds of
+rows, their ids where known), so that only the views showing those rows reload them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
+
+# The kinds of rows a change can touch. A view names the kinds it shows and reloads only when a
+# change touches one of them.
+MISSION = "mission"                # the mission's own row: code, titles, dates, organizers
+ATTENDEES = "attendees"            # people and their participation
+ORGANIZATIONS = "organizations"    # shared by every mission
+ITEMS = "items"                    # itinerary items
+PARTICIPANTS = "participants"      # who takes part in which item
+SITES = "sites"                    # shared by every mission
+VISITS = "visits"                  # visitor clearances of site visits
+ROOMS = "rooms"                    # hotel rooms and their guests
+KINDS = frozenset({MISSION, ATTENDEES, ORGANIZATIONS, ITEMS, PARTICIPANTS, SITES, VISITS, ROOMS})
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed change touched. `mission_id` is None for rows every mission shares
+    (organizations, sites); `removed` says the mission itself is gone; `switched` that the
+    window now shows another mission (every view of it is out of date)."""
+
+    mission_id: int | None
+    kinds: frozenset[str]
+    ids: frozenset[int] = frozenset()
+    removed: bool = False
+    switched: bool = False
+
+    def touches(self, kinds: Iterable[str]) -> bool:
+        return self.switched or not self.kinds.isdisjoint(kinds)
 
 
 class MissionEvents(QObject):
-    # mission id (0 when the list of missions itself changed), and what: "mission", "deleted", ...
-    changed = Signal(int, str)
+    changed = Signal(object)   # a Change
+
+    def announce(self, mission_id: int | None, *kinds: str, ids: Iterable[int] = (),
+                 removed: bool = False) -> None:
+        unknown = set(kinds) - KINDS
+        if unknown:
+            raise ValueError(f"unknown kinds of rows: {sorted(unknown)}")
+        self.changed.emit(Change(mission_id, frozenset(kinds), frozenset(ids), removed=removed))

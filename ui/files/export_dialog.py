@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 import i18n
 from i18n import _
+from ui.common import retranslate
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}   # each in its own language
 FOLDER_KEY = "export/folder"
@@ -81,6 +82,7 @@ class ExportDialog(QDialog):
         self.path.textChanged.connect(self._update_ok)
         self.language.currentIndexChanged.connect(self._language_changed)
         self._last_default = self.default_name()
+        retranslate.register(self)
         self.retranslate_ui()
         self.resize(640, self.sizeHint().height())
 
@@ -116,11 +118,6 @@ class ExportDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.path.text().strip()))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Export itinerary") if self.person else _("Export workbook"))
         self.intro.setText(
@@ -139,9 +136,9 @@ class ExportDialog(QDialog):
                              Path(self.path.text().strip()).expanduser())
 
 
-def ask_options(window, code: str, person: tuple[str, str] | None,
+def ask_options(ctx, code: str, person: tuple[str, str] | None,
                 previous: ExportOptions | None = None) -> ExportOptions | None:
-    dialog = ExportDialog(window.settings, code, person, window)
+    dialog = ExportDialog(ctx.settings, code, person, ctx.parent)
     if previous is not None:
         dialog.language.setCurrentIndex(dialog.language.findData(previous.language))
         dialog.sensitive.setChecked(not previous.sensitive)
@@ -168,35 +165,35 @@ def ask_open(parent, path: Path) -> str | None:
     return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
 
 
-def _person(window, participant_id: int) -> tuple[str, str]:
+def _person(ctx, participant_id: int) -> tuple[str, str]:
     from models.attendees import get_attendee
     from models.store.db import read_session
 
-    with read_session(window.db.engine) as session:
+    with read_session(ctx.engine) as session:
         person = get_attendee(session, participant_id=participant_id).person
     return person["family_name"], person["given_name"]
 
 
-def run_export(window, participant_id: int | None = None) -> Path | None:
+def run_export(ctx, participant_id: int | None = None) -> Path | None:
     """Ask, export with progress, offer to open. Returns the file written, or None."""
-    mission = window.current_mission()
+    mission = ctx.current_mission()
     if mission is None:
         return None
-    person = _person(window, participant_id) if participant_id is not None else None
+    person = _person(ctx, participant_id) if participant_id is not None else None
     options = None
     while True:       # a file that cannot be written sends the user back to pick another
-        options = ask_options(window, mission.code, person, options)
+        options = ask_options(ctx, mission.code, person, options)
         if options is None:
             return None
-        window.settings.setValue(FOLDER_KEY, str(options.path.parent))
-        window.settings.setValue(LANGUAGE_KEY, options.language)
-        outcome = export_with_progress(window, mission.code, options, participant_id)
+        ctx.settings.setValue(FOLDER_KEY, str(options.path.parent))
+        ctx.settings.setValue(LANGUAGE_KEY, options.language)
+        outcome = export_with_progress(ctx, mission.code, options, participant_id)
         if outcome is None:
             return None                       # cancelled: nothing written, nothing to say
         if outcome is True:
             break
-        QMessageBox.warning(window, _("Not exported"), outcome.user_message())
-    choice = ask_open(window, options.path)
+        QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
+    choice = ask_open(ctx.parent, options.path)
     if choice == "file":
         launch(QUrl.fromLocalFile(str(options.path)))
     elif choice == "folder":
@@ -204,13 +201,13 @@ def run_export(window, participant_id: int | None = None) -> Path | None:
     return options.path
 
 
-def export_with_progress(window, code: str, options: ExportOptions,
+def export_with_progress(ctx, code: str, options: ExportOptions,
                          participant_id: int | None = None):
     """Export under a cancellable progress dialog: True when written, None when cancelled,
     the ExportError when the file could not be written."""
     from documents.workbook import ExportCancelled, ExportError, export_mission, export_person
 
-    progress = QProgressDialog(window)       # its Cancel button is Qt's, translated by Qt
+    progress = QProgressDialog(ctx.parent)       # its Cancel button is Qt's, translated by Qt
     progress.setLabelText(_("Exporting {name}…").format(name=options.path.name))
     progress.setRange(0, 1)
     progress.setWindowTitle(_("Export workbook"))
@@ -225,15 +222,15 @@ def export_with_progress(window, code: str, options: ExportOptions,
 
     # The export may speak another language than the window: the window is not redrawn
     # meanwhile, so it never shows a text in the export's language.
-    window.setUpdatesEnabled(False)
+    ctx.parent.setUpdatesEnabled(False)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if participant_id is None:
-            export_mission(window.db.engine, code=code, path=options.path,
+            export_mission(ctx.engine, code=code, path=options.path,
                            language=options.language, sensitive=options.sensitive,
                            progress=report)
         else:
-            export_person(window.db.engine, code=code, path=options.path,
+            export_person(ctx.engine, code=code, path=options.path,
                           language=options.language, participant_id=participant_id,
                           progress=report)
     except ExportCancelled:
@@ -242,6 +239,6 @@ def export_with_progress(window, code: str, options: ExportOptions,
         return exc
     finally:
         QApplication.restoreOverrideCursor()
-        window.setUpdatesEnabled(True)
+        ctx.parent.setUpdatesEnabled(True)
         progress.close()
     return True

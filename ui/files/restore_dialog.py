@@ -26,6 +26,7 @@ from i18n.formatting import format_date
 from models.store.backup import BackupInfo, list_backups, restore_backup
 from models.store.db import open_database
 from models.store.errors import StorageError
+from ui.common import retranslate
 
 COLUMNS = (N_("Made"), N_("Kind"), N_("Missions"), N_("Size"))
 REASONS = {"daily": N_("Daily"), "migration": N_("Before an upgrade"),
@@ -75,15 +76,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
+        retranslate.register(self)
         self.retranslate_ui()
         if backups:
             self.table.selectRow(0)
         self.restore_button.setEnabled(self.selected() is not None)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Restore from backup"))
@@ -109,22 +106,22 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
 
-def restore_from_backup(window) -> bool:
-    """File > Restore from backup… for the main window; True when a backup was restored."""
-    path = window.db.path
+def restore_from_backup(ctx) -> bool:
+    """File > Restore from backup…; True when a backup was restored."""
+    path = ctx.db.path
     title = _("Restore from backup")
     backups = list_backups(path)
     if not backups:
-        QMessageBox.information(window, title, _(
+        QMessageBox.information(ctx.parent, title, _(
             "There are no backups of this database yet. Kakehashi makes one each day it "
             "opens the database."))
         return False
-    dialog = RestoreDialog(backups, window)
+    dialog = RestoreDialog(backups, ctx.parent)
     chosen = dialog.selected() if dialog.exec() else None
     if chosen is None:
         return False
     answer = QMessageBox.warning(
-        window, title,
+        ctx.parent, title,
         _("Replace all data with the backup made {when}? The current data is backed up "
           "first.").format(when=format_made(chosen.created)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -133,15 +130,14 @@ def restore_from_backup(window) -> bool:
         return False
     # No pooled connection may hold the file while it is replaced; the engine reconnects by
     # itself if the restore fails, so the window keeps working on the unchanged database.
-    window.db.dispose()
+    ctx.db.dispose()
     try:
         restore_backup(path, chosen.path, now=datetime.now())
         db = open_database(path)
     except StorageError as exc:
-        QMessageBox.critical(window, title, exc.user_message())
+        QMessageBox.critical(ctx.parent, title, exc.user_message())
         return False
-    window.db = db
-    # The undo steps name rows of the replaced data and hold the old engine.
-    window.undo_stack.clear()
-    window.reload_missions()
+    # The window starts undo afresh (its steps name rows of the replaced data and hold the old
+    # engine) and shows the restored missions.
+    ctx.replace_database(db)
     return True

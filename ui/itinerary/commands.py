@@ -2,8 +2,8 @@
 
 Each command keeps the item's id: undoing an addition deletes the item but keeps what was
 deleted, and redo puts it back with the same id, so a later command on the stack (an edit or a
-move of the item just added) still names the right row. Every step announces
-changed(mission id, "itinerary").
+move of the item just added) still names the right row. Every step announces the item's id
+with the kinds of rows it touched.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import datetime
 from i18n import _, pick
 from models import items
 from models.store.db import write_session
-from ui.common.events import MissionEvents
-from ui.missions.commands import DbCommand
+from ui.common.events import ITEMS, PARTICIPANTS, ROOMS, VISITS, MissionEvents
+from ui.common.undo import DbCommand
 
 
 def item_title(values: dict) -> str:
@@ -23,12 +23,17 @@ def item_title(values: dict) -> str:
 
 
 class _ItemCommand(DbCommand):
+    # Deleting an item (or undoing its addition) takes its rooms and clearances along.
+    kinds = (ITEMS, PARTICIPANTS, ROOMS, VISITS)
+    item_id: int | None = None
+
     def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
         super().__init__(text)
         self.engine, self.events, self.mission_id = engine, events, mission_id
 
     def _announce(self) -> None:
-        self.events.changed.emit(self.mission_id, "itinerary")
+        ids = () if self.item_id is None else (self.item_id,)
+        self.events.announce(self.mission_id, *self.kinds, ids=ids)
 
 
 class AddItem(_ItemCommand):

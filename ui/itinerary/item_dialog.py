@@ -33,9 +33,10 @@ from models.entities import Site
 from models.items import ItemData
 from models.repository import AttendeeRow
 from models.rules import ZONE_COUNTRIES, normalize_phone
-from ui.attendees.attendee_checks import not_a_phone
-from ui.attendees.attendee_dialog import ERROR_STYLE, NOTE_STYLE
+from ui.common import retranslate
 from ui.common.dialogs import grow_to_fit
+from ui.common.styles import ERROR_STYLE, NOTE_STYLE
+from ui.common.wording import not_a_phone
 from ui.itinerary.item_fields import PeoplePicker, WhenField
 from ui.itinerary.time_checks import end_message, end_state, find_problems
 
@@ -100,6 +101,7 @@ class ItemDialog(QDialog):
         self.everyone.toggled.connect(lambda on: (self.people.setEnabled(not on),
                                                   self._recheck()))
         self.people.changed.connect(self._recheck)
+        retranslate.register(self)
         self.retranslate_ui()
 
     # layout ----------------------------------------------------------------------------------
@@ -186,10 +188,6 @@ class ItemDialog(QDialog):
         self.people.setEnabled(not values.get("everyone", True))
 
     # language --------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit item") if self._editing else _("Add item"))

@@ -8,7 +8,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,11 +24,18 @@ from PySide6.QtWidgets import (
 from i18n import _, ngettext
 from i18n.formatting import format_date, name_sort_key, person_name
 from i18n.labels import ITEM_KINDS, label
+from models import repository as repo
 from models.entities import AttendanceStatus
+from models.items import item_people
 from models.repository import AttendeeRow, ItemRow, MissionRow
-from ui.common.columns import ITEM_COLUMNS
+from models.store.db import read_session
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
+from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
+from ui.itinerary.columns import ITEM_COLUMNS
 from ui.itinerary.day_layout import item_day, layout_day, mission_days
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
 from ui.itinerary.timeline_header import TimelineHeader
@@ -55,8 +62,10 @@ class ItineraryTab(QWidget):
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        """Without `ctx`, a view only: show_mission() gives it what to show."""
         super().__init__(parent)
+        self.ctx = ctx
         self.editable = True
         self.mission: MissionRow | None = None
         self.rows: list[ItemRow] = []
@@ -86,12 +95,22 @@ class ItineraryTab(QWidget):
         self.legend.setWordWrap(True)
         self._build_layout()
 
-        self.act_add = QAction(self, triggered=lambda: self.add_requested.emit())
+        # One action per operation: the Itinerary menu shows these same actions.
+        self.act_add = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"),
+                               triggered=lambda: self.add_requested.emit())
         self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
         self.act_move = QAction(self, triggered=lambda: self._emit_for(self.move_requested))
         self.act_duplicate = QAction(
             self, triggered=lambda: self._emit_for(self.duplicate_requested))
         self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
+        # Ctrl+Up/Down only while the tab has the focus: elsewhere they move through lists.
+        self.act_earlier = QAction(self, shortcut=QKeySequence("Ctrl+Up"),
+                                   triggered=lambda: self._shift(-1))
+        self.act_later = QAction(self, shortcut=QKeySequence("Ctrl+Down"),
+                                 triggered=lambda: self._shift(1))
+        for action in (self.act_earlier, self.act_later):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
         self.day_combo.currentIndexChanged.connect(lambda _i: self._apply())
         self.person_combo.currentIndexChanged.connect(lambda _i: self._apply())
@@ -107,7 +126,12 @@ class ItineraryTab(QWidget):
         self.timeline.item_activated.connect(lambda item_id: (
             self.pick(item_id), self.act_edit.trigger()))
         self.timeline.context_requested.connect(lambda _id, pos: self._show_menu(pos))
+        retranslate.register(self)
         self.retranslate_ui()
+        if ctx is not None:
+            self.refresher = Refresher(self, ctx,
+                                       (MISSION, ITEMS, PARTICIPANTS, ATTENDEES, SITES),
+                                       self._reload)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -137,10 +161,6 @@ class ItineraryTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
     # language --------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.day_label.setText(_("Day:"))
@@ -148,17 +168,42 @@ class ItineraryTab(QWidget):
         self.previous_day.setToolTip(_("Previous day"))
         self.next_day.setToolTip(_("Next day"))
         self.act_add.setText(_("&Add item…"))
-        self.act_edit.setText(_("&Edit…"))
-        self.act_move.setText(_("&Move…"))
-        self.act_duplicate.setText(_("D&uplicate…"))
-        self.act_delete.setText(_("&Delete…"))
+        self.act_edit.setText(_("&Edit item…"))
+        self.act_move.setText(_("&Move item…"))
+        self.act_duplicate.setText(_("D&uplicate item…"))
+        self.act_delete.setText(_("&Delete item…"))
+        self.act_earlier.setText(_("Move a day &earlier"))
+        self.act_later.setText(_("Move a day &later"))
         swatch = ('<span style="background-color:{c}; color:{c};">&nbsp;&nbsp;&nbsp;</span>'
                   '&nbsp;{name}')
         self.legend.setText("&nbsp;&nbsp; ".join(
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
-        self._fill_combos()
-        self._apply()
+        if getattr(self, "refresher", None) is not None:
+            self.refresher.language()          # the rows' texts: now if shown, else when shown
+        else:
+            self._fill_combos()
+            self._apply()
+
+    def _reload(self, pending: Pending) -> None:
+        if not pending.needs_data():
+            self._fill_combos()
+            self._apply()
+            return
+        mission = self.ctx.current_mission()
+        rows, attendees, links = [], [], {}
+        if mission is not None:
+            with read_session(self.ctx.engine) as session:
+                rows = repo.list_items(session, mission_id=mission.id)
+                attendees = repo.list_attendees(session, mission_id=mission.id)
+                links = item_people(session, mission_id=mission.id)
+        self.show_mission(mission, rows, attendees, links)
+
+    def reveal_item(self, item_id: int) -> bool:
+        """Bring the tab up to date, then select_item."""
+        if getattr(self, "refresher", None) is not None:
+            self.refresher.flush()
+        return self.select_item(item_id)
 
     # data ------------------------------------------------------------------------------------
     def show_mission(self, mission: MissionRow | None, rows: list[ItemRow],
@@ -323,11 +368,16 @@ class ItineraryTab(QWidget):
         if self.current is not None:
             signal.emit(self.current)
 
+    def _shift(self, days: int) -> None:
+        if self.current is not None and self.act_move.isEnabled():
+            self.shift_requested.emit(self.current, days)
+
     def _update_actions(self) -> None:
         on_item = self.editable and self.current is not None and any(
             r.id == self.current for r in self.rows)
         self.act_add.setEnabled(self.editable and self.mission is not None)
-        for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete):
+        for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete,
+                       self.act_earlier, self.act_later):
             action.setEnabled(on_item)
 
     def menu(self) -> QMenu:

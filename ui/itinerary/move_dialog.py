@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from i18n import _
 from i18n.formatting import format_datetime
 from models.wallclock import shift_keeping_local_time
+from ui.common import retranslate
 
 
 def moved(start: datetime, end: datetime, start_tz: str, *, days: int = 0,
@@ -58,12 +59,8 @@ class MoveDialog(QDialog):
         self.days.valueChanged.connect(self._update)
         self.hours.valueChanged.connect(self._update)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
+        retranslate.register(self)
         self.retranslate_ui()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Move item"))

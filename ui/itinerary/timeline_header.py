@@ -24,7 +24,7 @@ class TimelineHeader(QWidget):
         return QSize(200, self.fontMetrics().height() + 8)
 
     def changeEvent(self, event) -> None:
-        if event.type() in (event.Type.FontChange, event.Type.LanguageChange):
+        if event.type() == event.Type.FontChange:   # the Japanese font is taller
             self.setFixedHeight(self.fontMetrics().height() + 8)
         super().changeEvent(event)
 

@@ -2,7 +2,7 @@
 room), who on the stay has no room yet, and the rooming list night by night.
 
 The tab reads what it shows; adding, editing and deleting rooms is asked for with signals and
-carried out by ui.window.plan_actions as undoable commands.
+carried out by ui.lodging.actions as undoable commands.
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ from i18n.formatting import format_date, format_list, person_name
 from i18n.labels import ROOM_TYPES, label
 from models.lodging import Guest, RoomRow, StayRow, rooming_list
 from models.store.db import read_session
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ITEMS, PARTICIPANTS, ROOMS
+from ui.common.refresh import Pending, Refresher
+from ui.common.styles import WARNING_STYLE
 from ui.common.table_model import Column, RowTableModel
 from ui.common.tables import make_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-WARNING_STYLE = "color: #8a5300;"
 
 
 @dataclass(frozen=True)
@@ -78,10 +82,10 @@ class LodgingTab(QWidget):
     edit_requested = Signal(int)        # room id
     delete_requested = Signal(int)
 
-    def __init__(self, engine, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lodgingTab")
-        self.engine = engine
+        self.ctx = ctx
         self.editable = False
         self.stays: list[StayRow] = []
         self._stay_id: int | None = None       # the stay to keep chosen across reloads
@@ -111,7 +115,10 @@ class LodgingTab(QWidget):
         self.delete_button = QPushButton(objectName="deleteRoom", clicked=lambda: self._emit_for(
             self.delete_requested))
         self._build_layout()
+        retranslate.register(self)
         self.retranslate_ui()
+        self.refresher = Refresher(self, ctx, (ROOMS, ITEMS, ATTENDEES, PARTICIPANTS),
+                                   self._reload)
 
     def _build_layout(self) -> None:
         self.stays_group = QGroupBox()
@@ -141,11 +148,6 @@ class LodgingTab(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         self.stays_group.setTitle(_("Hotel stays"))
         self.rooms_group.setTitle(_("Rooms"))
@@ -154,13 +156,25 @@ class LodgingTab(QWidget):
         self.delete_button.setText(_("&Delete room…"))
         self.no_stays.setText(_("This mission has no hotel stay yet: add an itinerary item of "
                                 "the kind “Hotel”."))
-        for model in (self.room_model, self.night_model):
-            model.retranslate()
-        self._fill_stays()
+        if hasattr(self, "refresher"):
+            self.refresher.language()
+
+    @property
+    def engine(self):
+        return self.ctx.engine
 
     # data ------------------------------------------------------------------------------------
-    def show_mission(self, mission_id: int | None, editable: bool) -> None:
+    def set_editable(self, editable: bool) -> None:
         self.editable = editable
+        self._update_buttons()
+
+    def _reload(self, pending: Pending) -> None:
+        if not pending.needs_data():
+            for model in (self.room_model, self.night_model):
+                model.retranslate()
+            self._fill_stays()
+            return
+        mission_id = self.ctx.mission_id()
         self.stays = []
         if mission_id is not None:
             with read_session(self.engine) as session:
@@ -178,6 +192,7 @@ class LodgingTab(QWidget):
 
     def select_stay(self, item_id: int, participant_id: int | None = None) -> bool:
         """Choose the stay, and the room of `participant_id` when they have one."""
+        self.refresher.flush()
         ids = [s.item_id for s in self.stays]
         if item_id not in ids:
             return False

@@ -25,6 +25,7 @@ from i18n.formatting import name_sort_key
 from i18n.labels import ROOM_TYPES, label
 from models import rules
 from models.lodging import Guest, RoomData, StayRow
+from ui.common import retranslate
 from ui.lodging.lodging_tab import guest_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -77,6 +78,7 @@ class RoomDialog(QDialog):
             self.room_type.setCurrentIndex(max(0, self.room_type.findData(data.room_type)))
             self.room_label.setText(data.label)
             self.notes.setText(data.notes)
+        retranslate.register(self)
         self.retranslate_ui()
 
     def _fill_guests(self, kana: dict[int, tuple[str, str]]) -> None:
@@ -106,11 +108,6 @@ class RoomDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if guest.participant_id in mine
                                else Qt.CheckState.Unchecked)
             self.guests.addItem(item)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit room") if self.data else _("Add room"))

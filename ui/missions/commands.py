@@ -1,52 +1,16 @@
-"""Undoable commands: each runs a repository function in one transaction, then announces it.
-
-The window first applies a command itself (`apply_redo`/`apply_undo`), where a storage error can
-be shown and nothing is recorded; only then does the undo stack record the step, and the
-stack's own redo()/undo() call finds the work already done.
-"""
+"""Undoable changes to missions: create, edit, delete (with everything it holds) and duplicate.
+Each runs a models function in one transaction, then announces what changed."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from datetime import date
 
 from i18n import _
 from models import repository as repo
+from models.duplicate import duplicate_mission
 from models.store.db import write_session
-from ui.common.events import MissionEvents
-
-
-class DbCommand(QUndoCommand):
-    """A command whose database work may fail; subclasses implement do_redo() and do_undo()."""
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self._already: str | None = None
-
-    def apply_redo(self) -> None:
-        self.do_redo()
-        self._already = "redo"
-
-    def apply_undo(self) -> None:
-        self.do_undo()
-        self._already = "undo"
-
-    def redo(self) -> None:
-        if self._already == "redo":
-            self._already = None
-            return
-        self.do_redo()
-
-    def undo(self) -> None:
-        if self._already == "undo":
-            self._already = None
-            return
-        self.do_undo()
-
-    def do_redo(self) -> None:
-        raise NotImplementedError
-
-    def do_undo(self) -> None:
-        raise NotImplementedError
+from ui.common.events import MISSION, MissionEvents
+from ui.common.undo import DbCommand
 
 
 class CreateMission(DbCommand):
@@ -60,12 +24,12 @@ class CreateMission(DbCommand):
         with write_session(self.engine) as session:
             self.mission_id = repo.create_mission(session, organizer_ids=self.organizer_ids,
                                                   **self.values)
-        self.events.changed.emit(self.mission_id, "created")
+        self.events.announce(self.mission_id, MISSION)
 
     def do_undo(self) -> None:
         with write_session(self.engine) as session:
             repo.delete_mission(session, mission_id=self.mission_id)
-        self.events.changed.emit(self.mission_id, "deleted")
+        self.events.announce(self.mission_id, MISSION, removed=True)
 
 
 class EditMission(DbCommand):
@@ -83,7 +47,7 @@ class EditMission(DbCommand):
         with write_session(self.engine) as session:
             repo.update_mission(session, mission_id=self.mission_id,
                                 organizer_ids=organizer_ids, **values)
-        self.events.changed.emit(self.mission_id, "mission")
+        self.events.announce(self.mission_id, MISSION)
 
     def do_redo(self) -> None:
         self._apply(self.after)
@@ -106,11 +70,41 @@ class DeleteMission(DbCommand):
 
         with write_session(self.engine) as session:
             self.removed = remove_mission(session, mission_id=self.mission_id)
-        self.events.changed.emit(self.mission_id, "deleted")
+        self.events.announce(self.mission_id, MISSION, removed=True)
 
     def do_undo(self) -> None:
         from models.mission_removal import restore_mission
 
         with write_session(self.engine) as session:
             restore_mission(session, self.removed)
-        self.events.changed.emit(self.mission_id, "created")
+        self.events.announce(self.mission_id, MISSION)
+
+
+class DuplicateMission(DbCommand):
+    """Copy a mission; undo deletes the copy.
+
+    Redo duplicates again rather than restoring rows by id: a copy is hundreds of rows in five
+    tables. SQLite gives a new row the highest id plus one, so after an undo deleted the copy,
+    the copy made again gets the same ids as long as nothing was added since; if it gets
+    another id, a later command on the stack that named the first copy cannot be redone.
+    """
+
+    def __init__(self, engine, events: MissionEvents, source_id: int, code: str, start: date,
+                 copy_people: bool):
+        super().__init__(_("Duplicate mission as {code}").format(code=code))
+        self.engine, self.events = engine, events
+        self.source_id, self.code, self.start = source_id, code, start
+        self.copy_people = copy_people
+        self.mission_id: int | None = None
+
+    def do_redo(self) -> None:
+        with write_session(self.engine) as session:
+            self.mission_id = duplicate_mission(
+                session, mission_id=self.source_id, new_code=self.code, new_start=self.start,
+                copy_people=self.copy_people)
+        self.events.announce(self.mission_id, MISSION)
+
+    def do_undo(self) -> None:
+        with write_session(self.engine) as session:
+            repo.delete_mission(session, mission_id=self.mission_id)
+        self.events.announce(self.mission_id, MISSION, removed=True)

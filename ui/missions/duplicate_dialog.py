@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from i18n import _, ngettext, pick
 from i18n.formatting import format_date
 from models.repository import MissionRow
+from ui.common import retranslate
+from ui.common.styles import ERROR_STYLE
 from ui.missions.mission_dialog import CODE_PATTERN
 
-ERROR_STYLE = "color: #b00020;"
 NEXT_YEAR = timedelta(weeks=52)     # a year on, on the same weekday: Monday's visit stays Monday
 
 
@@ -83,12 +84,8 @@ class DuplicateDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        retranslate.register(self)
         self.retranslate_ui()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Duplicate mission"))

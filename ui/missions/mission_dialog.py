@@ -25,10 +25,10 @@ from i18n.labels import MISSION_STATUS, label
 from models.entities import Organization
 from models.repository import MissionRow
 from models.times import is_valid_zone
+from ui.common import retranslate
+from ui.common.zones import COMMON_ZONES
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$")
-COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Los_Angeles",
-                "Europe/London", "UTC")
 
 
 class MissionDialog(QDialog):
@@ -85,6 +85,7 @@ class MissionDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self._fill(mission)
+        retranslate.register(self)
         self.retranslate_ui()
 
     def _fill(self, mission: MissionRow | None) -> None:
@@ -104,11 +105,6 @@ class MissionDialog(QDialog):
             item = self.organizers.item(i)
             if item.data(Qt.ItemDataRole.UserRole) in mission.organizer_ids:
                 item.setCheckState(Qt.CheckState.Checked)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Mission details") if self._editing else _("New mission"))

@@ -1,4 +1,5 @@
-"""The Overview tab: a mission's details and counts at a glance."""
+"""The Overview tab: a mission's details and counts at a glance, and below them the readiness
+panel."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from i18n import _, ngettext, pick
 from i18n.formatting import format_date_range, format_list
 from i18n.labels import MISSION_STATUS, label
+from models import repository as repo
 from models.entities import Organization
 from models.repository import MissionRow
+from models.store.db import read_session
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ITEMS, MISSION, ORGANIZATIONS, SITES
+from ui.common.refresh import Pending, Refresher
+from ui.missions.readiness_links import ReadinessController
+from ui.missions.readiness_panel import ReadinessPanel
 
 FIELDS = ("code", "title", "other_title", "dates", "zone", "status", "organizers", "attendees",
           "items", "sites")
 
 
 class OverviewTab(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         self.mission: MissionRow | None = None
         self.organizations: list[Organization] = []
         self.counts: dict[str, int] = {}
@@ -31,21 +41,23 @@ class OverviewTab(QWidget):
             self.values[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(self.captions[key], self.values[key])
         self.values["title"].setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.readiness_panel = ReadinessPanel()
+        self.layout_.addWidget(self.readiness_panel, 1)   # the rest of the height
+        self.readiness = ReadinessController(ctx, self.readiness_panel)
+        retranslate.register(self)
         self.retranslate_ui()
+        self.refresher = Refresher(self, ctx,
+                                   (MISSION, ORGANIZATIONS, ATTENDEES, ITEMS, SITES), self._reload)
 
-    def add_panel(self, panel: QWidget) -> None:
-        """A panel below the details that takes the rest of the height (the readiness list)."""
-        self.layout_.addWidget(panel, 1)
-
-    def show_mission(self, mission: MissionRow | None, organizations: list[Organization],
-                     counts: dict[str, int]) -> None:
-        self.mission, self.organizations, self.counts = mission, organizations, counts
+    def _reload(self, pending: Pending) -> None:
+        mission, organizations, counts = self.ctx.current_mission(), [], {}
+        if pending.needs_data():
+            with read_session(self.ctx.engine) as session:
+                organizations = repo.list_organizations(session)
+                if mission is not None:
+                    counts = repo.mission_counts(session, mission_id=mission.id)
+            self.mission, self.organizations, self.counts = mission, organizations, counts
         self._fill()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         captions = {"code": _("Code"), "title": _("Title"), "other_title": _("Other language"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 from i18n import N_, _, ngettext
 from models import findings as F
 from models.findings import Finding, finding_text
+from ui.common import retranslate
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 # Colour says how urgent at a glance; the tooltip says it in words (colour is not enough alone).
@@ -64,6 +65,7 @@ class ReadinessPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
         layout.addStretch(0)       # takes the room when there is no list to show
+        retranslate.register(self)
         self.retranslate_ui()
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -72,11 +74,6 @@ class ReadinessPanel(QWidget):
 
     def count(self) -> int:
         return len(self.findings)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self._fill()

@@ -25,9 +25,10 @@ from i18n.labels import VISITOR_FIELDS, label
 from models import rules
 from models.times import is_valid_zone
 from models.visits import site_country
-from ui.missions.mission_dialog import COMMON_ZONES
+from ui.common import retranslate
+from ui.common.styles import ERROR_STYLE
+from ui.common.zones import COMMON_ZONES
 
-ERROR_STYLE = "color: #b00020;"
 LINE_FIELDS = ("name_en", "name_ja", "address_en", "address_ja", "contact_name",
                "contact_email", "contact_phone")
 TEXT_FIELDS = ("dress_code_en", "dress_code_ja", "photo_rules_en", "photo_rules_ja")
@@ -59,6 +60,7 @@ class SiteDialog(QDialog):
         self.groups: dict[str, QGroupBox] = {}
         self._build_layout()
         self._fill(values or {})
+        retranslate.register(self)
         self.retranslate_ui()
 
     def _build_layout(self) -> None:
@@ -143,10 +145,6 @@ class SiteDialog(QDialog):
         self.briefing.setChecked(bool(values.get("safety_briefing")))
 
     # language --------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit site") if self._editing else _("Add site"))

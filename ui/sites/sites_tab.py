@@ -3,7 +3,7 @@ mission's visits of the chosen site with each visit's visitor list and clearance
 
 The tab lists the sites the mission visits and the sites no mission uses yet, so that a site
 just added stays in view until an item names it. It reads what it shows; every change is asked
-for with a signal and carried out by ui.window.plan_actions as an undoable command.
+for with a signal and carried out by ui.sites.actions as an undoable command.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +24,15 @@ from PySide6.QtWidgets import (
 from i18n import _, pick
 from i18n.formatting import format_datetime
 from models import sites
-from models.entities import ItineraryItem
 from models.store.db import read_session
 from models.visits import list_visitors
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ITEMS, PARTICIPANTS, SITES, VISITS
+from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
+from ui.common.tables import make_table
+from ui.sites.columns import SITE_COLUMNS
 from ui.sites.visitors_table import VisitorsTable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -40,11 +44,12 @@ class SitesTab(QWidget):
     delete_requested = Signal(int)
     clearance_chosen = Signal(int, int, str, str, str)   # item, participant, before, after, name
 
-    def __init__(self, engine, table: QTableView, model: RowTableModel,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("sitesTab")
-        self.engine, self.table, self.model = engine, table, model
+        self.ctx = ctx
+        self.model = model = RowTableModel(SITE_COLUMNS, self)
+        self.table = table = make_table(model, "siteTable")
         self.mission_id: int | None = None
         self.editable = False
         self._site_id: int | None = None       # the site to keep chosen across reloads
@@ -69,7 +74,10 @@ class SitesTab(QWidget):
         table.doubleClicked.connect(lambda _index: self._emit_for(self.edit_requested))
         table.selectionModel().currentRowChanged.connect(self._on_site_picked)
         model.modelReset.connect(self._after_reset)
+        retranslate.register(self)
         self.retranslate_ui()
+        self.refresher = Refresher(self, ctx,
+                                   (SITES, ITEMS, VISITS, ATTENDEES, PARTICIPANTS), self._reload)
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -96,11 +104,6 @@ class SitesTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         self.add_button.setText(_("&Add site…"))
         self.edit_button.setText(_("&Edit site…"))
@@ -109,16 +112,25 @@ class SitesTab(QWidget):
         self.visitors_group.setTitle(_("Visitor list"))
         self.no_visits.setText(_("This mission has no site visit here. A site visit is an "
                                  "itinerary item of the kind “Site visit” at this site."))
-        self._fill_visits()
+        if hasattr(self, "refresher"):
+            self.refresher.language()
+
+    @property
+    def engine(self):
+        return self.ctx.engine
 
     # data ------------------------------------------------------------------------------------
-    def show_mission(self, mission_id: int | None, editable: bool) -> None:
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        self._update_buttons()
+
+    def _reload(self, pending: Pending) -> None:
         """Reload the sites, the chosen site's visits and the chosen visit's visitors."""
-        self.mission_id, self.editable = mission_id, editable
+        self.mission_id = self.ctx.mission_id()
         rows = []
-        if mission_id is not None:
+        if self.mission_id is not None:
             with read_session(self.engine) as session:
-                rows = sites.list_tab_sites(session, mission_id=mission_id)
+                rows = sites.list_tab_sites(session, mission_id=self.mission_id)
         self.model.set_rows(rows)                 # _after_reset chooses the site again
         self._update_buttons()
 
@@ -139,9 +151,9 @@ class SitesTab(QWidget):
 
     def select_visit(self, item_id: int, participant_id: int | None = None) -> bool:
         """Choose the site of the visit, the visit, and the visitor when given."""
+        self.refresher.flush()
         with read_session(self.engine) as session:
-            item = session.get(ItineraryItem, item_id)
-            site_id = item.site_id if item is not None else None
+            site_id = sites.site_of_item(session, item_id=item_id)
         if site_id is None or not self.select_site(site_id):
             return False
         for row in range(self.visit_list.count()):

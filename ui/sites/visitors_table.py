@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, ngettext
-from i18n.formatting import format_date, format_list, name_sort_key
+from i18n.formatting import format_date, format_list, name_sort_key, person_name
 from i18n.labels import CLEARANCES, VISITOR_FIELDS, label
 from models.entities import Clearance
 from models.sites import VisitRow
 from models.visits import VisitorRow
-from ui.common import clock
-from ui.window.plan_commands import visitor_name
+from ui.common import clock, retranslate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MISSING_COLOUR = "#b00020"
@@ -56,16 +55,12 @@ class VisitorsTable(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        retranslate.register(self)
         self.retranslate_ui()
 
     def show_visit(self, visit: VisitRow | None, rows: list[VisitorRow], editable: bool) -> None:
         self.visit, self.rows, self.editable = visit, list(rows), editable
         self._fill()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Visitor"), _("Missing for this host"),
@@ -144,3 +139,8 @@ class VisitorsTable(QWidget):
             ngettext("{n} visitor", "{n} visitors", len(self.rows)).format(n=len(self.rows)),
             *(_("{status}: {n}").format(status=_(CLEARANCES[k]), n=v)
               for k, v in counts.items() if v)]))
+
+
+def visitor_name(row) -> str:
+    return person_name(family=row.family_name, given=row.given_name,
+                       family_ja=row.family_name_ja, given_ja=row.given_name_ja)

@@ -56,8 +56,9 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
              qVersion(), platform.platform(terse=True), i18n.current_language(),
              ", smoke test" if smoke_test else "")
 
-    from main import default_db_path, open_db
+    from models.demo import open_with_demo as open_db
     from models.store.errors import StorageError
+    from models.store.paths import default_db_path
     from ui.window.single_instance import ACTIVATED, NO_ANSWER, SingleInstance, bring_to_front
 
     path = db_path or default_db_path()
@@ -103,7 +104,9 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     result = {"code": 0}
     if smoke_test:
         def finish() -> None:
-            ok = window.current_mission() is not None and window.attendee_model.rowCount() > 0
+            # The first tab shown has read the mission's data (the others fill when shown).
+            page = window.tabs.currentWidget()
+            ok = window.current_mission() is not None and page.refresher.reloads > 0
             if not ok:
                 print(_("The window opened without a mission to show."), file=sys.stderr)
                 result["code"] = 1

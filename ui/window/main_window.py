@@ -1,8 +1,13 @@
-"""The main window: missions on the left, the chosen mission's tabs on the right, and menus."""
+"""The main window: missions on the left, the chosen mission's tabs on the right, and menus.
+
+The only room that knows every feature: it builds each one with a Context (never itself), puts
+their actions in its menus, switches missions, runs and undoes commands, and routes "go to this
+row" between features.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -21,36 +26,24 @@ import i18n
 from i18n import _, pick
 from i18n.formatting import format_date
 from models import repository as repo
-from models.items import item_people
 from models.store.db import Database, read_session
 from models.store.errors import StorageError
 from ui.attendees.actions import AttendeeActions
 from ui.attendees.roster_tab import AttendeesTab
-from ui.common.columns import SITE_COLUMNS
-from ui.common.dialogs import exec_until_saved
-from ui.common.events import MissionEvents
-from ui.common.table_model import RowTableModel
-from ui.common.tables import make_table
+from ui.common import retranslate
+from ui.common.context import Context, Target
+from ui.common.events import MISSION, Change
+from ui.common.undo import DbCommand
+from ui.files.actions import FileActions, run_export
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
-from ui.missions.commands import CreateMission, DbCommand, DeleteMission, EditMission
+from ui.lodging.actions import RoomActions
+from ui.lodging.lodging_tab import LodgingTab
+from ui.missions.actions import MissionActions
 from ui.missions.overview_tab import OverviewTab
+from ui.sites.actions import SiteActions
+from ui.sites.sites_tab import SitesTab
 from ui.window.external_changes import ExternalChanges
-from ui.window.plan_actions import PlanActions
-
-
-def run_import(window, path: Path | None = None) -> bool:
-    # Imported when used: the roster reader and the workbook writer are not needed to start.
-    from ui.files.import_dialog import run_import as run
-
-    return run(window, path)
-
-
-def run_export(window, participant_id: int | None = None):
-    from ui.files.export_dialog import run_export as run
-
-    return run(window, participant_id)
-
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
 
@@ -58,77 +51,108 @@ LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own languag
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.settings = db, settings
-        self.events = MissionEvents(self)
+        self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.mission_id: int | None = None
         self.missions: list[repo.MissionRow] = []
+        self.ctx = ctx = Context(db, settings, self, run_command=self.run_command,
+                                 current_mission=self.current_mission,
+                                 show_page=self.show_page, reveal=self.reveal)
+        self.events = ctx.events
+        # First in line: the views that follow read the mission list this keeps current.
+        self.events.changed.connect(self._on_changed)
+        ctx.database_replaced.connect(self._on_database_replaced)
 
         self.mission_list = QListWidget(objectName="missionList")
         self.mission_list.setWordWrap(True)
         self.mission_list.setSpacing(2)
         self.mission_list.currentItemChanged.connect(self._on_mission_picked)
-        self.mission_list.itemDoubleClicked.connect(lambda _item: self.edit_mission())
+        self.mission_list.itemDoubleClicked.connect(
+            lambda _item: self.mission_actions.edit_mission())
         self.tabs = QTabWidget(objectName="tabs")
-        self.overview = OverviewTab()
-        self.attendees = AttendeesTab(settings)
-        self.attendee_model = self.attendees.model
-        self.itinerary = ItineraryTab()       # day list, timeline, each person's items
-        self.item_model = self.itinerary.model
-        self.site_model = RowTableModel(SITE_COLUMNS, self)
-        self.attendee_table = self.attendees.table
-        self.item_table = self.itinerary.table
-        self.site_table = make_table(self.site_model, "siteTable")
-        for widget in (self.overview, self.attendees, self.itinerary, self.site_table):
-            self.tabs.addTab(widget, "")
+        self.overview = OverviewTab(ctx)
+        self.readiness_panel, self.readiness = self.overview.readiness_panel, \
+            self.overview.readiness
+        self.attendees = AttendeesTab(ctx)
+        self.itinerary = ItineraryTab(ctx)      # day list, timeline, each person's items
+        self.sites_tab = SitesTab(ctx)
+        self.lodging_tab = LodgingTab(ctx)
+        self.pages = (self.overview, self.attendees, self.itinerary, self.sites_tab,
+                      self.lodging_tab)
+        for page in self.pages:
+            self.tabs.addTab(page, "")
         self.splitter = QSplitter(objectName="splitter")
         self.splitter.addWidget(self.mission_list)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1000])
         self.setCentralWidget(self.splitter)
-        self.attendee_actions = AttendeeActions(self)
-        self.item_actions = ItemActions(self)
-        self.plan = PlanActions(self)   # readiness panel, Sites and Lodging tabs, duplicating
-        self.attendees.export_requested.connect(lambda pid: run_export(self, pid))
-        self.attendees.files_dropped.connect(
-            lambda paths: paths and run_import(self, Path(paths[0])))
+
+        self.mission_actions = MissionActions(ctx)
+        self.file_actions = FileActions(ctx)
+        self.attendee_actions = AttendeeActions(ctx, self.attendees)
+        self.item_actions = ItemActions(ctx, self.itinerary)
+        self.site_actions = SiteActions(ctx, self.sites_tab)
+        self.room_actions = RoomActions(ctx, self.lodging_tab)
+        self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
+        self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
-        self.events.changed.connect(self._on_changed)
         self.statusBar()  # made now, so the first message does not shift the window's layout
-        self.external = ExternalChanges(self)
+        self.external = ExternalChanges(ctx)
         self.external.detected.connect(self._on_external_change)
+        retranslate.register(self)
         self.retranslate_ui()
-        self.reload_missions()
+        self.reload_missions(switch=True)
         self._restore_state()
+
+    # what the tests and the other rooms read ------------------------------------------------
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def attendee_model(self):
+        return self.attendees.model
+
+    @property
+    def attendee_table(self):
+        return self.attendees.table
+
+    @property
+    def item_model(self):
+        return self.itinerary.model
+
+    @property
+    def item_table(self):
+        return self.itinerary.table
+
+    @property
+    def site_model(self):
+        return self.sites_tab.model
+
+    @property
+    def site_table(self):
+        return self.sites_tab.table
 
     # menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        files, missions = self.file_actions, self.mission_actions
         self.file_menu = bar.addMenu("")
-        self.act_new = QAction(self, shortcut=QKeySequence.StandardKey.New,
-                               triggered=self.new_mission)
-        self.act_edit = QAction(self, shortcut=QKeySequence("Ctrl+E"),
-                                triggered=self.edit_mission)
-        self.act_delete = QAction(self, triggered=self.delete_mission)
+        self.file_menu.addActions(missions.menu_actions())
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([files.act_restore, files.act_compact])
+        self.file_menu.addSeparator()
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,
                                 triggered=self.close)
-        self.file_menu.addActions([self.act_new, self.act_edit, self.plan.act_duplicate,
-                                   self.act_delete])
-        self.file_menu.addSeparator()
-        self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"),
-                                  triggered=lambda: run_import(self))
-        self.file_menu.addAction(self.act_import)
-        self.act_export = QAction(self, triggered=lambda: run_export(self))
-        self.file_menu.addAction(self.act_export)
-        self.file_menu.addSeparator()
-        self.act_restore = QAction(self, triggered=self.restore_from_backup,
-                                   enabled=not self.db.read_only)
-        self.act_compact = QAction(self, triggered=self.compact_database,
-                                   enabled=not self.db.read_only)
-        self.file_menu.addActions([self.act_restore, self.act_compact])
-        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
+        # The names the tests and the README's tour use.
+        self.act_new, self.act_edit = missions.act_new, missions.act_edit
+        self.act_delete = missions.act_delete
+        self.act_import, self.act_export = self.attendee_actions.act_import, files.act_export
+        self.act_restore, self.act_compact = files.act_restore, files.act_compact
 
         self.edit_menu = bar.addMenu("")
         # Our own actions, not createUndoAction: its "Undo" prefix is fixed at creation and
@@ -148,19 +172,8 @@ class MainWindow(QMainWindow):
                                 triggered=self.find_attendee)
         self.edit_menu.addAction(self.act_find)
 
-        self.attendee_menu = bar.addMenu("")
-        for action in self.attendee_actions.menu_actions():
-            if action is None:
-                self.attendee_menu.addSeparator()
-            else:
-                self.attendee_menu.addAction(action)
-
-        self.itinerary_menu = bar.addMenu("")
-        for action in self.item_actions.menu_actions():
-            if action is None:
-                self.itinerary_menu.addSeparator()
-            else:
-                self.itinerary_menu.addAction(action)
+        self.attendee_menu = self._feature_menu(self.attendee_actions.menu_actions())
+        self.itinerary_menu = self._feature_menu(self.item_actions.menu_actions())
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self, exclusive=True)
@@ -176,40 +189,39 @@ class MainWindow(QMainWindow):
         self.act_about = QAction(self, triggered=self.show_about)
         self.help_menu.addAction(self.act_about)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+    def _feature_menu(self, actions: list[QAction | None]):
+        menu = self.menuBar().addMenu("")
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
+        self.attendee_menu.setTitle(_("&Attendees"))
+        self.itinerary_menu.setTitle(_("&Itinerary"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
-        self.act_new.setText(_("&New mission…"))
-        self.act_import.setText(_("&Import attendees…"))
-        self.act_export.setText(_("E&xport workbook…"))
-        self.act_edit.setText(_("Mission &details…"))
-        self.act_delete.setText(_("&Delete mission…"))
-        self.act_restore.setText(_("Restore from &backup…"))
-        self.act_compact.setText(_("&Compact database"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About Kakehashi"))
         self.act_find.setText(_("&Filter attendees"))
-        self.attendee_menu.setTitle(_("&Attendees"))
-        self.attendee_actions.retranslate_ui()
-        self.itinerary_menu.setTitle(_("&Itinerary"))
-        self.item_actions.retranslate_ui()
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
-        for i, title in enumerate((_("Overview"), _("Attendees"), _("Itinerary"), _("Sites"))):
-            self.tabs.setTabText(i, title)
-        for model in (self.attendee_model, self.item_model, self.site_model):
-            model.retranslate()
-        self.plan.retranslate_ui()
+        for page, title in zip(self.pages[1:], (_("Attendees"), _("Itinerary"), _("Sites"),
+                                                _("Lodging")), strict=True):
+            self.tabs.setTabText(self.tabs.indexOf(page), title)
+        self._update_overview_title()
         self._fill_mission_list()
         self._update_title()
+
+    def _update_overview_title(self) -> None:
+        n = self.readiness_panel.count()
+        self.tabs.setTabText(self.tabs.indexOf(self.overview),
+                             _("Overview ({n})").format(n=n) if n else _("Overview"))
 
     def _update_undo_texts(self, _index: int = 0) -> None:
         if not shiboken6.isValid(self.undo_stack):  # the stack announces its own destruction
@@ -219,7 +231,9 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(_("&Redo: {what}").format(what=redo) if redo else _("&Redo"))
 
     # missions --------------------------------------------------------------------------------
-    def reload_missions(self, select_id: int | None = None) -> None:
+    def reload_missions(self, select_id: int | None = None, *, switch: bool = False) -> None:
+        """Read the list of missions again; show `select_id` (else the one shown, else the one
+        shown last time, else the first), as a switch when it is another or `switch` says."""
         with read_session(self.db.engine) as session:
             self.missions = repo.list_missions(session)
         keep = select_id if select_id is not None else self.mission_id
@@ -227,13 +241,14 @@ class MainWindow(QMainWindow):
         if keep not in ids:
             saved = self.settings.value("window/mission")
             keep = next((m.id for m in self.missions if m.code == saved), ids[0] if ids else None)
-        self.mission_id = keep
-        self._fill_mission_list()
-        self.show_mission(keep)
+        self._fill_mission_list(keep)
+        if switch or keep != self.mission_id:
+            self.show_mission(keep)
+        else:
+            self._update_title()
 
-    def _fill_mission_list(self) -> None:
-        if not hasattr(self, "missions"):
-            return
+    def _fill_mission_list(self, current: int | None = None) -> None:
+        current = self.mission_id if current is None else current
         self.mission_list.blockSignals(True)
         self.mission_list.clear()
         for m in self.missions:
@@ -242,7 +257,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setToolTip(title)
             self.mission_list.addItem(item)
-            if m.id == self.mission_id:
+            if m.id == current:
                 self.mission_list.setCurrentItem(item)
         self.mission_list.blockSignals(False)
 
@@ -254,100 +269,77 @@ class MainWindow(QMainWindow):
         return next((m for m in self.missions if m.id == self.mission_id), None)
 
     def show_mission(self, mission_id: int | None) -> None:
+        """Show this mission: every view is out of date, the visible one reloads now, the
+        others when they are shown."""
         self.mission_id = mission_id
-        with read_session(self.db.engine) as session:
-            organizations = repo.list_organizations(session)
-            if mission_id is None:
-                attendees, items, sites, counts, links = [], [], [], {}, {}
-            else:
-                attendees = repo.list_attendees(session, mission_id=mission_id)
-                items = repo.list_items(session, mission_id=mission_id)
-                links = item_people(session, mission_id=mission_id)
-                sites = repo.list_sites(session, mission_id=mission_id)
-                counts = repo.mission_counts(session, mission_id=mission_id)
-        self.overview.show_mission(self.current_mission(), organizations, counts)
-        self.attendee_model.set_rows(attendees)
-        self.itinerary.show_mission(self.current_mission(), items, attendees, links)
-        self.site_model.set_rows(sites)
-        for action in (self.act_edit, self.act_delete):
-            action.setEnabled(mission_id is not None and not self.db.read_only)
-        self.act_new.setEnabled(not self.db.read_only)
-        self.attendees.set_editable(mission_id is not None and not self.db.read_only)
-        self.itinerary.set_editable(mission_id is not None and not self.db.read_only)
-        self.act_import.setEnabled(mission_id is not None and not self.db.read_only)
-        self.act_export.setEnabled(mission_id is not None)   # reads only: read-only files too
-        self.plan.show_mission(mission_id)
+        has_mission = mission_id is not None
+        editable = has_mission and not self.db.read_only
+        self.mission_actions.update(has_mission)
+        self.file_actions.update(has_mission)
+        self.attendee_actions.update(has_mission)
+        for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab):
+            page.set_editable(editable)
         self._update_title()
         mission = self.current_mission()
         if mission is not None:
             self.settings.setValue("window/mission", mission.code)
+        self.events.changed.emit(Change(mission_id, frozenset(), switched=True))
 
     def _update_title(self) -> None:
-        mission = self.current_mission() if hasattr(self, "missions") else None
+        mission = self.current_mission()
         name = _("Kakehashi")
         title = f"{mission.code} — {name}" if mission else name
         if self.db.read_only:
             title += " " + _("[read-only]")
         self.setWindowTitle(title)
 
-    def _on_changed(self, mission_id: int, what: str) -> None:
-        self.reload_missions(select_id=mission_id if what != "deleted" else None)
+    def _on_changed(self, change: Change) -> None:
+        if MISSION in change.kinds and not change.switched:
+            self.reload_missions(select_id=None if change.removed else change.mission_id)
 
     def _on_external_change(self) -> None:
         # An undo step would write back values over what the other program saved.
         self.undo_stack.clear()
-        self.reload_missions()
+        self._reload_everything()
         self.statusBar().showMessage(_(
             "The database was changed outside this window (for example by an import from the "
             "command line). The window shows it as it is now; undo starts afresh."), 20_000)
+
+    def _on_database_replaced(self) -> None:
+        # The undo steps name rows of the replaced data and hold the old engine.
+        self.undo_stack.clear()
+        self._reload_everything()
+
+    def _reload_everything(self) -> None:
+        self.reload_missions(switch=True)
 
     def find_attendee(self) -> None:
         self.tabs.setCurrentWidget(self.attendees)
         self.attendees.focus_filter()
 
-    def _organizations(self):
-        with read_session(self.db.engine) as session:
-            return repo.list_organizations(session)
+    # the features' ways into the window ------------------------------------------------------
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
 
-    def _code_taken(self, except_id: int | None):
-        def taken(code: str) -> bool:
-            with read_session(self.db.engine) as session:
-                return repo.code_in_use(session, code=code, except_id=except_id)
-        return taken
-
-    def new_mission(self) -> None:
-        from ui.missions.mission_dialog import MissionDialog
-
-        dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
-                               parent=self)
-        exec_until_saved(dialog, lambda: self.run_command(CreateMission(
-            self.db.engine, self.events, dialog.values(), dialog.organizer_ids())))
-
-    def edit_mission(self) -> None:
-        mission = self.current_mission()
-        if mission is None:
-            return
-        from ui.missions.mission_dialog import MissionDialog
-
-        dialog = MissionDialog(self._organizations(), mission=mission,
-                               code_taken=self._code_taken(mission.id), parent=self)
-        exec_until_saved(dialog, lambda: self.run_command(EditMission(
-            self.db.engine, self.events, mission, dialog.values(), dialog.organizer_ids())))
-
-    def delete_mission(self) -> None:
-        mission = self.current_mission()
-        if mission is None:
-            return
-        title, _fallback = pick(mission.title_en, mission.title_ja)
-        answer = QMessageBox.warning(
-            self, _("Delete mission"),
-            _("Delete the mission {code} ({title}) with its attendees and itinerary? "
-              "Edit > Undo brings it back.").format(code=mission.code, title=title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.run_command(DeleteMission(self.db.engine, self.events, mission.id,
-                                           mission.code))
+    def reveal(self, targets: Sequence[Target]) -> bool:
+        """Go to the first of `targets` that is there, in its tab."""
+        select = {
+            "visit": (self.sites_tab,
+                      lambda t: self.sites_tab.select_visit(t.item_id, t.participant_id)),
+            "stay": (self.lodging_tab,
+                     lambda t: self.lodging_tab.select_stay(t.item_id, t.participant_id)),
+            "item": (self.itinerary, lambda t: self.itinerary.reveal_item(t.item_id)),
+            "person": (self.attendees,
+                       lambda t: self.attendees.select_participant(t.participant_id)),
+        }
+        before = self.tabs.currentWidget()
+        for target in targets:
+            page, choose = select[target.kind]
+            self.tabs.setCurrentWidget(page)       # shown first: a hidden tab catches up
+            if choose(target):
+                return True
+        self.tabs.setCurrentWidget(before)
+        return False
 
     # changes -------------------------------------------------------------------------------
     def show_storage_error(self, exc: StorageError) -> None:
@@ -380,26 +372,6 @@ class MainWindow(QMainWindow):
             self.show_storage_error(exc)
             return False
         return True
-
-    # file maintenance ------------------------------------------------------------------------
-    def restore_from_backup(self) -> None:
-        from ui.files.restore_dialog import restore_from_backup
-
-        restore_from_backup(self)
-
-    def compact_database(self) -> None:
-        from models.store.backup import compact
-        from ui.files.restore_dialog import format_size
-
-        try:
-            reclaimed = compact(self.db.engine)
-            self.external.mark_own()  # VACUUM runs beside the engine's commit events
-        except StorageError as exc:
-            QMessageBox.warning(self, _("Compact database"), exc.user_message())
-            return
-        QMessageBox.information(self, _("Compact database"), _(
-            "The database was compacted: {size} of space reclaimed.").format(
-            size=format_size(reclaimed)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, _("About Kakehashi"), _(

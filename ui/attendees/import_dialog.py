@@ -30,6 +30,7 @@ from documents.roster.reader import RosterPreview
 from i18n import _
 from i18n.formatting import person_name
 from models.repository import AttendeeRow
+from ui.common import retranslate
 
 STATUS_COLOURS = {"new": "#1b7f3b", "update": "#1f5fa8", "error": "#b00020"}
 
@@ -66,6 +67,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self._build_mapping()
+        retranslate.register(self)
         self.retranslate_ui()
 
     def _build_mapping(self) -> None:
@@ -85,11 +87,6 @@ class ImportDialog(QDialog):
     def _remap(self, column_index: int, field: str | None) -> None:
         self.preview.remap({column_index: field})
         self._fill_rows()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Import attendees"))
@@ -154,7 +151,7 @@ def show_roster_error(parent: QWidget, message: str) -> None:
     QMessageBox.warning(parent, _("Import attendees"), message)
 
 
-def run_import(window, path: Path | None = None) -> bool:
+def run_import(ctx, path: Path | None = None) -> bool:
     """File > Import attendees, or a file dropped on the table: read, preview, confirm, import
     as one undoable step."""
     from PySide6.QtWidgets import QApplication
@@ -165,25 +162,25 @@ def run_import(window, path: Path | None = None) -> bool:
     from ui.attendees.commands import ImportAttendees
     from ui.common.dialogs import exec_until_saved
 
-    mission = window.current_mission()
-    if mission is None or window.db.read_only:
+    mission = ctx.current_mission()
+    if mission is None or ctx.read_only:
         return False
     if path is None:
-        path = ask_for_roster(window, str(window.settings.value("import/folder", "")))
+        path = ask_for_roster(ctx.parent, str(ctx.settings.value("import/folder", "")))
         if path is None:
             return False
-    window.settings.setValue("import/folder", str(path.parent))
+    ctx.settings.setValue("import/folder", str(path.parent))
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         preview = read_roster(path)
     except RosterError as exc:
         QApplication.restoreOverrideCursor()
-        show_roster_error(window, exc.user_message())
+        show_roster_error(ctx.parent, exc.user_message())
         return False
     QApplication.restoreOverrideCursor()
-    with read_session(window.db.engine) as session:
+    with read_session(ctx.engine) as session:
         existing = repo.list_attendees(session, mission_id=mission.id)
-    dialog = ImportDialog(preview, existing, window)
+    dialog = ImportDialog(preview, existing, ctx.parent)
     # A failed write opens the preview again with the user's column choices kept.
-    return exec_until_saved(dialog, lambda: window.run_command(ImportAttendees(
-        window.db.engine, window.events, mission.id, dialog.import_rows())))
+    return exec_until_saved(dialog, lambda: ctx.run_command(ImportAttendees(
+        ctx.engine, ctx.events, mission.id, dialog.import_rows())))

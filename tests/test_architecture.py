@@ -1,0 +1,125 @@
+"""The house rules that the code's imports must keep (ARCHITECTURE.md): the direction of imports
+between rooms, no module-level import circles, and SQL only in models/."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FEATURES = ("missions", "attendees", "itinerary", "sites", "lodging", "files")
+SOURCES = sorted(p for folder in ("ui", "models", "documents", "i18n")
+                 for p in (ROOT / folder).rglob("*.py") if "versions" not in p.parts)
+
+
+def module_of(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
+    """The modules of ours that `path` imports (at module level only, if asked)."""
+    tree = ast.parse(path.read_text(), str(path))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+    ours = ("ui", "models", "documents", "i18n", "main")
+    return {m for m in found if m.split(".")[0] in ours}
+
+
+def room(module: str) -> str:
+    parts = module.split(".")
+    if parts[0] == "ui" and len(parts) > 1:
+        return "ui." + parts[1]
+    return parts[0]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_run_the_way_of_the_house(path: Path):
+    here = room(module_of(path))
+    for target in imports(path):
+        there = room(target)
+        if here == "models":
+            assert there in ("models", "i18n"), f"models/ imports {target}"
+        elif here == "documents":
+            assert there in ("documents", "models", "i18n"), f"documents/ imports {target}"
+        elif here == "i18n":
+            assert there == "i18n", f"i18n imports {target}"
+        elif here == "ui.common":
+            assert not there.startswith("ui.") or there == "ui.common", \
+                f"ui/common imports the feature {target}"
+        elif here.startswith("ui.") and here != "ui.window":
+            # A feature reaches only common and itself; what two features share goes to common.
+            assert not there.startswith("ui.") or there in (here, "ui.common"), \
+                f"{module_of(path)} imports another feature's {target}"
+        assert there != "main", f"{module_of(path)} imports main.py"
+
+
+def test_models_never_import_qt():
+    for path in (ROOT / "models").rglob("*.py"):
+        assert "PySide6" not in path.read_text(), path
+
+
+def test_no_module_level_import_circles():
+    graph = {module_of(p): {m for m in imports(p, top_level_only=True)} for p in SOURCES}
+    known = set(graph)
+
+    def resolve(name: str) -> str | None:
+        while name and name not in known:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    edges = {m: {r for t in targets if (r := resolve(t)) and r != m and not m.startswith(r + ".")}
+             for m, targets in graph.items()}
+    # A package's __init__ importing its own modules is no circle.
+    seen, stack, circles = set(), [], []
+
+    def visit(node: str) -> None:
+        if node in stack:
+            circles.append(stack[stack.index(node):] + [node])
+            return
+        if node in seen:
+            return
+        seen.add(node)
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            visit(nxt)
+        stack.pop()
+
+    for node in sorted(edges):
+        visit(node)
+    assert circles == []
+
+
+# A type hint of Engine or Session is no SQL; everything else of SQLAlchemy or sqlite3 is.
+SQL = re.compile(r"\bsession\.(exec|execute|get|query|add|delete|merge)\(|(?<![.\w])select\(|"
+                 r"(?<![.\w])text\(|PRAGMA|sqlite3|from sqlalchemy(?!\.engine import Engine)|"
+                 r"from sqlmodel(?! import Session$)|\.execute\(")
+
+
+@pytest.mark.parametrize("folder", ["ui", "documents"])
+def test_no_sql_outside_models(folder: str):
+    offenders = []
+    for path in (ROOT / folder).rglob("*.py"):
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if SQL.search(code) and not code.lstrip().startswith(('"', "'")):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+def test_the_check_finds_what_it_looks_for(tmp_path):
+    # The rules above would pass on an empty house; show they see a breach.
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ui.attendees.roster_tab import AttendeesTab\n"
+                   "rows = session.exec(select(Person)).all()\n")
+    assert "ui.attendees.roster_tab" in imports(bad)
+    assert SQL.search(bad.read_text().splitlines()[1])

@@ -1,0 +1,62 @@
+"""The File menu's work on files: export the workbook, restore a backup, compact the database.
+Each dialog module is imported when first used: start-up needs none of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from i18n import _
+from models.store.errors import StorageError
+from ui.common import retranslate
+from ui.common.context import Context
+
+
+def run_export(ctx: Context, participant_id: int | None = None):
+    from ui.files.export_dialog import run_export as run
+
+    return run(ctx, participant_id)
+
+
+class FileActions(QObject):
+    def __init__(self, ctx: Context):
+        super().__init__(ctx.parent)   # goes with it: its actions do
+        self.ctx = ctx
+        parent = ctx.parent
+        self.act_export = QAction(parent, triggered=lambda: run_export(ctx))
+        self.act_restore = QAction(parent, triggered=self.restore_from_backup)
+        self.act_compact = QAction(parent, triggered=self.compact_database)
+        retranslate.register(self)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.act_export.setText(_("E&xport workbook…"))
+        self.act_restore.setText(_("Restore from &backup…"))
+        self.act_compact.setText(_("&Compact database"))
+
+    def update(self, has_mission: bool) -> None:
+        writable = not self.ctx.read_only
+        self.act_export.setEnabled(has_mission)          # reads only: read-only files too
+        self.act_restore.setEnabled(writable)
+        self.act_compact.setEnabled(writable)
+
+    def restore_from_backup(self) -> None:
+        from ui.files.restore_dialog import restore_from_backup
+
+        restore_from_backup(self.ctx)
+
+    def compact_database(self) -> None:
+        from models.store.backup import compact
+        from ui.files.restore_dialog import format_size
+
+        parent = self.ctx.parent
+        try:
+            reclaimed = compact(self.ctx.engine)
+            self.ctx.wrote_beside_engine.emit()  # VACUUM runs beside the engine's commit events
+        except StorageError as exc:
+            QMessageBox.warning(parent, _("Compact database"), exc.user_message())
+            return
+        QMessageBox.information(parent, _("Compact database"), _(
+            "The database was compacted: {size} of space reclaimed.").format(
+            size=format_size(reclaimed)))

@@ -1,0 +1,45 @@
+"""Columns of the Itinerary table."""
+
+from __future__ import annotations
+
+from i18n import N_, _, ngettext, pick
+from i18n.formatting import format_datetime
+from i18n.labels import ITEM_KINDS, label
+from models.repository import ItemRow
+from models.times import day_shift
+from ui.common.table_model import Column
+
+
+def _end_text(r: ItemRow) -> str:
+    text = format_datetime(r.end_utc, r.end_tz)
+    shift = day_shift(r.start_utc, r.start_tz, r.end_utc, r.end_tz)
+    if shift:
+        mark = (ngettext("(+{n} day)", "(+{n} days)", shift) if shift > 0
+                else ngettext("({n} day)", "({n} days)", -shift))
+        text += " " + mark.format(n=shift)
+    return text
+
+
+def _who(r: ItemRow) -> str:
+    return _("All") if r.everyone else _("{n} people").format(n=r.participant_count)
+
+
+def _route(r: ItemRow) -> str:
+    parts = [" ".join(p for p in (r.carrier, r.flight_number) if p)]
+    if r.from_code or r.to_code:
+        parts.append(f"{r.from_code} → {r.to_code}")
+    return "  ".join(p for p in parts if p)
+
+
+ITEM_COLUMNS = [
+    Column("start", N_("Start (local)"), lambda r: format_datetime(r.start_utc, r.start_tz),
+           lambda r: r.start_utc),
+    Column("end", N_("End (local)"), _end_text, lambda r: r.end_utc),
+    Column("kind", N_("Kind"), lambda r: label(ITEM_KINDS, r.kind)),
+    Column("title", N_("Title"), lambda r: pick(r.title_en, r.title_ja)),
+    Column("place", N_("Place"),
+           lambda r: pick(r.site_en, r.site_ja) if (r.site_en or r.site_ja)
+           else pick(r.location_en, r.location_ja)),
+    Column("transport", N_("Transport"), _route),
+    Column("who", N_("Who"), _who, lambda r: (not r.everyone, r.participant_count)),
+]

@@ -141,7 +141,7 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
     """The mission with this code, or None. `person_id`: only what that person's own workbook
     needs (no visitor lists, stays or findings)."""
     with read_session(engine) as session:
-        mission = repo.get_mission_by_code(session, code=code)
+        mission = repo.find_mission_by_code(session, code=code)
         if mission is None:
             return None
         orgs = {o.id: o for o in repo.list_organizations(session)}

@@ -8,6 +8,7 @@ import unicodedata
 from functools import cache
 
 from i18n.formatting import fold_kana
+from models.rules import Problem
 
 # CLDR territories that no passport names as a nationality: groupings, pseudo-locales, and
 # islands CLDR lists apart from the country that issues their passports (AC, TA: UK; IC, EA:
@@ -68,8 +69,6 @@ def country_code(text: str) -> str | None:
     return _lookup().get(_key(text))
 
 
-def citizenship_problem(text: str):
-    """rules.Problem.COUNTRY_UNKNOWN when the text names no country, else None."""
-    from models.rules import Problem
-
+def citizenship_problem(text: str) -> Problem | None:
+    """Problem.COUNTRY_UNKNOWN when the text names no country, else None."""
     return Problem.COUNTRY_UNKNOWN if country_code(text) is None else None

@@ -133,6 +133,12 @@ def normalize_email(text: str) -> str:
     return text
 
 
+def email_key(text: str) -> str:
+    """What two spellings of one address share (TARO@example.jp, ｔａｒｏ＠…): the duplicate
+    check, the roster's matching and `export --person` compare addresses by it."""
+    return normalize_email(text).casefold()
+
+
 def email_problem(text: str) -> Problem | None:
     """What is wrong with a (normalized) e-mail address; None for a good one or "".
 

@@ -54,3 +54,19 @@ def test_an_unknown_code_is_still_a_clear_message_in_every_verb(tmp_path, capsys
         assert main.main(["--db", db, *argv]) == main.EXIT_BAD_INPUT
         err = capsys.readouterr().err
         assert "No mission has the code" in err and "Traceback" not in err
+
+
+def test_one_spelling_of_an_address_finds_the_same_person_everywhere(demo_db, tmp_path, capsys):
+    from models import attendees as att
+    from models.rules import email_key
+
+    spelled = "mailto:Ｍ.ＴＡＫＡＨＡＳＨＩ＠jetro.example.jp"
+    assert email_key(spelled) == email_key("m.takahashi@jetro.example.jp")
+    with read_session(demo_db.engine) as session:
+        mission = repo.find_mission_by_code(session, code="HKD-ALB-2026")
+        assert att.find_duplicates(session, mission_id=mission.id, family="Other",
+                                   given="Person", email=spelled)
+    out = tmp_path / "mine.xlsx"
+    assert main.main(["--db", str(demo_db.path), "export", "hkd-alb-2026", "--person", spelled,
+                      "--out", str(out)]) == main.EXIT_OK, capsys.readouterr().err
+    assert out.exists()

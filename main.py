@@ -156,7 +156,7 @@ def run_readiness(db, args) -> int:
     from models.store.db import read_session
 
     with read_session(db.engine) as session:
-        mission = repo.get_mission_by_code(session, code=args.code)
+        mission = repo.find_mission_by_code(session, code=args.code)
         if mission is None:
             return fail(_("No mission has the code {code}.").format(code=args.code))
         findings = run_checks(session, mission_id=mission.id, today=args.today or date.today())

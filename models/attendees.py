@@ -18,6 +18,7 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
+from models.rules import email_key
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
 
@@ -144,15 +145,15 @@ def find_duplicates(session: Session, *, mission_id: int, family: str, given: st
                     except_participant_id: int | None = None) -> list[int]:
     """Participants of the mission who are the same person: same name, or same e-mail."""
     wanted_name = name_key(family, given)
-    wanted_mail = email.strip().casefold()
+    wanted_mail = email_key(email)
     rows = session.exec(select(Participant.id, Person.family_name, Person.given_name,
                                Person.email)
                         .join(Person, Person.id == Participant.person_id)
                         .where(Participant.mission_id == mission_id)).all()
     return [pid for pid, fam, giv, mail in rows if pid != except_participant_id and (
         (name_key(fam, giv) == wanted_name and (not wanted_mail or not mail
-                                                or mail.strip().casefold() == wanted_mail))
-        or (wanted_mail and mail.strip().casefold() == wanted_mail))]
+                                                or email_key(mail) == wanted_mail))
+        or (wanted_mail and email_key(mail) == wanted_mail))]
 
 
 def _org_key(name: str) -> str:

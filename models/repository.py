@@ -6,6 +6,7 @@ command line and the documents all go through here, so they cannot disagree.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -103,16 +104,33 @@ def get_mission(session: Session, *, mission_id: int) -> MissionRow | None:
     return _mission_row(session, mission) if mission else None
 
 
+def mission_code_key(code: str) -> str:
+    """What two mission codes share when they are the same code: hkd-alb-2026, HKD-ALB-2026 and
+    full-width ＨＫＤ-ＡＬＢ-２０２６ are one mission to every verb and every dialog."""
+    return unicodedata.normalize("NFKC", code).strip().casefold()
+
+
+def _mission_ids_by_code(session: Session, code: str) -> list[int]:
+    # Folded in Python, not by SQL lower(): SQLite folds ASCII only, and NFKC not at all. The
+    # missions of one file are a few dozen rows.
+    key = mission_code_key(code)
+    return [mission_id for mission_id, stored in session.exec(select(Mission.id, Mission.code))
+            if mission_code_key(stored) == key]
+
+
+def find_mission_by_code(session: Session, *, code: str) -> MissionRow | None:
+    """The mission with this code, ignoring case and width; the one lookup for every verb."""
+    ids = _mission_ids_by_code(session, code)
+    return get_mission(session, mission_id=ids[0]) if ids else None
+
+
 def get_mission_by_code(session: Session, *, code: str) -> MissionRow | None:
-    mission = session.exec(select(Mission).where(Mission.code == code)).first()
-    return _mission_row(session, mission) if mission else None
+    """Kept for existing callers: the same lookup as find_mission_by_code."""
+    return find_mission_by_code(session, code=code)
 
 
 def code_in_use(session: Session, *, code: str, except_id: int | None = None) -> bool:
-    query = select(Mission.id).where(func.lower(Mission.code) == code.lower())
-    if except_id is not None:
-        query = query.where(Mission.id != except_id)
-    return session.exec(query).first() is not None
+    return any(mission_id != except_id for mission_id in _mission_ids_by_code(session, code))
 
 
 def _set_organizers(session: Session, mission_id: int, organizer_ids: list[int]) -> None:

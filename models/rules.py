@@ -1,8 +1,9 @@
-"""Domain checks on an attendee: passport validity for the countries a mission visits, and the
-shape of names, readings, e-mail addresses and phone numbers.
+"""Domain checks on an attendee and a mission: passport validity for the countries a mission
+visits, and the shape of names, readings, e-mail, phone, dates, passport and mission codes.
 
-The functions return values or findings, never messages: the window and the importer word them
-in the user's language. No Qt here.
+Each rule is written once here and returns a value or a Problem code, never a message: the
+attendee dialog, the roster import and the mission dialogs word the code in the user's language
+(tests/test_rule_agreement.py holds them to the same verdict). No Qt here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from enum import StrEnum
+
+
+class Problem(StrEnum):
+    """What a value check found; each caller has its own words for it."""
+
+    EMAIL_SHAPE = "email_shape"                  # not text@text, or a space in it
+    EMAIL_NO_DOMAIN_DOT = "email_no_domain_dot"  # a@localhost: no domain after the @
+    EMAIL_DOUBLE_DOT = "email_double_dot"        # an empty label: a@b..jp, a@.jp, a@b.jp.
+    EMAIL_SHORT_TLD = "email_short_tld"          # a@b.c: no domain ends in one letter
+    PHONE_INVALID = "phone_invalid"
+    BIRTH_IN_FUTURE = "birth_in_future"
+    BIRTH_TOO_OLD = "birth_too_old"
+    PASSPORT_NUMBER_SHAPE = "passport_number_shape"
+    PASSPORT_EXPIRY_TOO_FAR = "passport_expiry_too_far"
+    COUNTRY_UNKNOWN = "country_unknown"
+    MISSION_CODE_MISSING = "mission_code_missing"
+    MISSION_CODE_SHAPE = "mission_code_shape"
+
 
 # Countries whose citizens the US lets in with a passport valid only through the stay (CBP's
 # "six-month club"). A subset of CBP's list: a country left out gets the stricter six-month
@@ -84,8 +104,10 @@ def passport_too_short(expiry: date | None, citizenship: str, mission_end: date,
 
 _NAME_MARKS = set(" -'.,")
 _KANA_MARKS = set(" ー・゛゜ゝゞヽヾ")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 PASSPORT_PATTERN = re.compile(r"^[A-Z0-9]{5,20}$")
+MISSION_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$")
+OLDEST_AGE_YEARS = 120          # the oldest person on record reached 122: older is a typo
+LONGEST_PASSPORT_YEARS = 11     # ten years at most (ICAO 9303, JP, US), plus a year's slack
 
 
 def clean(text: str) -> str:
@@ -103,12 +125,58 @@ def is_kana(text: str) -> bool:
     return all(c in _KANA_MARKS or "\u3041" <= c <= "\u30ff" for c in text)
 
 
+def normalize_email(text: str) -> str:
+    """NFKC (Japanese keyboards type ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ), trimmed, no "mailto:"."""
+    text = clean(text)
+    if text.casefold().startswith("mailto:"):
+        text = text[len("mailto:"):].strip()
+    return text
+
+
+def email_key(text: str) -> str:
+    """What two spellings of one address share (TARO@example.jp, ｔａｒｏ＠…): the duplicate
+    check, the roster's matching and `export --person` compare addresses by it."""
+    return normalize_email(text).casefold()
+
+
+def email_problem(text: str) -> Problem | None:
+    """What is wrong with a (normalized) e-mail address; None for a good one or "".
+
+    Lenient before the @: Japanese carriers (docomo, au) long issued addresses with two dots
+    in a row or a dot before the @, and mail to them is delivered. Strict after it, stricter
+    than the HTML spec (which takes a@b): an empty label (a@b..jp) cannot be resolved, and no
+    top-level domain has one letter, so a@b.c is a typo or a placeholder. A roster row or a
+    dialog that lets it through sends the delegation's mail nowhere.
+    """
+    if not text:
+        return None
+    local, at, domain = text.rpartition("@")
+    if not at or not local or not domain or "@" in local or any(c.isspace() for c in text):
+        return Problem.EMAIL_SHAPE
+    labels = domain.split(".")
+    if len(labels) < 2:
+        return Problem.EMAIL_NO_DOMAIN_DOT
+    if not all(labels):
+        return Problem.EMAIL_DOUBLE_DOT
+    if len(labels[-1]) < 2:
+        return Problem.EMAIL_SHORT_TLD
+    return None
+
+
 def is_email(text: str) -> bool:
-    return bool(EMAIL_PATTERN.match(text))
+    return email_problem(text) is None
 
 
 def normalize_passport_number(text: str) -> str:
-    return clean(text).replace(" ", "").upper()
+    """Letters and digits, upper case: spaces are typing, not data (ICAO 9303)."""
+    return re.sub(r"\s+", "", clean(text)).upper()
+
+
+def passport_number_problem(number: str) -> Problem | None:
+    """For a number already normalized; None for a good one or ""."""
+    if number and not PASSPORT_PATTERN.match(number):
+        return Problem.PASSPORT_NUMBER_SHAPE
+    return None
 
 
 def normalize_phone(text: str, citizenship: str = "") -> str | None:
@@ -132,3 +200,43 @@ def normalize_phone(text: str, citizenship: str = "") -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_problem(text: str, citizenship: str = "") -> Problem | None:
+    return Problem.PHONE_INVALID if normalize_phone(text, citizenship) is None else None
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def birth_date_problem(born: date | None, *, today: date) -> Problem | None:
+    """A date of birth must be past, and not beyond a human lifetime (1875 for 1975)."""
+    if born is None:
+        return None
+    if born > today:
+        return Problem.BIRTH_IN_FUTURE
+    if born < add_months(today, -12 * OLDEST_AGE_YEARS):
+        return Problem.BIRTH_TOO_OLD
+    return None
+
+
+def passport_expiry_problem(expiry: date | None, *, today: date) -> Problem | None:
+    """An expiry no passport issued today can reach is a typo (2063 for 2036).
+
+    One already past, or too soon for a trip, is not a problem of the value: passport_too_short
+    warns about it against the mission's dates.
+    """
+    if expiry is not None and expiry > add_months(today, 12 * LONGEST_PASSPORT_YEARS):
+        return Problem.PASSPORT_EXPIRY_TOO_FAR
+    return None
+
+
+# -- missions -----------------------------------------------------------------------------------
+
+def mission_code_problem(code: str) -> Problem | None:
+    """2 to 40 ASCII letters, digits, hyphens or underscores: it names files and URLs."""
+    code = code.strip()
+    if not code:
+        return Problem.MISSION_CODE_MISSING
+    if not MISSION_CODE_PATTERN.match(code):
+        return Problem.MISSION_CODE_SHAPE
+    return None

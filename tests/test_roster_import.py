@@ -176,15 +176,17 @@ def test_dates_from_cells_serials_and_text_in_both_languages(tmp_path):
     cells = [datetime(1980, 1, 2), 46365, 19750415, "2026/12/9", "2026-12-09",
              "２０２６年１２月９日", "令和8年12月9日", "2026年12月9日(水)", "Dec 9, 2026",
              "9 December 2026", "12/9/2026", "25/12/2026", "2026/02/30", "soon", "平成元年1月8日"]
-    path = write_roster(tmp_path / "r.xlsx", ["Name", "Date of birth"],
+    # Under a passport expiry, where dates in December 2026 are fine: a date of birth that late
+    # is refused (tests/test_rule_agreement.py).
+    path = write_roster(tmp_path / "r.xlsx", ["Name", "Passport expiry"],
                         [[f"Taro Yamada{i}", c] for i, c in enumerate(cells)])
     rows = rows_of(path)
-    got = [r.values.get("date_of_birth") for r in rows]
+    got = [r.values.get("passport_expiry") for r in rows]
     assert got[:11] == [date(1980, 1, 2), date(2026, 12, 9), date(1975, 4, 15)] + \
         [date(2026, 12, 9)] * 8
     assert got[11] == date(2026, 12, 25)  # 25/12: only day/month/year can be meant
-    assert errors_of(rows[12]) == {"Date of birth": "not a real date"}
-    assert "not a date" in errors_of(rows[13])["Date of birth"]
+    assert errors_of(rows[12]) == {"Passport expiry": "not a real date"}
+    assert "not a date" in errors_of(rows[13])["Passport expiry"]
     assert got[14] == date(1989, 1, 8)
     assert any("month/day/year" in w for _c, w in rows[10].warnings)  # 12/9 could be 12 Sep
     assert not rows[11].warnings and not rows[3].warnings

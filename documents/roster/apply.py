@@ -53,14 +53,10 @@ class ImportReport:
 
 
 def find_mission_id(session, code: str) -> int | None:
-    """The mission with this code, exactly or else ignoring case (codes are unique either way)."""
+    """The mission with this code, ignoring case and width, as every verb finds it."""
     from models import repository as repo
 
-    mission = repo.get_mission_by_code(session, code=code)
-    if mission is None:
-        folded = code.strip().casefold()
-        mission = next((m for m in repo.list_missions(session) if m.code.casefold() == folded),
-                       None)
+    mission = repo.find_mission_by_code(session, code=code)
     return mission.id if mission else None
 
 

@@ -13,10 +13,11 @@ from documents.roster.rows import ImportRow
 from i18n import _
 from models.attendees import name_key
 from models.repository import AttendeeRow
+from models.rules import email_key
 
 
 def _mail(text: str) -> str:
-    return text.strip().casefold()
+    return email_key(text)
 
 
 def _existing_match(row: ImportRow, existing: Sequence[AttendeeRow]) -> list[AttendeeRow]:

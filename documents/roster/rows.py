@@ -110,6 +110,7 @@ def _clean(field_name: str, raw: object, out: dict, notes: list[str]) -> None:
             out["title_ja" if values.is_japanese(text) else "title_en"] = text
     elif field_name in ("date_of_birth", "passport_expiry"):
         day = values.clean_date(raw, notes)
+        values.check_date(field_name, day)
         if day:
             out[field_name] = day
     elif field_name == "email":

@@ -1,8 +1,9 @@
 """Cleaning one roster cell: dates, phone numbers, e-mail, citizenship, role, passport number.
 
 Each cleaner takes the raw cell value (str, int, float, datetime, None) and returns what is
-stored, or raises BadValue with a reason for the user (translated when raised). Text is data:
-a cell reading "=1+1" or "@SUM(A1)" is kept as those characters, never evaluated.
+stored, or raises BadValue with a reason for the user (translated when raised). The rules are
+models.rules' and models.countries', worded here; text is data: a cell reading "=1+1" or
+"@SUM(A1)" is kept as those characters, never evaluated.
 """
 
 from __future__ import annotations
@@ -11,17 +12,41 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 
-from i18n import _
+from i18n import N_, _
 from i18n.formatting import fold_kana
-from models.rules import normalize_phone
+from models import rules
+from models.countries import country_code
+from models.rules import Problem
+
+# A roster reason is a fragment after "row 4, column E-mail:"; the dialog has sentences.
+REASONS = {
+    Problem.EMAIL_SHAPE: N_("not an e-mail address"),
+    Problem.EMAIL_NO_DOMAIN_DOT: N_("not an e-mail address: the part after @ needs a dot"),
+    Problem.EMAIL_DOUBLE_DOT: N_("not an e-mail address: two dots in a row, or a dot at an "
+                                 "end, after the @"),
+    Problem.EMAIL_SHORT_TLD: N_("not an e-mail address: no domain ends in a single letter"),
+    Problem.PHONE_INVALID: N_("not a phone number"),
+    Problem.BIRTH_IN_FUTURE: N_("a date of birth cannot be in the future"),
+    Problem.BIRTH_TOO_OLD: N_("a date of birth more than 120 years ago: check the year"),
+    Problem.PASSPORT_NUMBER_SHAPE: N_("not a passport number (letters and digits only)"),
+    Problem.PASSPORT_EXPIRY_TOO_FAR: N_("no passport is valid that long: check the year"),
+    Problem.COUNTRY_UNKNOWN: N_("not a country we know: write its two-letter code, such as "
+                                "JP or US"),
+}
 
 
 class BadValue(Exception):
     """A cell that cannot be stored as it is; `reason` is already translated."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, problem: Problem | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.problem = problem
+
+
+def _refuse(problem: Problem | None) -> None:
+    if problem is not None:
+        raise BadValue(_(REASONS[problem]), problem)
 
 
 def text_of(raw: object) -> str:
@@ -121,18 +146,20 @@ def clean_date(raw: object, warnings: list[str]) -> date | None:
     raise BadValue(_("not a date (write it like 2026-12-09)"))
 
 
+def check_date(field_name: str, day: date | None, today: date | None = None) -> None:
+    """A date of birth or a passport expiry that no person or passport can have."""
+    today = today or date.today()
+    if field_name == "date_of_birth":
+        _refuse(rules.birth_date_problem(day, today=today))
+    elif field_name == "passport_expiry":
+        _refuse(rules.passport_expiry_problem(day, today=today))
+
+
 # --- contact ---------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-
-
 def clean_email(raw: object) -> str:
-    # NFKC: a Japanese keyboard easily types ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ in full width.
-    text = unicodedata.normalize("NFKC", text_of(raw))
-    if text.casefold().startswith("mailto:"):
-        text = text[len("mailto:"):]
-    if text and not _EMAIL.fullmatch(text):
-        raise BadValue(_("not an e-mail address"))
+    text = rules.normalize_email(text_of(raw))
+    _refuse(rules.email_problem(text))
     return text
 
 
@@ -141,7 +168,7 @@ def clean_phone(raw: object, citizenship: str) -> str:
     Japan when it starts with 0 (every Japanese number does), else the citizenship's, else US."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         if not float(raw).is_integer():
-            raise BadValue(_("not a phone number"))
+            _refuse(Problem.PHONE_INVALID)
         text = str(int(raw))
         # Excel turned "090-1234-5678" typed without dashes into 9012345678: a Japanese mobile
         # (070/080/090 and 8 digits) that lost its 0. Not for other citizens: 908... is New Jersey.
@@ -149,48 +176,25 @@ def clean_phone(raw: object, citizenship: str) -> str:
             text = "0" + text
     else:
         text = text_of(raw)
-    # The same reading as a number typed in the attendee dialog.
-    number = normalize_phone(text, citizenship)
+    # The same reading as a number typed in the attendee dialog (rules.phone_problem's).
+    number = rules.normalize_phone(text, citizenship)
     if number is None:
-        raise BadValue(_("not a phone number"))
+        _refuse(Problem.PHONE_INVALID)
     return number
 
 
 # --- citizenship, role, passport -------------------------------------------------------------
 
-_COUNTRIES = {
-    "JP": ["Japan", "Japanese", "日本", "日本国", "JPN", "ニッポン"],
-    "US": ["USA", "US", "U.S.", "U.S.A.", "United States", "United States of America",
-           "America", "American", "米国", "アメリカ", "アメリカ合衆国", "合衆国"],
-    "GB": ["United Kingdom", "UK", "Great Britain", "British", "GBR", "英国", "イギリス"],
-    "CA": ["Canada", "Canadian", "CAN", "カナダ"],
-    "KR": ["Korea", "South Korea", "Republic of Korea", "Korean", "KOR", "韓国", "大韓民国"],
-    "CN": ["China", "Chinese", "CHN", "中国", "中華人民共和国"],
-    "TW": ["Taiwan", "TWN", "台湾"],
-    "IN": ["India", "Indian", "IND", "インド"],
-    "DE": ["Germany", "German", "DEU", "ドイツ"],
-    "FR": ["France", "French", "FRA", "フランス"],
-    "AU": ["Australia", "Australian", "AUS", "オーストラリア"],
-}
+def clean_citizenship(raw: object) -> str:
+    """ISO 3166-1 alpha-2: a code, or a country's name in either language (models.countries)."""
+    code = country_code(text_of(raw))
+    if code is None:
+        _refuse(Problem.COUNTRY_UNKNOWN)
+    return code
 
 
 def _key(text: str) -> str:
     return re.sub(r"[\s.]+", "", fold_kana(text))
-
-
-_COUNTRY_LOOKUP = {_key(n): code for code, names in _COUNTRIES.items() for n in names}
-
-
-def clean_citizenship(raw: object) -> str:
-    """ISO 3166-1 alpha-2: common names in either language, or a two-letter code as it is."""
-    text = unicodedata.normalize("NFKC", text_of(raw))
-    if not text:
-        return ""
-    if _key(text) in _COUNTRY_LOOKUP:
-        return _COUNTRY_LOOKUP[_key(text)]
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return text.upper()
-    raise BadValue(_("not a country we know: write its two-letter code, such as JP or US"))
 
 
 _ROLES = {
@@ -218,8 +222,6 @@ def clean_role(raw: object, warnings: list[str]) -> str:
 
 
 def clean_passport(raw: object) -> str:
-    # Passport numbers are letters and digits only (ICAO 9303); spaces are typing, not data.
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text_of(raw))).upper()
-    if text and not re.fullmatch(r"[A-Z0-9]{5,20}", text):
-        raise BadValue(_("not a passport number (letters and digits only)"))
+    text = rules.normalize_passport_number(text_of(raw))
+    _refuse(rules.passport_number_problem(text))
     return text

@@ -141,7 +141,7 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
     """The mission with this code, or None. `person_id`: only what that person's own workbook
     needs (no visitor lists, stays or findings)."""
     with read_session(engine) as session:
-        mission = repo.get_mission_by_code(session, code=code)
+        mission = repo.find_mission_by_code(session, code=code)
         if mission is None:
             return None
         orgs = {o.id: o for o in repo.list_organizations(session)}
@@ -166,12 +166,12 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
 
 def find_person(engine: Engine, *, mission_id: int, email: str) -> int | None:
     """The participant of the mission with this e-mail address (case and width ignored)."""
-    import unicodedata
+    from models.rules import email_key
 
-    wanted = unicodedata.normalize("NFKC", email).strip().casefold()
+    wanted = email_key(email)
     with read_session(engine) as session:
         rows = session.exec(select(Participant.id, Person.email)
                             .join(Person, Person.id == Participant.person_id)
                             .where(Participant.mission_id == mission_id)).all()
     return next((pid for pid, mail in rows
-                 if unicodedata.normalize("NFKC", mail).strip().casefold() == wanted), None)
+                 if email_key(mail) == wanted), None)

@@ -50,7 +50,7 @@ def _book(data: MissionData, language: str, document: str) -> Book:
 
 def _mission_id(engine: Engine, code: str) -> int:
     with read_session(engine) as session:
-        mission = repo.get_mission_by_code(session, code=code)
+        mission = repo.find_mission_by_code(session, code=code)
     if mission is None:
         raise ExportError("unknown_mission", code=code)
     return mission.id

@@ -1,7 +1,8 @@
 """What is wrong with an attendee as entered, worded for the person at the keyboard.
 
-Errors must be put right before saving; warnings (a passport too short for the trip, a possible
-duplicate, no given name) may be accepted knowingly, after one more question.
+The rules are models.rules' and models.countries', the same the roster import applies; only the
+words are here. Errors must be put right before saving; warnings (a passport too short for the
+trip, a possible duplicate, no given name) may be accepted knowingly, after one more question.
 """
 
 from __future__ import annotations
@@ -11,11 +12,32 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
-from i18n import _
+from i18n import N_, _
 from i18n.formatting import format_date
 from models import rules
+from models.rules import Problem
 from ui.attendees.attendee_fields import EXAMPLE_DATE, country_name, parse_country, parse_date
 from ui.common.wording import not_a_phone
+
+# The dialog's words for what a rule found, in sentences beside the field.
+MESSAGES = {
+    Problem.EMAIL_SHAPE: N_("This is not an e-mail address (like name@example.com)."),
+    Problem.EMAIL_NO_DOMAIN_DOT: N_("This is not an e-mail address: the part after @ needs a "
+                                    "dot, as in example.com."),
+    Problem.EMAIL_DOUBLE_DOT: N_("This is not an e-mail address: after the @ there are two "
+                                 "dots in a row, or a dot at an end."),
+    Problem.EMAIL_SHORT_TLD: N_("This is not an e-mail address: no domain ends in a single "
+                                "letter (check the end, like .com or .jp)."),
+    Problem.BIRTH_IN_FUTURE: N_("The date of birth cannot be in the future."),
+    Problem.BIRTH_TOO_OLD: N_("This date of birth is more than 120 years ago: check the "
+                              "year."),
+    Problem.PASSPORT_NUMBER_SHAPE: N_("Use only the letters and digits of the passport "
+                                      "number."),
+    Problem.PASSPORT_EXPIRY_TOO_FAR: N_("No passport is valid that long: check the year of "
+                                        "expiry."),
+    Problem.COUNTRY_UNKNOWN: N_("Use a two-letter country code, like JP or US."),
+}
+
 
 
 def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry: str,
@@ -38,37 +60,40 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
                               "shows a single name.")
     if not (rules.is_kana(text["family_kana"]) and rules.is_kana(text["given_kana"])):
         errors["kana"] = _("Write the reading in hiragana or katakana.")
-    if text["email"] and not rules.is_email(text["email"]):
-        errors["email"] = _("This is not an e-mail address (like name@example.com).")
+    email = rules.normalize_email(texts["email"])
+    if problem := rules.email_problem(email):
+        errors["email"] = _(MESSAGES[problem])
     try:
         country = parse_country(citizenship)
     except ValueError:
         country = ""
-        errors["citizenship"] = _("Use a two-letter country code, like JP or US.")
-    if rules.normalize_phone(text["phone"], country) is None:
+        errors["citizenship"] = _(MESSAGES[Problem.COUNTRY_UNKNOWN])
+    if rules.phone_problem(text["phone"], country):
         errors["phone"] = not_a_phone()
     not_a_date = _("Not a date: write it like {example}.").format(
         example=format_date(EXAMPLE_DATE, "short_date"))
+    today = date.today()
     try:
-        birthday = parse_date(born)
-        if birthday and birthday > date.today():
-            errors["date_of_birth"] = _("The date of birth cannot be in the future.")
+        if problem := rules.birth_date_problem(parse_date(born), today=today):
+            errors["date_of_birth"] = _(MESSAGES[problem])
     except ValueError:
         errors["date_of_birth"] = not_a_date
     number = rules.normalize_passport_number(text["passport_number"])
-    if number and not rules.PASSPORT_PATTERN.match(number):
-        errors["passport_number"] = _("Use only the letters and digits of the passport "
-                                      "number.")
+    if problem := rules.passport_number_problem(number):
+        errors["passport_number"] = _(MESSAGES[problem])
     try:
-        short = rules.passport_too_short(parse_date(expiry), country, mission_end, countries)
-        if short:
+        expires = parse_date(expiry)
+        short = rules.passport_too_short(expires, country, mission_end, countries)
+        if problem := rules.passport_expiry_problem(expires, today=today):
+            errors["passport_expiry"] = _(MESSAGES[problem])
+        elif short:
             warnings["passport_expiry"] = _(
                 "For this mission the passport must be valid until at least {date} "
                 "(entry rule: {country}).").format(
                 date=format_date(short[0]), country=country_name(short[1]) or short[1])
     except ValueError:
         errors["passport_expiry"] = not_a_date
-    names = duplicates(family, given, text["email"]) if family else []
+    names = duplicates(family, given, email) if family else []
     if names:
         warnings["duplicate"] = _("{name} is already in this mission with the same name "
                                   "or e-mail.").format(name=", ".join(names))

@@ -254,6 +254,7 @@ class AttendeeDialog(QDialog):
         """The fields as they will be stored (call after a successful check)."""
         person = dict(self._base)
         person.update({key: rules.clean(edit.text()) for key, edit in self.fields.items()})
+        person["email"] = rules.normalize_email(person["email"])
         person["phone"] = rules.normalize_phone(person["phone"], self._citizenship()) or ""
         person["passport_number"] = rules.normalize_passport_number(person["passport_number"])
         person["citizenship"] = self._citizenship()

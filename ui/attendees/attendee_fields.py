@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from i18n import _, current_locale, pick
 from i18n.formatting import format_date
+from models.countries import country_code
 from models.entities import Organization
 
 _YMD = re.compile(r"^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$")     # 2030-05-31, 2030年5月31日
@@ -109,19 +110,13 @@ def country_name(code: str) -> str:
     return Locale.parse(current_locale()).territories.get(code, "")
 
 
-_CODE = re.compile(r"^([A-Za-z]{2})(?:\s|—|$)")
-
-
 def parse_country(text: str) -> str:
-    """The upper-case code at the start of `text` ("jp", "JP — Japan"), "" for an empty text;
-    ValueError when it is not a known country."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
-        return ""
-    m = _CODE.match(text)
-    if not m or not country_name(m.group(1).upper()):
+    """The upper-case code for "jp", "JP — Japan", "Japan" or "日本" (models.countries), "" for
+    an empty text; ValueError when it names no country we know."""
+    code = country_code(text)
+    if code is None:
         raise ValueError(text)
-    return m.group(1).upper()
+    return code
 
 
 class CountryCombo(QComboBox):

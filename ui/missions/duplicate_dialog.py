@@ -24,7 +24,7 @@ from i18n.formatting import format_date
 from models.repository import MissionRow
 from ui.common import retranslate
 from ui.common.styles import ERROR_STYLE
-from ui.missions.mission_dialog import CODE_PATTERN
+from ui.missions.mission_dialog import code_problem_text
 
 NEXT_YEAR = timedelta(weeks=52)     # a year on, on the same weekday: Monday's visit stays Monday
 
@@ -121,14 +121,7 @@ class DuplicateDialog(QDialog):
             date=format_date(end), n=days + 1))
 
     def check(self) -> str:
-        code = self.code()
-        if not code:
-            return _("A code is required.")
-        if not CODE_PATTERN.match(code):
-            return _("Use 2 to 40 letters, digits, hyphens or underscores.")
-        if self._code_taken(code):
-            return _("Another mission already has this code.")
-        return ""
+        return code_problem_text(self.code(), self._code_taken)
 
     def _show(self, problem: str) -> None:
         self.error.setText(problem)

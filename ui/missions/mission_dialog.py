@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -20,15 +19,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import _, pick
+from i18n import N_, _, pick
 from i18n.labels import MISSION_STATUS, label
 from models.entities import Organization
 from models.repository import MissionRow
+from models.rules import Problem, mission_code_problem
 from models.times import is_valid_zone
 from ui.common import retranslate
 from ui.common.zones import COMMON_ZONES
 
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$")
+# The words of the mission code rule, for this dialog and the duplicate dialog.
+CODE_MESSAGES = {
+    Problem.MISSION_CODE_MISSING: N_("A code is required."),
+    Problem.MISSION_CODE_SHAPE: N_("Use 2 to 40 letters, digits, hyphens or underscores."),
+}
+
+
+def code_problem_text(code: str, code_taken) -> str:
+    """What is wrong with a new mission code, in the current language; "" when it is fine."""
+    if problem := mission_code_problem(code):
+        return _(CODE_MESSAGES[problem])
+    if code_taken(code.strip()):
+        return _("Another mission already has this code.")
+    return ""
+
+
 
 
 class MissionDialog(QDialog):
@@ -138,12 +153,8 @@ class MissionDialog(QDialog):
         """Field key -> what is wrong, in the current language; empty when all is well."""
         v = self.values()
         problems: dict[str, str] = {}
-        if not v["code"]:
-            problems["code"] = _("A code is required.")
-        elif not CODE_PATTERN.match(v["code"]):
-            problems["code"] = _("Use 2 to 40 letters, digits, hyphens or underscores.")
-        elif self._code_taken(v["code"]):
-            problems["code"] = _("Another mission already has this code.")
+        if code_problem := code_problem_text(v["code"], self._code_taken):
+            problems["code"] = code_problem
         if not v["title_en"] and not v["title_ja"]:
             problems["title_en"] = _("Give the title in at least one language.")
         if v["end_date"] < v["start_date"]:

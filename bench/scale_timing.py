@@ -1,0 +1,110 @@
+"""Timing for bench/scale.py: an interaction until painted and idle, and the baseline it is
+compared with (a bare QTableView reset and painted with the same rows)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QAbstractTableModel, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+WINDOW_SIZE = (1280, 760)   # the window's first size, so the baseline paints as much
+QUIET_S = 0.1      # longer than any coalescing delay: a gap this long ends the interaction
+BOUND_S = 1.0      # after the call returns, wait at most this long for deferred work
+# A pass of the event loop that costs the main thread more CPU than this did some work; CPU
+# time, not wall time, so a busy machine preempting an idle pass is not taken for work. An
+# event filter would see every event but costs each one a Python call (94,000 in a switch).
+BUSY_CPU_S = 0.0003
+
+
+def _pending(app: QApplication) -> bool:
+    if QThreadPool.globalInstance().activeThreadCount():
+        return True
+    timers = app.findChildren(QTimer)
+    for widget in app.topLevelWidgets():
+        timers += widget.findChildren(QTimer)
+    return any(t.isActive() for t in timers)
+
+
+class Timer:
+    """Times the call, its events, a forced paint, then the event loop until nothing is left."""
+
+    def __init__(self, app: QApplication, background=lambda window: []):
+        # background(window): repeating timers that tick whatever the user does; paused.
+        self.app, self.background, self.unsettled = app, background, 0
+
+    def __call__(self, window, action) -> float:
+        """ms from the call to the end of the last work it caused, paints included."""
+        paused = [t for t in self.background(window) if t.isActive()]
+        for t in paused:
+            t.stop()
+        try:
+            started = time.perf_counter()
+            action()
+            self.app.processEvents()
+            window.repaint()
+            returned = last = time.perf_counter()
+            while True:
+                cpu = time.thread_time()
+                self.app.processEvents()
+                now = time.perf_counter()
+                if time.thread_time() - cpu > BUSY_CPU_S:
+                    last = now
+                elif now - last >= QUIET_S and not _pending(self.app):
+                    break
+                if now - returned > BOUND_S:
+                    self.unsettled += 1
+                    break
+                time.sleep(0.0005)
+        finally:
+            for t in paused:
+                t.start()
+        return (last - started) * 1000
+
+
+class BareModel(QAbstractTableModel):
+    """The least a table model can do: strings from a list of rows."""
+
+    def __init__(self, columns: int):
+        super().__init__()
+        self.rows, self.columns = [], columns
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.columns
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return f"Column {section + 1}"
+        return None
+
+
+def baseline(timer: Timer, rows: int, columns: int, runs: int) -> list[float]:
+    """A bare QTableView in a window of the same size: reset with `rows` rows, painted."""
+    window, model = QMainWindow(), BareModel(columns)
+    view = QTableView()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    timer.app.processEvents()
+    out = []
+    for n in range(runs + 1):
+        data = [[f"Family{r} Given{n} {c}" for c in range(columns)] for r in range(rows)]
+        ms = timer(window, lambda d=data: model.set_rows(d))
+        if n:
+            out.append(ms)
+    window.close()
+    return out

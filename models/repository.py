@@ -7,6 +7,7 @@ command line and the documents all go through here, so they cannot disagree.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -228,7 +229,9 @@ def delete_organization(session: Session, *, organization_id: int) -> None:
     session.flush()
 
 
-def list_attendees(session: Session, *, mission_id: int) -> list[AttendeeRow]:
+def list_attendees(session: Session, *, mission_id: int,
+                   participant_ids: Iterable[int] | None = None) -> list[AttendeeRow]:
+    """The mission's attendees (only those of `participant_ids` when given)."""
     # Plain columns straight into rows: building ORM objects for 2,000 people cost ~0.2 s.
     query = (select(Participant.id, Person.id, Person.family_name, Person.given_name,
                     Person.family_name_ja, Person.given_name_ja, Person.family_kana,
@@ -241,6 +244,8 @@ def list_attendees(session: Session, *, mission_id: int) -> list[AttendeeRow]:
              .join(Organization, Organization.id == Person.organization_id, isouter=True)
              .where(Participant.mission_id == mission_id)
              .order_by(Person.family_name, Person.given_name))
+    if participant_ids is not None:
+        query = query.where(col(Participant.id).in_(list(participant_ids)))
     return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
                         organization_id=values[19]) for values in session.exec(query).all()]
 

@@ -112,6 +112,7 @@ class AttendeesTab(QWidget):
         header.customContextMenuRequested.connect(
             lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
         self.model.modelReset.connect(self._after_reset)
+        self.model.layoutChanged.connect(self._after_reset)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         retranslate.register(self)
         self.retranslate_ui()
@@ -135,6 +136,14 @@ class AttendeesTab(QWidget):
             self.model.retranslate()
             return
         mission_id = self.ctx.mission_id()
+        if (pending.ids and not pending.everything and mission_id is not None
+                and ORGANIZATIONS not in pending.kinds):
+            # Some attendees changed: read and word again only theirs.
+            with read_session(self.ctx.engine) as session:
+                rows = repo.list_attendees(session, mission_id=mission_id,
+                                           participant_ids=pending.ids)
+            self.model.update_rows(rows, ids=pending.ids, key=lambda r: r.participant_id)
+            return
         rows = []
         if mission_id is not None:
             with read_session(self.ctx.engine) as session:

@@ -55,7 +55,7 @@ def add_double_booking(window) -> int:
 
 def click_finding(qtbot, window, row: int) -> None:
     panel = window.readiness_panel
-    rect = panel.list.visualItemRect(panel.list.item(row))
+    rect = panel.row_rect(row)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 

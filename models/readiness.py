@@ -46,6 +46,11 @@ def run_checks(session: Session, *, mission_id: int, today: date) -> list[Findin
     plan = load_plan(session, mission_id=mission_id)
     if plan is None:
         raise LookupError(f"mission {mission_id} not found")
+    return check_plan(plan, today=today)
+
+
+def check_plan(plan: Plan, *, today: date) -> list[Finding]:
+    """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     found = [*_conflicts(plan), *_visits(plan, today), *_passports(plan), *_lodging(plan)]
     return sorted(found, key=Finding.sort_key)
 

@@ -8,6 +8,7 @@ import ast
 from tests.conftest import ROOT
 
 PACKAGES = ("models", "documents", "i18n", "ui")
+DATABASE_LIBRARIES = {"sqlalchemy", "sqlmodel", "sqlite3"}
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -74,3 +75,21 @@ def test_no_module_level_import_circle_and_no_private_name_taken():
 
 def test_the_circle_check_sees_a_circle():
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_documents_query_nothing_themselves_but_call_models():
+    """No select(), session.exec or SQL in documents/: the engine passes through, no more."""
+    taken = []
+    for name, tree in _modules().items():
+        if not name.startswith("documents"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            taken += [f"{name}: {n}" for n in names if n.split(".")[0] in DATABASE_LIBRARIES
+                      and n != "sqlalchemy.engine.Engine"]
+    assert taken == []

@@ -243,28 +243,30 @@ def _lodging(plan: Plan) -> list[Finding]:
     item ended, by a hotel stay in which they have a room or by an item they are in (a night
     flight). People with no journey (locals who only attend) are never checked.
     """
-    shared_cover = [i for i in plan.items if i.everyone and i.people and i.kind != _HOTEL]
-    own_cover: dict[int, list[PlanItem]] = defaultdict(list)
-    hotels_in: dict[int, list[PlanItem]] = defaultdict(list)
-    legs: dict[int, list[PlanItem]] = defaultdict(list)
+    items = plan.items
+    shared_cover = [i for i in items if i.everyone and i.people and i.kind != _HOTEL]
+    # Positions in the plan, not items: a person's three lists make a key in C (see below).
+    own_cover: dict[int, list[int]] = defaultdict(list)
+    hotels_in: dict[int, list[int]] = defaultdict(list)
+    legs: dict[int, list[int]] = defaultdict(list)
     shared_legs = []
-    for item in plan.items:
+    for n, item in enumerate(items):
         is_leg = item.kind == _FLIGHT or (item.kind == _TRANSFER
                                           and (item.from_code or item.to_code))
         if item.kind == _HOTEL:
             for pid in plan.roomed.get(item.id, ()):
-                own_cover[pid].append(item)
+                own_cover[pid].append(n)
             for pid in item.people:
-                hotels_in[pid].append(item)
+                hotels_in[pid].append(n)
             continue
         if item.everyone:
             if is_leg:
                 shared_legs.append(item)
             continue
         for pid in item.people:
-            own_cover[pid].append(item)
+            own_cover[pid].append(n)
             if is_leg:
-                legs[pid].append(item)
+                legs[pid].append(n)
     shared = _Cover(shared_cover)
     points = _night_points(plan)
     found = []
@@ -276,11 +278,11 @@ def _lodging(plan: Plan) -> list[Finding]:
         mine = legs.get(pid, [])
         if person.status != _CONFIRMED or person.role == _HOST or not (mine or shared_legs):
             continue
-        cover, hotels = own_cover.get(pid, []), hotels_in.get(pid, [])
-        key = tuple(i.id for i in mine), tuple(i.id for i in cover), tuple(i.id for i in hotels)
+        key = tuple(mine), tuple(own_cover.get(pid, ())), tuple(hotels_in.get(pid, ()))
         if key not in unlodged:
-            unlodged[key] = _nights_without_bed(mine + shared_legs, shared, _Cover(cover),
-                                                hotels, points)
+            unlodged[key] = _nights_without_bed(
+                [items[n] for n in mine] + shared_legs, shared,
+                _Cover(items[n] for n in key[1]), [items[n] for n in key[2]], points)
         for hotel, point, night in unlodged[key]:
             found.append(Finding(F.NO_LODGING, F.RANK_LODGING, hotel.id if hotel else None, pid,
                                  {"person": person.name(), "night": night,

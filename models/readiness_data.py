@@ -107,8 +107,8 @@ class Plan:
     roomed: dict[int, set[int]] = field(default_factory=dict)
 
 
-# Each item's people as "3,17,42" in its own row: a tuple per link (30,000 at 1,500 items)
-# would cost more than the checks. The index on (item_id, participant_id) gives them in order.
+# Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
+# cost more than the checks.
 _ITEMS = """SELECT i.id, i.kind, i.start_utc, i.end_utc, i.start_tz, i.end_tz, i.title_en,
     i.title_ja, i.from_code, i.to_code, i.site_id, i.everyone,
     (SELECT group_concat(ip.participant_id) FROM item_participant ip WHERE ip.item_id = i.id)

@@ -23,6 +23,7 @@ _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _listeners: list[Callable[[str], None]] = []
 _late_listeners: list[Callable[[str], None]] = []   # after the others: the widgets' texts
+_babel_locales: dict[str, object] = {}      # language -> babel.Locale, made on first use
 
 
 def _(message: str) -> str:
@@ -53,6 +54,19 @@ def current_language() -> str:
 
 def current_locale() -> str:
     return LOCALES[_language]
+
+
+def babel_locale():
+    """The babel.Locale of the current language, parsed once per language: Babel's functions
+    given a string parse it again on every call. Kept per language, so set_language and
+    temporary_language switch it with `_language` and nothing goes stale; Babel is imported
+    on first use, keeping this module light at start-up."""
+    found = _babel_locales.get(_language)
+    if found is None:
+        from babel import Locale
+
+        found = _babel_locales[_language] = Locale.parse(LOCALES[_language])
+    return found
 
 
 def load_translations(language: str) -> gettext.NullTranslations:

@@ -11,7 +11,7 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.lists import format_list as _babel_list
 
-from i18n import current_language, current_locale
+from i18n import babel_locale, current_language
 
 _PATTERNS = {
     "en": {"date": "EEE, MMM d, y", "day": "EEE, MMM d", "time": "h:mm a",
@@ -29,7 +29,7 @@ def format_date(value: date | None, style: str = "date") -> str:
     """Wed, Dec 9, 2026 / 2026年12月9日(水); style "day" drops the year, "short_date" is numeric."""
     if value is None:
         return ""
-    return _babel_date(value, _pattern(style), locale=current_locale())
+    return _babel_date(value, _pattern(style), locale=babel_locale())
 
 
 def zone_abbreviation(local: datetime) -> str:
@@ -39,7 +39,7 @@ def zone_abbreviation(local: datetime) -> str:
 
 def format_time(instant: datetime, zone_name: str, *, with_zone: bool = True) -> str:
     local = instant.astimezone(ZoneInfo(zone_name))
-    text = _babel_datetime(local, _pattern("time"), tzinfo=local.tzinfo, locale=current_locale())
+    text = _babel_datetime(local, _pattern("time"), tzinfo=local.tzinfo, locale=babel_locale())
     return f"{text} {zone_abbreviation(local)}" if with_zone else text
 
 
@@ -47,7 +47,7 @@ def format_datetime(instant: datetime, zone_name: str, *, with_zone: bool = True
     """12月9日(水) 18:30 JST / Wed, Dec 9, 6:30 PM EST: the instant as seen in the named zone."""
     local = instant.astimezone(ZoneInfo(zone_name))
     text = _babel_datetime(local, _pattern("datetime"), tzinfo=local.tzinfo,
-                           locale=current_locale())
+                           locale=babel_locale())
     return f"{text} {zone_abbreviation(local)}" if with_zone else text
 
 
@@ -56,7 +56,7 @@ def format_date_range(start: date, end: date) -> str:
 
 
 def format_list(items: list[str]) -> str:
-    return _babel_list(items, locale=current_locale()) if items else ""
+    return _babel_list(items, locale=babel_locale()) if items else ""
 
 
 def person_name(*, family: str, given: str, family_ja: str = "", given_ja: str = "") -> str:

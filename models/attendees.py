@@ -1,13 +1,14 @@
 """Attendees of a mission: a person and their participation, added, edited, removed, restored
-and imported in the caller's transaction. Removal returns a snapshot so undo can put back the
-same rows with the same ids."""
+and imported in the caller's transaction, and read whole for the documents. Removal returns a
+snapshot so undo can put back the same rows with the same ids."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from models.entities import (
     ItemParticipant,
@@ -50,6 +51,63 @@ class ImportResult:
     created: list[int] = field(default_factory=list)            # participant ids
     updated: list[tuple[int, AttendeeData]] = field(default_factory=list)  # id, data before
     organizations: list[int] = field(default_factory=list)      # created on the way
+
+
+@dataclass(slots=True)
+class DocumentAttendee:
+    """A participant as the documents print them: names, organization, contact, needs, and the
+    sensitive fields only when asked for (see document_attendees)."""
+
+    pid: int
+    family: str
+    given: str
+    family_ja: str
+    given_ja: str
+    family_kana: str
+    given_kana: str
+    org_en: str
+    org_ja: str
+    title_en: str
+    title_ja: str
+    role: str
+    status: str
+    email: str
+    phone: str
+    citizenship: str
+    dietary: str
+    has_org: bool
+    date_of_birth: date | None = None
+    passport_number: str = ""
+    visa_type: str = ""
+
+
+def document_attendees(session: Session, *, mission_id: int,
+                       sensitive: bool) -> dict[int, DocumentAttendee]:
+    """Participant id -> row, for every participant (cancelled too). Without `sensitive`, the
+    date of birth, passport number and visa type are not even read."""
+    columns = [Participant.id, Person.family_name, Person.given_name, Person.family_name_ja,
+               Person.given_name_ja, Person.family_kana, Person.given_kana,
+               func.coalesce(Organization.name_en, ""), func.coalesce(Organization.name_ja, ""),
+               Person.title_en, Person.title_ja, Participant.role, Participant.status,
+               Person.email, Person.phone, Person.citizenship, Person.dietary,
+               col(Person.organization_id).is_not(None)]
+    if sensitive:
+        columns += [Person.date_of_birth, Person.passport_number, Person.visa_type]
+    query = (select(*columns).join(Person, Person.id == Participant.person_id)
+             .join(Organization, Organization.id == Person.organization_id, isouter=True)
+             .where(Participant.mission_id == mission_id))
+    return {row[0]: DocumentAttendee(*row) for row in session.exec(query).all()}
+
+
+def participant_by_email(session: Session, *, mission_id: int, email: str) -> int | None:
+    """The participant of the mission with this e-mail address (case and width ignored)."""
+    from models.rules import email_key  # one identity of an address, as everywhere
+
+    wanted = email_key(email)
+    rows = session.exec(select(Participant.id, Person.email)
+                        .join(Person, Person.id == Participant.person_id)
+                        .where(Participant.mission_id == mission_id)).all()
+    return next((pid for pid, mail in rows if email_key(mail) == wanted), None)
 
 
 def name_key(family: str, given: str) -> tuple[str, str]:

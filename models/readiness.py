@@ -46,6 +46,11 @@ def run_checks(session: Session, *, mission_id: int, today: date) -> list[Findin
     plan = load_plan(session, mission_id=mission_id)
     if plan is None:
         raise LookupError(f"mission {mission_id} not found")
+    return check_plan(plan, today=today)
+
+
+def check_plan(plan: Plan, *, today: date) -> list[Finding]:
+    """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     found = [*_conflicts(plan), *_visits(plan, today), *_passports(plan), *_lodging(plan)]
     return sorted(found, key=Finding.sort_key)
 
@@ -67,18 +72,50 @@ def _meets(transfer: PlanItem, flight: PlanItem) -> bool:
 
 
 def _conflicts(plan: Plan) -> list[Finding]:
-    """A sweep over items by start: only items still running can overlap the next one."""
-    found, running = [], []
-    for item in plan.items:
+    """Each person's own items swept by start, and the "everyone" items swept once against all:
+    the work grows with the items and the overlaps found, not with the square of the items.
+
+    Two items overlap when the earlier (by start, then id) ends after the later starts; the
+    findings come by the later item, then the earlier, as a sweep over all pairs gives them.
+    """
+    items = plan.items
+    own: dict[int, list[int]] = defaultdict(list)     # participant -> their items, by start
+    candidates = []
+    for n, item in enumerate(items):
         if item.kind in _NO_OVERLAP or not item.people:
             continue
-        running = [r for r in running if r.end > item.start]
-        for other in running:
-            shared = other.people & item.people
-            if shared:
-                found.append(_conflict(plan, other, item, shared))
-        running.append(item)
-    return found
+        candidates.append(n)
+        if not item.everyone:
+            for pid in item.people:
+                own[pid].append(n)
+    ends = [item.end for item in items]
+    pairs: set[tuple[int, int]] = set()              # (later, earlier) positions in the plan
+    # People who travel together have the same items: their sweep is done once.
+    for mine in {tuple(v) for v in own.values()}:
+        running: list[int] = []
+        for n in mine:
+            if running:
+                start = items[n].start
+                running = [r for r in running if ends[r] > start]
+                pairs.update((n, r) for r in running)
+            running.append(n)
+    # An "everyone" item holds every participant not cancelled, so it shares someone with any
+    # item that has people: it pairs with whatever runs beside it, "everyone" or not.
+    shared: list[int] = []
+    others: list[int] = []
+    for n in candidates:
+        start = items[n].start
+        shared = [r for r in shared if ends[r] > start]
+        pairs.update((n, r) for r in shared)
+        if items[n].everyone:
+            others = [r for r in others if ends[r] > start]
+            pairs.update((n, r) for r in others)
+            shared.append(n)
+        else:
+            others.append(n)
+    return [_conflict(plan, items[first], items[second],
+                      items[first].people & items[second].people)
+            for second, first in sorted(pairs)]
 
 
 def _conflict(plan: Plan, first: PlanItem, second: PlanItem, shared) -> Finding:
@@ -138,9 +175,15 @@ def _visits(plan: Plan, today: date) -> list[Finding]:
 
 
 def _passports(plan: Plan) -> list[Finding]:
-    # Who is in each zone, one set union per item (not one update per person and item).
+    # Who is in each zone, one set union per item (not one update per person and item); the
+    # zones of "everyone" items once for all, not a union of every participant per item.
+    everyone_zones: set[str] = set()
     in_zone: dict[str, set[int]] = defaultdict(set)
     for item in plan.items:
+        if item.everyone:
+            if item.people:
+                everyone_zones.update((item.start_tz, item.end_tz))
+            continue
         in_zone[item.start_tz] |= item.people
         in_zone[item.end_tz] |= item.people
     found = []
@@ -148,7 +191,7 @@ def _passports(plan: Plan) -> list[Finding]:
         person = plan.people[pid]
         if person.passport_expiry is None:
             continue
-        zones = {zone for zone, people in in_zone.items() if pid in people}
+        zones = everyone_zones.union(zone for zone, people in in_zone.items() if pid in people)
         rule = passport_too_short(person.passport_expiry, person.citizenship, plan.end_date,
                                   mission_countries(zones or {plan.home_tz}))
         if rule:
@@ -200,53 +243,70 @@ def _lodging(plan: Plan) -> list[Finding]:
     item ended, by a hotel stay in which they have a room or by an item they are in (a night
     flight). People with no journey (locals who only attend) are never checked.
     """
-    shared_cover = [i for i in plan.items if i.everyone and i.people and i.kind != _HOTEL]
-    own_cover: dict[int, list[PlanItem]] = defaultdict(list)
-    hotels_in: dict[int, list[PlanItem]] = defaultdict(list)
-    legs: dict[int, list[PlanItem]] = defaultdict(list)
+    items = plan.items
+    shared_cover = [i for i in items if i.everyone and i.people and i.kind != _HOTEL]
+    # Positions in the plan, not items: a person's three lists make a key in C (see below).
+    own_cover: dict[int, list[int]] = defaultdict(list)
+    hotels_in: dict[int, list[int]] = defaultdict(list)
+    legs: dict[int, list[int]] = defaultdict(list)
     shared_legs = []
-    for item in plan.items:
+    for n, item in enumerate(items):
         is_leg = item.kind == _FLIGHT or (item.kind == _TRANSFER
                                           and (item.from_code or item.to_code))
         if item.kind == _HOTEL:
             for pid in plan.roomed.get(item.id, ()):
-                own_cover[pid].append(item)
+                own_cover[pid].append(n)
             for pid in item.people:
-                hotels_in[pid].append(item)
+                hotels_in[pid].append(n)
             continue
         if item.everyone:
             if is_leg:
                 shared_legs.append(item)
             continue
         for pid in item.people:
-            own_cover[pid].append(item)
+            own_cover[pid].append(n)
             if is_leg:
-                legs[pid].append(item)
+                legs[pid].append(n)
     shared = _Cover(shared_cover)
     points = _night_points(plan)
     found = []
+    # People who travel, sleep and stay together have the same nights without a bed: each
+    # such group's nights are worked out once.
+    unlodged: dict[tuple, list] = {}
     for pid in plan.active:
         person = plan.people[pid]
-        trip = legs.get(pid, []) + shared_legs
-        if person.status != _CONFIRMED or person.role == _HOST or not trip:
+        mine = legs.get(pid, [])
+        if person.status != _CONFIRMED or person.role == _HOST or not (mine or shared_legs):
             continue
-        away, back = min(i.start for i in trip), max(i.end for i in trip)
-        home_zone = min(trip, key=lambda i: i.start).start_tz
-        own = _Cover(own_cover.get(pid, ()))
-        for zone_name, nights in points.items():
-            for point, night in nights:
-                if not away < point < back:
-                    continue
-                here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
-                latest = max(here, default=None)
-                if latest and latest[0] > point:
-                    continue                                  # covered
-                if (latest[1] if latest else home_zone) != zone_name:
-                    continue                                  # not where they are that night
-                hotel = next((h for h in hotels_in.get(pid, ()) if h.start < point < h.end), None)
-                found.append(Finding(F.NO_LODGING, F.RANK_LODGING,
-                                     hotel.id if hotel else None, pid, {
-                                         "person": person.name(), "night": night,
-                                         "hotel": _title(hotel) if hotel else None},
-                                     when=point))
+        key = tuple(mine), tuple(own_cover.get(pid, ())), tuple(hotels_in.get(pid, ()))
+        if key not in unlodged:
+            unlodged[key] = _nights_without_bed(
+                [items[n] for n in mine] + shared_legs, shared,
+                _Cover(items[n] for n in key[1]), [items[n] for n in key[2]], points)
+        for hotel, point, night in unlodged[key]:
+            found.append(Finding(F.NO_LODGING, F.RANK_LODGING, hotel.id if hotel else None, pid,
+                                 {"person": person.name(), "night": night,
+                                  "hotel": _title(hotel) if hotel else None}, when=point))
     return found
+
+
+def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
+                        hotels: list[PlanItem], points) -> list[tuple]:
+    """(the stay they are on or None, the 03:00 instant, the night) for each night between the
+    first and last journey of `trip` that neither cover holds."""
+    away, back = min(i.start for i in trip), max(i.end for i in trip)
+    home_zone = min(trip, key=lambda i: i.start).start_tz
+    nights = []
+    for zone_name, zone_nights in points.items():
+        for point, night in zone_nights:
+            if not away < point < back:
+                continue
+            here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
+            latest = max(here, default=None)
+            if latest and latest[0] > point:
+                continue                                  # covered
+            if (latest[1] if latest else home_zone) != zone_name:
+                continue                                  # not where they are that night
+            hotel = next((h for h in hotels if h.start < point < h.end), None)
+            nights.append((hotel, point, night))
+    return nights

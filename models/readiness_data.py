@@ -1,6 +1,6 @@
-"""A mission's plan read in a handful of queries into plain structures, for checks that must
-look at everything at once (the readiness checks run on every change and must stay under
-100 ms for 200 attendees and 1,500 items: no query per item, no ORM objects per row).
+"""A mission's plan read in a handful of queries into plain structures, for what must look at
+everything at once: the readiness checks (run on every change: under 100 ms for 2,000 attendees
+and 3,000 items, so no query per item and no ORM objects per row) and the documents.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from sqlmodel import Session
 
 from models.entities import (
     AttendanceStatus,
-    ItineraryItem,
     Mission,
     Participant,
     Person,
     Site,
 )
+from models.times import stored_utc
 
 
 @dataclass(slots=True)
@@ -50,6 +50,9 @@ class PlanPerson:
 
 @dataclass(slots=True)
 class PlanItem:
+    """An itinerary item with its people, as the checks and the documents read it (the window's
+    tables show repository.ItemRow; its dialog edits items.ItemData)."""
+
     id: int
     kind: str
     start: datetime
@@ -63,6 +66,17 @@ class PlanItem:
     site_id: int | None
     everyone: bool
     people: frozenset[int] = frozenset()   # the non-cancelled participants taking part
+    # What only the documents print: read with load_plan(details=True), blank otherwise.
+    notes_en: str = ""
+    notes_ja: str = ""
+    location_en: str = ""
+    location_ja: str = ""
+    carrier: str = ""
+    flight_number: str = ""
+    vehicle: str = ""
+    pickup: str = ""
+    driver_name: str = ""
+    driver_phone: str = ""
 
 
 @dataclass(slots=True)
@@ -72,7 +86,10 @@ class PlanSite:
     name_ja: str
     tz: str
     notice_days: int
-    required: tuple[str, ...]
+    required: tuple[str, ...]              # the visitor fields the site asks for
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
 
 
 @dataclass
@@ -90,16 +107,23 @@ class Plan:
     roomed: dict[int, set[int]] = field(default_factory=dict)
 
 
-_LINKS = """SELECT ip.item_id, ip.participant_id FROM item_participant ip
-    JOIN itinerary_item i ON i.id = ip.item_id WHERE i.mission_id = ?"""
+# Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
+# cost more than the checks.
+_ITEMS = """SELECT i.id, i.kind, i.start_utc, i.end_utc, i.start_tz, i.end_tz, i.title_en,
+    i.title_ja, i.from_code, i.to_code, i.site_id, i.everyone,
+    (SELECT group_concat(ip.participant_id) FROM item_participant ip WHERE ip.item_id = i.id)
+    {details} FROM itinerary_item i WHERE i.mission_id = ? ORDER BY i.start_utc, i.id"""
+_DETAILS = """, i.notes_en, i.notes_ja, i.location_en, i.location_ja, i.carrier,
+    i.flight_number, i.vehicle, i.pickup, i.driver_name, i.driver_phone"""
 _CLEARANCE = """SELECT c.item_id, c.participant_id, c.status FROM visit_clearance c
     JOIN itinerary_item i ON i.id = c.item_id WHERE i.mission_id = ?"""
 _ROOMED = """SELECT r.item_id, g.participant_id FROM room r JOIN room_guest g ON g.room_id = r.id
     JOIN itinerary_item i ON i.id = r.item_id WHERE i.mission_id = ?"""
 
 
-def load_plan(session: Session, *, mission_id: int) -> Plan | None:
-    """Everything the checks need, in seven queries; None when there is no such mission."""
+def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Plan | None:
+    """Everything the checks need, in six queries; None when there is no such mission.
+    `details`: also what the documents print of each item (notes, places, transport)."""
     # Core rows through the session's connection, not ORM objects: at 1,500 items and 30,000
     # links the ORM's row layer costs more than the checks themselves.
     conn = session.connection()
@@ -117,27 +141,24 @@ def load_plan(session: Session, *, mission_id: int) -> Plan | None:
         .where(Participant.mission_id == mission_id))}
     active = frozenset(pid for pid, p in people.items()
                        if p.status != AttendanceStatus.CANCELLED.value)
-    items = [PlanItem(*row) for row in conn.execute(select(
-        ItineraryItem.id, ItineraryItem.kind, ItineraryItem.start_utc, ItineraryItem.end_utc,
-        ItineraryItem.start_tz, ItineraryItem.end_tz, ItineraryItem.title_en,
-        ItineraryItem.title_ja, ItineraryItem.from_code, ItineraryItem.to_code,
-        ItineraryItem.site_id, ItineraryItem.everyone)
-        .where(ItineraryItem.mission_id == mission_id)
-        .order_by(ItineraryItem.start_utc, ItineraryItem.id)).all()]
-    # The link tables hold tens of thousands of pairs of integers: read them with the driver
-    # itself, in the session's transaction. Row objects would cost more than all the checks.
+    # The items with the driver itself, in the session's transaction: SQLAlchemy's types cost
+    # more than the rest of the reading (times.stored_utc does what UTCDateTime would).
     driver = conn.connection.driver_connection
-    links: dict[int, set[int]] = defaultdict(set)
-    for item_id, pid in driver.execute(_LINKS, (mission_id,)).fetchall():
-        links[item_id].add(pid)
-    for item in items:
+    items = []
+    for row in driver.execute(_ITEMS.format(details=_DETAILS if details else ""),
+                              (mission_id,)).fetchall():
+        everyone, links = bool(row[11]), row[12]
         # "Everyone" items share one set: no copy per item of 200 participants.
-        item.people = active if item.everyone else frozenset(links.get(item.id, set()) & active)
+        who = active if everyone else (
+            frozenset(set(map(int, links.split(","))) & active) if links else frozenset())
+        items.append(PlanItem(row[0], row[1], stored_utc(row[2]), stored_utc(row[3]),
+                              *row[4:11], everyone, who, *row[13:]))
     site_ids = {item.site_id for item in items if item.site_id is not None}
-    sites = {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f))
+    sites = {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f), *row[6:])
              for row in conn.execute(select(
                  Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
-                 Site.required_fields).where(Site.id.in_(site_ids)))} if site_ids else {}
+                 Site.required_fields, Site.contact_name, Site.contact_phone,
+                 Site.contact_email).where(Site.id.in_(site_ids)))} if site_ids else {}
     clearance = {(item_id, pid): status for item_id, pid, status
                  in driver.execute(_CLEARANCE, (mission_id,)).fetchall()}
     roomed: dict[int, set[int]] = defaultdict(set)

@@ -29,6 +29,14 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+def stored_utc(value: str | datetime) -> datetime:
+    """A UTCDateTime column read with the driver itself (SQLite gives ISO text of naive UTC),
+    aware in UTC as UTCDateTime gives it; for bulk reads where SQLAlchemy's types cost most."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)
+
+
 def zone(name: str) -> ZoneInfo:
     """The zone for an IANA name; ValueError (not a KeyError subclass) for an unknown one."""
     try:

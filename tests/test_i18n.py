@@ -85,6 +85,24 @@ def test_lists_use_the_language_separator():
     assert format_list(["ジェトロ", "NY CREATES"]) == "ジェトロ、NY CREATES"
 
 
+def test_babel_gets_one_locale_object_per_language_that_follows_every_switch():
+    english = i18n.babel_locale()
+    assert str(english) == "en_US" and i18n.babel_locale() is english
+    with i18n.temporary_language("ja"):
+        japanese = i18n.babel_locale()
+        assert str(japanese) == "ja_JP" and format_list(["a", "b"]) == "a、b"
+    assert i18n.babel_locale() is english and format_list(["a", "b"]) == "a and b"
+    i18n.set_language("ja")
+    assert i18n.babel_locale() is japanese
+
+
+def test_importing_i18n_loads_no_babel():
+    code = "import sys, i18n; i18n.set_language('ja'); print('babel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 def test_a_temporary_language_tells_no_listener_and_always_ends():
     heard = []
     i18n.add_listener(heard.append)

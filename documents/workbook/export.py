@@ -79,7 +79,7 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
         book = _book(data, language, _("Delegation workbook"))
         book.write(sheets, progress)
     private = sensitive and any(
-        set(site.required_fields.split(",")) & SENSITIVE_FIELDS for site in data.sites.values())
+        SENSITIVE_FIELDS.intersection(site.required) for site in data.sites.values())
     book.save(path, private=private)
     return ExportResult(path, [s.name for s in sheets])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import i18n
-from i18n import current_language, current_locale
+from i18n import babel_locale, current_language
 from i18n.formatting import name_sort_key, person_name
 
 
@@ -46,16 +46,14 @@ def list_separator(language: str | None = None) -> str:
 
 
 @lru_cache(maxsize=8)
-def _territories(locale: str) -> dict:
-    from babel import Locale
-
-    return dict(Locale.parse(locale).territories)
+def _territories(language: str) -> dict:
+    return dict(babel_locale().territories)        # `language` is the current one: the key
 
 
 def country_name(code: str) -> str:
     """Japan / 日本 for "JP"; an unknown code is shown as it is."""
     code = code.strip().upper()
-    return _territories(current_locale()).get(code, code) if code else ""
+    return _territories(current_language()).get(code, code) if code else ""
 
 
 @lru_cache(maxsize=4096)
@@ -96,7 +94,7 @@ def short_day(day) -> str:
     from babel.dates import format_date
 
     pattern = "M月d日" if current_language() == "ja" else "MMM d"
-    return format_date(day, pattern, locale=current_locale())
+    return format_date(day, pattern, locale=babel_locale())
 
 
 def without_prefix(title: str) -> str:

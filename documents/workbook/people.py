@@ -4,7 +4,7 @@ in the columns its host requires."""
 from __future__ import annotations
 
 from documents.workbook.cells import MISSING, MUTED, Mark
-from documents.workbook.data import Attendee, MissionData
+from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     country_name,
     display_name,
@@ -23,6 +23,7 @@ from documents.workbook.travel import Names
 from i18n import N_, _, current_language, ngettext, pick
 from i18n.formatting import format_date, format_datetime
 from i18n.labels import ATTENDANCE, CLEARANCES, ROLES, label
+from models.attendees import DocumentAttendee
 from models.entities import Role
 from models.times import local_date
 from models.visits import visitor_deadline
@@ -69,12 +70,12 @@ def roster_sheet(data: MissionData, used: set[str]) -> SheetData:
     return SheetData(sheet_name(_("Roster"), used), title, columns, rows, flags)
 
 
-def _person_row(group: str, p: Attendee) -> list:
+def _person_row(group: str, p: DocumentAttendee) -> list:
     return [group, display_name(p), picked(p.org_en, p.org_ja), picked(p.title_en, p.title_ja),
             phone_text(p.phone), p.email]
 
 
-def contacts_sheet(data: MissionData, used: set[str], people: list[Attendee] | None = None,
+def contacts_sheet(data: MissionData, used: set[str], people: list[DocumentAttendee] | None = None,
                    ) -> SheetData:
     columns = [Column(_("Contact for"), 16), Column(_("Name"), 26), Column(_("Organization"), 34),
                Column(_("Job title"), 34), Column(_("Mobile"), 17, wrap=False),
@@ -128,7 +129,7 @@ def visitor_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
         if item.id not in data.visitors:
             continue
         site = data.sites[item.site_id]
-        fields = [f for f in site.required_fields.split(",") if f]
+        fields = list(site.required)
         if not data.sensitive:
             fields = [f for f in fields if f not in SENSITIVE_FIELDS]
         spec = [(f, c, read) for f in fields for c, read in _field_columns(f)]

@@ -8,7 +8,7 @@ zone beside it, so a flight shows its departure at HND and its arrival at JFK ea
 from __future__ import annotations
 
 from documents.workbook.cells import MISSING, Mark
-from documents.workbook.data import Item, MissionData
+from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     display_name,
     list_separator,
@@ -25,13 +25,14 @@ from i18n.formatting import format_date, zone_abbreviation
 from i18n.labels import ITEM_KINDS, ROOM_TYPES, label
 from models.airports import airport
 from models.entities import ItemKind
+from models.readiness_data import PlanItem
 from models.times import to_local
 
 NAMES_SHOWN = 30       # past this, "and 170 others": a cell is not a roster
 _LEGS = {ItemKind.FLIGHT.value, ItemKind.TRANSFER.value}
 
 
-def _ends(item: Item):
+def _ends(item: PlanItem):
     start, end = to_local(item.start, item.start_tz), to_local(item.end, item.end_tz)
     return start, end
 
@@ -41,7 +42,7 @@ def _zones(start, end) -> str:
     return first if first == last else f"{first} → {last}"
 
 
-def item_place(data: MissionData, item: Item):
+def item_place(data: MissionData, item: PlanItem):
     if item.location_en or item.location_ja:
         return picked(item.location_en, item.location_ja)
     site = data.sites.get(item.site_id)
@@ -56,7 +57,7 @@ def place_code(code: str) -> str:
     return f"{found.code} {pick(found.name_en, found.name_ja)[0]}"
 
 
-def transport_text(item: Item) -> str:
+def transport_text(item: PlanItem) -> str:
     parts = []
     if item.kind == ItemKind.FLIGHT.value:
         parts.append(" ".join(x for x in (item.carrier, item.flight_number) if x))
@@ -71,7 +72,7 @@ def transport_text(item: Item) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def driver_text(item: Item, separator: str = "\n") -> str:
+def driver_text(item: PlanItem, separator: str = "\n") -> str:
     """The driver's name and phone (grouped as the country writes it), either may be missing."""
     return separator.join(x for x in (item.driver_name, phone_text(item.driver_phone)) if x)
 

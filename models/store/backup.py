@@ -18,13 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 from i18n import _
-from models.store.db import SCHEMA_HEAD, _check_file
 from models.store.errors import NewerDatabase, NotADatabase, StorageError
+from models.store.files import SCHEMA_HEAD, check_file, connect_ro
 from models.store.health import (
     NoDatabase,
     check_database,
     compact,
-    connect_ro,
     problems,
     revision,
     why,
@@ -218,7 +217,7 @@ def backup_now(db_path: str | os.PathLike, *, out: str | os.PathLike | None,
                now: datetime) -> Path:
     """The `backup` verb: copy the file as it is (not upgraded) to `out` or the backups folder."""
     db_path = Path(db_path).expanduser().absolute()
-    if _check_file(db_path):
+    if check_file(db_path):
         raise NoDatabase(str(db_path))
     if out is None:
         return auto_backup(db_path, now=now, reason="manual")

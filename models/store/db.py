@@ -21,23 +21,24 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
+from models.store.backup import UpgradeNeedsBackup, auto_backup, checked_backup
 from models.store.errors import (
     CannotOpen,
     Conflict,
     DatabaseBusy,
     DiskFull,
-    FolderMissing,
     NewerDatabase,
     NotADatabase,
     ReadOnlyDatabase,
     StorageError,
     WriteFailed,
 )
+from models.store.files import SCHEMA_HEAD, check_file
+
+__all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "make_engine",
+           "open_database", "read_session", "storage_error", "upgrade", "write_session"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0005"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -108,22 +109,6 @@ class Database:
         self.engine.dispose()
 
 
-def _check_file(path: Path) -> bool:
-    """True when the file is new or empty; raise when it cannot be a database of ours."""
-    if not path.parent.is_dir():
-        raise FolderMissing(str(path.parent))
-    if not path.exists() or path.stat().st_size == 0:
-        return True
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
-    if head != SQLITE_MAGIC:
-        raise NotADatabase(str(path))
-    return False
-
-
 def _writable(path: Path) -> bool:
     """False for a file or folder without write permission, or marked read-only (no write bit,
     which also holds for root, who may write anywhere)."""
@@ -179,7 +164,7 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
     (see models.store.backup); `now` is the clock for those backups' names, for tests.
     """
     path = Path(path).expanduser().absolute()
-    created = _check_file(path)
+    created = check_file(path)
     read_only = not created and not (_writable(path) and _writable(path.parent))
     if created and not _writable(path.parent):
         raise ReadOnlyDatabase(str(path.parent))
@@ -215,22 +200,18 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
 
 
 def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
-    from models.store import backup  # imported here: models.store.backup imports this module
-
     try:
-        backup.auto_backup(path, now=now, reason="migration")
+        auto_backup(path, now=now, reason="migration")
     except StorageError as exc:
         engine.dispose()
-        raise backup.UpgradeNeedsBackup(str(path), getattr(exc, "reason", str(exc))) from exc
+        raise UpgradeNeedsBackup(str(path), getattr(exc, "reason", str(exc))) from exc
 
 
 def _daily_backup(path: Path, now: datetime) -> list[str]:
     """Today's first backup; what its integrity check found (the copy is the file, page for
     page, so its damage is the file's)."""
-    from models.store import backup  # imported here: models.store.backup imports this module
-
     try:
-        return backup.checked_backup(path, now=now, reason="daily")[1]
+        return checked_backup(path, now=now, reason="daily")[1]
     except (StorageError, OSError, sqlite3.Error):
         return []  # a missed daily copy (read-only folder, full disk) must not keep data closed
 

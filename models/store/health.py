@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18n import _, ngettext
-from models.store.db import _check_file
 from models.store.errors import NotADatabase, StorageError
+from models.store.files import check_file, connect_ro
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -41,11 +41,6 @@ class CompactFailed(StorageError):
 def why(exc: BaseException) -> str:
     """The reason an OS or SQLite error gives, for a message."""
     return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-
-
-def connect_ro(path: str | os.PathLike) -> sqlite3.Connection:
-    # A URI made by as_uri(): "?" or "#" in a folder name would otherwise end the file name.
-    return sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True)
 
 
 def problems(path: Path, *, foreign_keys: bool = True) -> list[str]:
@@ -92,7 +87,7 @@ def check_database(db_path: str | os.PathLike) -> list[str]:
     raises a StorageError instead.
     """
     path = Path(db_path).expanduser().absolute()
-    if _check_file(path):
+    if check_file(path):
         raise NoDatabase(str(path))
     found = problems(path)
     if not found and revision(path) is None:

@@ -14,7 +14,7 @@ import sqlite3
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from models.store.health import connect_ro
+from models.store.files import connect_ro
 
 
 class CommitWatch:

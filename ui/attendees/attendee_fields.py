@@ -7,7 +7,6 @@ import re
 import unicodedata
 from datetime import date
 
-from babel import Locale
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from i18n import _, current_locale, pick
+from i18n import _, babel_locale, pick
 from i18n.formatting import format_date
 from models.countries import country_code
 from models.entities import Organization
@@ -107,7 +106,7 @@ class DateField(QWidget):
 
 
 def country_name(code: str) -> str:
-    return Locale.parse(current_locale()).territories.get(code, "")
+    return babel_locale().territories.get(code, "")
 
 
 def parse_country(text: str) -> str:

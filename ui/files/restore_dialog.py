@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i18n import N_, _, current_locale
+from i18n import N_, _, babel_locale
 from i18n.formatting import format_date
 from models.store.backup import BackupInfo, list_backups, restore_backup
 from models.store.db import open_database
@@ -35,16 +35,16 @@ REASONS = {"daily": N_("Daily"), "migration": N_("Before an upgrade"),
 
 def format_made(when: datetime) -> str:
     """Fri, Nov 27, 2026 8:35 PM / 2026年11月27日(金) 20:35 (the backup's local time)."""
-    clock = format_time(when.time(), "short", locale=current_locale())
+    clock = format_time(when.time(), "short", locale=babel_locale())
     return f"{format_date(when.date())} {clock}"
 
 
 def format_size(size: int) -> str:
     """A file size in KB below one megabyte, in MB with one decimal above."""
     if size < 1024 * 1024:
-        return _("{n} KB").format(n=format_decimal(round(size / 1024), locale=current_locale()))
+        return _("{n} KB").format(n=format_decimal(round(size / 1024), locale=babel_locale()))
     return _("{n} MB").format(n=format_decimal(round(size / 1024 ** 2, 1),
-                                               locale=current_locale()))
+                                               locale=babel_locale()))
 
 
 class RestoreDialog(QDialog):
@@ -91,7 +91,7 @@ class RestoreDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
         for row, info in enumerate(self.backups):
             missions = "—" if info.missions is None else format_decimal(
-                info.missions, locale=current_locale())
+                info.missions, locale=babel_locale())
             kind = _(REASONS[info.reason]) if info.reason in REASONS else info.reason
             for col, text in enumerate((format_made(info.created), kind, missions,
                                         format_size(info.size))):

@@ -31,7 +31,7 @@ from models.store.backup import (
 from models.store.db import SCHEMA_HEAD, open_database, read_session, upgrade, write_session
 from models.store.errors import NotADatabase
 from tests.conftest import run_main
-from tests.test_window import when_modal
+from tests.dialogs import when_modal
 from ui.files.restore_dialog import format_made, format_size
 
 NOW = datetime(2026, 11, 27, 20, 35, 1)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import stat
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 import i18n
+from tests.dialogs import when_modal
 from ui.files import export_dialog
 from ui.files.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
 
@@ -18,13 +19,7 @@ from ui.files.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
 def when_shown(kind, act) -> None:
     """Run `act(widget)` on the next modal widget of `kind` (the progress dialog may come
     first while the export runs)."""
-    def handler() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or not widget.isVisible():
-            QTimer.singleShot(20, handler)
-            return
-        act(widget)
-    QTimer.singleShot(0, handler)
+    when_modal(act, kind)
 
 
 def _fill(path, language="en", then=None, sensitive_out=False, seen=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.test_window import when_modal
+from tests.dialogs import when_modal
 from ui.files.import_dialog import ImportDialog, run_import
 
 

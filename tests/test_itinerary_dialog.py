@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from models import repository as repo
 from models.items import get_item
 from models.store.db import read_session
-from tests.test_window import type_japanese, when_modal
+from tests.dialogs import when_modal
+from tests.test_window import type_japanese
 
 
 def _items(window):

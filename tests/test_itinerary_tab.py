@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from models import items
 from models import repository as repo
 from models.store.db import read_session
-from tests.test_window import switch_language, when_modal
+from tests.dialogs import when_modal
+from tests.test_window import switch_language
 
 
 def _rows(window):

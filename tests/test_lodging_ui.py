@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import lodging
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from tests.plan_ui_helpers import fix_today
-from tests.test_window import switch_language, when_modal
+from tests.test_window import switch_language
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,8 @@ from models.store.db import open_database, read_session, write_session
 from models.store.errors import NotADatabase
 from models.store.recovery import RecoveryFailed, latest_good_backup, replace_damaged
 from tests.conftest import run_main
+from tests.dialogs import when_modal
 from tests.test_backup import NOW, damage, make_demo_file, scalar
-from tests.test_window import when_modal
 from ui.files.recovery_dialog import offer_backup
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -10,19 +10,9 @@ import i18n
 from i18n.qt import japanese_families
 from models import repository as repo
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from ui.common.table_model import ROW_ROLE
 from ui.window.main_window import MainWindow
-
-
-def when_modal(act) -> None:
-    """Run `act(dialog)` on the next modal dialog, once it is open (exec() blocks the test)."""
-    def handler() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, handler)
-            return
-        act(dialog)
-    QTimer.singleShot(0, handler)
 
 
 def type_japanese(widget, text: str) -> None:

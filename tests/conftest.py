@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -152,3 +155,40 @@ def run_main(*args: str, env: dict | None = None, tmp_path: Path | None = None):
         full_env.setdefault("KAKEHASHI_LOG_DIR", str(tmp_path / "log"))
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
                           text=True, env=full_env, timeout=120, cwd=ROOT)
+
+
+@dataclass
+class CliResult:
+    """What a verb returned and printed, shaped like the CompletedProcess of run_main."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict | None = None) -> CliResult:
+    """Run main.main(args) in this process, as run_main would in a child: a verb's exit code,
+    output and messages need no new interpreter (argparse's usage errors exit with 2)."""
+    import main
+
+    out, err = io.StringIO(), io.StringIO()
+    env = {"KAKEHASHI_DB": None, **(env or {})}  # never the developer's own database
+    saved = {name: os.environ.get(name) for name in env}
+    _set_env(env)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main.main(list(args))
+            except SystemExit as exc:
+                code = exc.code
+    finally:
+        _set_env(saved)
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def _set_env(values: dict[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

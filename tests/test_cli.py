@@ -51,10 +51,24 @@ def test_wrong_usage_exits_2(tmp_path):
 
 
 def test_smoke_test_paints_the_window_and_prints_startup_ms(tmp_path):
+    from PySide6.QtCore import QSettings
+
     result = run_main("--db", str(tmp_path / "k.db"), "--smoke-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.isdigit() and 0 < int(last) < 60_000
+    assert result.stdout.split() == [last], "the start-up ms and nothing else"
+    # Exit 0 means it was painted with a mission and attendees in the table (neither the
+    # "not painted in time" nor the "without a mission" message); the log and the settings the
+    # window saved on closing say which file and which mission it showed.
+    assert "not painted" not in result.stderr and "without a mission" not in result.stderr
+    log = (tmp_path / "log" / "kakehashi.log").read_text(encoding="utf-8")
+    assert f"Opened {tmp_path / 'k.db'} (new file, demo mission added)" in log
+    assert "(exit code 0)" in log.splitlines()[-1]
+    saved = QSettings(str(tmp_path / "config" / "Kakehashi" / "Kakehashi.ini"),
+                      QSettings.Format.IniFormat)
+    assert saved.value("window/mission") == "HKD-ALB-2026"
+    assert saved.value("window/geometry") is not None
 
 
 def test_smoke_test_fails_on_a_bad_database(tmp_path):

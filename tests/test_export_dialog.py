@@ -8,7 +8,7 @@ import stat
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 import i18n
 from tests.dialogs import when_modal
@@ -92,11 +92,27 @@ def test_the_dialog_proposes_a_name_per_language_and_remembers_the_folder(qtbot,
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
-    out = tmp_path / "cancelled.xlsx"
-    when_shown(ExportDialog, _fill(out))
+    # Shown at the first step, not after 400 ms: the export may be over sooner than that here.
+    shown_after = QProgressDialog.setMinimumDuration
+    monkeypatch.setattr(QProgressDialog, "setMinimumDuration",
+                        lambda self, _ms: shown_after(self, 0))
+    out, seen = tmp_path / "cancelled.xlsx", {}
+
+    def cancel(progress: QProgressDialog) -> None:
+        seen["label"] = progress.labelText()
+        button = next(b for b in progress.findChildren(QPushButton) if b.isVisible())
+        seen["button"] = button.text()
+        button.click()
+
+    def fill_then_cancel(dialog: ExportDialog) -> None:
+        when_shown(QProgressDialog, cancel)
+        _fill(out)(dialog)
+
+    when_shown(ExportDialog, fill_then_cancel)
     assert run_export(window) is None
+    assert seen == {"label": "Exporting cancelled.xlsx…", "button": "Cancel"}
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert [p.name for p in tmp_path.iterdir() if "cancelled" in p.name] == []
     assert window.updatesEnabled()
 
 

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,16 @@ from models.store.db import open_database  # noqa: E402
 from tests import dialogs  # noqa: E402
 
 SIDECARS = ("-wal", "-shm", "-journal")
+RAM_DISK = Path("/dev/shm")
+
+
+def pytest_configure(config):
+    # Every commit is synced to disk (synchronous=FULL) and the suite commits thousands of
+    # times; on a RAM disk a sync costs nothing. Temp folders go there when there is one,
+    # unless TMPDIR or --basetemp chose another place.
+    if (config.option.basetemp is None and "TMPDIR" not in os.environ and RAM_DISK.is_dir()
+            and os.access(RAM_DISK, os.W_OK)):
+        tempfile.tempdir = str(RAM_DISK)
 
 
 @pytest.hookimpl(wrapper=True)

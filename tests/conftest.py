@@ -1,4 +1,5 @@
-"""Test setup: Qt offscreen, real SQLite files in temp folders, English unless a test switches."""
+"""Test setup: Qt offscreen, real SQLite files in temp folders (copied from templates made once a
+session), English unless a test switches, every widget deleted after its test."""
 
 from __future__ import annotations
 
@@ -93,10 +94,8 @@ def copy_template(templates: dict[str, Path], kind: str, path: Path):
     """Open a copy of a template at `path` as a fresh open leaves it: upgraded, no backups yet
     (opening an existing file makes today's backup; a brand-new one has none)."""
     shutil.copy(templates[kind], path)  # the template is owner-only, and so is the copy
-    had_backups = backups_dir(path).exists()
     db = open_database(path)
-    if not had_backups:
-        shutil.rmtree(backups_dir(path), ignore_errors=True)
+    shutil.rmtree(backups_dir(path), ignore_errors=True)
     return db
 
 

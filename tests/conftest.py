@@ -1,9 +1,15 @@
-"""Test setup: Qt offscreen, real SQLite files in temp folders, English unless a test switches."""
+"""Test setup: Qt offscreen, real SQLite files in temp folders (copied from templates made once a
+session), English unless a test switches, every widget deleted after its test."""
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import sys
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,7 +20,34 @@ import pytest  # noqa: E402
 
 import i18n  # noqa: E402
 from models.demo import seed_demo  # noqa: E402
+from models.store.backup import backups_dir  # noqa: E402
 from models.store.db import open_database  # noqa: E402
+from tests import dialogs  # noqa: E402
+
+SIDECARS = ("-wal", "-shm", "-journal")
+RAM_DISK = Path("/dev/shm")
+
+
+def pytest_configure(config):
+    # Every commit is synced to disk (synchronous=FULL) and the suite commits thousands of
+    # times; on a RAM disk a sync costs nothing. Temp folders go there when there is one,
+    # unless TMPDIR or --basetemp chose another place.
+    if (config.option.basetemp is None and "TMPDIR" not in os.environ and RAM_DISK.is_dir()
+            and os.access(RAM_DISK, os.W_OK)):
+        tempfile.tempdir = str(RAM_DISK)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    # A check that failed inside a dialog answer fails the test with its own message, even when
+    # the test went on (the dialog was closed) and failed later for that reason.
+    dialogs.start_test()
+    try:
+        return (yield)
+    finally:
+        failure = dialogs.first_failure()
+        if failure is not None:
+            raise failure
 
 
 @pytest.fixture(autouse=True)
@@ -24,17 +57,60 @@ def english():
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_widgets_left():
+    """Delete every top-level widget a test made: widgets closed but not deleted stay in
+    QApplication.allWidgets(), and each later language switch or font change visits them all."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+@pytest.fixture(scope="session")
+def db_templates(tmp_path_factory) -> dict[str, Path]:
+    """A migrated empty file and a seeded demo file, made once per session: copying one costs
+    a few ms, migrating and seeding about 0.1 s per test."""
+    folder = tmp_path_factory.mktemp("templates")
+    templates = {"empty": folder / "empty.db", "demo": folder / "demo.db"}
+    for kind, path in templates.items():
+        db = open_database(path)
+        if kind == "demo":
+            seed_demo(db.engine)
+        db.dispose()  # the last connection closing checkpoints the WAL into the file
+        assert not any(Path(f"{path}{s}").exists() for s in SIDECARS), "template not alone"
+    return templates
+
+
+def copy_template(templates: dict[str, Path], kind: str, path: Path):
+    """Open a copy of a template at `path` as a fresh open leaves it: upgraded, no backups yet
+    (opening an existing file makes today's backup; a brand-new one has none)."""
+    shutil.copy(templates[kind], path)  # the template is owner-only, and so is the copy
+    db = open_database(path)
+    shutil.rmtree(backups_dir(path), ignore_errors=True)
+    return db
+
+
 @pytest.fixture
-def empty_db(tmp_path):
-    db = open_database(tmp_path / "kakehashi.db")
+def empty_db(tmp_path, db_templates):
+    db = copy_template(db_templates, "empty", tmp_path / "kakehashi.db")
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def demo_db(empty_db):
-    seed_demo(empty_db.engine)
-    return empty_db
+def demo_db(tmp_path, db_templates):
+    db = copy_template(db_templates, "demo", tmp_path / "kakehashi.db")
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
@@ -58,6 +134,9 @@ def qt_language(qapp, settings):
 
 @pytest.fixture
 def window(qtbot, demo_db, settings, qt_language):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
     from ui.window.main_window import MainWindow
 
     win = MainWindow(demo_db, settings)
@@ -66,7 +145,13 @@ def window(qtbot, demo_db, settings, qt_language):
     win.show()
     qtbot.waitExposed(win)
     win.readiness.flush()        # the checks run just after the first paint; the tests read them
-    return win
+    yield win
+    # pytest-qt has closed it (closeEvent saved its state and let go of the database); delete it
+    # now, before the database and the language go, not at some later event loop.
+    if isValid(win):
+        win.close()
+        win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_main(*args: str, env: dict | None = None, tmp_path: Path | None = None):
@@ -81,3 +166,40 @@ def run_main(*args: str, env: dict | None = None, tmp_path: Path | None = None):
         full_env.setdefault("KAKEHASHI_LOG_DIR", str(tmp_path / "log"))
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
                           text=True, env=full_env, timeout=120, cwd=ROOT)
+
+
+@dataclass
+class CliResult:
+    """What a verb returned and printed, shaped like the CompletedProcess of run_main."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict | None = None) -> CliResult:
+    """Run main.main(args) in this process, as run_main would in a child: a verb's exit code,
+    output and messages need no new interpreter (argparse's usage errors exit with 2)."""
+    import main
+
+    out, err = io.StringIO(), io.StringIO()
+    env = {"KAKEHASHI_DB": None, **(env or {})}  # never the developer's own database
+    saved = {name: os.environ.get(name) for name in env}
+    _set_env(env)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main.main(list(args))
+            except SystemExit as exc:
+                code = exc.code
+    finally:
+        _set_env(saved)
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def _set_env(values: dict[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -101,7 +101,8 @@ def test_no_module_level_import_circles():
 
 # A type hint of Engine or Session is no SQL; everything else of SQLAlchemy or sqlite3 is.
 SQL = re.compile(r"\bsession\.(exec|execute|get|query|add|delete|merge)\(|(?<![.\w])select\(|"
-                 r"(?<!def )(?<![.\w])text\(|PRAGMA|sqlite3|from sqlalchemy(?!\.engine import Engine)|"
+                 r"(?<!def )(?<![.\w])text\(|PRAGMA|sqlite3|"
+                 r"from sqlalchemy(?!\.engine import Engine)|"
                  r"from sqlmodel(?! import Session$)|\.execute\(")
 
 

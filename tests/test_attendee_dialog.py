@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlmodel import select
 
@@ -14,9 +13,9 @@ from models import attendees as att
 from models import repository as repo
 from models.entities import ItemParticipant, Organization
 from models.store.db import read_session
+from tests.dialogs import when_modal as _when_modal
 from tests.tabs import on_tab
 from tests.test_window import switch_language, type_japanese
-from tests.test_window import when_modal as _when_modal
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.organizations_dialog import OrganizationsDialog
 
@@ -24,29 +23,11 @@ window = on_tab("attendees")
 
 
 END = date(2026, 12, 13)
-FAILURES: list[BaseException] = []
 
 
 def when_modal(act) -> None:
-    """when_modal, but a check failing inside `act` closes the dialog, so the test fails
-    instead of hanging on exec(), and so does a dialog that `act` meant to close."""
-    def guarded(dialog):
-        try:
-            act(dialog)
-        except BaseException as exc:  # noqa: BLE001 - raised again after the test
-            FAILURES.append(exc)
-        if dialog.isVisible():
-            FAILURES.append(AssertionError(f"{dialog.objectName()} was left open"))
-            dialog.reject()
-    _when_modal(guarded)
-
-
-@pytest.fixture(autouse=True)
-def no_failures_inside_dialogs():
-    FAILURES.clear()
-    yield
-    if FAILURES:
-        raise FAILURES[0]
+    """when_modal for answers that close their dialog: one left open fails the test."""
+    _when_modal(act, must_close=True)
 
 
 def _rows(window) -> list:

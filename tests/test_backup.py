@@ -30,8 +30,8 @@ from models.store.backup import (
 )
 from models.store.db import SCHEMA_HEAD, open_database, read_session, upgrade, write_session
 from models.store.errors import NotADatabase
-from tests.conftest import run_main
-from tests.test_window import when_modal
+from tests.conftest import run_cli
+from tests.dialogs import when_modal
 from ui.files.restore_dialog import format_made, format_size
 
 NOW = datetime(2026, 11, 27, 20, 35, 1)
@@ -269,38 +269,37 @@ def test_compact_gives_back_the_space_of_deleted_rows(empty_db):
 # the command line ----------------------------------------------------------------------------
 def test_the_backup_verb_prints_the_new_file_and_fails_with_one_clear_line(tmp_path):
     path = make_demo_file(tmp_path / "k.db")
-    result = run_main("backup", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("backup", "--db", str(path))
     assert result.returncode == 0, result.stderr
     made = Path(result.stdout.strip())
     assert made.parent == backups_dir(path) and made.name.endswith("-manual.db")
     assert scalar(made, "SELECT count(*) FROM mission") == 1
     out = tmp_path / "copy.db"
-    result = run_main("--db", str(path), "backup", "--out", str(out), tmp_path=tmp_path)
+    result = run_cli("--db", str(path), "backup", "--out", str(out))
     assert result.returncode == 0 and result.stdout.strip() == str(out)
-    result = run_main("backup", "--db", str(path), "--out", str(tmp_path / "no" / "x.db"),
-                      tmp_path=tmp_path)
+    result = run_cli("backup", "--db", str(path), "--out", str(tmp_path / "no" / "x.db"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (f"Cannot make a backup of {path}: the folder "
                                       f"{tmp_path / 'no'} does not exist")
-    result = run_main("backup", "--db", str(tmp_path / "none.db"), tmp_path=tmp_path)
+    result = run_cli("backup", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 1 and "There is no database at" in result.stderr
 
 
 def test_the_check_verb_says_healthy_or_lists_the_problems(tmp_path):
     path = make_demo_file(tmp_path / "k.db")
-    result = run_main("check", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("check", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{path} is healthy: no problems found."
     damage(path)
-    result = run_main("check", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("check", "--db", str(path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     problems = result.stdout.strip().splitlines()
     assert problems and f"{path} is damaged: {len(problems)} problem" in result.stderr
-    result = run_main("--lang", "ja", "check", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("--lang", "ja", "check", "--db", str(path))
     assert result.returncode == 1 and "破損" in result.stderr
     text = tmp_path / "notes.txt"
     text.write_text("not a database")
-    result = run_main("check", "--db", str(text), tmp_path=tmp_path)
+    result = run_cli("check", "--db", str(text))
     assert result.returncode == 1 and "is not a Kakehashi database" in result.stderr
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.demo import load_demo
 from tests.conftest import ROOT, run_main
-from tests.test_window import switch_language, when_modal
+from tests.dialogs import when_modal
+from tests.test_window import switch_language
 from ui.window import crash
 
 POSIX = os.name == "posix"

@@ -11,8 +11,9 @@ from PySide6.QtCore import QDate
 from models import repository as repo
 from models.store.db import read_session
 from models.times import to_local
+from tests.dialogs import when_modal
 from tests.plan_ui_helpers import fix_today
-from tests.test_window import switch_language, when_modal
+from tests.test_window import switch_language
 
 
 @pytest.fixture(autouse=True)

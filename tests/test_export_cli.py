@@ -1,4 +1,5 @@
-"""`main.py export` as a user runs it: a child process, exit codes, messages in the language."""
+"""`main.py export` as a user runs it (main.main in this process): exit codes, messages in the
+language, the workbook written."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import stat
 
 from openpyxl import load_workbook
 
-from tests.conftest import run_main
+from tests.conftest import run_cli
 
 CODE = "HKD-ALB-2026"
 
 
 def _export(tmp_path, *args: str):
-    return run_main("--db", str(tmp_path / "k.db"), "export", CODE, *args, tmp_path=tmp_path)
+    return run_cli("--db", str(tmp_path / "k.db"), "export", CODE, *args)
 
 
 def test_export_writes_the_workbook_and_exits_0(tmp_path):
@@ -41,12 +42,12 @@ def test_one_persons_itinerary_from_the_command_line(tmp_path):
 
 
 def test_an_unknown_mission_exits_1_with_a_message_in_the_language(tmp_path):
-    result = run_main("--db", str(tmp_path / "k.db"), "export", "NOPE", "--out",
-                      str(tmp_path / "x.xlsx"), tmp_path=tmp_path)
+    result = run_cli("--db", str(tmp_path / "k.db"), "export", "NOPE", "--out",
+                     str(tmp_path / "x.xlsx"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == "No mission has the code NOPE."
-    result = run_main("--db", str(tmp_path / "k.db"), "--lang", "ja", "export", "NOPE",
-                      "--out", str(tmp_path / "x.xlsx"), tmp_path=tmp_path)
+    result = run_cli("--db", str(tmp_path / "k.db"), "--lang", "ja", "export", "NOPE",
+                     "--out", str(tmp_path / "x.xlsx"))
     assert result.returncode == 1 and "コード NOPE のミッションはありません。" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -70,7 +71,6 @@ def test_a_missing_folder_exits_1(tmp_path):
 
 
 def test_wrong_usage_exits_2(tmp_path):
-    assert run_main("--db", str(tmp_path / "k.db"), "export", CODE,
-                    tmp_path=tmp_path).returncode == 2          # no --out
-    assert run_main("--db", str(tmp_path / "k.db"), "export", "--out", "x.xlsx",
-                    tmp_path=tmp_path).returncode == 2          # no code
+    assert run_cli("--db", str(tmp_path / "k.db"), "export", CODE).returncode == 2  # no --out
+    assert run_cli("--db", str(tmp_path / "k.db"), "export", "--out",
+                   "x.xlsx").returncode == 2                                        # no code

@@ -7,10 +7,11 @@ from __future__ import annotations
 import stat
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 import i18n
+from tests.dialogs import when_modal
 from ui.files import export_dialog
 from ui.files.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
 
@@ -18,13 +19,7 @@ from ui.files.export_dialog import FOLDER_KEY, ExportDialog, launch, run_export
 def when_shown(kind, act) -> None:
     """Run `act(widget)` on the next modal widget of `kind` (the progress dialog may come
     first while the export runs)."""
-    def handler() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or not widget.isVisible():
-            QTimer.singleShot(20, handler)
-            return
-        act(widget)
-    QTimer.singleShot(0, handler)
+    when_modal(act, kind)
 
 
 def _fill(path, language="en", then=None, sensitive_out=False, seen=None):
@@ -97,11 +92,27 @@ def test_the_dialog_proposes_a_name_per_language_and_remembers_the_folder(qtbot,
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
-    out = tmp_path / "cancelled.xlsx"
-    when_shown(ExportDialog, _fill(out))
+    # Shown at the first step, not after 400 ms: the export may be over sooner than that here.
+    shown_after = QProgressDialog.setMinimumDuration
+    monkeypatch.setattr(QProgressDialog, "setMinimumDuration",
+                        lambda self, _ms: shown_after(self, 0))
+    out, seen = tmp_path / "cancelled.xlsx", {}
+
+    def cancel(progress: QProgressDialog) -> None:
+        seen["label"] = progress.labelText()
+        button = next(b for b in progress.findChildren(QPushButton) if b.isVisible())
+        seen["button"] = button.text()
+        button.click()
+
+    def fill_then_cancel(dialog: ExportDialog) -> None:
+        when_shown(QProgressDialog, cancel)
+        _fill(out)(dialog)
+
+    when_shown(ExportDialog, fill_then_cancel)
     assert run_export(window.ctx) is None
+    assert seen == {"label": "Exporting cancelled.xlsx…", "button": "Cancel"}
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert [p.name for p in tmp_path.iterdir() if "cancelled" in p.name] == []
     assert window.updatesEnabled()
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from models import repository as repo
 from models.store.db import open_database, read_session, write_session
 from tests.conftest import run_main
+from tests.dialogs import when_modal
 from tests.test_roster_import import write_roster
-from tests.test_window import when_modal
 from ui.missions.commands import EditMission
 
 CODE = "HKD-ALB-2026"

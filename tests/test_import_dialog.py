@@ -5,8 +5,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.dialogs import when_modal
 from tests.tabs import on_tab
-from tests.test_window import when_modal
 from ui.attendees.import_dialog import ImportDialog, run_import
 
 window = on_tab("attendees")

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from models import repository as repo
 from models.items import get_item
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from tests.tabs import on_tab
-from tests.test_window import type_japanese, when_modal
+from tests.test_window import type_japanese
 
 window = on_tab("itinerary")
 

@@ -12,8 +12,21 @@ from PySide6.QtWidgets import QMessageBox
 from models import items
 from models import repository as repo
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from tests.tabs import on_tab
-from tests.test_window import switch_language, when_modal
+from tests.test_window import switch_language
+
+KOBAYASHI_ITEMS = [
+    "Transfer JFK Airport to Albany",
+    "Hotel: Fuller Road Suites Albany (3 nights)",
+    "Site visit: Albany NanoTech Complex",
+    "Lunch at the Albany NanoTech Complex",
+    "Visit and discussion: TEL Technology Center America",
+    "Delegation dinner hosted by JETRO New York",
+    "US-Japan Semiconductor Collaboration Seminar",
+    "Networking reception",
+    "Transfer Albany to JFK Airport",
+]
 
 window = on_tab("itinerary")
 
@@ -113,14 +126,24 @@ def test_each_person_sees_exactly_the_items_they_take_part_in(window):
     shown = {r.id for r in tab.model.rows()}
     assert shown == {r.id for r in rows
                      if r.everyone or kobayashi.participant_id in links.get(r.id, ())}
+    # The demo's Kobayashi (JETRO New York) meets the group at JFK and sees it off there.
+    assert [r.title_en for r in tab.model.rows()] == KOBAYASHI_ITEMS
     assert not any("Chitose" in r.title_en for r in tab.model.rows())  # not on the Hokkaido leg
     tab.set_day(date(2026, 12, 10))
+    drawn = [(d.block.row.title_en, d.times) for d in tab.timeline.blocks_drawn()]
     assert {d.block.row.id for d in tab.timeline.blocks_drawn()} <= shown
+    assert drawn == [                                       # Albany's clock, from the demo file
+        ("Hotel: Fuller Road Suites Albany (3 nights)", ""),      # a stay spans the day
+        ("Site visit: Albany NanoTech Complex", "9:00 AM – 12:00 PM"),
+        ("Lunch at the Albany NanoTech Complex", "12:00 PM – 1:00 PM"),
+        ("Visit and discussion: TEL Technology Center America", "1:15 PM – 4:00 PM"),
+        ("Delegation dinner hosted by JETRO New York", "6:30 PM – 8:30 PM")]
     tab.set_day(None)
     tab.set_person(hayashi.participant_id)
     assert {r.id for r in tab.model.rows()} == {
         r.id for r in rows if hayashi.participant_id in links.get(r.id, ())}
     assert all(not r.everyone for r in tab.model.rows())
+    assert tab.model.rowCount() == 0                # cancelled: not even the items for everyone
     tab.set_person(None)
     assert tab.model.rowCount() == len(rows)
 

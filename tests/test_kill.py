@@ -13,8 +13,12 @@ import pytest
 
 from tests.kill_checks import IMPORT_EVERY, kill_rounds, posix_kill_available
 
-pytestmark = pytest.mark.skipif(
-    not posix_kill_available(), reason="needs POSIX SIGKILL to kill the writer without warning")
+pytestmark = [
+    pytest.mark.skipif(not posix_kill_available(),
+                       reason="needs POSIX SIGKILL to kill the writer without warning"),
+    pytest.mark.slow,
+    pytest.mark.timeout(300),  # 24 child processes, each started, killed and checked
+]
 
 KILLS = 24
 SEED = 20260501  # fixed, so a failure replays with the same delays and the same edits

@@ -15,7 +15,7 @@ from models import repository as repo
 from models.duplicate import duplicate_mission
 from models.mission_removal import CannotRestore, remove_mission, restore_mission
 from models.store.db import read_session, write_session
-from tests.test_window import when_modal
+from tests.dialogs import when_modal
 
 CODE = "HKD-ALB-2026"
 

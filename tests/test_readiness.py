@@ -15,7 +15,7 @@ from models.lodging import RoomData, create_room
 from models.readiness import finding_text, run_checks
 from models.store.db import read_session, write_session
 from models.visits import set_clearance
-from tests.conftest import run_main
+from tests.conftest import run_cli
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 
 TODAY = date(2026, 11, 1)
@@ -273,15 +273,14 @@ def test_the_checks_read_the_plan_in_a_fixed_number_of_queries(demo_db):
 
 def test_the_readiness_verb_prints_findings_and_their_count(tmp_path):
     db = str(tmp_path / "k.db")
-    result = run_main("--db", db, "readiness", "HKD-ALB-2026", "--today", "2026-11-27",
-                      tmp_path=tmp_path)
+    result = run_cli("--db", db, "readiness", "HKD-ALB-2026", "--today", "2026-11-27")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == f"{len(lines) - 1} findings" and len(lines) > 1
     assert lines[0].startswith("Visitor list for Albany NanoTech Complex")
-    result = run_main("readiness", "HKD-ALB-2026", "--db", db, "--lang", "ja",
-                      "--today", "2026-11-27", tmp_path=tmp_path)
+    result = run_cli("readiness", "HKD-ALB-2026", "--db", db, "--lang", "ja",
+                     "--today", "2026-11-27")
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == f"{len(lines) - 1}件"
-    result = run_main("--db", db, "readiness", "NOPE", tmp_path=tmp_path)
+    result = run_cli("--db", db, "readiness", "NOPE")
     assert result.returncode == 1 and "NOPE" in result.stderr
     assert "Traceback" not in result.stderr

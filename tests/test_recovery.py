@@ -17,9 +17,9 @@ from models.store.backup import BackupFailed, auto_backup, backups_dir, list_bac
 from models.store.db import open_database, read_session, write_session
 from models.store.errors import NotADatabase
 from models.store.recovery import RecoveryFailed, latest_good_backup, replace_damaged
-from tests.conftest import run_main
+from tests.conftest import run_cli
+from tests.dialogs import when_modal
 from tests.test_backup import NOW, damage, make_demo_file, scalar
-from tests.test_window import when_modal
 from ui.files.recovery_dialog import offer_backup
 
 
@@ -217,10 +217,10 @@ def test_check_names_the_newest_good_backup_and_verbs_warn_of_damage(tmp_path):
     path = make_demo_file(tmp_path / "kakehashi.db")
     good = auto_backup(path, now=NOW - timedelta(days=1), reason="daily")
     damage(path)
-    result = run_main("check", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("check", "--db", str(path))
     assert result.returncode == 1
     assert f"The newest good backup is {good}" in result.stderr
     # A verb on the damaged file still does what it can, and says the file is damaged.
-    result = run_main("missions", "--db", str(path), tmp_path=tmp_path)
+    result = run_cli("missions", "--db", str(path))
     assert result.returncode == 0 and result.stdout.startswith("HKD-ALB-2026")
     assert "is damaged: the integrity check found" in result.stderr

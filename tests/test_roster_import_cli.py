@@ -10,7 +10,7 @@ from sqlmodel import select
 from models import repository as repo
 from models.entities import Organization, Person
 from models.store.db import open_database, read_session
-from tests.conftest import run_main
+from tests.conftest import run_cli
 from tests.test_roster_import import OLE2_MAGIC, write_huge, write_roster
 
 CODE = "HKD-ALB-2026"
@@ -30,7 +30,7 @@ ROWS = [
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "k.db"
-    assert run_main("--db", str(path), "missions", tmp_path=tmp_path).returncode == 0  # demo
+    assert run_cli("--db", str(path), "missions").returncode == 0  # demo
     return path
 
 
@@ -57,15 +57,14 @@ def person_by(path, **where):
         db.dispose()
 
 
-def import_(db_path, file, *extra, tmp_path):
-    return run_main("--db", str(db_path), "import-attendees", CODE, str(file), *extra,
-                    tmp_path=tmp_path)
+def import_(db_path, file, *extra):
+    return run_cli("--db", str(db_path), "import-attendees", CODE, str(file), *extra)
 
 
 def test_an_import_writes_every_value_exactly_and_a_reimport_updates(db_path, tmp_path):
     roster = write_roster(tmp_path / "roster.xlsx", HEADER, ROWS)
     before = len(attendees(db_path))
-    result = import_(db_path, roster, tmp_path=tmp_path)
+    result = import_(db_path, roster)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "3 new, 0 updated"
     assert len(attendees(db_path)) == before + 3
@@ -88,7 +87,7 @@ def test_an_import_writes_every_value_exactly_and_a_reimport_updates(db_path, tm
     roles = {a.email or a.family_name: a.role for a in attendees(db_path)}
     assert roles["a@example.com"] == "interpreter" and roles["Homma"] == "head"
 
-    again = import_(db_path, roster, tmp_path=tmp_path)
+    again = import_(db_path, roster)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().splitlines()[-1] == "0 new, 3 updated"
     assert len(attendees(db_path)) == before + 3
@@ -97,7 +96,7 @@ def test_an_import_writes_every_value_exactly_and_a_reimport_updates(db_path, tm
 def test_a_dry_run_counts_and_writes_nothing(db_path, tmp_path):
     roster = write_roster(tmp_path / "roster.xlsx", HEADER, ROWS)
     before = attendees(db_path)
-    result = import_(db_path, roster, "--dry-run", tmp_path=tmp_path)
+    result = import_(db_path, roster, "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "3 new, 0 updated" in result.stdout and "Dry run" in result.stdout
     assert attendees(db_path) == before
@@ -107,7 +106,7 @@ def test_one_bad_row_means_nothing_is_written(db_path, tmp_path):
     rows = [*ROWS, ["Doe", "Jane", "", "", "", "", "jane@", "", "", "", "", "", "2026/02/30"]]
     roster = write_roster(tmp_path / "roster.xlsx", HEADER, rows)
     before = attendees(db_path)
-    result = import_(db_path, roster, tmp_path=tmp_path)
+    result = import_(db_path, roster)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert "row 7, column E-mail: not an e-mail address" in lines
@@ -118,8 +117,7 @@ def test_one_bad_row_means_nothing_is_written(db_path, tmp_path):
 
 def test_an_unknown_mission_or_a_bad_file_is_one_clear_line(db_path, tmp_path):
     roster = write_roster(tmp_path / "roster.xlsx", HEADER, ROWS)
-    result = run_main("--db", str(db_path), "import-attendees", "NO-SUCH", str(roster),
-                      tmp_path=tmp_path)
+    result = run_cli("--db", str(db_path), "import-attendees", "NO-SUCH", str(roster))
     assert result.returncode == 1 and result.stderr.strip() == "No mission has the code NO-SUCH."
     xls = tmp_path / "old.xls"
     xls.write_bytes(OLE2_MAGIC + bytes(2048))
@@ -127,19 +125,18 @@ def test_an_unknown_mission_or_a_bad_file_is_one_clear_line(db_path, tmp_path):
     huge = write_huge(tmp_path / "huge.xlsx", 100_000)
     for path, words in ((xls, "save it as"), (missing, "not there any more"),
                         (huge, "more than 5000 rows")):
-        result = import_(db_path, path, tmp_path=tmp_path)
+        result = import_(db_path, path)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_wrong_usage_exits_2(db_path, tmp_path):
-    assert run_main("--db", str(db_path), "import-attendees", CODE,
-                    tmp_path=tmp_path).returncode == 2
+    assert run_cli("--db", str(db_path), "import-attendees", CODE).returncode == 2
 
 
 def test_row_messages_follow_the_language(db_path, tmp_path):
     roster = write_roster(tmp_path / "roster.xlsx", ["氏名", "メール"], [["Taro Yamada", "x@"]])
-    result = run_main("--db", str(db_path), "--lang", "ja", "import-attendees", CODE,
-                      str(roster), tmp_path=tmp_path)
+    result = run_cli("--db", str(db_path), "--lang", "ja", "import-attendees", CODE,
+                     str(roster))
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].startswith("4 行目")

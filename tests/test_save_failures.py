@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from models import repository as repo
 from models.store.db import read_session
-from tests.test_window import when_modal
+from tests.dialogs import when_modal
 
 LONG_NOTES = "Allergic to shellfish; needs a ground-floor room. " * 1000   # ~50 KB: new pages
 

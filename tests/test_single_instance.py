@@ -120,6 +120,7 @@ def test_a_name_left_by_a_crashed_instance_is_recovered(qtbot, tmp_path):
         guard.close()
 
 
+@pytest.mark.slow  # the second start waits out its 5 s for an answer
 def test_an_owner_that_does_not_answer_is_reported(tmp_path, first):
     assert first.claim() == OWNER  # this process runs no event loop while the child asks
     result = run_main("--db", str(tmp_path / "k.db"), "--smoke-test", tmp_path=tmp_path,

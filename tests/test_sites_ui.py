@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from models import sites
 from models.entities import VisitClearance
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from tests.plan_ui_helpers import fix_today
 from tests.tabs import on_tab
-from tests.test_window import switch_language, type_japanese, when_modal
+from tests.test_window import switch_language, type_japanese
 
 window = on_tab("sites_tab")
 

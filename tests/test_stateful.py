@@ -13,6 +13,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -217,6 +218,7 @@ class MissionMachine(DatabaseMachine):
         assert self.undo_stack.count() == len(self.stack)
 
 
+@pytest.mark.slow
 def test_random_edits_undo_and_redo_keep_the_database_equal_to_the_model(qapp, tmp_path):
     # qapp: the commands are Qt objects; pytest-qt's QApplication serves the whole session.
     open_database(tmp_path / "template.db").dispose()  # closing folds the WAL into the file

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -215,6 +216,7 @@ class AttendeeMachine(DatabaseMachine):
         assert self.undo_stack.index() == self.index
 
 
+@pytest.mark.slow
 def test_random_attendee_edits_undo_and_redo_keep_the_file_equal_to_the_model(qapp, tmp_path):
     open_database(tmp_path / "template.db").dispose()
     AttendeeMachine.template = tmp_path / "template.db"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -10,19 +13,9 @@ import i18n
 from i18n.qt import japanese_families
 from models import repository as repo
 from models.store.db import read_session
+from tests.dialogs import when_modal
 from ui.common.table_model import ROW_ROLE
 from ui.window.main_window import MainWindow
-
-
-def when_modal(act) -> None:
-    """Run `act(dialog)` on the next modal dialog, once it is open (exec() blocks the test)."""
-    def handler() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, handler)
-            return
-        act(dialog)
-    QTimer.singleShot(0, handler)
 
 
 def type_japanese(widget, text: str) -> None:
@@ -117,7 +110,9 @@ def test_attendees_sort_by_kana_in_japanese_and_by_family_name_in_english(qtbot,
         i18n.formatting.fold_kana(k) for k in readings)
     assert rows[0].family_kana, "kana readings come first in a Japanese list"
     latin_only = [r for r in rows if not r.family_kana]
-    assert rows[-len(latin_only):] == latin_only if latin_only else True
+    # The demo's three Americans with no kana reading (Bennett, Hughes, Walsh) come last.
+    assert sorted(r.family_name for r in latin_only) == ["Bennett", "Hughes", "Walsh"]
+    assert rows[-len(latin_only):] == latin_only
 
 
 def test_a_new_mission_is_validated_created_undone_and_redone(qtbot, window):
@@ -190,6 +185,15 @@ def test_table_rows_are_plain_values_not_live_database_objects(window):
     window.tabs.setCurrentWidget(window.attendees)
     row = window.attendee_model.index(0, 0).data(ROW_ROLE)
     assert type(row).__name__ == "AttendeeRow"
+    # No ORM state: nothing a session could lazily load, expire or refresh behind the table.
+    assert not hasattr(row, "_sa_instance_state") and dataclasses.is_dataclass(row)
+    values = dataclasses.asdict(row)
+    assert all(v is None or type(v) in (int, str, bool) for v in values.values()), values
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.family_name = "Changed"
+    # Readable with no database at all, and still the same values.
+    window.db.engine.dispose()
+    assert dataclasses.asdict(row) == values and row.family_name
 
 
 def test_a_change_that_cannot_be_saved_is_reported_and_not_recorded(qtbot, window):

@@ -84,15 +84,16 @@ def show_attendees_tab(window) -> None:
     window.tabs.setCurrentWidget(window.attendees)
 
 
-def edit_one_attendee(window, mission_id: int, participant_id: int, n: int) -> None:
+def edit_one_attendee(window, mission_id: int, participant_id: int, n: int):
+    """The edit as the dialog's Save runs it (the dialog read the attendee when it opened)."""
     from ui.attendees.commands import EditAttendee
 
     with read_session(window.db.engine) as session:
         before = get_attendee(session, participant_id=participant_id)
     after = copy.deepcopy(before)
     after.person["title_en"] = f"{before.person['title_en'] or 'Title'} ({n})"
-    window.run_command(EditAttendee(window.db.engine, window.events, mission_id,
-                                    participant_id, before, after, ""))
+    return lambda: window.run_command(EditAttendee(window.db.engine, window.events, mission_id,
+                                                   participant_id, before, after, ""))
 
 
 def undo(window) -> None:
@@ -136,41 +137,46 @@ def day_switch(window, day: date) -> None:
 def measure_window(timer: Timer, db, settings, target: int, other: int, runs: int) -> dict:
     """Every window figure on the mission `target`; `other` is the mission switched from."""
     window = make_window(db, settings)
-    app = timer.app
+
+    def settle() -> None:
+        """Let untimed steps finish (their paints too) before the next timing starts."""
+        timer(window, lambda: None)
+
     switch_mission(window, target)
     show_attendees_tab(window)
-    app.processEvents()
+    settle()
     with read_session(db.engine) as session:
         attendees = repo.list_attendees(session, mission_id=target)
     pid = next(a.participant_id for a in attendees if a.status != "cancelled")
     out: dict[str, list[float]] = {k: [] for k in (
         "edit", "undo", "switch", "lang_ja", "lang_en", "first_show", "day", "panel")}
     for n in range(runs + 1):                   # round 0 warms caches and is not counted
-        figures = {"edit": timer(window, lambda n=n: edit_one_attendee(window, target, pid, n)),
+        figures = {"edit": timer(window, edit_one_attendee(window, target, pid, n)),
                    "undo": timer(window, lambda: undo(window))}
         switch_mission(window, other)
-        app.processEvents()
+        settle()
         figures["switch"] = timer(window, lambda: switch_mission(window, target))
         figures["lang_ja"] = timer(window, lambda: switch_language(window, "ja"))
         figures["lang_en"] = timer(window, lambda: switch_language(window, "en"))
         # The Itinerary tab not shown since the mission was: away and back on another tab.
         show_attendees_tab(window)
         switch_mission(window, other)
-        app.processEvents()
+        settle()
         switch_mission(window, target)
-        app.processEvents()
+        settle()
         figures["first_show"] = timer(window, lambda: first_show_itinerary(window))
         day = another_day(window, n)
         figures["day"] = timer(window, lambda d=day: day_switch(window, d))
         figures["panel"] = timer(window, lambda: refresh_readiness(window))
         show_attendees_tab(window)
+        settle()
         if n:
             for key, ms in figures.items():
                 out[key].append(ms)
     out["columns"] = attendee_columns(window)
     window.close()
     window.deleteLater()
-    app.processEvents()
+    timer.app.processEvents()
     return out
 
 

@@ -199,12 +199,16 @@ class AttendeesTab(QWidget):
         everyone = ngettext("{n} attendee", "{n} attendees", total).format(n=total)
         of_total = ngettext("{shown} of {total} attendee", "{shown} of {total} attendees",
                             total)
-        # As wide as the count can get for this total: a label that changed width on every
-        # keystroke would lay out and repaint the whole window (half the time of a keystroke).
+        # As wide as the count can get for up to 9,999 attendees: a label that changed width on
+        # a keystroke or a mission switch would lay out and repaint the whole window.
+        widest = max(total, 8888)
         metrics = self.count.fontMetrics()
-        self.count.setFixedWidth(metrics.horizontalAdvance("0") + max(
-            metrics.horizontalAdvance(everyone),
-            metrics.horizontalAdvance(of_total.format(shown=total, total=total))))
+        width = metrics.horizontalAdvance("0") + max(
+            metrics.horizontalAdvance(ngettext("{n} attendee", "{n} attendees", widest).format(
+                n=widest)),
+            metrics.horizontalAdvance(of_total.format(shown=widest, total=widest)))
+        if width != self.count.width():
+            self.count.setFixedWidth(width)
         filtering = shown != total or self.filter.text().strip()
         self.count.setText(of_total.format(shown=shown, total=total) if filtering else everyone)
 

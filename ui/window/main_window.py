@@ -280,9 +280,6 @@ class MainWindow(QMainWindow):
         for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab):
             page.set_editable(editable)
         self._update_title()
-        mission = self.current_mission()
-        if mission is not None:
-            self.settings.setValue("window/mission", mission.code)
         self.events.changed.emit(Change(mission_id, frozenset(), switched=True))
 
     def _update_title(self) -> None:
@@ -402,6 +399,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        mission = self.current_mission()
+        if mission is not None:     # at close, not on every switch: a write costs a repaint
+            self.settings.setValue("window/mission", mission.code)
         self.attendees.save_state()
         self.settings.sync()
         self.external.close()

@@ -18,7 +18,7 @@ from models.demo import seed_demo
 from models.store.db import open_database
 from ui.window.main_window import MainWindow
 
-SHOTS = (("overview", 0), ("attendees", 1), ("itinerary", 2), ("sites", 3))
+SHOTS = (("overview", 0), ("attendees", 1), ("itinerary", 2), ("sites", 3), ("lodging", 4))
 
 
 def take(outdir: Path, languages=("en", "ja"), size=(1360, 760)) -> list[Path]:

@@ -51,10 +51,12 @@ TODAY = date(2026, 11, 16)          # three weeks before the demo leaves: visit 
 # Window adapter: the only code that knows MainWindow's API (the window is being rewritten).
 def make_window(db, settings):
     from ui.common import clock
+    from ui.window.app import freeze_startup_objects
     from ui.window.main_window import MainWindow
 
     clock.today = lambda: TODAY          # the window's checks count from the same day
     window = MainWindow(db, settings)
+    freeze_startup_objects()             # as the app does once its window is built
     window.resize(*WINDOW_SIZE)
     window.show()
     return window

@@ -282,13 +282,14 @@ def test_duplicating_fills_the_dialog_without_personal_details(qtbot, window):
 
 
 def test_the_attendees_menu_follows_the_database_and_the_selection(qtbot, window):
-    actions = window.attendee_actions
+    actions, tab = window.attendee_actions, window.attendees
     assert window.attendee_menu.title() == "&Attendees"
-    assert actions.act_add.isEnabled() and actions.act_organizations.isEnabled()
+    assert tab.act_add in window.attendee_menu.actions()       # one action, menu and tab alike
+    assert tab.act_add.isEnabled() and actions.act_organizations.isEnabled()
     window.attendee_table.setCurrentIndex(window.attendee_model.index(0, 0))
-    assert actions.act_edit.isEnabled() and actions.act_delete.isEnabled()
+    assert tab.act_edit.isEnabled() and tab.act_delete.isEnabled()
     window.show_mission(None)
-    assert not actions.act_add.isEnabled() and not actions.act_edit.isEnabled()
+    assert not tab.act_add.isEnabled() and not tab.act_edit.isEnabled()
 
 
 def test_organizations_are_added_renamed_and_kept_while_people_belong(qtbot, window):

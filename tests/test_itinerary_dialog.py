@@ -26,7 +26,7 @@ def _open_add(qtbot, window, act) -> dict:
     """Open the Add item dialog, run `act(dialog)` in it; what it saw is returned."""
     seen: dict = {}
     when_modal(lambda dialog: act(dialog, seen))
-    window.item_actions.act_add.trigger()
+    window.itinerary.act_add.trigger()
     return seen
 
 

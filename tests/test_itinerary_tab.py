@@ -58,7 +58,7 @@ def _add_flight(qtbot, window) -> int:
 
     before = {r.id for r in _rows(window)}
     when_modal(fill)
-    window.item_actions.act_add.trigger()
+    window.itinerary.act_add.trigger()
     (new_id,) = {r.id for r in _rows(window)} - before
     return new_id
 

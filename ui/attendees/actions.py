@@ -52,23 +52,6 @@ class AttendeeActions(QObject):
         retranslate.register(self)
         self.retranslate_ui()
 
-    # The tab's own actions: one per operation, in its menus and in the window's.
-    @property
-    def act_add(self) -> QAction:
-        return self.tab.act_add
-
-    @property
-    def act_edit(self) -> QAction:
-        return self.tab.act_edit
-
-    @property
-    def act_duplicate(self) -> QAction:
-        return self.tab.act_duplicate
-
-    @property
-    def act_delete(self) -> QAction:
-        return self.tab.act_delete
-
     def menu_actions(self) -> list[QAction | None]:
         """The Attendees menu, None for a separator."""
         tab = self.tab

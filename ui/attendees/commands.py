@@ -24,7 +24,7 @@ from ui.common.events import (
     VISITS,
     MissionEvents,
 )
-from ui.common.undo import DbCommand
+from ui.common.undo import MissionCommand
 
 
 def attendee_name(person: dict) -> str:
@@ -62,19 +62,18 @@ class _Organizations:
         self.created = []
 
 
-class _AttendeeCommand(DbCommand):
+class _AttendeeCommand(MissionCommand):
     kinds: tuple[str, ...] = (ATTENDEES,)
     participant_id: int | None = None
     orgs: _Organizations | None = None
 
-    def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
-        super().__init__(text)
-        self.engine, self.events, self.mission_id = engine, events, mission_id
+    def announced_ids(self) -> tuple[int, ...]:
+        return () if self.participant_id is None else (self.participant_id,)
 
     def _announce(self) -> None:
+        # An organization typed new in the dialog is made (or removed) with the attendee.
         kinds = self.kinds + ((ORGANIZATIONS,) if self.orgs and self.orgs.new_name else ())
-        ids = () if self.participant_id is None else (self.participant_id,)
-        self.events.announce(self.mission_id, *kinds, ids=ids)
+        self.events.announce(self.mission_id, *kinds, ids=self.announced_ids())
 
 
 class AddAttendee(_AttendeeCommand):

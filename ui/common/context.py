@@ -57,6 +57,10 @@ class Context(QObject):
         mission = self.current_mission()
         return mission.id if mission is not None else None
 
+    def writable_mission_id(self) -> int | None:
+        mission = self.writable_mission()
+        return mission.id if mission is not None else None
+
     def writable_mission(self) -> MissionRow | None:
         """The current mission when it may be changed, else None."""
         mission = self.current_mission()

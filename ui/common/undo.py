@@ -42,3 +42,20 @@ class DbCommand(QUndoCommand):
 
     def do_undo(self) -> None:
         raise NotImplementedError
+
+
+class MissionCommand(DbCommand):
+    """A change to one mission's rows: announces the mission, its `kinds` of rows and the ids
+    of `announced_ids()` once it is done or undone."""
+
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, text: str, engine, events, mission_id: int | None):
+        super().__init__(text)
+        self.engine, self.events, self.mission_id = engine, events, mission_id
+
+    def announced_ids(self) -> tuple[int, ...]:
+        return ()
+
+    def _announce(self) -> None:
+        self.events.announce(self.mission_id, *self.kinds, ids=self.announced_ids())

@@ -42,35 +42,6 @@ class ItemActions:
         tab.duplicate_requested.connect(self.duplicate)
         tab.delete_requested.connect(self.delete)
 
-    # The tab's own actions: one per operation, in its menus and in the window's.
-    @property
-    def act_add(self) -> QAction:
-        return self.tab.act_add
-
-    @property
-    def act_edit(self) -> QAction:
-        return self.tab.act_edit
-
-    @property
-    def act_move(self) -> QAction:
-        return self.tab.act_move
-
-    @property
-    def act_duplicate(self) -> QAction:
-        return self.tab.act_duplicate
-
-    @property
-    def act_delete(self) -> QAction:
-        return self.tab.act_delete
-
-    @property
-    def act_earlier(self) -> QAction:
-        return self.tab.act_earlier
-
-    @property
-    def act_later(self) -> QAction:
-        return self.tab.act_later
-
     def menu_actions(self) -> list[QAction | None]:
         """The Itinerary menu, None for a separator."""
         tab = self.tab

@@ -15,25 +15,20 @@ from i18n import _, pick
 from models import items
 from models.store.db import write_session
 from ui.common.events import ITEMS, PARTICIPANTS, ROOMS, VISITS, MissionEvents
-from ui.common.undo import DbCommand
+from ui.common.undo import MissionCommand
 
 
 def item_title(values: dict) -> str:
     return pick(values.get("title_en", ""), values.get("title_ja", ""))[0]
 
 
-class _ItemCommand(DbCommand):
+class _ItemCommand(MissionCommand):
     # Deleting an item (or undoing its addition) takes its rooms and clearances along.
     kinds = (ITEMS, PARTICIPANTS, ROOMS, VISITS)
     item_id: int | None = None
 
-    def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
-        super().__init__(text)
-        self.engine, self.events, self.mission_id = engine, events, mission_id
-
-    def _announce(self) -> None:
-        ids = () if self.item_id is None else (self.item_id,)
-        self.events.announce(self.mission_id, *self.kinds, ids=ids)
+    def announced_ids(self) -> tuple[int, ...]:
+        return () if self.item_id is None else (self.item_id,)
 
 
 class AddItem(_ItemCommand):

@@ -21,10 +21,6 @@ class RoomActions:
         tab.edit_requested.connect(self.edit_room)
         tab.delete_requested.connect(self.delete_room)
 
-    def _mission_id(self) -> int | None:
-        mission = self.ctx.writable_mission()
-        return mission.id if mission is not None else None
-
     def _room_dialog(self, stay, data=None):
         from ui.lodging.room_dialog import RoomDialog
 
@@ -38,7 +34,7 @@ class RoomActions:
         return next((s for s in self.tab.stays if s.item_id == item_id), None)
 
     def add_room(self, item_id: int) -> None:
-        mission_id, stay = self._mission_id(), self._stay(item_id)
+        mission_id, stay = self.ctx.writable_mission_id(), self._stay(item_id)
         if mission_id is None or stay is None:
             return
         dialog = self._room_dialog(stay)
@@ -53,7 +49,7 @@ class RoomActions:
             self.tab.select_room(commands[-1].data.id)
 
     def edit_room(self, room_id: int) -> None:
-        mission_id, stay = self._mission_id(), self.tab.current_stay()
+        mission_id, stay = self.ctx.writable_mission_id(), self.tab.current_stay()
         if mission_id is None or stay is None:
             return
         with read_session(self.ctx.engine) as session:
@@ -63,7 +59,7 @@ class RoomActions:
             EditRoom(self.ctx.engine, self.ctx.events, mission_id, before, dialog.room())))
 
     def delete_room(self, room_id: int) -> None:
-        mission_id = self._mission_id()
+        mission_id = self.ctx.writable_mission_id()
         if mission_id is None:
             return
         with read_session(self.ctx.engine) as session:

@@ -13,27 +13,14 @@ from i18n.labels import ROOM_TYPES, label
 from models import lodging
 from models.store.db import write_session
 from ui.common.events import ROOMS, MissionEvents
-from ui.common.undo import DbCommand
-
-
-class _RoomCommand(DbCommand):
-    """A change to the rooms of the current mission."""
-
-    kinds: tuple[str, ...] = ()    # what events.announce names, for the views that show it
-
-    def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
-        super().__init__(text)
-        self.engine, self.events, self.mission_id = engine, events, mission_id
-
-    def _announce(self) -> None:
-        self.events.announce(self.mission_id, *self.kinds)
+from ui.common.undo import MissionCommand
 
 
 def room_name(data: lodging.RoomData) -> str:
     return data.label or label(ROOM_TYPES, data.room_type)
 
 
-class AddRoom(_RoomCommand):
+class AddRoom(MissionCommand):
     kinds = (ROOMS,)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, data: lodging.RoomData):
@@ -53,7 +40,7 @@ class AddRoom(_RoomCommand):
         self._announce()
 
 
-class EditRoom(_RoomCommand):
+class EditRoom(MissionCommand):
     kinds = (ROOMS,)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int,
@@ -74,7 +61,7 @@ class EditRoom(_RoomCommand):
         self._store(self.before)
 
 
-class DeleteRoom(_RoomCommand):
+class DeleteRoom(MissionCommand):
     kinds = (ROOMS,)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, data: lodging.RoomData):

@@ -20,12 +20,8 @@ class SiteActions:
         tab.delete_requested.connect(self.delete_site)
         tab.clearance_chosen.connect(self.set_clearance)
 
-    def _mission_id(self) -> int | None:
-        mission = self.ctx.writable_mission()
-        return mission.id if mission is not None else None
-
     def add_site(self) -> None:
-        mission_id = self._mission_id()
+        mission_id = self.ctx.writable_mission_id()
         if mission_id is None:
             return
         from ui.sites.site_dialog import SiteDialog
@@ -42,7 +38,7 @@ class SiteActions:
             self.tab.select_site(commands[-1].site_id)
 
     def edit_site(self, site_id: int) -> None:
-        mission_id = self._mission_id()
+        mission_id = self.ctx.writable_mission_id()
         if mission_id is None:
             return
         with read_session(self.ctx.engine) as session:
@@ -55,7 +51,7 @@ class SiteActions:
                      dialog.values())))
 
     def delete_site(self, site_id: int) -> None:
-        mission_id = self._mission_id()
+        mission_id = self.ctx.writable_mission_id()
         if mission_id is None:
             return
         with read_session(self.ctx.engine) as session:
@@ -80,7 +76,7 @@ class SiteActions:
 
     def set_clearance(self, item_id: int, participant_id: int, before: str, after: str,
                       name: str) -> None:
-        mission_id = self._mission_id()
+        mission_id = self.ctx.writable_mission_id()
         if mission_id is not None:
             self.ctx.run_command(SetClearance(self.ctx.engine, self.ctx.events, mission_id,
                                               item_id, participant_id, name, before, after))

@@ -12,27 +12,14 @@ from models import sites
 from models.store.db import write_session
 from models.visits import set_clearance
 from ui.common.events import ITEMS, SITES, VISITS, MissionEvents
-from ui.common.undo import DbCommand
-
-
-class _SiteCommand(DbCommand):
-    """A change to the sites or the visits of the current mission."""
-
-    kinds: tuple[str, ...] = ()    # what events.announce names, for the views that show it
-
-    def __init__(self, text: str, engine, events: MissionEvents, mission_id: int):
-        super().__init__(text)
-        self.engine, self.events, self.mission_id = engine, events, mission_id
-
-    def _announce(self) -> None:
-        self.events.announce(self.mission_id, *self.kinds)
+from ui.common.undo import MissionCommand
 
 
 def site_name(values: dict) -> str:
     return pick(values.get("name_en", ""), values.get("name_ja", ""))[0]
 
 
-class AddSite(_SiteCommand):
+class AddSite(MissionCommand):
     kinds = (SITES,)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, values: dict):
@@ -52,7 +39,7 @@ class AddSite(_SiteCommand):
         self._announce()
 
 
-class EditSite(_SiteCommand):
+class EditSite(MissionCommand):
     kinds = (SITES, ITEMS)      # items show their site's name
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, site_id: int,
@@ -73,7 +60,7 @@ class EditSite(_SiteCommand):
         self._store(self.before)
 
 
-class DeleteSite(_SiteCommand):
+class DeleteSite(MissionCommand):
     kinds = (SITES, ITEMS, VISITS)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, site_id: int,
@@ -93,7 +80,7 @@ class DeleteSite(_SiteCommand):
         self._announce()
 
 
-class SetClearance(_SiteCommand):
+class SetClearance(MissionCommand):
     kinds = (VISITS,)
 
     def __init__(self, engine, events: MissionEvents, mission_id: int, item_id: int,

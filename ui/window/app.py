@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import platform
 import sys
@@ -37,6 +38,14 @@ class _FirstPaint(QObject):
             self.fired = True
             QTimer.singleShot(0, self.done)
         return False
+
+
+def freeze_startup_objects() -> None:
+    """Leave what start-up made (modules, Qt wrappers, the window) out of Python's cycle
+    collections from now on: they live as long as the process, and a full collection that
+    walked them all cost a mission switch at 2,000 attendees up to 150 ms."""
+    gc.collect()
+    gc.freeze()
 
 
 def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
@@ -99,6 +108,7 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     from ui.window.main_window import MainWindow
 
     window = MainWindow(db, settings)
+    freeze_startup_objects()
     shown["window"] = window
     guard.activate_requested.connect(lambda: bring_to_front(window))
     result = {"code": 0}

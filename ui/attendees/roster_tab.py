@@ -207,8 +207,10 @@ class AttendeesTab(QWidget):
             metrics.horizontalAdvance(ngettext("{n} attendee", "{n} attendees", widest).format(
                 n=widest)),
             metrics.horizontalAdvance(of_total.format(shown=widest, total=widest)))
-        if width != self.count.width():
-            self.count.setFixedWidth(width)
+        height = metrics.height() + 2 * self.count.margin()
+        if (width, height) != (self.count.width(), self.count.height()):
+            # Fixed both ways: a new text then asks no layout above it to be done again.
+            self.count.setFixedSize(width, height)
         filtering = shown != total or self.filter.text().strip()
         self.count.setText(of_total.format(shown=shown, total=total) if filtering else everyone)
 

@@ -21,32 +21,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import i18n
 from i18n import _, ngettext
 from i18n.formatting import format_date, name_sort_key, person_name
 from i18n.labels import ITEM_KINDS, label
 from models import repository as repo
 from models.entities import AttendanceStatus
-from models.items import item_people
+from models.items import participant_item_ids
 from models.repository import AttendeeRow, ItemRow, MissionRow
 from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context
-from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
+from ui.common.events import (
+    ATTENDEES,
+    ITEMS,
+    MISSION,
+    ORGANIZATIONS,
+    PARTICIPANTS,
+    ROOMS,
+    SITES,
+    VISITS,
+)
 from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.itinerary.columns import ITEM_COLUMNS
-from ui.itinerary.day_layout import item_day, layout_day, mission_days
+from ui.itinerary.day_layout import DayIndex, item_day, mission_days
+from ui.itinerary.person_combo import PersonCombo
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
 from ui.itinerary.timeline_header import TimelineHeader
 
+# What a change of these kinds leaves alone: the items' rows (an attendee's name or status is
+# not in them), and which of a change's ids are items (an item's commands announce only these).
+KEEPS_ITEMS = frozenset({ATTENDEES, ORGANIZATIONS})
+ITEM_CHANGES = frozenset({ITEMS, PARTICIPANTS, ROOMS, VISITS})
 
-def takes_part(row: ItemRow, person: AttendeeRow, links: dict[int, frozenset[int]]) -> bool:
-    """Whether the person is in the item: chosen for it, or it is for everyone and they have
-    not cancelled."""
+
+def takes_part(row: ItemRow, person: AttendeeRow, chosen_for: frozenset[int]) -> bool:
+    """Whether the person is in the item: chosen for it (its id in `chosen_for`, the items they
+    are linked to), or it is for everyone and they have not cancelled."""
     if row.everyone:
         return person.status != AttendanceStatus.CANCELLED.value
-    return person.participant_id in links.get(row.id, ())
+    return row.id in chosen_for
+
+
+def person_entries(attendees: list[AttendeeRow]) -> list[tuple[str, int]]:
+    """The person filter's entries: by name (by kana in Japanese), cancelled ones marked."""
+    out = []
+    for a in sorted(attendees, key=lambda a: name_sort_key(
+            family=a.family_name, given=a.given_name, family_kana=a.family_kana,
+            given_kana=a.given_kana)):
+        name = person_name(family=a.family_name, given=a.given_name,
+                           family_ja=a.family_name_ja, given_ja=a.given_name_ja)
+        if a.status == AttendanceStatus.CANCELLED.value:
+            name = _("{name} (cancelled)").format(name=name)
+        out.append((name, a.participant_id))
+    return out
 
 
 def _index_of(combo: QComboBox, value) -> int:
@@ -69,8 +99,13 @@ class ItineraryTab(QWidget):
         self.editable = True
         self.mission: MissionRow | None = None
         self.rows: list[ItemRow] = []
-        self.links: dict[int, frozenset[int]] = {}
-        self.attendees: list[AttendeeRow] = []
+        self._by_id: dict[int, ItemRow] = {}
+        # Read when the person filter is opened or a person chosen, not on every reload.
+        self.attendees: list[AttendeeRow] | None = None
+        self._links: dict[int, frozenset[int]] | None = None   # given to show_mission only
+        self._chosen_for: frozenset[int] = frozenset()        # the chosen person's items
+        self._index: DayIndex | None = None       # the chosen person's rows, by day
+        self._day_entries: tuple | None = None    # what the day combo lists, and in which language
         self.days: list[date] = []
         self.shown_day: date | None = None          # the day the timeline draws
         self.current: int | None = None             # the current item, in list and timeline
@@ -80,9 +115,7 @@ class ItineraryTab(QWidget):
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo = QComboBox(objectName="personCombo")
-        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo.setMaxVisibleItems(20)
+        self.person_combo = PersonCombo(self._person_entries)
         self.previous_day = QToolButton(text="◀", objectName="previousDay")
         self.next_day = QToolButton(text="▶", objectName="nextDay")
         self.count = QLabel(objectName="itemCount")
@@ -113,7 +146,7 @@ class ItineraryTab(QWidget):
             self.addAction(action)
 
         self.day_combo.currentIndexChanged.connect(lambda _i: self._apply())
-        self.person_combo.currentIndexChanged.connect(lambda _i: self._apply())
+        self.person_combo.currentIndexChanged.connect(lambda _i: self._on_person())
         self.previous_day.clicked.connect(lambda: self.step_day(-1))
         self.next_day.clicked.connect(lambda: self.step_day(1))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
@@ -179,25 +212,40 @@ class ItineraryTab(QWidget):
         self.legend.setText("&nbsp;&nbsp; ".join(
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
+        self.person_combo.retranslate_ui()
         if getattr(self, "refresher", None) is not None:
             self.refresher.language()          # the rows' texts: now if shown, else when shown
         else:
-            self._fill_combos()
-            self._apply()
+            self._word_again()
+
+    def _word_again(self) -> None:
+        self.person_combo.invalidate()         # names and their order follow the language
+        self._fill_days()
+        self._apply()
 
     def _reload(self, pending: Pending) -> None:
         if not pending.needs_data():
-            self._fill_combos()
-            self._apply()
+            self._word_again()
             return
         mission = self.ctx.current_mission()
-        rows, attendees, links = [], [], {}
+        same = (not pending.everything and mission is not None and self.mission is not None
+                and mission.id == self.mission.id)
+        kinds = pending.kinds
+        rows = self.rows if same else []
         if mission is not None:
             with read_session(self.ctx.engine) as session:
-                rows = repo.list_items(session, mission_id=mission.id)
-                attendees = repo.list_attendees(session, mission_id=mission.id)
-                links = item_people(session, mission_id=mission.id)
-        self.show_mission(mission, rows, attendees, links)
+                if same and pending.ids and ITEMS in kinds and kinds <= ITEM_CHANGES:
+                    rows = self._merged(repo.list_items(session, mission_id=mission.id,
+                                                        item_ids=pending.ids), pending.ids)
+                elif not (same and kinds <= KEEPS_ITEMS):
+                    rows = repo.list_items(session, mission_id=mission.id)
+        self._links = None
+        self._show(mission, rows, people_changed=not same or ATTENDEES in kinds)
+
+    def _merged(self, fresh: list[ItemRow], ids: set[int]) -> list[ItemRow]:
+        """The rows with those of `ids` read again (gone when not in `fresh`)."""
+        kept = [r for r in self.rows if r.id not in ids]
+        return sorted(kept + fresh, key=lambda r: (r.start_utc, r.id))
 
     def reveal_item(self, item_id: int) -> bool:
         """Bring the tab up to date, then select_item."""
@@ -208,53 +256,80 @@ class ItineraryTab(QWidget):
     # data ------------------------------------------------------------------------------------
     def show_mission(self, mission: MissionRow | None, rows: list[ItemRow],
                      attendees: list[AttendeeRow], links: dict[int, frozenset[int]]) -> None:
+        """Show these rows (a view without a context: nothing is read)."""
+        self._links = links
+        self._show(mission, rows, people_changed=True, attendees=attendees)
+
+    def _show(self, mission: MissionRow | None, rows: list[ItemRow], *, people_changed: bool,
+              attendees: list[AttendeeRow] | None = None) -> None:
         if mission is None or self.mission is None or mission.id != self.mission.id:
             self.current, self.shown_day = None, None
-        self.mission, self.rows, self.attendees, self.links = mission, rows, attendees, links
-        if not any(r.id == self.current for r in rows):
+        self.mission, self.rows = mission, rows
+        self._by_id = {r.id: r for r in rows}
+        if self.current not in self._by_id:
             self.current = None                        # deleted, or undone
         self.days = mission_days(mission.start_date, mission.end_date, rows) if mission else []
-        self._fill_combos()
+        if people_changed:
+            self.attendees = attendees
+            self.person_combo.invalidate()            # a chosen person: listed again now
+        self._chosen_for = self._read_chosen_for(self.selected_person())
+        self._index = None
+        self._fill_days()
         self._apply()
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         self._update_actions()
 
-    def _fill_combos(self) -> None:
-        """Both combos from the data, keeping what was chosen (by value, not by index)."""
-        day, person = self.selected_day(), self.selected_person()
-        for combo in (self.day_combo, self.person_combo):
-            combo.blockSignals(True)
-            combo.clear()
+    def _fill_days(self) -> None:
+        """The day combo from the days, keeping the day chosen; only when they or the
+        language changed."""
+        entries = (tuple(self.days), i18n.current_language())
+        if entries == self._day_entries:
+            return
+        self._day_entries = entries
+        day = self.selected_day()
+        self.day_combo.blockSignals(True)
+        self.day_combo.clear()
         self.day_combo.addItem(_("All days"), None)
         for d in self.days:
             self.day_combo.addItem(format_date(d), d)
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
-        self.person_combo.addItem(_("All attendees"), None)
-        for a in sorted(self.attendees, key=lambda a: name_sort_key(
-                family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-                given_kana=a.given_kana)):
-            name = person_name(family=a.family_name, given=a.given_name,
-                               family_ja=a.family_name_ja, given_ja=a.given_name_ja)
-            if a.status == AttendanceStatus.CANCELLED.value:
-                name = _("{name} (cancelled)").format(name=name)
-            self.person_combo.addItem(name, a.participant_id)
-        self.person_combo.setCurrentIndex(_index_of(self.person_combo, person))
-        for combo in (self.day_combo, self.person_combo):
-            combo.blockSignals(False)
+        self.day_combo.blockSignals(False)
+
+    def _person_entries(self) -> list[tuple[str, int]]:
+        """The person combo's entries, reading the attendees if they changed since."""
+        if self.attendees is None:
+            if self.ctx is None or self.mission is None:
+                return []
+            with read_session(self.ctx.engine) as session:
+                self.attendees = repo.list_attendees(session, mission_id=self.mission.id)
+        return person_entries(self.attendees)
+
+    def _read_chosen_for(self, participant_id: int | None) -> frozenset[int]:
+        if participant_id is None:
+            return frozenset()
+        if self._links is not None:
+            return frozenset(i for i, people in self._links.items() if participant_id in people)
+        with read_session(self.ctx.engine) as session:
+            return participant_item_ids(session, participant_id=participant_id)
+
+    def _on_person(self) -> None:
+        self._chosen_for = self._read_chosen_for(self.selected_person())
+        self._index = None
+        self._apply()
 
     def selected_day(self) -> date | None:
         return self.day_combo.currentData()
 
     def selected_person(self) -> int | None:
-        return self.person_combo.currentData()
+        return self.person_combo.person_id()
 
     def set_day(self, day: date | None) -> None:
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
 
     def set_person(self, participant_id: int | None) -> None:
-        self.person_combo.setCurrentIndex(_index_of(self.person_combo, participant_id))
+        self.person_combo.set_person_id(participant_id)
 
     def step_day(self, step: int) -> None:
         if not self.days:
@@ -263,27 +338,39 @@ class ItineraryTab(QWidget):
         index = self.days.index(day) + step if day in self.days else 0
         self.set_day(self.days[max(0, min(len(self.days) - 1, index))])
 
+    def _person(self) -> AttendeeRow | None:
+        pid = self.selected_person()
+        if pid is None or self.attendees is None:      # a chosen person has been read
+            return None
+        return next((a for a in self.attendees if a.participant_id == pid), None)
+
     def person_rows(self) -> list[ItemRow]:
         """The items of the chosen person (every item when nobody is chosen)."""
-        pid = self.selected_person()
-        person = next((a for a in self.attendees if a.participant_id == pid), None)
-        if person is None:
-            return self.rows
-        return [r for r in self.rows if takes_part(r, person, self.links)]
+        return self._day_index().rows
+
+    def _day_index(self) -> DayIndex:
+        """The chosen person's rows by day: made once per change of rows or person, so a day
+        switch filters nothing."""
+        if self._index is None:
+            person = self._person()
+            rows = self.rows if person is None else [
+                r for r in self.rows if takes_part(r, person, self._chosen_for)]
+            self._index = DayIndex(rows)
+        return self._index
 
     def _apply(self) -> None:
         """Filter the list and redraw the timeline for the chosen day and person."""
         if not hasattr(self, "act_edit"):
             return                                     # still building
-        rows = self.person_rows()
+        index = self._day_index()
         day = self.selected_day()
-        listed = rows if day is None else [r for r in rows if item_day(r) == day]
+        listed = index.rows if day is None else index.own(day)
         self.model.set_rows(listed)
         if day is not None:
             self.shown_day = day
         elif self.shown_day not in self.days:
             self.shown_day = self.days[0] if self.days else None
-        self._draw_day(rows)
+        self._draw_day()
         self._restore_current()
         shown, total = len(listed), len(self.rows)
         self.count.setText(ngettext("{n} item", "{n} items", total).format(n=total)
@@ -294,12 +381,12 @@ class ItineraryTab(QWidget):
         self.next_day.setEnabled(bool(self.days) and self.shown_day != self.days[-1])
         self._update_actions()
 
-    def _draw_day(self, rows: list[ItemRow] | None = None) -> None:
+    def _draw_day(self) -> None:
         if self.mission is None or self.shown_day is None:
             self.timeline.set_layout(None)
         else:
-            rows = self.person_rows() if rows is None else rows
-            self.timeline.set_layout(layout_day(self.shown_day, rows, self.mission.home_tz))
+            self.timeline.set_layout(self._day_index().layout(self.shown_day,
+                                                              self.mission.home_tz))
         self.timeline.set_selected(self.current)
         self.header.update()
 
@@ -311,10 +398,11 @@ class ItineraryTab(QWidget):
         """Show the item and make it current (after a change, or from a readiness finding):
         its day when one day is listed, everyone's items when the chosen person is not in it.
         False when the mission has no such item."""
-        row = next((r for r in self.rows if r.id == item_id), None)
+        row = self._by_id.get(item_id)
         if row is None:
             return False
-        if row not in self.person_rows():
+        person = self._person()
+        if person is not None and not takes_part(row, person, self._chosen_for):
             self.set_person(None)
         if self.selected_day() not in (None, item_day(row)):
             self.set_day(item_day(row))
@@ -325,7 +413,7 @@ class ItineraryTab(QWidget):
         """Make the item current in the list and the timeline, filters unchanged (switching
         the drawn day when all days are listed)."""
         self.current = item_id
-        row = next((r for r in self.rows if r.id == item_id), None)
+        row = self._by_id.get(item_id)
         if row is not None and self.selected_day() is None and item_day(row) != self.shown_day:
             self.shown_day = item_day(row)
             self._draw_day()
@@ -373,8 +461,7 @@ class ItineraryTab(QWidget):
             self.shift_requested.emit(self.current, days)
 
     def _update_actions(self) -> None:
-        on_item = self.editable and self.current is not None and any(
-            r.id == self.current for r in self.rows)
+        on_item = self.editable and self.current in self._by_id
         self.act_add.setEnabled(self.editable and self.mission is not None)
         for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete,
                        self.act_earlier, self.act_later):

@@ -72,6 +72,15 @@ def deferred_work(window) -> list:
     return [(readiness._timer, readiness.refresh)] if readiness is not None else []
 
 
+def settle(window) -> None:
+    """Run now the deferred work an untimed step left waiting, so the next figure does not time
+    it (the readiness of a mission switch landed in the Itinerary's first show)."""
+    for timer, later in deferred_work(window):
+        if timer.isActive():
+            timer.stop()
+            later()
+
+
 def refresh_readiness(window) -> None:
     window.readiness.refresh()
 
@@ -159,6 +168,7 @@ def measure_window(timer: Timer, db, settings, target: int, other: int, runs: in
         app.processEvents()
         switch_mission(window, target)
         app.processEvents()
+        settle(window)
         figures["first_show"] = timer(window, lambda: first_show_itinerary(window))
         day = another_day(window, n)
         figures["day"] = timer(window, lambda d=day: day_switch(window, d))

@@ -272,7 +272,15 @@ def list_items(session: Session, *, mission_id: int,
         only = f"AND i.id IN ({', '.join('?' * (len(params) - 1))})" if len(params) > 1 \
             else "AND 0"
     driver = session.connection().connection.driver_connection
-    return [ItemRow(*v[:4], stored_utc(v[4]), v[5], stored_utc(v[6]), *v[7:16],
+    instants: dict[str, datetime] = {}        # a group's items share their times
+
+    def utc(text: str) -> datetime:
+        instant = instants.get(text)
+        if instant is None:
+            instant = instants[text] = stored_utc(text)
+        return instant
+
+    return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
                     everyone=bool(v[16]), participant_count=v[17])
             for v in driver.execute(_ITEMS.format(only=only), params).fetchall()]
 

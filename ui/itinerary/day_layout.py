@@ -190,6 +190,11 @@ class DayIndex:
                             default=timedelta(0))
         self._layouts: dict[tuple[date, str], DayLayout] = {}
 
+    def mission_days(self, start: date, end: date) -> list[date]:
+        """mission_days of these rows."""
+        return sorted({start + timedelta(days=n) for n in range((end - start).days + 1)}
+                      | self.by_day.keys())
+
     def own(self, day: date) -> list[ItemRow]:
         """The items listed under `day`, by start."""
         return self.by_day.get(day, [])

@@ -46,7 +46,7 @@ from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.itinerary.columns import ITEM_COLUMNS
-from ui.itinerary.day_layout import DayIndex, item_day, mission_days
+from ui.itinerary.day_layout import DayIndex, item_day
 from ui.itinerary.person_combo import PersonCombo
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
 from ui.itinerary.timeline_header import TimelineHeader
@@ -104,6 +104,7 @@ class ItineraryTab(QWidget):
         self.attendees: list[AttendeeRow] | None = None
         self._links: dict[int, frozenset[int]] | None = None   # given to show_mission only
         self._chosen_for: frozenset[int] = frozenset()        # the chosen person's items
+        self._all = DayIndex([])                  # every row, by day
         self._index: DayIndex | None = None       # the chosen person's rows, by day
         self._day_entries: tuple | None = None    # what the day combo lists, and in which language
         self.days: list[date] = []
@@ -268,7 +269,9 @@ class ItineraryTab(QWidget):
         self._by_id = {r.id: r for r in rows}
         if self.current not in self._by_id:
             self.current = None                        # deleted, or undone
-        self.days = mission_days(mission.start_date, mission.end_date, rows) if mission else []
+        self._all = DayIndex(rows)
+        self.days = self._all.mission_days(mission.start_date, mission.end_date) \
+            if mission else []
         if people_changed:
             self.attendees = attendees
             self.person_combo.invalidate()            # a chosen person: listed again now
@@ -353,9 +356,8 @@ class ItineraryTab(QWidget):
         switch filters nothing."""
         if self._index is None:
             person = self._person()
-            rows = self.rows if person is None else [
-                r for r in self.rows if takes_part(r, person, self._chosen_for)]
-            self._index = DayIndex(rows)
+            self._index = self._all if person is None else DayIndex(
+                [r for r in self.rows if takes_part(r, person, self._chosen_for)])
         return self._index
 
     def _apply(self) -> None:

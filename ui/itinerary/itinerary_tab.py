@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 import i18n
-from i18n import _, ngettext
+from i18n import _
 from i18n.formatting import format_date, name_sort_key, person_name
 from i18n.labels import ITEM_KINDS, label
 from models import repository as repo
@@ -47,9 +46,10 @@ from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.itinerary.columns import ITEM_COLUMNS
 from ui.itinerary.day_layout import DayIndex, item_day
+from ui.itinerary.item_count import ItemCount
 from ui.itinerary.person_combo import PersonCombo
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
-from ui.itinerary.timeline_header import TimelineHeader
+from ui.itinerary.timeline_header import TimelineHeader, TimelineScroll
 
 # What a change of these kinds leaves alone: the items' rows (an attendee's name or status is
 # not in them), and which of a change's ids are items (an item's commands announce only these).
@@ -119,12 +119,10 @@ class ItineraryTab(QWidget):
         self.person_combo = PersonCombo(self._person_entries)
         self.previous_day = QToolButton(text="◀", objectName="previousDay")
         self.next_day = QToolButton(text="▶", objectName="nextDay")
-        self.count = QLabel(objectName="itemCount")
+        self.count = ItemCount()
         self.timeline = DayTimeline()
         self.header = TimelineHeader(self.timeline)
-        self.scroll = QScrollArea(objectName="timelineScroll")
-        self.scroll.setWidget(self.timeline)
-        self.scroll.setWidgetResizable(True)
+        self.scroll = TimelineScroll(self.timeline)
         self.legend = QLabel(objectName="timelineLegend")
         self.legend.setWordWrap(True)
         self._build_layout()
@@ -375,10 +373,7 @@ class ItineraryTab(QWidget):
         self._draw_day()
         self._restore_current()
         shown, total = len(listed), len(self.rows)
-        self.count.setText(ngettext("{n} item", "{n} items", total).format(n=total)
-                           if shown == total else
-                           ngettext("{shown} of {total} item", "{shown} of {total} items",
-                                    total).format(shown=shown, total=total))
+        self.count.show_count(shown, total)
         self.previous_day.setEnabled(bool(self.days) and self.shown_day != self.days[0])
         self.next_day.setEnabled(bool(self.days) and self.shown_day != self.days[-1])
         self._update_actions()

@@ -366,6 +366,9 @@ class ItineraryTab(QWidget):
         day = self.selected_day()
         listed = index.rows if day is None else index.own(day)
         self.model.set_rows(listed)
+        # Laid out now, before the paint: the view's own delayed layout after a reset came
+        # after the first paint and painted the whole table a second time.
+        self.table.doItemsLayout()
         if day is not None:
             self.shown_day = day
         elif self.shown_day not in self.days:

@@ -172,6 +172,9 @@ class DayTimeline(QWidget):
         width = max(40.0, self.width() - left - 6)
         metrics = QFontMetrics(self._fonts["title"])
         self._line = metrics.height()
+        # Narrower than a letter and an ellipsis, a block shows no text: a busy day of a large
+        # mission has hundreds of such slivers side by side, each text elided for nothing.
+        narrowest = metrics.horizontalAdvance("M…")
         for block in layout.bands:
             rect = QRectF(band_left + block.column * BAND, self.y_of(block.top), BAND - 2,
                           max(3.0, self.y_of(block.bottom) - self.y_of(block.top)))
@@ -182,10 +185,13 @@ class DayTimeline(QWidget):
             rect = QRectF(left + block.column * column_width, top, column_width - 2,
                           max(3.0, self.y_of(block.bottom) - top))
             inner = max(0, int(rect.width()) - 8)
+            mark = day_mark(block.shift)
+            if inner < narrowest:
+                self._drawn.append(_Drawn(block, rect, "", "", mark))
+                continue
             title, title_text = self._text("title", pick(block.row.title_en,
                                                          block.row.title_ja)[0], inner)
             times, times_text = self._text("small", block_times(block, layout.zone), inner)
-            mark = day_mark(block.shift)
             self._drawn.append(_Drawn(block, rect, title, times, mark, title_text, times_text))
 
     def _text(self, font: str, text: str, width: int) -> tuple[str, QStaticText]:
@@ -269,6 +275,12 @@ class DayTimeline(QWidget):
         text_rect = rect.adjusted(4, 1, -4, -1)
         if block.row.kind == "hotel" or text_rect.height() < self._line * 0.75:
             return                                     # half a line of text is a smudge
+        if drawn.title_text is not None:               # None: too narrow for any text
+            self._paint_texts(painter, drawn, text_rect)
+        if drawn.mark:
+            self._paint_mark(painter, rect, drawn.mark, self._fonts["small_bold"])
+
+    def _paint_texts(self, painter: QPainter, drawn: _Drawn, text_rect: QRectF) -> None:
         painter.setPen(TEXT)
         short = text_rect.height() < self._line       # only then is clipping worth its cost
         if short:
@@ -282,8 +294,6 @@ class DayTimeline(QWidget):
                                    drawn.times_text)
         if short:
             painter.restore()
-        if drawn.mark:
-            self._paint_mark(painter, rect, drawn.mark, self._fonts["small_bold"])
 
     @staticmethod
     def _paint_mark(painter: QPainter, rect: QRectF, mark: str, font: QFont) -> None:

@@ -29,14 +29,15 @@ class ItemCount(QLabel):
         self.setText(count_text(shown, total))
 
     def _fit(self, total: int) -> None:
-        """As wide as the widest text the total allows; measured again only when the total,
-        the language or the font change."""
-        widest = count_text(int("8" * len(str(total))), total)   # 8: the widest digit, mostly
-        key = (total, widest, self.font().key())
+        """As wide as the widest text of five digits (more when the total has more), so that
+        another mission's count fits the same box; measured again only when that widest text
+        or the font change."""
+        most = int("8" * max(5, len(str(total))))                 # 8: the widest digit, mostly
+        widest = (count_text(most - 1, most), count_text(most, most))
+        key = (widest, self.font().key())
         if key == self._sized:
             return
         self._sized = key
         metrics = self.fontMetrics()
-        width = max(metrics.horizontalAdvance(widest),
-                    metrics.horizontalAdvance(count_text(total, total)))
+        width = max(metrics.horizontalAdvance(text) for text in widest)
         self.setFixedSize(width + 4, max(self.sizeHint().height(), metrics.height()))

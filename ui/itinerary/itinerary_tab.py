@@ -22,61 +22,22 @@ from PySide6.QtWidgets import (
 
 import i18n
 from i18n import _
-from i18n.formatting import format_date, name_sort_key, person_name
+from i18n.formatting import format_date
 from i18n.labels import ITEM_KINDS, label
-from models import repository as repo
-from models.entities import AttendanceStatus
-from models.items import participant_item_ids
 from models.repository import AttendeeRow, ItemRow, MissionRow
-from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context
-from ui.common.events import (
-    ATTENDEES,
-    ITEMS,
-    MISSION,
-    ORGANIZATIONS,
-    PARTICIPANTS,
-    ROOMS,
-    SITES,
-    VISITS,
-)
+from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
 from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.itinerary.columns import ITEM_COLUMNS
-from ui.itinerary.day_layout import DayIndex, item_day
+from ui.itinerary.day_layout import item_day
 from ui.itinerary.item_count import ItemCount
 from ui.itinerary.person_combo import PersonCombo
+from ui.itinerary.tab_data import ItineraryData, person_entries
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
 from ui.itinerary.timeline_header import TimelineHeader, TimelineScroll
-
-# What a change of these kinds leaves alone: the items' rows (an attendee's name or status is
-# not in them), and which of a change's ids are items (an item's commands announce only these).
-KEEPS_ITEMS = frozenset({ATTENDEES, ORGANIZATIONS})
-ITEM_CHANGES = frozenset({ITEMS, PARTICIPANTS, ROOMS, VISITS})
-
-
-def takes_part(row: ItemRow, person: AttendeeRow, chosen_for: frozenset[int]) -> bool:
-    """Whether the person is in the item: chosen for it (its id in `chosen_for`, the items they
-    are linked to), or it is for everyone and they have not cancelled."""
-    if row.everyone:
-        return person.status != AttendanceStatus.CANCELLED.value
-    return row.id in chosen_for
-
-
-def person_entries(attendees: list[AttendeeRow]) -> list[tuple[str, int]]:
-    """The person filter's entries: by name (by kana in Japanese), cancelled ones marked."""
-    out = []
-    for a in sorted(attendees, key=lambda a: name_sort_key(
-            family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-            given_kana=a.given_kana)):
-        name = person_name(family=a.family_name, given=a.given_name,
-                           family_ja=a.family_name_ja, given_ja=a.given_name_ja)
-        if a.status == AttendanceStatus.CANCELLED.value:
-            name = _("{name} (cancelled)").format(name=name)
-        out.append((name, a.participant_id))
-    return out
 
 
 def _index_of(combo: QComboBox, value) -> int:
@@ -98,14 +59,8 @@ class ItineraryTab(QWidget):
         self.ctx = ctx
         self.editable = True
         self.mission: MissionRow | None = None
+        self.data = ItineraryData(ctx.engine if ctx is not None else None)
         self.rows: list[ItemRow] = []
-        self._by_id: dict[int, ItemRow] = {}
-        # Read when the person filter is opened or a person chosen, not on every reload.
-        self.attendees: list[AttendeeRow] | None = None
-        self._links: dict[int, frozenset[int]] | None = None   # given to show_mission only
-        self._chosen_for: frozenset[int] = frozenset()        # the chosen person's items
-        self._all = DayIndex([])                  # every row, by day
-        self._index: DayIndex | None = None       # the chosen person's rows, by day
         self._day_entries: tuple | None = None    # what the day combo lists, and in which language
         self.days: list[date] = []
         self.shown_day: date | None = None          # the day the timeline draws
@@ -116,7 +71,7 @@ class ItineraryTab(QWidget):
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo = PersonCombo(self._person_entries)
+        self.person_combo = PersonCombo(lambda: person_entries(self.data.people()))
         self.previous_day = QToolButton(text="◀", objectName="previousDay")
         self.next_day = QToolButton(text="▶", objectName="nextDay")
         self.count = ItemCount()
@@ -226,25 +181,8 @@ class ItineraryTab(QWidget):
         if not pending.needs_data():
             self._word_again()
             return
-        mission = self.ctx.current_mission()
-        same = (not pending.everything and mission is not None and self.mission is not None
-                and mission.id == self.mission.id)
-        kinds = pending.kinds
-        rows = self.rows if same else []
-        if mission is not None:
-            with read_session(self.ctx.engine) as session:
-                if same and pending.ids and ITEMS in kinds and kinds <= ITEM_CHANGES:
-                    rows = self._merged(repo.list_items(session, mission_id=mission.id,
-                                                        item_ids=pending.ids), pending.ids)
-                elif not (same and kinds <= KEEPS_ITEMS):
-                    rows = repo.list_items(session, mission_id=mission.id)
-        self._links = None
-        self._show(mission, rows, people_changed=not same or ATTENDEES in kinds)
-
-    def _merged(self, fresh: list[ItemRow], ids: set[int]) -> list[ItemRow]:
-        """The rows with those of `ids` read again (gone when not in `fresh`)."""
-        kept = [r for r in self.rows if r.id not in ids]
-        return sorted(kept + fresh, key=lambda r: (r.start_utc, r.id))
+        people_changed = self.data.read(self.ctx.current_mission(), pending)
+        self._show(people_changed)
 
     def reveal_item(self, item_id: int) -> bool:
         """Bring the tab up to date, then select_item."""
@@ -256,25 +194,20 @@ class ItineraryTab(QWidget):
     def show_mission(self, mission: MissionRow | None, rows: list[ItemRow],
                      attendees: list[AttendeeRow], links: dict[int, frozenset[int]]) -> None:
         """Show these rows (a view without a context: nothing is read)."""
-        self._links = links
-        self._show(mission, rows, people_changed=True, attendees=attendees)
+        self.data.show(mission, rows, attendees, links)
+        self._show(people_changed=True)
 
-    def _show(self, mission: MissionRow | None, rows: list[ItemRow], *, people_changed: bool,
-              attendees: list[AttendeeRow] | None = None) -> None:
+    def _show(self, people_changed: bool) -> None:
+        mission = self.data.mission
         if mission is None or self.mission is None or mission.id != self.mission.id:
             self.current, self.shown_day = None, None
-        self.mission, self.rows = mission, rows
-        self._by_id = {r.id: r for r in rows}
-        if self.current not in self._by_id:
+        self.mission, self.rows = mission, self.data.rows
+        if self.current not in self.data.by_id:
             self.current = None                        # deleted, or undone
-        self._all = DayIndex(rows)
-        self.days = self._all.mission_days(mission.start_date, mission.end_date) \
+        self.days = self.data.all.mission_days(mission.start_date, mission.end_date) \
             if mission else []
         if people_changed:
-            self.attendees = attendees
             self.person_combo.invalidate()            # a chosen person: listed again now
-        self._chosen_for = self._read_chosen_for(self.selected_person())
-        self._index = None
         self._fill_days()
         self._apply()
 
@@ -298,26 +231,8 @@ class ItineraryTab(QWidget):
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
         self.day_combo.blockSignals(False)
 
-    def _person_entries(self) -> list[tuple[str, int]]:
-        """The person combo's entries, reading the attendees if they changed since."""
-        if self.attendees is None:
-            if self.ctx is None or self.mission is None:
-                return []
-            with read_session(self.ctx.engine) as session:
-                self.attendees = repo.list_attendees(session, mission_id=self.mission.id)
-        return person_entries(self.attendees)
-
-    def _read_chosen_for(self, participant_id: int | None) -> frozenset[int]:
-        if participant_id is None:
-            return frozenset()
-        if self._links is not None:
-            return frozenset(i for i, people in self._links.items() if participant_id in people)
-        with read_session(self.ctx.engine) as session:
-            return participant_item_ids(session, participant_id=participant_id)
-
     def _on_person(self) -> None:
-        self._chosen_for = self._read_chosen_for(self.selected_person())
-        self._index = None
+        self.data.choose(self.selected_person())
         self._apply()
 
     def selected_day(self) -> date | None:
@@ -339,30 +254,15 @@ class ItineraryTab(QWidget):
         index = self.days.index(day) + step if day in self.days else 0
         self.set_day(self.days[max(0, min(len(self.days) - 1, index))])
 
-    def _person(self) -> AttendeeRow | None:
-        pid = self.selected_person()
-        if pid is None or self.attendees is None:      # a chosen person has been read
-            return None
-        return next((a for a in self.attendees if a.participant_id == pid), None)
-
     def person_rows(self) -> list[ItemRow]:
         """The items of the chosen person (every item when nobody is chosen)."""
-        return self._day_index().rows
-
-    def _day_index(self) -> DayIndex:
-        """The chosen person's rows by day: made once per change of rows or person, so a day
-        switch filters nothing."""
-        if self._index is None:
-            person = self._person()
-            self._index = self._all if person is None else DayIndex(
-                [r for r in self.rows if takes_part(r, person, self._chosen_for)])
-        return self._index
+        return self.data.index().rows
 
     def _apply(self) -> None:
         """Filter the list and redraw the timeline for the chosen day and person."""
         if not hasattr(self, "act_edit"):
             return                                     # still building
-        index = self._day_index()
+        index = self.data.index()
         day = self.selected_day()
         listed = index.rows if day is None else index.own(day)
         self.model.set_rows(listed)
@@ -385,7 +285,7 @@ class ItineraryTab(QWidget):
         if self.mission is None or self.shown_day is None:
             self.timeline.set_layout(None)
         else:
-            self.timeline.set_layout(self._day_index().layout(self.shown_day,
+            self.timeline.set_layout(self.data.index().layout(self.shown_day,
                                                               self.mission.home_tz))
         self.timeline.set_selected(self.current)
         self.header.update()
@@ -398,11 +298,10 @@ class ItineraryTab(QWidget):
         """Show the item and make it current (after a change, or from a readiness finding):
         its day when one day is listed, everyone's items when the chosen person is not in it.
         False when the mission has no such item."""
-        row = self._by_id.get(item_id)
+        row = self.data.by_id.get(item_id)
         if row is None:
             return False
-        person = self._person()
-        if person is not None and not takes_part(row, person, self._chosen_for):
+        if not self.data.takes_part(row):
             self.set_person(None)
         if self.selected_day() not in (None, item_day(row)):
             self.set_day(item_day(row))
@@ -413,7 +312,7 @@ class ItineraryTab(QWidget):
         """Make the item current in the list and the timeline, filters unchanged (switching
         the drawn day when all days are listed)."""
         self.current = item_id
-        row = self._by_id.get(item_id)
+        row = self.data.by_id.get(item_id)
         if row is not None and self.selected_day() is None and item_day(row) != self.shown_day:
             self.shown_day = item_day(row)
             self._draw_day()
@@ -461,7 +360,7 @@ class ItineraryTab(QWidget):
             self.shift_requested.emit(self.current, days)
 
     def _update_actions(self) -> None:
-        on_item = self.editable and self.current in self._by_id
+        on_item = self.editable and self.current in self.data.by_id
         self.act_add.setEnabled(self.editable and self.mission is not None)
         for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete,
                        self.act_earlier, self.act_later):

@@ -40,6 +40,20 @@ def item_day(row: ItemRow) -> date:
     return day
 
 
+_shifts: dict[tuple[datetime, str, datetime, str], int] = {}
+
+
+def _shift(row: ItemRow) -> int:
+    """day_shift of the item, remembered like item_day: a group's items share their times."""
+    key = (row.start_utc, row.start_tz, row.end_utc, row.end_tz)
+    shift = _shifts.get(key)
+    if shift is None:
+        if len(_shifts) > 50_000:
+            _shifts.clear()
+        shift = _shifts[key] = day_shift(*key)
+    return shift
+
+
 def other_zone(zone: str) -> str:
     """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
     return NEW_YORK if ZONE_COUNTRIES.get(zone) == "JP" else TOKYO
@@ -159,8 +173,7 @@ def _place(rows: list[ItemRow], start: datetime, end: datetime) -> tuple[Block, 
     out = []
     for (a, b, row), (column, columns) in zip(spans, _columns(spans), strict=True):
         out.append(Block(row, (a - start) / HOUR, (b - start) / HOUR, column, columns,
-                         row.start_utc < start, row.end_utc > end,
-                         day_shift(row.start_utc, row.start_tz, row.end_utc, row.end_tz)))
+                         row.start_utc < start, row.end_utc > end, _shift(row)))
     return tuple(out)
 
 

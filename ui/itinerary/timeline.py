@@ -49,6 +49,7 @@ class _Drawn:
     mark: str
     title_text: QStaticText | None = None
     times_text: QStaticText | None = None
+    plain: bool = False              # a box and its outline only, drawn with its kind's
 
 
 class DayTimeline(QWidget):
@@ -178,7 +179,7 @@ class DayTimeline(QWidget):
         for block in layout.bands:
             rect = QRectF(band_left + block.column * BAND, self.y_of(block.top), BAND - 2,
                           max(3.0, self.y_of(block.bottom) - self.y_of(block.top)))
-            self._drawn.append(_Drawn(block, rect, "", "", ""))
+            self._drawn.append(_Drawn(block, rect, "", "", "", plain=True))
         for block in layout.blocks:
             column_width = width / block.columns
             top = self.y_of(block.top)
@@ -187,7 +188,8 @@ class DayTimeline(QWidget):
             inner = max(0, int(rect.width()) - 8)
             mark = day_mark(block.shift)
             if inner < narrowest:
-                self._drawn.append(_Drawn(block, rect, "", "", mark))
+                plain = not mark and not block.cut_top and not block.cut_bottom
+                self._drawn.append(_Drawn(block, rect, "", "", mark, plain=plain))
                 continue
             title, title_text = self._text("title", pick(block.row.title_en,
                                                          block.row.title_ja)[0], inner)
@@ -246,9 +248,29 @@ class DayTimeline(QWidget):
                                for y, is_midnight in self._lines if is_midnight == midnight])
         self._paint_labels(painter, palette)
         exposed = QRectF(event.rect())
+        plain: dict[str, list[QRectF]] = {}
+        others = []
         for drawn in self._drawn:
-            if drawn.rect.intersects(exposed):         # a scrolled view repaints a strip
-                self._paint_block(painter, drawn, palette)
+            if not drawn.rect.intersects(exposed):     # a scrolled view repaints a strip
+                continue
+            if drawn.plain and drawn.block.row.id != self.selected:
+                plain.setdefault(drawn.block.row.kind, []).append(drawn.rect)
+            else:
+                others.append(drawn)
+        self._paint_plain(painter, plain)
+        for drawn in others:                           # the selected one over its neighbours
+            self._paint_block(painter, drawn, palette)
+
+    @staticmethod
+    def _paint_plain(painter: QPainter, plain: dict[str, list[QRectF]]) -> None:
+        """Boxes without text, mark or cut, one call per kind: a busy day of a large mission
+        has hundreds of slivers, and three calls each cost more than all the rest."""
+        for kind, rects in plain.items():
+            fill = QColor(KIND_COLOURS.get(kind, "#dddddd"))
+            painter.setPen(QPen(fill.darker(160), 1))
+            painter.setBrush(fill)
+            painter.drawRects([r.adjusted(0.5, 0.5, -0.5, -0.5) for r in rects])
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_labels(self, painter: QPainter, palette: QPalette) -> None:
         height = QFontMetrics(self._fonts["small"]).height()

@@ -305,3 +305,19 @@ def test_a_day_switch_reads_nothing_and_the_people_are_listed_only_when_wanted(w
     assert (tab.refresher.reloads, tab.person_combo.fills) == (reloads, fills)
     assert tab.selected_person() == kobayashi.participant_id
     assert {r.id for r in tab.model.rows()} == shown
+
+
+def test_an_item_moved_is_read_again_alone_and_the_other_rows_are_kept(window):
+    tab = window.itinerary
+    seminar = next(r for r in tab.rows if r.kind == "seminar")
+    before = {r.id: r for r in tab.rows}
+    tab.select_item(seminar.id)
+    tab.act_later.trigger()
+    after = {r.id: r for r in tab.rows}
+    assert after.keys() == before.keys()
+    assert (after[seminar.id].start_utc - seminar.start_utc).days == 1
+    assert all(after[i] is row for i, row in before.items() if i != seminar.id)
+    assert tab.rows == sorted(tab.rows, key=lambda r: (r.start_utc, r.id))
+    assert tab.rows == _rows(window)                   # what a full read gives
+    window.act_undo.trigger()
+    assert tab.rows == _rows(window) and tab.data.by_id[seminar.id] == seminar

@@ -182,7 +182,7 @@ class ItineraryTab(QWidget):
             self._word_again()
             return
         people_changed = self.data.read(self.ctx.current_mission(), pending)
-        self._show(people_changed)
+        self._show(people_changed or pending.language)   # names are worded in the language
 
     def reveal_item(self, item_id: int) -> bool:
         """Bring the tab up to date, then select_item."""

@@ -176,25 +176,27 @@ class DayTimeline(QWidget):
         # Narrower than a letter and an ellipsis, a block shows no text: a busy day of a large
         # mission has hundreds of such slivers side by side, each text elided for nothing.
         narrowest = metrics.horizontalAdvance("M…")
+        top0, per_hour, drawn = self._top, self._per_hour, self._drawn   # y_of, inlined
         for block in layout.bands:
-            rect = QRectF(band_left + block.column * BAND, self.y_of(block.top), BAND - 2,
-                          max(3.0, self.y_of(block.bottom) - self.y_of(block.top)))
-            self._drawn.append(_Drawn(block, rect, "", "", "", plain=True))
+            top = top0 + block.top * per_hour
+            rect = QRectF(band_left + block.column * BAND, top, BAND - 2,
+                          max(3.0, (block.bottom - block.top) * per_hour))
+            drawn.append(_Drawn(block, rect, "", "", "", plain=True))
         for block in layout.blocks:
             column_width = width / block.columns
-            top = self.y_of(block.top)
+            top = top0 + block.top * per_hour
             rect = QRectF(left + block.column * column_width, top, column_width - 2,
-                          max(3.0, self.y_of(block.bottom) - top))
-            inner = max(0, int(rect.width()) - 8)
-            mark = day_mark(block.shift)
+                          max(3.0, (block.bottom - block.top) * per_hour))
+            mark = day_mark(block.shift) if block.shift else ""
+            inner = max(0, int(column_width - 2) - 8)
             if inner < narrowest:
                 plain = not mark and not block.cut_top and not block.cut_bottom
-                self._drawn.append(_Drawn(block, rect, "", "", mark, plain=plain))
+                drawn.append(_Drawn(block, rect, "", "", mark, plain=plain))
                 continue
             title, title_text = self._text("title", pick(block.row.title_en,
                                                          block.row.title_ja)[0], inner)
             times, times_text = self._text("small", block_times(block, layout.zone), inner)
-            self._drawn.append(_Drawn(block, rect, title, times, mark, title_text, times_text))
+            drawn.append(_Drawn(block, rect, title, times, mark, title_text, times_text))
 
     def _text(self, font: str, text: str, width: int) -> tuple[str, QStaticText]:
         """The text elided to `width`, laid out once: after an edit only the changed item's

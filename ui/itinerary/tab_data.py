@@ -84,9 +84,10 @@ class ItineraryData:
              links: dict[int, frozenset[int]] | None = None) -> None:
         if links is not None:
             self._links = links
+        if rows is not self.rows:                 # an attendee's change leaves them as they were
+            self.by_id = {r.id: r for r in rows}
+            self.all = DayIndex(rows)
         self.mission, self.rows, self.attendees = mission, rows, attendees
-        self.by_id = {r.id: r for r in rows}
-        self.all = DayIndex(rows)
         self.choose(self._person)
 
     def people(self) -> list[AttendeeRow]:

@@ -141,7 +141,8 @@ def measure_window(timer: Timer, db, settings, target: int, other: int, runs: in
     window = make_window(db, settings)
 
     def settle() -> None:
-        """Let untimed steps finish (their paints too) before the next timing starts."""
+        """Let untimed steps finish, their paints and deferred readiness too, before the next
+        timing starts (the readiness of a mission switch once landed in the first show)."""
         timer(window, lambda: None)
 
     switch_mission(window, target)

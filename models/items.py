@@ -157,6 +157,12 @@ def item_people(session: Session, *, mission_id: int) -> dict[int, frozenset[int
     return {k: frozenset(v) for k, v in links.items()}
 
 
+def participant_item_ids(session: Session, *, participant_id: int) -> frozenset[int]:
+    """The items a participant is chosen for (not those for everyone, which have no links)."""
+    return frozenset(session.exec(select(ItemParticipant.item_id).where(
+        ItemParticipant.participant_id == participant_id)).all())
+
+
 def list_all_sites(session: Session) -> list[Site]:
     """Every site known, for picking one for an item (repository.list_sites has only those
     this mission already visits)."""

@@ -8,6 +8,7 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import event
 
 from models import items
 from models import repository as repo
@@ -15,6 +16,7 @@ from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.tabs import on_tab
 from tests.test_window import switch_language
+from ui.itinerary.day_layout import item_day
 
 KOBAYASHI_ITEMS = [
     "Transfer JFK Airport to Albany",
@@ -259,3 +261,63 @@ def test_saving_an_item_unchanged_records_nothing_and_an_edit_undoes(qtbot, wind
     window.act_undo.trigger()
     assert next(r for r in _rows(window) if r.id == transfer.id).participant_count == \
         transfer.participant_count
+
+
+def test_a_day_switch_reads_nothing_and_the_people_are_listed_only_when_wanted(window):
+    tab = window.itinerary
+    with read_session(window.db.engine) as session:
+        people = repo.list_attendees(session, mission_id=window.mission_id)
+    kobayashi = next(a for a in people if a.family_name == "Kobayashi")
+    # Everyone's items shown: the person filter holds "All attendees" only, nothing read.
+    assert tab.person_combo.count() == 1 and tab.person_combo.fills == 0
+    tab.person_combo.showPopup()
+    tab.person_combo.hidePopup()
+    names = [tab.person_combo.itemText(i) for i in range(1, tab.person_combo.count())]
+    assert tab.person_combo.fills == 1
+    # By family name in English, given name first, the cancelled marked.
+    assert names == [f"{a.given_name} {a.family_name}"
+                     + (" (cancelled)" if a.status == "cancelled" else "")
+                     for a in sorted(people, key=lambda a: (a.family_name.casefold(),
+                                                            a.given_name.casefold()))]
+    assert any(n.endswith("Hayashi (cancelled)") for n in names)
+    tab.set_person(kobayashi.participant_id)
+    shown = {r.id for r in tab.model.rows()}
+    reloads, fills = tab.refresher.reloads, tab.person_combo.fills
+
+    # Every statement any connection runs from now on (the pooled ones closed first).
+    statements: list[str] = []
+    engine = window.db.engine
+    engine.dispose()
+
+    def trace(dbapi_connection, _record):
+        dbapi_connection.set_trace_callback(statements.append)
+
+    event.listen(engine, "connect", trace)
+    try:
+        for day in tab.days:
+            tab.set_day(day)
+            assert {r.id for r in tab.model.rows()} == {
+                r.id for r in tab.person_rows() if item_day(r) == day}
+        tab.set_day(None)
+    finally:
+        event.remove(engine, "connect", trace)
+    assert statements == []
+    assert (tab.refresher.reloads, tab.person_combo.fills) == (reloads, fills)
+    assert tab.selected_person() == kobayashi.participant_id
+    assert {r.id for r in tab.model.rows()} == shown
+
+
+def test_an_item_moved_is_read_again_alone_and_the_other_rows_are_kept(window):
+    tab = window.itinerary
+    seminar = next(r for r in tab.rows if r.kind == "seminar")
+    before = {r.id: r for r in tab.rows}
+    tab.select_item(seminar.id)
+    tab.act_later.trigger()
+    after = {r.id: r for r in tab.rows}
+    assert after.keys() == before.keys()
+    assert (after[seminar.id].start_utc - seminar.start_utc).days == 1
+    assert all(after[i] is row for i, row in before.items() if i != seminar.id)
+    assert tab.rows == sorted(tab.rows, key=lambda r: (r.start_utc, r.id))
+    assert tab.rows == _rows(window)                   # what a full read gives
+    window.act_undo.trigger()
+    assert tab.rows == _rows(window) and tab.data.by_id[seminar.id] == seminar

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import i18n
 from i18n import N_, _, ngettext, pick
 from i18n.formatting import format_datetime
 from i18n.labels import ITEM_KINDS, label
@@ -9,9 +12,23 @@ from models.repository import ItemRow
 from models.times import day_shift
 from ui.common.table_model import Column
 
+_formatted: dict[tuple, str] = {}
+
+
+def _when(instant: datetime, zone: str) -> str:
+    """format_datetime, remembered: a group's items share their times, and a day switch words
+    its rows again."""
+    key = (i18n.current_language(), instant, zone)
+    text = _formatted.get(key)
+    if text is None:
+        if len(_formatted) > 20_000:
+            _formatted.clear()
+        text = _formatted[key] = format_datetime(instant, zone)
+    return text
+
 
 def _end_text(r: ItemRow) -> str:
-    text = format_datetime(r.end_utc, r.end_tz)
+    text = _when(r.end_utc, r.end_tz)
     shift = day_shift(r.start_utc, r.start_tz, r.end_utc, r.end_tz)
     if shift:
         mark = (ngettext("(+{n} day)", "(+{n} days)", shift) if shift > 0
@@ -32,7 +49,7 @@ def _route(r: ItemRow) -> str:
 
 
 ITEM_COLUMNS = [
-    Column("start", N_("Start (local)"), lambda r: format_datetime(r.start_utc, r.start_tz),
+    Column("start", N_("Start (local)"), lambda r: _when(r.start_utc, r.start_tz),
            lambda r: r.start_utc),
     Column("end", N_("End (local)"), _end_text, lambda r: r.end_utc),
     Column("kind", N_("Kind"), lambda r: label(ITEM_KINDS, r.kind)),

@@ -9,8 +9,10 @@ first item to the last in absolute time, however many hours that is.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from heapq import heappop, heappush
 
 from models.repository import ItemRow
 from models.rules import ZONE_COUNTRIES
@@ -20,6 +22,9 @@ TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
 HOUR = timedelta(hours=1)
 MIN_HOURS = 8                        # a day with one short item still shows its morning
 EVENING_CAP = timedelta(hours=36)    # a long item never stretches a picture past this
+# An item in any zone listed before a day starts before that day's earliest midnight plus this
+# (zones run from UTC-12 to UTC+14).
+LOCAL_DAY_REACH = timedelta(hours=27)
 
 _days: dict[tuple[datetime, str], date] = {}
 
@@ -33,6 +38,20 @@ def item_day(row: ItemRow) -> date:
             _days.clear()
         day = _days[key] = local_date(row.start_utc, row.start_tz)
     return day
+
+
+_shifts: dict[tuple[datetime, str, datetime, str], int] = {}
+
+
+def _shift(row: ItemRow) -> int:
+    """day_shift of the item, remembered like item_day: a group's items share their times."""
+    key = (row.start_utc, row.start_tz, row.end_utc, row.end_tz)
+    shift = _shifts.get(key)
+    if shift is None:
+        if len(_shifts) > 50_000:
+            _shifts.clear()
+        shift = _shifts[key] = day_shift(*key)
+    return shift
 
 
 def other_zone(zone: str) -> str:
@@ -116,25 +135,31 @@ def _span(day: date, own: list[ItemRow], arrivals: list[datetime], zone: str,
 
 def _columns(blocks: list[tuple[datetime, datetime, ItemRow]]) -> list[tuple[int, int]]:
     """Column and column count of each (start, end, row), in order: items that overlap, even
-    through a third one, share the width of their group."""
+    through a third one, share the width of their group. Each takes the leftmost column free
+    at its start; free and busy columns are heaps, so a day of a hundred groups side by side
+    costs a log per item, not a look at every column."""
     placed: list[tuple[int, int]] = []
     group: list[int] = []            # indexes of the current group of overlapping items
-    ends: list[datetime] = []        # per column, when its last item ends
+    free: list[int] = []             # columns of the group free again, leftmost first
+    busy: list[tuple[datetime, int]] = []   # (end, column) of the items still going on
+    columns = 0                      # columns the group has used
     group_end = None
 
     def close() -> None:
         for i in group:
-            placed[i] = (placed[i][0], len(ends))
+            placed[i] = (placed[i][0], columns)
 
     for i, (start, end, _row) in enumerate(blocks):
         if group_end is not None and start >= group_end:
             close()
-            group, ends, group_end = [], [], None
-        column = next((c for c, e in enumerate(ends) if e <= start), len(ends))
-        if column == len(ends):
-            ends.append(end)
+            group, free, busy, columns, group_end = [], [], [], 0, None
+        while busy and busy[0][0] <= start:
+            heappush(free, heappop(busy)[1])
+        if free:
+            column = heappop(free)
         else:
-            ends[column] = end
+            column, columns = columns, columns + 1
+        heappush(busy, (end, column))
         placed.append((column, 0))
         group.append(i)
         group_end = end if group_end is None else max(group_end, end)
@@ -148,8 +173,7 @@ def _place(rows: list[ItemRow], start: datetime, end: datetime) -> tuple[Block, 
     out = []
     for (a, b, row), (column, columns) in zip(spans, _columns(spans), strict=True):
         out.append(Block(row, (a - start) / HOUR, (b - start) / HOUR, column, columns,
-                         row.start_utc < start, row.end_utc > end,
-                         day_shift(row.start_utc, row.start_tz, row.end_utc, row.end_tz)))
+                         row.start_utc < start, row.end_utc > end, _shift(row)))
     return tuple(out)
 
 
@@ -165,21 +189,80 @@ def _ticks(start: datetime, end: datetime, zone: str) -> tuple[tuple[float, date
 def layout_day(day: date, rows: list[ItemRow], home_zone: str) -> DayLayout:
     """The picture of `day` from all the rows shown (those of other days that reach into it
     are drawn cut at its edge)."""
-    days = [item_day(r) for r in rows]                 # once: 1,500 rows on each edit
-    own = [r for r, d in zip(rows, days, strict=True) if d == day]
-    zone = min(own, key=lambda r: (r.start_utc, r.id)).start_tz if own else \
-        day_zone(day, rows, home_zone)
-    # A flight that lands this morning began the day before; its landing is part of the day.
-    midnight = min((from_local(datetime.combine(day, time()), z)
-                    for z in {r.start_tz for r in own}), default=None)
-    arrivals = [] if midnight is None else [
-        r.end_utc for r, d in zip(rows, days, strict=True)
-        if d < day and r.kind != "hotel" and r.end_utc > midnight]
-    start, end = _span(day, own, arrivals, zone)
-    inside = [r for r in rows if r.start_utc < end and r.end_utc > start]
-    blocks = _place([r for r in inside if r.kind != "hotel"], start, end)
-    bands = _place([r for r in inside if r.kind == "hotel"], start, end)
-    other = other_zone(zone)
-    return DayLayout(day=day, zone=zone, other=other, start=start,
-                     hours=(end - start) / HOUR, blocks=blocks, bands=bands,
-                     ticks={zone: _ticks(start, end, zone), other: _ticks(start, end, other)})
+    return DayIndex(rows).layout(day, home_zone)
+
+
+class DayIndex:
+    """The rows shown, grouped by day once per change of rows: a day switch then looks up the
+    day's own rows and finds those reaching into it by bisection, not by a pass over the
+    mission, and a day laid out once is not laid out again."""
+
+    def __init__(self, rows: list[ItemRow]):
+        self.rows = sorted(rows, key=lambda r: (r.start_utc, r.id))   # usually sorted already
+        self._starts = [r.start_utc for r in self.rows]
+        self.by_day: dict[date, list[ItemRow]] = {}
+        for r in self.rows:
+            self.by_day.setdefault(item_day(r), []).append(r)
+        self._days = sorted(self.by_day)
+        # Stays last for days, so they are searched apart; any other item lasts at most this.
+        self._hotels = [r for r in self.rows if r.kind == "hotel"]
+        self._longest = max((r.end_utc - r.start_utc for r in self.rows if r.kind != "hotel"),
+                            default=timedelta(0))
+        self._layouts: dict[tuple[date, str], DayLayout] = {}
+
+    def mission_days(self, start: date, end: date) -> list[date]:
+        """mission_days of these rows."""
+        return sorted({start + timedelta(days=n) for n in range((end - start).days + 1)}
+                      | self.by_day.keys())
+
+    def own(self, day: date) -> list[ItemRow]:
+        """The items listed under `day`, by start."""
+        return self.by_day.get(day, [])
+
+    def _starting(self, after: datetime, before: datetime) -> list[ItemRow]:
+        """The items other than stays that start in [after - longest, before): all that can
+        still be going on at `after`."""
+        lo = bisect_left(self._starts, after - self._longest)
+        hi = bisect_left(self._starts, before)
+        return [r for r in self.rows[lo:hi] if r.kind != "hotel"]
+
+    def zone(self, day: date, home_zone: str) -> str:
+        """day_zone, without a pass over every row."""
+        own = self.own(day)
+        if own:
+            return own[0].start_tz                     # by (start, id): the first
+        at = bisect_left(self._days, day)
+        if not at:
+            return home_zone
+        # A local date spans 14 h before to 36 h after its UTC midnight: the latest earlier item
+        # is on the last earlier day with items or on one of the two before it.
+        last = self._days[at - 1]
+        before = [r for d in self._days[max(0, at - 3):at] if (last - d).days <= 2
+                  for r in self.by_day[d]]
+        return max(before, key=lambda r: (r.start_utc, r.id)).end_tz
+
+    def layout(self, day: date, home_zone: str) -> DayLayout:
+        key = (day, home_zone)
+        laid = self._layouts.get(key)
+        if laid is None:
+            laid = self._layouts[key] = self._layout(day, home_zone)
+        return laid
+
+    def _layout(self, day: date, home_zone: str) -> DayLayout:
+        own = self.own(day)
+        zone = self.zone(day, home_zone)
+        # A flight that lands this morning began the day before; its landing is part of the day.
+        midnight = min((from_local(datetime.combine(day, time()), z)
+                        for z in {r.start_tz for r in own}), default=None)
+        arrivals = [] if midnight is None else [
+            r.end_utc for r in self._starting(midnight, midnight + LOCAL_DAY_REACH)
+            if r.end_utc > midnight and item_day(r) < day]
+        start, end = _span(day, own, arrivals, zone)
+        blocks = _place([r for r in self._starting(start, end) if r.end_utc > start],
+                        start, end)
+        bands = _place([r for r in self._hotels if r.start_utc < end and r.end_utc > start],
+                       start, end)
+        other = other_zone(zone)
+        return DayLayout(day=day, zone=zone, other=other, start=start,
+                         hours=(end - start) / HOUR, blocks=blocks, bands=bands,
+                         ticks={zone: _ticks(start, end, zone), other: _ticks(start, end, other)})

@@ -14,21 +14,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from i18n import _, ngettext
-from i18n.formatting import format_date, name_sort_key, person_name
+import i18n
+from i18n import _
+from i18n.formatting import format_date
 from i18n.labels import ITEM_KINDS, label
-from models import repository as repo
-from models.entities import AttendanceStatus
-from models.items import item_people
 from models.repository import AttendeeRow, ItemRow, MissionRow
-from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
@@ -36,17 +32,12 @@ from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.itinerary.columns import ITEM_COLUMNS
-from ui.itinerary.day_layout import item_day, layout_day, mission_days
+from ui.itinerary.day_layout import item_day
+from ui.itinerary.item_count import ItemCount
+from ui.itinerary.person_combo import PersonCombo
+from ui.itinerary.tab_data import ItineraryData, person_entries
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
-from ui.itinerary.timeline_header import TimelineHeader
-
-
-def takes_part(row: ItemRow, person: AttendeeRow, links: dict[int, frozenset[int]]) -> bool:
-    """Whether the person is in the item: chosen for it, or it is for everyone and they have
-    not cancelled."""
-    if row.everyone:
-        return person.status != AttendanceStatus.CANCELLED.value
-    return person.participant_id in links.get(row.id, ())
+from ui.itinerary.timeline_header import TimelineHeader, TimelineScroll
 
 
 def _index_of(combo: QComboBox, value) -> int:
@@ -68,9 +59,9 @@ class ItineraryTab(QWidget):
         self.ctx = ctx
         self.editable = True
         self.mission: MissionRow | None = None
+        self.data = ItineraryData(ctx.engine if ctx is not None else None)
         self.rows: list[ItemRow] = []
-        self.links: dict[int, frozenset[int]] = {}
-        self.attendees: list[AttendeeRow] = []
+        self._day_entries: tuple | None = None    # what the day combo lists, and in which language
         self.days: list[date] = []
         self.shown_day: date | None = None          # the day the timeline draws
         self.current: int | None = None             # the current item, in list and timeline
@@ -80,17 +71,13 @@ class ItineraryTab(QWidget):
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo = QComboBox(objectName="personCombo")
-        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo.setMaxVisibleItems(20)
+        self.person_combo = PersonCombo(lambda: person_entries(self.data.people()))
         self.previous_day = QToolButton(text="◀", objectName="previousDay")
         self.next_day = QToolButton(text="▶", objectName="nextDay")
-        self.count = QLabel(objectName="itemCount")
+        self.count = ItemCount()
         self.timeline = DayTimeline()
         self.header = TimelineHeader(self.timeline)
-        self.scroll = QScrollArea(objectName="timelineScroll")
-        self.scroll.setWidget(self.timeline)
-        self.scroll.setWidgetResizable(True)
+        self.scroll = TimelineScroll(self.timeline)
         self.legend = QLabel(objectName="timelineLegend")
         self.legend.setWordWrap(True)
         self._build_layout()
@@ -113,7 +100,7 @@ class ItineraryTab(QWidget):
             self.addAction(action)
 
         self.day_combo.currentIndexChanged.connect(lambda _i: self._apply())
-        self.person_combo.currentIndexChanged.connect(lambda _i: self._apply())
+        self.person_combo.currentIndexChanged.connect(lambda _i: self._on_person())
         self.previous_day.clicked.connect(lambda: self.step_day(-1))
         self.next_day.clicked.connect(lambda: self.step_day(1))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
@@ -179,25 +166,23 @@ class ItineraryTab(QWidget):
         self.legend.setText("&nbsp;&nbsp; ".join(
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
+        self.person_combo.retranslate_ui()
         if getattr(self, "refresher", None) is not None:
             self.refresher.language()          # the rows' texts: now if shown, else when shown
         else:
-            self._fill_combos()
-            self._apply()
+            self._word_again()
+
+    def _word_again(self) -> None:
+        self.person_combo.invalidate()         # names and their order follow the language
+        self._fill_days()
+        self._apply()
 
     def _reload(self, pending: Pending) -> None:
         if not pending.needs_data():
-            self._fill_combos()
-            self._apply()
+            self._word_again()
             return
-        mission = self.ctx.current_mission()
-        rows, attendees, links = [], [], {}
-        if mission is not None:
-            with read_session(self.ctx.engine) as session:
-                rows = repo.list_items(session, mission_id=mission.id)
-                attendees = repo.list_attendees(session, mission_id=mission.id)
-                links = item_people(session, mission_id=mission.id)
-        self.show_mission(mission, rows, attendees, links)
+        people_changed = self.data.read(self.ctx.current_mission(), pending)
+        self._show(people_changed or pending.language)   # names are worded in the language
 
     def reveal_item(self, item_id: int) -> bool:
         """Bring the tab up to date, then select_item."""
@@ -208,53 +193,59 @@ class ItineraryTab(QWidget):
     # data ------------------------------------------------------------------------------------
     def show_mission(self, mission: MissionRow | None, rows: list[ItemRow],
                      attendees: list[AttendeeRow], links: dict[int, frozenset[int]]) -> None:
+        """Show these rows (a view without a context: nothing is read)."""
+        self.data.show(mission, rows, attendees, links)
+        self._show(people_changed=True)
+
+    def _show(self, people_changed: bool) -> None:
+        mission = self.data.mission
         if mission is None or self.mission is None or mission.id != self.mission.id:
             self.current, self.shown_day = None, None
-        self.mission, self.rows, self.attendees, self.links = mission, rows, attendees, links
-        if not any(r.id == self.current for r in rows):
+        self.mission, self.rows = mission, self.data.rows
+        if self.current not in self.data.by_id:
             self.current = None                        # deleted, or undone
-        self.days = mission_days(mission.start_date, mission.end_date, rows) if mission else []
-        self._fill_combos()
+        self.days = self.data.all.mission_days(mission.start_date, mission.end_date) \
+            if mission else []
+        if people_changed:
+            self.person_combo.invalidate()            # a chosen person: listed again now
+        self._fill_days()
         self._apply()
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         self._update_actions()
 
-    def _fill_combos(self) -> None:
-        """Both combos from the data, keeping what was chosen (by value, not by index)."""
-        day, person = self.selected_day(), self.selected_person()
-        for combo in (self.day_combo, self.person_combo):
-            combo.blockSignals(True)
-            combo.clear()
+    def _fill_days(self) -> None:
+        """The day combo from the days, keeping the day chosen; only when they or the
+        language changed."""
+        entries = (tuple(self.days), i18n.current_language())
+        if entries == self._day_entries:
+            return
+        self._day_entries = entries
+        day = self.selected_day()
+        self.day_combo.blockSignals(True)
+        self.day_combo.clear()
         self.day_combo.addItem(_("All days"), None)
         for d in self.days:
             self.day_combo.addItem(format_date(d), d)
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
-        self.person_combo.addItem(_("All attendees"), None)
-        for a in sorted(self.attendees, key=lambda a: name_sort_key(
-                family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-                given_kana=a.given_kana)):
-            name = person_name(family=a.family_name, given=a.given_name,
-                               family_ja=a.family_name_ja, given_ja=a.given_name_ja)
-            if a.status == AttendanceStatus.CANCELLED.value:
-                name = _("{name} (cancelled)").format(name=name)
-            self.person_combo.addItem(name, a.participant_id)
-        self.person_combo.setCurrentIndex(_index_of(self.person_combo, person))
-        for combo in (self.day_combo, self.person_combo):
-            combo.blockSignals(False)
+        self.day_combo.blockSignals(False)
+
+    def _on_person(self) -> None:
+        self.data.choose(self.selected_person())
+        self._apply()
 
     def selected_day(self) -> date | None:
         return self.day_combo.currentData()
 
     def selected_person(self) -> int | None:
-        return self.person_combo.currentData()
+        return self.person_combo.person_id()
 
     def set_day(self, day: date | None) -> None:
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
 
     def set_person(self, participant_id: int | None) -> None:
-        self.person_combo.setCurrentIndex(_index_of(self.person_combo, participant_id))
+        self.person_combo.set_person_id(participant_id)
 
     def step_day(self, step: int) -> None:
         if not self.days:
@@ -265,41 +256,37 @@ class ItineraryTab(QWidget):
 
     def person_rows(self) -> list[ItemRow]:
         """The items of the chosen person (every item when nobody is chosen)."""
-        pid = self.selected_person()
-        person = next((a for a in self.attendees if a.participant_id == pid), None)
-        if person is None:
-            return self.rows
-        return [r for r in self.rows if takes_part(r, person, self.links)]
+        return self.data.index().rows
 
     def _apply(self) -> None:
         """Filter the list and redraw the timeline for the chosen day and person."""
         if not hasattr(self, "act_edit"):
             return                                     # still building
-        rows = self.person_rows()
+        index = self.data.index()
         day = self.selected_day()
-        listed = rows if day is None else [r for r in rows if item_day(r) == day]
+        listed = index.rows if day is None else index.own(day)
         self.model.set_rows(listed)
+        # Laid out now, before the paint: the view's own delayed layout after a reset came
+        # after the first paint and painted the whole table a second time.
+        self.table.doItemsLayout()
         if day is not None:
             self.shown_day = day
         elif self.shown_day not in self.days:
             self.shown_day = self.days[0] if self.days else None
-        self._draw_day(rows)
+        self._draw_day()
         self._restore_current()
         shown, total = len(listed), len(self.rows)
-        self.count.setText(ngettext("{n} item", "{n} items", total).format(n=total)
-                           if shown == total else
-                           ngettext("{shown} of {total} item", "{shown} of {total} items",
-                                    total).format(shown=shown, total=total))
+        self.count.show_count(shown, total)
         self.previous_day.setEnabled(bool(self.days) and self.shown_day != self.days[0])
         self.next_day.setEnabled(bool(self.days) and self.shown_day != self.days[-1])
         self._update_actions()
 
-    def _draw_day(self, rows: list[ItemRow] | None = None) -> None:
+    def _draw_day(self) -> None:
         if self.mission is None or self.shown_day is None:
             self.timeline.set_layout(None)
         else:
-            rows = self.person_rows() if rows is None else rows
-            self.timeline.set_layout(layout_day(self.shown_day, rows, self.mission.home_tz))
+            self.timeline.set_layout(self.data.index().layout(self.shown_day,
+                                                              self.mission.home_tz))
         self.timeline.set_selected(self.current)
         self.header.update()
 
@@ -311,10 +298,10 @@ class ItineraryTab(QWidget):
         """Show the item and make it current (after a change, or from a readiness finding):
         its day when one day is listed, everyone's items when the chosen person is not in it.
         False when the mission has no such item."""
-        row = next((r for r in self.rows if r.id == item_id), None)
+        row = self.data.by_id.get(item_id)
         if row is None:
             return False
-        if row not in self.person_rows():
+        if not self.data.takes_part(row):
             self.set_person(None)
         if self.selected_day() not in (None, item_day(row)):
             self.set_day(item_day(row))
@@ -325,7 +312,7 @@ class ItineraryTab(QWidget):
         """Make the item current in the list and the timeline, filters unchanged (switching
         the drawn day when all days are listed)."""
         self.current = item_id
-        row = next((r for r in self.rows if r.id == item_id), None)
+        row = self.data.by_id.get(item_id)
         if row is not None and self.selected_day() is None and item_day(row) != self.shown_day:
             self.shown_day = item_day(row)
             self._draw_day()
@@ -373,8 +360,7 @@ class ItineraryTab(QWidget):
             self.shift_requested.emit(self.current, days)
 
     def _update_actions(self) -> None:
-        on_item = self.editable and self.current is not None and any(
-            r.id == self.current for r in self.rows)
+        on_item = self.editable and self.current in self.data.by_id
         self.act_add.setEnabled(self.editable and self.mission is not None)
         for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete,
                        self.act_earlier, self.act_later):

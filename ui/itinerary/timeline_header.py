@@ -1,11 +1,12 @@
-"""The strip above the day timeline: the zone abbreviations over its two clock columns and the
-day over its items. Outside the scroll area, so it stays in view while the hours scroll."""
+"""The frame of the day timeline: the strip above it (the zone abbreviations over its two clock
+columns, the day over its items), outside the scroll area so it stays in view while the hours
+scroll, and that scroll area."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from i18n.formatting import format_date
 from ui.itinerary.timeline import DayTimeline
@@ -47,3 +48,20 @@ class TimelineHeader(QWidget):
         painter.drawText(QRectF(items_left, 0, self.width() - items_left, self.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          format_date(layout.day))
+
+
+class TimelineScroll(QScrollArea):
+    """The scroll area the timeline's hours scroll in. Its size hint does not follow the day's:
+    a day of more hours than the last would otherwise relay out, and so repaint, the window."""
+
+    def __init__(self, timeline: DayTimeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timelineScroll")
+        self.setWidget(timeline)
+        self.setWidgetResizable(True)
+        # The scroll bar always there, for the same reason: one shown or hidden as days grow
+        # and shrink resized the items' column and relaid out the window.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    def sizeHint(self) -> QSize:
+        return QSize(440, 400)

@@ -1,5 +1,5 @@
 """The house rules that the code's imports must keep (ARCHITECTURE.md): the direction of imports
-between rooms, no module-level import circles, and SQL only in models/."""
+between rooms, and SQL only in models/ (tests/test_imports.py checks for import circles)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ def module_of(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
-    """The modules of ours that `path` imports (at module level only, if asked)."""
+def imports(path: Path) -> set[str]:
+    """The modules of ours that `path` imports, at module level or inside a function."""
     tree = ast.parse(path.read_text(), str(path))
-    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    nodes = list(ast.walk(tree))
     found = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -68,38 +68,6 @@ def test_models_never_import_qt():
         assert "PySide6" not in path.read_text(), path
 
 
-def test_no_module_level_import_circles():
-    graph = {module_of(p): {m for m in imports(p, top_level_only=True)} for p in SOURCES}
-    known = set(graph)
-
-    def resolve(name: str) -> str | None:
-        while name and name not in known:
-            name = name.rpartition(".")[0]
-        return name or None
-
-    edges = {m: {r for t in targets if (r := resolve(t)) and r != m and not m.startswith(r + ".")}
-             for m, targets in graph.items()}
-    # A package's __init__ importing its own modules is no circle.
-    seen, stack, circles = set(), [], []
-
-    def visit(node: str) -> None:
-        if node in stack:
-            circles.append(stack[stack.index(node):] + [node])
-            return
-        if node in seen:
-            return
-        seen.add(node)
-        stack.append(node)
-        for nxt in sorted(edges.get(node, ())):
-            visit(nxt)
-        stack.pop()
-
-    for node in sorted(edges):
-        visit(node)
-    assert circles == []
-
-
-# A type hint of Engine or Session is no SQL; everything else of SQLAlchemy or sqlite3 is.
 SQL = re.compile(r"\bsession\.(exec|execute|get|query|add|delete|merge)\(|(?<![.\w])select\(|"
                  r"(?<!def )(?<![.\w])text\(|PRAGMA|sqlite3|"
                  r"from sqlalchemy(?!\.engine import Engine)|"

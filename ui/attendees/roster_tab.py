@@ -149,6 +149,9 @@ class AttendeesTab(QWidget):
             with read_session(self.ctx.engine) as session:
                 rows = repo.list_attendees(session, mission_id=mission_id)
         self.model.set_rows(rows)
+        # Laid out now, before the paint: the view's own delayed layout after a reset came
+        # after the first paint and painted the table a second time.
+        self.table.doItemsLayout()
 
     def select_participant(self, participant_id: int) -> bool:
         """Make the attendee the current row, clearing a filter that hides them."""

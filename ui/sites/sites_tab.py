@@ -132,6 +132,7 @@ class SitesTab(QWidget):
             with read_session(self.engine) as session:
                 rows = sites.list_tab_sites(session, mission_id=self.mission_id)
         self.model.set_rows(rows)                 # _after_reset chooses the site again
+        self.table.doItemsLayout()                # now, not in a second paint after the first
         self._update_buttons()
 
     def current_site_id(self) -> int | None:

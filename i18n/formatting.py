@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
@@ -84,8 +85,15 @@ def fold_kana(text: str) -> str:
 def name_sort_key(*, family: str, given: str, family_kana: str = "",
                   given_kana: str = "") -> tuple:
     """Kana reading first in Japanese (五十音順), Latin-only names after; family name in English."""
+    return _name_key(current_language() == "ja", family, given, family_kana, given_kana)
+
+
+@lru_cache(maxsize=16_384)
+def _name_key(japanese: bool, family: str, given: str, family_kana: str,
+              given_kana: str) -> tuple:
+    # Kept: every list of people sorts by it, and a mission switch or reload sorts them again.
     latin = (fold_kana(family), fold_kana(given))
-    if current_language() == "ja":
+    if japanese:
         reading = (fold_kana(family_kana), fold_kana(given_kana))
         return (0, reading, latin) if any(reading) else (1, latin, latin)
     return (0, latin, (fold_kana(family_kana), fold_kana(given_kana)))

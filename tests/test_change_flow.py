@@ -143,3 +143,25 @@ def test_pending_sums_what_a_hidden_view_missed():
     pending.add(Change(1, frozenset({ITEMS})))         # no ids: every row of the kind
     assert pending.ids is None and pending.kinds == {ATTENDEES, ITEMS}
     assert Refresher.__doc__
+
+
+def test_the_menus_act_on_a_hidden_tab_without_a_row_of_another_mission(qtbot, window):
+    from ui.missions.commands import DuplicateMission
+
+    # Add item and Add attendee work from the Overview, before their tabs have read anything.
+    assert window.itinerary.refresher.reloads == 0
+    assert window.itinerary.act_add.isEnabled() and window.attendees.act_add.isEnabled()
+    window.tabs.setCurrentWidget(window.itinerary)
+    window.itinerary.pick(window.item_model.rows()[0].id)
+    window.tabs.setCurrentWidget(window.attendees)
+    window.attendee_table.selectRow(0)
+    assert window.itinerary.act_edit.isEnabled() and window.attendees.act_edit.isEnabled()
+    window.tabs.setCurrentWidget(window.overview)
+    window.run_command(DuplicateMission(window.db.engine, window.events, window.mission_id,
+                                        "HKD-ALB-2027", window.current_mission().end_date,
+                                        False))
+    # Another mission is shown: the hidden tabs' current rows were the old mission's.
+    assert window.current_mission().code == "HKD-ALB-2027"
+    assert not window.itinerary.act_edit.isEnabled()
+    assert not window.attendees.act_edit.isEnabled()
+    assert window.itinerary.act_add.isEnabled()

@@ -117,7 +117,8 @@ class AttendeesTab(QWidget):
         retranslate.register(self)
         self.retranslate_ui()
         self.restore_state()
-        self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload)
+        self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload,
+                                   forget=lambda: self.model.set_rows([]))
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(_("Filter attendees…"))

@@ -41,9 +41,12 @@ class Refresher(QObject):
     shown are not the view's."""
 
     def __init__(self, view: QWidget, ctx, kinds: Iterable[str],
-                 reload: Callable[[Pending], None]):
+                 reload: Callable[[Pending], None],
+                 forget: Callable[[], None] | None = None):
+        """`forget`, called when another mission is shown while the view is hidden, drops what
+        the view's actions would otherwise act on (a row of the mission no longer shown)."""
         super().__init__(view)
-        self.view, self.kinds, self.reload = view, frozenset(kinds), reload
+        self.view, self.kinds, self.reload, self.forget = view, frozenset(kinds), reload, forget
         self.mission_id = ctx.mission_id
         self.pending: Pending | None = Pending(everything=True)
         self.reloads = 0             # how often it reloaded: tests and benchmarks read it
@@ -57,6 +60,8 @@ class Refresher(QObject):
                 and change.mission_id != self.mission_id()):
             return
         self._pending().add(change)
+        if change.switched and self.forget is not None and not self.view.isVisible():
+            self.forget()
         self._flush_if_visible()
 
     def everything(self) -> None:

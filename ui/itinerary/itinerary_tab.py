@@ -118,7 +118,7 @@ class ItineraryTab(QWidget):
         if ctx is not None:
             self.refresher = Refresher(self, ctx,
                                        (MISSION, ITEMS, PARTICIPANTS, ATTENDEES, SITES),
-                                       self._reload)
+                                       self._reload, forget=self._forget_current)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -359,9 +359,16 @@ class ItineraryTab(QWidget):
         if self.current is not None and self.act_move.isEnabled():
             self.shift_requested.emit(self.current, days)
 
+    def _forget_current(self) -> None:
+        self.current = None
+        self._update_actions()
+
     def _update_actions(self) -> None:
         on_item = self.editable and self.current in self.data.by_id
-        self.act_add.setEnabled(self.editable and self.mission is not None)
+        # With a context the window says (set_editable) whether a mission is shown: the tab
+        # may not have read it yet, and Add item works from the menu all the same.
+        self.act_add.setEnabled(self.editable and (self.ctx is not None
+                                                   or self.mission is not None))
         for action in (self.act_edit, self.act_move, self.act_duplicate, self.act_delete,
                        self.act_earlier, self.act_later):
             action.setEnabled(on_item)

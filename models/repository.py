@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, func, select
 
 from models.entities import (
@@ -230,25 +231,30 @@ def delete_organization(session: Session, *, organization_id: int) -> None:
     session.flush()
 
 
+# Built once: making the statement cost a third of reading 200 attendees; executed as Core, as
+# plain columns straight into rows (ORM objects for 2,000 people cost ~0.2 s).
+_ATTENDEES = (select(Participant.id, Person.id, Person.family_name, Person.given_name,
+                     Person.family_name_ja, Person.given_name_ja, Person.family_kana,
+                     Person.given_kana, func.coalesce(Organization.name_en, ""),
+                     func.coalesce(Organization.name_ja, ""), Person.title_en, Person.title_ja,
+                     Participant.role, Participant.status, Person.email, Person.phone,
+                     Person.citizenship, Person.dietary, Person.latin_unconfirmed,
+                     Person.organization_id)
+              .join(Person, Person.id == Participant.person_id)
+              .join(Organization, Organization.id == Person.organization_id, isouter=True)
+              .where(Participant.mission_id == bindparam("mission_id"))
+              .order_by(Person.family_name, Person.given_name))
+
+
 def list_attendees(session: Session, *, mission_id: int,
                    participant_ids: Iterable[int] | None = None) -> list[AttendeeRow]:
     """The mission's attendees (only those of `participant_ids` when given)."""
-    # Plain columns straight into rows: building ORM objects for 2,000 people cost ~0.2 s.
-    query = (select(Participant.id, Person.id, Person.family_name, Person.given_name,
-                    Person.family_name_ja, Person.given_name_ja, Person.family_kana,
-                    Person.given_kana, func.coalesce(Organization.name_en, ""),
-                    func.coalesce(Organization.name_ja, ""), Person.title_en, Person.title_ja,
-                    Participant.role, Participant.status, Person.email, Person.phone,
-                    Person.citizenship, Person.dietary, Person.latin_unconfirmed,
-                    Person.organization_id)
-             .join(Person, Person.id == Participant.person_id)
-             .join(Organization, Organization.id == Person.organization_id, isouter=True)
-             .where(Participant.mission_id == mission_id)
-             .order_by(Person.family_name, Person.given_name))
+    query = _ATTENDEES
     if participant_ids is not None:
         query = query.where(col(Participant.id).in_(list(participant_ids)))
+    rows = session.connection().execute(query, {"mission_id": mission_id}).all()
     return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
-                        organization_id=values[19]) for values in session.exec(query).all()]
+                        organization_id=values[19]) for values in rows]
 
 
 # One statement with the driver itself, in the session's transaction: at 3,000 items the ORM's

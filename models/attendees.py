@@ -296,36 +296,3 @@ def undo_import(session: Session, result: ImportResult) -> None:
     if result.organizations:
         session.exec(delete(Organization).where(col(Organization.id).in_(result.organizations)))
         session.flush()
-
-
-def restore_organizations(session: Session, saved: list[dict],
-                          created: list[int]) -> dict[int, int]:
-    """Put back organizations `remove_unused_organizations` deleted; old id -> id now (another
-    id only when a new organization took the name meanwhile). Ids made are added to `created`."""
-    ids = {}
-    for row in saved:
-        if session.get(Organization, row["id"]) is None:
-            session.add(Organization(**row))
-            session.flush()
-            created.append(row["id"])
-            ids[row["id"]] = row["id"]
-        else:
-            ids[row["id"]] = organization_by_name(session, row["name_en"] or row["name_ja"],
-                                                  created)
-    return ids
-
-
-def remove_unused_organizations(session: Session, ids: list[int]) -> list[dict]:
-    """Delete those of the organizations that nobody refers to (never a cascade); their rows,
-    for restore_organizations."""
-    from models.repository import organization_usage
-
-    saved = []
-    for org_id in ids:
-        org = session.get(Organization, org_id)
-        if org is None or organization_usage(session, organization_id=org_id) != (0, 0):
-            continue
-        saved.append({"id": org.id, "name_en": org.name_en, "name_ja": org.name_ja})
-        session.delete(org)
-    session.flush()
-    return saved

@@ -11,15 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.engine import Engine
-
 from models import repository as repo
 from models.attendees import DocumentAttendee, document_attendees, participant_by_email
 from models.entities import AttendanceStatus, ItemKind
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, check_plan
 from models.readiness_data import PlanItem, PlanSite, load_plan
-from models.store.db import read_session
+from models.store.db import Engine, read_session
 from models.visits import VisitorRow, list_visitors
 
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-
 from documents.workbook.book import Book, Progress
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
@@ -30,7 +28,7 @@ from documents.workbook.save import ExportError, check_target
 from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms, rooming_sheets
 from i18n import _, pick, temporary_language
 from models import repository as repo
-from models.store.db import read_session
+from models.store.db import Engine, read_session
 
 
 @dataclass(frozen=True)

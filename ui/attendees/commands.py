@@ -3,18 +3,17 @@
 Each command keeps the ids it made, so that undo and redo put back the very same rows: a later
 command on the stack (an edit of the attendee just added) names them by id. An organization
 typed new in the dialog is created in the attendee's own transaction; undo deletes it again, and
-redo brings it back with its id.
+redo brings it back with its id (models.organizations).
 """
 
 from __future__ import annotations
 
 import copy
 
-from sqlmodel import Session
-
 from i18n import _, ngettext
 from i18n.formatting import person_name
 from models import attendees as att
+from models.organizations import MadeOrganizations
 from models.store.db import write_session
 from ui.common.events import (
     ATTENDEES,
@@ -33,39 +32,10 @@ def attendee_name(person: dict) -> str:
                        given_ja=person.get("given_name_ja", ""))
 
 
-class _Organizations:
-    """Organizations a command created: made on the first redo, deleted on undo, restored with
-    the same ids on later redos."""
-
-    def __init__(self, new_name: str):
-        self.new_name = new_name
-        self.created: list[int] = []
-        self.saved: list[dict] = []                      # rows deleted by undo
-
-    def resolve(self, session: Session, organization_id: int | None) -> int | None:
-        """The organization id to store: the new one's, once it exists, else the one given."""
-        if not self.new_name:
-            return organization_id
-        if self.saved:
-            return next(iter(self.restore(session).values()))
-        return att.organization_by_name(session, self.new_name, self.created)
-
-    def restore(self, session: Session) -> dict[int, int]:
-        """Put back what undo deleted; old id -> id now."""
-        ids = att.restore_organizations(session, self.saved, self.created)
-        self.saved = []
-        return ids
-
-    def remove(self, session: Session) -> None:
-        # Still used (by someone outside this command's history): kept, never cascaded.
-        self.saved += att.remove_unused_organizations(session, self.created)
-        self.created = []
-
-
 class _AttendeeCommand(MissionCommand):
     kinds: tuple[str, ...] = (ATTENDEES,)
     participant_id: int | None = None
-    orgs: _Organizations | None = None
+    orgs: MadeOrganizations | None = None
 
     def announced_ids(self) -> tuple[int, ...]:
         return () if self.participant_id is None else (self.participant_id,)
@@ -84,7 +54,7 @@ class AddAttendee(_AttendeeCommand):
         super().__init__(_("Add {name}").format(name=attendee_name(data.person)), engine,
                          events, mission_id)
         self.data = copy.deepcopy(data)
-        self.orgs = _Organizations(new_organization)
+        self.orgs = MadeOrganizations(new_organization)
         self.participant_id: int | None = None
         self.removed: att.Removed | None = None
 
@@ -118,7 +88,7 @@ class EditAttendee(_AttendeeCommand):
                          events, mission_id)
         self.participant_id = participant_id
         self.before, self.after = copy.deepcopy(before), copy.deepcopy(after)
-        self.orgs = _Organizations(new_organization)
+        self.orgs = MadeOrganizations(new_organization)
 
     def do_redo(self) -> None:
         with write_session(self.engine) as session:
@@ -169,7 +139,7 @@ class ImportAttendees(_AttendeeCommand):
         self.result: att.ImportResult | None = None
         self.after: list[tuple[int, att.AttendeeData]] = []   # updated rows as imported
         self.removed: list[att.Removed] = []
-        self.orgs = _Organizations("")
+        self.orgs = MadeOrganizations("")
 
     def do_redo(self) -> None:
         with write_session(self.engine) as session:

@@ -114,11 +114,11 @@ class AttendeesTab(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.layoutChanged.connect(self._after_reset)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload,
+                                   forget=lambda: self.model.set_rows([]))
         retranslate.register(self)
         self.retranslate_ui()
         self.restore_state()
-        self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload,
-                                   forget=lambda: self.model.set_rows([]))
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(_("Filter attendees…"))
@@ -128,8 +128,7 @@ class AttendeesTab(QWidget):
         self.act_delete.setText(_("&Remove attendee…"))
         self.act_export.setText(_("E&xport itinerary…"))
         self._update_count()
-        if hasattr(self, "refresher"):
-            self.refresher.language()
+        self.refresher.language()
 
     # rows ------------------------------------------------------------------------------------
     def _reload(self, pending: Pending) -> None:

@@ -155,8 +155,9 @@ class RowTableModel(QAbstractTableModel):
                     self.columns[cache], row)
         shown_before = self._shown
         self._apply_sort()
-        if self._order_unchanged(shown_before):
-            self._apply_filter()
+        shown = self._filtered()
+        if shown == shown_before:
+            self._apply_filter(shown)
             changed = {at[k] for k in fresh}
             for position, index in enumerate(self._shown):
                 if index in changed:
@@ -167,7 +168,7 @@ class RowTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         given_at = [shown_before[p.row()] if 0 <= p.row() < len(shown_before) else None
                     for p in persistent]
-        self._apply_filter()
+        self._apply_filter(shown)
         position = {g: i for i, g in enumerate(self._shown)}
         self.changePersistentIndexList(persistent, [
             self.index(position[g], p.column()) if g in position else QModelIndex()
@@ -189,13 +190,6 @@ class RowTableModel(QAbstractTableModel):
         if self._haystacks is None:
             self._haystacks = [self._haystack(i) for i in range(len(self._given))]
         return self._haystacks
-
-    def _order_unchanged(self, shown_before: list[int]) -> bool:
-        """Whether the sorted, filtered rows would be the same as before."""
-        shown, hay = self._order, (self._hay() if self._words else [])
-        for word in self._words:
-            shown = [i for i in shown if word in hay[i]]
-        return shown == shown_before
 
     def set_filter(self, text: str) -> None:
         """Show only the rows whose texts contain every word of `text`, whatever the width,
@@ -250,10 +244,15 @@ class RowTableModel(QAbstractTableModel):
             order.sort(key=keys.__getitem__, reverse=direction == Qt.SortOrder.DescendingOrder)
         self._order = order
 
-    def _apply_filter(self) -> None:
+    def _filtered(self) -> list[int]:
+        """The sorted rows that contain every word of the filter."""
         shown, hay = self._order, (self._hay() if self._words else [])
         for word in self._words:  # one `in` test per row and word
             shown = [i for i in shown if word in hay[i]]
+        return shown
+
+    def _apply_filter(self, shown: list[int] | None = None) -> None:
+        shown = self._filtered() if shown is None else shown
         given = self._given
         self._shown = shown
         self._rows = [given[i] for i in shown]

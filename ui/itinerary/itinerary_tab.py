@@ -113,12 +113,11 @@ class ItineraryTab(QWidget):
         self.timeline.item_activated.connect(lambda item_id: (
             self.pick(item_id), self.act_edit.trigger()))
         self.timeline.context_requested.connect(lambda _id, pos: self._show_menu(pos))
+        self.refresher = None if ctx is None else Refresher(
+            self, ctx, (MISSION, ITEMS, PARTICIPANTS, ATTENDEES, SITES), self._reload,
+            forget=self._forget_current)
         retranslate.register(self)
         self.retranslate_ui()
-        if ctx is not None:
-            self.refresher = Refresher(self, ctx,
-                                       (MISSION, ITEMS, PARTICIPANTS, ATTENDEES, SITES),
-                                       self._reload, forget=self._forget_current)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -167,7 +166,7 @@ class ItineraryTab(QWidget):
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
         self.person_combo.retranslate_ui()
-        if getattr(self, "refresher", None) is not None:
+        if self.refresher is not None:
             self.refresher.language()          # the rows' texts: now if shown, else when shown
         else:
             self._word_again()
@@ -186,7 +185,7 @@ class ItineraryTab(QWidget):
 
     def reveal_item(self, item_id: int) -> bool:
         """Bring the tab up to date, then select_item."""
-        if getattr(self, "refresher", None) is not None:
+        if self.refresher is not None:
             self.refresher.flush()
         return self.select_item(item_id)
 

@@ -115,10 +115,10 @@ class LodgingTab(QWidget):
         self.delete_button = QPushButton(objectName="deleteRoom", clicked=lambda: self._emit_for(
             self.delete_requested))
         self._build_layout()
-        retranslate.register(self)
-        self.retranslate_ui()
         self.refresher = Refresher(self, ctx, (ROOMS, ITEMS, ATTENDEES, PARTICIPANTS),
                                    self._reload)
+        retranslate.register(self)
+        self.retranslate_ui()
 
     def _build_layout(self) -> None:
         self.stays_group = QGroupBox()
@@ -156,8 +156,7 @@ class LodgingTab(QWidget):
         self.delete_button.setText(_("&Delete room…"))
         self.no_stays.setText(_("This mission has no hotel stay yet: add an itinerary item of "
                                 "the kind “Hotel”."))
-        if hasattr(self, "refresher"):
-            self.refresher.language()
+        self.refresher.language()
 
     @property
     def engine(self):

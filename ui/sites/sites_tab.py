@@ -74,10 +74,10 @@ class SitesTab(QWidget):
         table.doubleClicked.connect(lambda _index: self._emit_for(self.edit_requested))
         table.selectionModel().currentRowChanged.connect(self._on_site_picked)
         model.modelReset.connect(self._after_reset)
-        retranslate.register(self)
-        self.retranslate_ui()
         self.refresher = Refresher(self, ctx,
                                    (SITES, ITEMS, VISITS, ATTENDEES, PARTICIPANTS), self._reload)
+        retranslate.register(self)
+        self.retranslate_ui()
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -112,8 +112,7 @@ class SitesTab(QWidget):
         self.visitors_group.setTitle(_("Visitor list"))
         self.no_visits.setText(_("This mission has no site visit here. A site visit is an "
                                  "itinerary item of the kind “Site visit” at this site."))
-        if hasattr(self, "refresher"):
-            self.refresher.language()
+        self.refresher.language()
 
     @property
     def engine(self):

@@ -18,12 +18,11 @@ from ui.common.undo import DbCommand
 
 @dataclass(frozen=True)
 class Target:
-    """A row another feature shows: kind "item", "person", "visit", "stay" or "site", the ids."""
+    """A row another feature shows: kind "item", "person", "visit" or "stay", and its ids."""
 
     kind: str
     item_id: int | None = None
     participant_id: int | None = None
-    site_id: int | None = None
 
 
 class Context(QObject):

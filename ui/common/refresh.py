@@ -64,11 +64,6 @@ class Refresher(QObject):
             self.forget()
         self._flush_if_visible()
 
-    def everything(self) -> None:
-        """Reload all of it (another mission is shown)."""
-        self._pending().everything = True
-        self._flush_if_visible()
-
     def language(self) -> None:
         """Word its texts again in the new language (hidden: when next shown)."""
         self._pending().language = True

@@ -32,7 +32,3 @@ def retranslate_all(_language: str = "") -> None:
         widget = ref()
         if widget is not None and shiboken6.isValid(widget):
             widget.retranslate_ui()
-
-
-def registered_count() -> int:
-    return sum(1 for ref in _registered.values() if ref() is not None)

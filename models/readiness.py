@@ -19,7 +19,7 @@ What each check means (the window's panel and `main.py readiness` show the same 
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -240,16 +240,17 @@ class _Cover:
         return (self.ends[i], self.zones[i]) if i >= 0 else None
 
 
-def _night_points(plan: Plan) -> dict[str, list[tuple[datetime, date]]]:
-    """For each zone of the plan: (03:00 local of the next day, the night's date), by time."""
+def _night_points(plan: Plan) -> dict[str, tuple[list[datetime], list[date]]]:
+    """For each zone of the plan: the 03:00 local instants of each next day, by time, and the
+    nights' dates beside them (two lists, so a trip's nights are found by bisection)."""
     if not plan.items:
         return {}
     first = min(i.start for i in plan.items).date() - timedelta(days=2)
     last = max(i.end for i in plan.items).date() + timedelta(days=2)
     zones = {z for i in plan.items for z in (i.start_tz, i.end_tz)}
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    return {z: [(from_local(datetime.combine(d + timedelta(days=1), NIGHT_HOUR), z), d)
-                for d in days] for z in zones}
+    return {z: ([from_local(datetime.combine(d + timedelta(days=1), NIGHT_HOUR), z)
+                 for d in days], days) for z in zones}
 
 
 def _lodging(plan: Plan) -> list[Finding]:
@@ -315,10 +316,9 @@ def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
     away, back = min(i.start for i in trip), max(i.end for i in trip)
     home_zone = min(trip, key=lambda i: i.start).start_tz
     nights = []
-    for zone_name, zone_nights in points.items():
-        for point, night in zone_nights:
-            if not away < point < back:
-                continue
+    for zone_name, (instants, days) in points.items():
+        for n in range(bisect_right(instants, away), bisect_left(instants, back)):
+            point, night = instants[n], days[n]
             here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
             latest = max(here, default=None)
             if latest and latest[0] > point:

@@ -5,6 +5,7 @@ per burst; a language switch retranslates each widget once."""
 from __future__ import annotations
 
 import copy
+import time
 
 import pytest
 import shiboken6
@@ -18,6 +19,7 @@ from ui.attendees.commands import EditAttendee
 from ui.common import retranslate
 from ui.common.events import ATTENDEES, ITEMS, Change
 from ui.common.refresh import Pending, Refresher
+from ui.missions.readiness_links import COALESCE_MS
 
 
 def reloads(window) -> dict[str, int]:
@@ -86,6 +88,18 @@ def test_a_change_to_another_mission_is_not_the_views(qtbot, window):
     before = reloads(window)
     window.events.announce(window.mission_id + 1000, ATTENDEES, ITEMS)
     assert reloads(window) == before
+
+
+def test_the_readiness_wait_counts_from_the_loop_not_from_the_change(qtbot, window):
+    """A change whose own work outlasts the wait still gets its paint before the checks run."""
+    from PySide6.QtWidgets import QApplication
+
+    runs = window.readiness.runs
+    window.events.announce(window.mission_id, ITEMS)
+    time.sleep(COALESCE_MS * 2 / 1000)                  # the change's work, still going on
+    QApplication.processEvents()                         # the pass that paints the change
+    assert window.readiness.runs == runs
+    qtbot.waitUntil(lambda: window.readiness.runs == runs + 1, timeout=2000)
 
 
 def test_the_readiness_checks_run_once_per_burst_of_changes(qtbot, window):

@@ -54,16 +54,22 @@ class ReadinessController(QObject):
         self.ctx, self.panel = ctx, panel
         self.runs = 0           # how often the checks ran: tests and benchmarks read it
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self.refresh)
+        # The wait starts once the event loop is back, not when the change is announced: a
+        # change whose own work takes longer than the wait (a big mission's switch on a busy
+        # machine) would otherwise find the checks due before its paint, and show late.
+        self._arm = QTimer(self, singleShot=True, interval=0, timeout=self._timer.start)
         panel.finding_activated.connect(self.go_to)
         ctx.events.changed.connect(self._on_change)
 
     def _on_change(self, _change: Change) -> None:
-        self._timer.start()     # every kind of row counts; a burst restarts the wait
+        self._timer.stop()      # every kind of row counts; a burst restarts the wait
+        self._arm.start()
 
     def flush(self) -> None:
         """Check now if a change is waiting (before reading the findings)."""
-        if self._timer.isActive():
+        if self._timer.isActive() or self._arm.isActive():
             self._timer.stop()
+            self._arm.stop()
             self.refresh()
 
     def refresh(self) -> None:

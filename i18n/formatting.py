@@ -4,12 +4,13 @@ lists, and the sort key that puts Japanese lists in kana order (五十音順).""
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_time as _babel_time
 from babel.lists import format_list as _babel_list
 
 from i18n import babel_locale, current_language
@@ -36,6 +37,11 @@ def format_date(value: date | None, style: str = "date") -> str:
 def zone_abbreviation(local: datetime) -> str:
     # zoneinfo knows JST/EST/EDT; Babel's short names are numeric offsets for "foreign" zones.
     return local.tzname() or local.strftime("%z")
+
+
+def format_clock(value: time) -> str:
+    """A wall-clock time with no zone: 2:30 PM / 14:30 (what a time field shows)."""
+    return _babel_time(value, _pattern("time"), locale=babel_locale())
 
 
 def format_time(instant: datetime, zone_name: str, *, with_zone: bool = True) -> str:

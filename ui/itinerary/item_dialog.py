@@ -13,7 +13,6 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -34,7 +33,7 @@ from models.items import ItemData
 from models.repository import AttendeeRow
 from models.rules import ZONE_COUNTRIES, normalize_phone
 from ui.common import retranslate
-from ui.common.dialogs import grow_to_fit
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE
 from ui.common.wording import not_a_phone
 from ui.itinerary.item_fields import PeoplePicker, WhenField
@@ -52,7 +51,7 @@ def _message() -> QLabel:
     return text
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     """Read `item()` after accept. `data` fills the fields (an edit or a duplicate); without
     it the item starts at 9:00 on `day` in `zone`."""
 
@@ -103,6 +102,7 @@ class ItemDialog(QDialog):
         self.people.changed.connect(self._recheck)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     # layout ----------------------------------------------------------------------------------
     def _grid(self, rows) -> QGridLayout:
@@ -157,9 +157,7 @@ class ItemDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.buttons)
+        self.set_form(columns, self.buttons)
         metrics = self.fontMetrics()
         self.setMinimumWidth(metrics.horizontalAdvance("x") * 150)
 
@@ -252,6 +250,9 @@ class ItemDialog(QDialog):
         errors = find_problems(title_en=self.fields["title_en"].text(),
                                title_ja=self.fields["title_ja"].text(),
                                start=self.start.end(), end=self.end.end())
+        for key, field in (("start", self.start), ("end", self.end)):
+            if typed := field.problem():          # what cannot be read comes before the rest
+                errors[key] = typed
         if self._driver_phone() is None:
             errors["driver_phone"] = not_a_phone()
         if self.chosen.isChecked() and not self.people.chosen():
@@ -286,7 +287,6 @@ class ItemDialog(QDialog):
             message.setText(text)
             message.setStyleSheet(style)
             message.setVisible(bool(text))
-        grow_to_fit(self)
 
     # result ----------------------------------------------------------------------------------
     def item(self) -> ItemData:

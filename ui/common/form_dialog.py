@@ -64,6 +64,7 @@ class FormDialog(QDialog):
         self.scroll = _FormScroll(objectName="formScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes field to field
 
     def set_form(self, body: QLayout, buttons: QWidget) -> None:
         inner = QWidget(objectName="form")

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from models import rules
 from models.times import is_valid_zone
 from models.visits import site_country
 from ui.common import retranslate
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE
 from ui.common.zones import COMMON_ZONES
 
@@ -35,7 +35,7 @@ TEXT_FIELDS = ("dress_code_en", "dress_code_ja", "photo_rules_en", "photo_rules_
 MAX_NOTICE_DAYS = 365
 
 
-class SiteDialog(QDialog):
+class SiteDialog(FormDialog):
     """Collects a site's fields; read `values()` after accept (a dict of models.sites fields)."""
 
     def __init__(self, values: dict | None = None, *, editing: bool = False,
@@ -62,6 +62,7 @@ class SiteDialog(QDialog):
         self._fill(values or {})
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def _build_layout(self) -> None:
         required = QGridLayout()
@@ -123,10 +124,10 @@ class SiteDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.groups["on_site"])
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addLayout(columns)
+        body.addWidget(self.groups["on_site"])
+        self.set_form(body, self.buttons)
         metrics = self.fontMetrics()    # a Japanese font's "x" is narrow: the height too
         self.setMinimumWidth(max(metrics.horizontalAdvance("x") * 140, metrics.height() * 58))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QListWidget,
@@ -382,13 +382,22 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            self.fit_first_run(self.screen().availableGeometry())
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         tab = self.settings.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
+
+    def fit_first_run(self, available: QRect) -> None:
+        """The first time: the screen's free area less a margin, centred (a laptop's 1280x720
+        gets a window that fits; a large screen not an enormous one)."""
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(available.width() - frame.width(), max(1280, available.width() * 3 // 4))
+        height = min(available.height() - frame.height(), max(800, available.height() * 3 // 4))
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
 
     def showEvent(self, event) -> None:
         if not self.external.timer.isActive():  # shown again after a close

@@ -180,6 +180,11 @@ class AttendeesTab(QWidget):
         self.table.viewport().setAcceptDrops(editable)
         self._update_actions()
 
+    def filter_by(self, text: str) -> bool:
+        """Show only the attendees matching `text` (Find's way to an organization's people)."""
+        self.filter.setText(text)
+        return True
+
     def focus_filter(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()

@@ -35,6 +35,7 @@ from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions, run_export
+from ui.find.find_dialog import open_find
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
 from ui.lodging.actions import RoomActions
@@ -168,9 +169,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
         self.edit_menu.addSeparator()
-        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find,
-                                triggered=self.find_attendee)
-        self.edit_menu.addAction(self.act_find)
+        self.act_find = QAction(self, triggered=lambda: open_find(self.ctx))
+        self.act_find.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")])
+        self.act_filter = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"),
+                                  triggered=self.find_attendee)
+        self.edit_menu.addActions([self.act_find, self.act_filter])
 
         self.attendee_menu = self._feature_menu(self.attendee_actions.menu_actions())
         self.itinerary_menu = self._feature_menu(self.item_actions.menu_actions())
@@ -207,7 +210,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About Kakehashi"))
-        self.act_find.setText(_("&Filter attendees"))
+        self.act_find.setText(_("&Find…"))
+        self.act_filter.setText(_("F&ilter attendees"))
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
@@ -328,6 +332,8 @@ class MainWindow(QMainWindow):
             "item": (self.itinerary, lambda t: self.itinerary.reveal_item(t.item_id)),
             "person": (self.attendees,
                        lambda t: self.attendees.select_participant(t.participant_id)),
+            "site": (self.sites_tab, lambda t: self.sites_tab.reveal_site(t.site_id)),
+            "organization": (self.attendees, lambda t: self.attendees.filter_by(t.text)),
         }
         before = self.tabs.currentWidget()
         for target in targets:

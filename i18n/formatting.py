@@ -39,6 +39,25 @@ def zone_abbreviation(local: datetime) -> str:
     return local.tzname() or local.strftime("%z")
 
 
+@lru_cache(maxsize=512)
+def _zone_name(zone: str, language: str) -> str:
+    from babel.dates import get_timezone, get_timezone_name
+    if zone in ("UTC", "Etc/UTC"):
+        return "UTC"
+    try:
+        name = get_timezone_name(get_timezone(zone), "long", zone_variant="generic",
+                                 locale=babel_locale())
+    except LookupError:
+        return zone
+    return name or zone
+
+
+def zone_name(zone: str) -> str:
+    """A zone as people call it, from CLDR: Japan Time / 日本時間, Eastern Time / 米国東部時間
+    (the IANA id itself for one CLDR has no name for)."""
+    return _zone_name(zone, current_language())
+
+
 def format_clock(value: time) -> str:
     """A wall-clock time with no zone: 2:30 PM / 14:30 (what a time field shows)."""
     return _babel_time(value, _pattern("time"), locale=babel_locale())

@@ -94,7 +94,8 @@ class FindDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The arrow keys move in the results while the typing stays in the box.
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown,
+                               Qt.Key.Key_PageUp):
                 self.results.keyPressEvent(event)
                 return True
         return super().eventFilter(watched, event)

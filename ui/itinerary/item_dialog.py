@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, pick
+from i18n.formatting import zone_name
 from i18n.labels import ITEM_KINDS, label
 from models.airports import airport, normalize_code
 from models.entities import Site
@@ -234,7 +235,7 @@ class ItemDialog(FormDialog):
             if set_zone:
                 (self.start if key == "from_code" else self.end).set_zone(found.tz)
             note.setText(_("{airport}: times in {zone}").format(
-                airport=pick(found.name_en, found.name_ja)[0], zone=found.tz))
+                airport=pick(found.name_en, found.name_ja)[0], zone=zone_name(found.tz)))
         elif len(code) >= 3:
             note.setText(_("Not in the airport table: pick the zone yourself."))
         note.setVisible(bool(code) and (found is not None or len(code) >= 3))

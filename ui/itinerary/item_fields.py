@@ -3,13 +3,11 @@ which of a repeated hour), and a checkable list of the mission's people with a f
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,35 +23,8 @@ from models.entities import AttendanceStatus
 from models.repository import AttendeeRow
 from models.times import to_local
 from ui.common.date_time_fields import DateEdit, TimeEdit
+from ui.common.zones import ZoneCombo
 from ui.itinerary.time_checks import End, end_state, fold_choices
-
-# The places US-Japan missions go, first in the list; any other IANA name can be typed.
-COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Denver",
-                "America/Los_Angeles", "Pacific/Honolulu", "America/Detroit", "UTC")
-_ALL_ZONES: list[str] = []
-
-
-def _all_zones() -> list[str]:
-    if not _ALL_ZONES:                         # read the zone database once, when first needed
-        _ALL_ZONES.extend(sorted(zoneinfo.available_timezones()))
-    return _ALL_ZONES
-
-
-class ZoneCombo(QComboBox):
-    """An IANA zone name: the common ones to pick, any other typed (completed as you type)."""
-
-    def __init__(self, extra: list[str] = (), parent: QWidget | None = None):
-        super().__init__(parent, editable=True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItems(list(dict.fromkeys([*COMMON_ZONES, *extra])))
-        completer = QCompleter(QStringListModel(_all_zones(), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
-        self.setMinimumContentsLength(18)
-
-    def zone(self) -> str:
-        return self.currentText().strip()
 
 
 class WhenField(QWidget):
@@ -86,6 +57,7 @@ class WhenField(QWidget):
         # Numeric forms a person types quickly; the long form shows in the list and messages.
         self.date.retranslate_ui()
         self.time.retranslate_ui()
+        self.zone.retranslate_ui()
         self._update_fold()
 
     def local(self) -> datetime:
@@ -106,13 +78,13 @@ class WhenField(QWidget):
 
     def set_instant(self, instant: datetime, zone: str) -> None:
         local = to_local(instant, zone)
-        self.zone.setCurrentText(zone)
+        self.zone.set_zone(zone)
         self.set_local(local.date(), local.time())
         self._update_fold()
         self.fold.setCurrentIndex(local.fold)
 
     def set_zone(self, zone: str) -> None:
-        self.zone.setCurrentText(zone)
+        self.zone.set_zone(zone)
 
     def _changed(self) -> None:
         self._update_fold()

@@ -26,7 +26,7 @@ from models.times import is_valid_zone
 from ui.common import retranslate
 from ui.common.date_time_fields import DateEdit
 from ui.common.form_dialog import FormDialog
-from ui.common.zones import COMMON_ZONES
+from ui.common.zones import ZoneCombo
 
 # The words of the mission code rule, for this dialog and the duplicate dialog.
 CODE_MESSAGES = {
@@ -62,8 +62,7 @@ class MissionDialog(FormDialog):
         self.title_ja = QLineEdit()
         self.start = DateEdit(objectName="start")
         self.end = DateEdit(objectName="end")
-        self.zone = QComboBox(editable=True)
-        self.zone.addItems(COMMON_ZONES)
+        self.zone = ZoneCombo(objectName="zone")
         self.status = QComboBox()
         for key in MISSION_STATUS:
             self.status.addItem("", key)
@@ -117,7 +116,7 @@ class MissionDialog(FormDialog):
         self.code.setText(mission.code)
         self.title_en.setText(mission.title_en)
         self.title_ja.setText(mission.title_ja)
-        self.zone.setCurrentText(mission.home_tz)
+        self.zone.set_zone(mission.home_tz)
         self.status.setCurrentIndex(max(0, self.status.findData(mission.status)))
         for i in range(self.organizers.count()):
             item = self.organizers.item(i)
@@ -135,6 +134,7 @@ class MissionDialog(FormDialog):
         self.code.setPlaceholderText(_("e.g. HKD-ALB-2026"))
         self.start.retranslate_ui()
         self.end.retranslate_ui()
+        self.zone.retranslate_ui()
         for i, key in enumerate(MISSION_STATUS):
             self.status.setItemText(i, label(MISSION_STATUS, key))
         self._recheck()
@@ -146,7 +146,7 @@ class MissionDialog(FormDialog):
             "title_ja": self.title_ja.text().strip(),
             "start_date": self.start.last_value(),
             "end_date": self.end.last_value(),
-            "home_tz": self.zone.currentText().strip(),
+            "home_tz": self.zone.zone(),
             "status": self.status.currentData(),
         }
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from i18n import _
 from ui.common.reading_order import set_reading_order
 
-MESSAGE_LINES = 4      # kept free below the fields when the screen allows, for messages
+MESSAGE_LINES = 8      # kept free below the fields when the screen allows, for messages
 
 
 class _FormScroll(QScrollArea):

@@ -45,6 +45,7 @@ from ui.missions.overview_tab import OverviewTab
 from ui.sites.actions import SiteActions
 from ui.sites.sites_tab import SitesTab
 from ui.window.external_changes import ExternalChanges
+from ui.window.toolbar import build_toolbar
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
+        self.toolbar = build_toolbar(self)
         self.statusBar()  # made now, so the first message does not shift the window's layout
         self.external = ExternalChanges(ctx)
         self.external.detected.connect(self._on_external_change)

@@ -42,6 +42,8 @@ class AttendeeActions(QObject):
         super().__init__(tab)   # goes with it: its actions do
         self.ctx, self.tab = ctx, tab
         self.act_organizations = QAction(tab, triggered=lambda: self.organizations())
+        self.act_bulk_edit = QAction(tab, shortcut=QKeySequence("Ctrl+Shift+E"),
+                                     triggered=lambda: self.bulk_edit())
         self.act_import = QAction(tab, shortcut=QKeySequence("Ctrl+I"),
                                   triggered=lambda: run_import(ctx))
         tab.files_dropped.connect(lambda paths: paths and run_import(ctx, Path(paths[0])))
@@ -55,11 +57,12 @@ class AttendeeActions(QObject):
     def menu_actions(self) -> list[QAction | None]:
         """The Attendees menu, None for a separator."""
         tab = self.tab
-        return [tab.act_add, tab.act_edit, tab.act_duplicate, tab.act_delete, None,
-                self.act_organizations]
+        return [tab.act_add, tab.act_edit, self.act_bulk_edit, tab.act_duplicate,
+                tab.act_delete, None, self.act_organizations]
 
     def retranslate_ui(self) -> None:
         self.act_organizations.setText(_("&Organizations…"))
+        self.act_bulk_edit.setText(_("Edit selected &together…"))
         self.act_import.setText(_("&Import attendees…"))
 
     def update(self, has_mission: bool) -> None:
@@ -141,6 +144,12 @@ class AttendeeActions(QObject):
             _("Remove {name} from this mission? You can undo this.").format(name=name)):
             self.ctx.run_command(RemoveAttendee(self.ctx.engine, self.ctx.events, mission.id,
                                                 participant_id, name))
+
+    def bulk_edit(self) -> bool:
+        from ui.attendees.bulk_edit import run_bulk_edit
+
+        self.ctx.show_page(self.tab)
+        return run_bulk_edit(self.ctx, self.tab.selected_participant_ids())
 
     def organizations(self) -> None:
         from ui.attendees.organizations_dialog import OrganizationsDialog

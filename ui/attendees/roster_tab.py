@@ -189,6 +189,11 @@ class AttendeesTab(QWidget):
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()
 
+    def selected_participant_ids(self) -> list[int]:
+        """The attendees of the selected rows, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row).participant_id for row in rows]
+
     def current_participant_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).participant_id if index.isValid() else None

@@ -35,6 +35,12 @@ def run_import(ctx: Context, path: Path | None = None) -> bool:
     return run(ctx, path)
 
 
+def run_paste(ctx: Context, text: str) -> bool:
+    from ui.attendees.import_dialog import run_paste as run
+
+    return run(ctx, text)
+
+
 class AttendeeActions(QObject):
     """Carries out what the Attendees tab's actions ask for; the menu shows the same actions."""
 
@@ -47,6 +53,7 @@ class AttendeeActions(QObject):
         self.act_import = QAction(tab, shortcut=QKeySequence("Ctrl+I"),
                                   triggered=lambda: run_import(ctx))
         tab.files_dropped.connect(lambda paths: paths and run_import(ctx, Path(paths[0])))
+        tab.rows_pasted.connect(lambda text: run_paste(ctx, text))
         tab.add_requested.connect(self.add)
         tab.edit_requested.connect(self.edit)
         tab.duplicate_requested.connect(self.duplicate)

@@ -68,7 +68,10 @@ class FormDialog(QDialog):
 
     def set_form(self, body: QLayout, buttons: QWidget) -> None:
         inner = QWidget(objectName="form")
-        inner.setLayout(body)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(body)
+        column.addStretch(1)           # the room kept for messages waits below the fields
         self.scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)

@@ -38,7 +38,9 @@ class MainToolBar(QToolBar):
         window = self.parentWidget()
         for action, text in ((window.act_undo, _("Undo")), (window.act_redo, _("Redo")),
                              (window.act_find, _("Find")), (window.act_new, _("New mission")),
-                             (window.act_import, _("Import")), (window.act_export, _("Export"))):
+                             (window.act_import, _("Import")), (window.act_export, _("Export")),
+                             (window.attendees.act_add, _("Add attendee")),
+                             (window.itinerary.act_add, _("Add item"))):
             action.setIconText(text)
 
 

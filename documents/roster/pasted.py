@@ -8,7 +8,7 @@ import csv
 import io
 from pathlib import Path
 
-from documents.roster.reader import DEFAULT_LIMIT, RosterError, RosterPreview, _read
+from documents.roster.reader import DEFAULT_LIMIT, RosterError, RosterPreview, read_sheets
 
 CLIPBOARD = Path("clipboard")
 
@@ -46,4 +46,4 @@ def read_pasted(text: str, *, title: str, limit: int = DEFAULT_LIMIT) -> RosterP
         raise RosterError("empty", path=CLIPBOARD)
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
-    return _read(_PastedBook(_PastedSheet(rows, title)), CLIPBOARD, limit)
+    return read_sheets(_PastedBook(_PastedSheet(rows, title)), CLIPBOARD, limit=limit)

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from i18n.formatting import format_date
 from models.repository import MissionRow
 from ui.common import retranslate
 from ui.common.date_time_fields import DateEdit
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE
 from ui.missions.mission_dialog import code_problem_text
 
@@ -38,7 +38,7 @@ def next_code(code: str, taken: Callable[[str], bool]) -> str:
     return next((c for c in candidates if not taken(c)), "")
 
 
-class DuplicateDialog(QDialog):
+class DuplicateDialog(FormDialog):
     """Read `code()`, `start()` and `copy_people()` after accept."""
 
     def __init__(self, mission: MissionRow, *, code_taken: Callable[[str], bool],
@@ -79,14 +79,15 @@ class DuplicateDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addWidget(self.intro)
+        body.addLayout(form)
+        body.addWidget(self.note)
+        self.set_form(body, self.buttons)
         self.setMinimumWidth(520)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Duplicate mission"))

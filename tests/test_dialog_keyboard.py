@@ -284,3 +284,16 @@ def test_the_first_run_window_fits_the_screen(window):
     assert window.width() + frame.width() <= 1280 and window.height() + frame.height() <= 720
     window.fit_first_run(QRect(0, 0, 3840, 2160))
     assert 1280 <= window.width() < 3840 and window.height() < 2160
+
+
+def test_a_date_committed_by_a_japanese_input_method_is_read(qtbot):
+    from tests.test_window import type_japanese
+
+    i18n.set_language("ja")
+    dialog = DIALOGS["mission"]()
+    _show(qtbot, dialog)
+    dialog.start.selectAll()
+    type_japanese(dialog.start, "２０２７年３月８日")       # full-width digits, as an IME types
+    QTest.keyClick(dialog.start, Qt.Key.Key_Tab)
+    assert dialog.values()["start_date"] == date(2027, 3, 8)
+    assert dialog.start.text() == "2027/03/08" and QApplication.focusWidget() is dialog.end

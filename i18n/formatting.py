@@ -4,12 +4,13 @@ lists, and the sort key that puts Japanese lists in kana order (五十音順).""
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_time as _babel_time
 from babel.lists import format_list as _babel_list
 
 from i18n import babel_locale, current_language
@@ -36,6 +37,30 @@ def format_date(value: date | None, style: str = "date") -> str:
 def zone_abbreviation(local: datetime) -> str:
     # zoneinfo knows JST/EST/EDT; Babel's short names are numeric offsets for "foreign" zones.
     return local.tzname() or local.strftime("%z")
+
+
+@lru_cache(maxsize=512)
+def _zone_name(zone: str, language: str) -> str:
+    from babel.dates import get_timezone, get_timezone_name
+    if zone in ("UTC", "Etc/UTC"):
+        return "UTC"
+    try:
+        name = get_timezone_name(get_timezone(zone), "long", zone_variant="generic",
+                                 locale=babel_locale())
+    except LookupError:
+        return zone
+    return name or zone
+
+
+def zone_name(zone: str) -> str:
+    """A zone as people call it, from CLDR: Japan Time / 日本時間, Eastern Time / 米国東部時間
+    (the IANA id itself for one CLDR has no name for)."""
+    return _zone_name(zone, current_language())
+
+
+def format_clock(value: time) -> str:
+    """A wall-clock time with no zone: 2:30 PM / 14:30 (what a time field shows)."""
+    return _babel_time(value, _pattern("time"), locale=babel_locale())
 
 
 def format_time(instant: datetime, zone_name: str, *, with_zone: bool = True) -> str:

@@ -110,7 +110,7 @@ def test_each_problem_is_shown_beside_its_field_and_the_first_gets_focus(qtbot):
     qtbot.keyClicks(dialog.fields["email"], "chidi@")
     qtbot.keyClicks(dialog.fields["phone"], "12345")
     dialog.citizenship.setCurrentText("NG")
-    dialog.passport_expiry.edit.setText("2027-05-31")
+    dialog.passport_expiry.setText("2027-05-31")
     dialog.accept()
     assert dialog.isVisible()
     assert not dialog.errors["latin"].isVisible()
@@ -127,12 +127,12 @@ def test_a_passport_expiring_too_soon_is_a_warning_that_can_be_overridden(qtbot)
     qtbot.keyClicks(dialog.fields["family_name"], "Miller")
     qtbot.keyClicks(dialog.fields["given_name"], "Ann")
     dialog.citizenship.set_code("US")
-    dialog.passport_expiry.edit.setText("12/1/2026")
+    dialog.passport_expiry.setText("12/1/2026")
     seen = _answer("Go back")
     dialog.accept()
-    assert dialog.isVisible() and dialog.focusWidget() is dialog.passport_expiry.edit
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.passport_expiry
     assert "Sun, Dec 13, 2026" in seen[0] and "Japan" in seen[0]
-    dialog.passport_expiry.edit.setText("12/13/2026")                 # through the stay: fine
+    dialog.passport_expiry.setText("12/13/2026")                 # through the stay: fine
     dialog.accept()
     assert not dialog.isVisible()
     assert dialog.attendee().person["passport_expiry"] == END
@@ -187,7 +187,7 @@ def test_an_edit_is_undone_and_redone_to_the_exact_values(qtbot, window):
         assert not any(s in dialog.windowTitle() or s in window.windowTitle() for s in secret)
         dialog.fields["title_en"].setText("Vice President, Partnerships")
         dialog.fields["dietary"].setText("Vegetarian")
-        dialog.passport_expiry.edit.setText("2031-01-15")
+        dialog.passport_expiry.setText("2031-01-15")
         dialog.status.setCurrentIndex(dialog.status.findData("cancelled"))
         dialog.accept()
 

@@ -122,13 +122,14 @@ def test_the_filter_survives_a_language_switch_and_matches_the_new_texts(qtbot, 
     assert "Sato" in family_names(window)
 
 
-def test_ctrl_f_opens_the_attendees_tab_and_focuses_the_filter(qtbot, window):
+def test_ctrl_shift_f_opens_the_attendees_tab_and_focuses_the_filter(qtbot, window):
     window.tabs.setCurrentIndex(0)
     window.activateWindow()
-    window.act_find.trigger()
+    window.act_filter.trigger()
     assert window.tabs.currentWidget() is window.attendees
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.attendees.filter)
-    assert window.act_find.shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_F)
+    assert window.act_filter.shortcut().matches(
+        Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_F)
 
 
 def test_an_unconfirmed_latin_name_is_marked_for_checking(window, tab):

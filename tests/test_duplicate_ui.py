@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
 
 from models import repository as repo
 from models.store.db import read_session
@@ -52,7 +51,7 @@ def test_the_dialog_suggests_next_year_and_refuses_a_taken_code(qtbot, window):
 def test_a_duplicate_keeps_local_times_is_selected_and_undone(qtbot, window):
     def fill(dialog):
         dialog.code_edit.setText("HKD-ALB-2027")
-        dialog.start_edit.setDate(QDate(2027, 11, 8))   # Albany after the clocks went back
+        dialog.start_edit.set_value(date(2027, 11, 8))   # Albany after the clocks went back
         dialog.people.setChecked(False)
         dialog.accept()
 

@@ -44,7 +44,7 @@ def test_typing_airport_codes_fills_each_end_zone(qtbot, window):
 
     seen = _open_add(qtbot, window, act)
     assert seen["zones"] == ("Asia/Tokyo", "America/New_York")
-    assert seen["note"] == "Albany International: times in America/New_York"
+    assert seen["note"] == "Albany International: times in Eastern Time"
     assert "Not in the airport table" in seen["unknown"]
 
 
@@ -114,7 +114,7 @@ def test_a_time_in_the_spring_forward_gap_is_refused_with_the_next_valid_time(qt
     count = len(_items(window))
     seen = _open_add(qtbot, window, act)
     assert seen["open"] and not seen["after"]
-    assert seen["message"] == ("2:30 AM does not exist on Sun, Mar 8, 2026 in America/New_York: "
+    assert seen["message"] == ("2:30 AM does not exist on Sun, Mar 8, 2026 in Eastern Time: "
                                "the clocks go forward that night. The next valid time is "
                                "3:00 AM EDT.")
     assert len(_items(window)) == count + 1

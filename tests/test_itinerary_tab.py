@@ -95,7 +95,8 @@ def test_the_return_flight_carries_a_plus_one_day_mark(window):
     tab.set_day(date(2026, 12, 12))
     back = next(d for d in tab.timeline.blocks_drawn() if "NH 109" in d.block.row.title_en)
     assert back.mark == "+1 day"
-    assert tab.timeline.column_zones() == ("EST", "JST")
+    assert tab.timeline.column_zones() == ("JST", "EST")        # home side first, every day
+    assert back.times.endswith("Sun, Dec 13 5:15 PM JST")      # the date it lands on
     tab.set_day(date(2026, 12, 9))
     out = next(d for d in tab.timeline.blocks_drawn() if "NH 110" in d.block.row.title_en)
     assert out.mark == "" and out.times == "5:55 PM JST → 4:45 PM EST"

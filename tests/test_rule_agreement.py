@@ -85,7 +85,7 @@ def _dialog(qtbot, field: str, value: str) -> AttendeeDialog:
     if field == "citizenship":
         dialog.citizenship.setCurrentText(value)
     elif field in ("date_of_birth", "passport_expiry"):
-        getattr(dialog, field).edit.setText(value)
+        getattr(dialog, field).setText(value)
     else:
         dialog.fields[field].setText(value)
     return dialog

@@ -186,3 +186,9 @@ def read_roster(path: str | Path, *, limit: int = DEFAULT_LIMIT) -> RosterPrevie
         raise RosterError("not_xlsx", path=path) from None
     finally:
         wb.close()
+
+
+def read_sheets(book, path: Path, *, limit: int = DEFAULT_LIMIT) -> RosterPreview:
+    """The preview of a workbook already open, or of anything with `worksheets` that iterate
+    their rows like openpyxl's (pasted rows: documents.roster.pasted)."""
+    return _read(book, path, limit)

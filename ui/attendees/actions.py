@@ -35,6 +35,12 @@ def run_import(ctx: Context, path: Path | None = None) -> bool:
     return run(ctx, path)
 
 
+def run_paste(ctx: Context, text: str) -> bool:
+    from ui.attendees.import_dialog import run_paste as run
+
+    return run(ctx, text)
+
+
 class AttendeeActions(QObject):
     """Carries out what the Attendees tab's actions ask for; the menu shows the same actions."""
 
@@ -42,9 +48,12 @@ class AttendeeActions(QObject):
         super().__init__(tab)   # goes with it: its actions do
         self.ctx, self.tab = ctx, tab
         self.act_organizations = QAction(tab, triggered=lambda: self.organizations())
+        self.act_bulk_edit = QAction(tab, shortcut=QKeySequence("Ctrl+Shift+E"),
+                                     triggered=lambda: self.bulk_edit())
         self.act_import = QAction(tab, shortcut=QKeySequence("Ctrl+I"),
                                   triggered=lambda: run_import(ctx))
         tab.files_dropped.connect(lambda paths: paths and run_import(ctx, Path(paths[0])))
+        tab.rows_pasted.connect(lambda text: run_paste(ctx, text))
         tab.add_requested.connect(self.add)
         tab.edit_requested.connect(self.edit)
         tab.duplicate_requested.connect(self.duplicate)
@@ -55,11 +64,12 @@ class AttendeeActions(QObject):
     def menu_actions(self) -> list[QAction | None]:
         """The Attendees menu, None for a separator."""
         tab = self.tab
-        return [tab.act_add, tab.act_edit, tab.act_duplicate, tab.act_delete, None,
-                self.act_organizations]
+        return [tab.act_add, tab.act_edit, self.act_bulk_edit, tab.act_duplicate,
+                tab.act_delete, None, self.act_organizations]
 
     def retranslate_ui(self) -> None:
         self.act_organizations.setText(_("&Organizations…"))
+        self.act_bulk_edit.setText(_("Edit selected &together…"))
         self.act_import.setText(_("&Import attendees…"))
 
     def update(self, has_mission: bool) -> None:
@@ -141,6 +151,12 @@ class AttendeeActions(QObject):
             _("Remove {name} from this mission? You can undo this.").format(name=name)):
             self.ctx.run_command(RemoveAttendee(self.ctx.engine, self.ctx.events, mission.id,
                                                 participant_id, name))
+
+    def bulk_edit(self) -> bool:
+        from ui.attendees.bulk_edit import run_bulk_edit
+
+        self.ctx.show_page(self.tab)
+        return run_bulk_edit(self.ctx, self.tab.selected_participant_ids())
 
     def organizations(self) -> None:
         from ui.attendees.organizations_dialog import OrganizationsDialog

@@ -16,7 +16,9 @@ from i18n import N_, _
 from i18n.formatting import format_date
 from models import rules
 from models.rules import Problem
-from ui.attendees.attendee_fields import EXAMPLE_DATE, country_name, parse_country, parse_date
+from ui.attendees.attendee_fields import country_name, parse_country
+from ui.common.date_time_fields import EXAMPLE_DATE
+from ui.common.when_text import EntryError, parse_date
 from ui.common.wording import not_a_phone
 
 # The dialog's words for what a rule found, in sentences beside the field.
@@ -70,19 +72,18 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
         errors["citizenship"] = _(MESSAGES[Problem.COUNTRY_UNKNOWN])
     if rules.phone_problem(text["phone"], country):
         errors["phone"] = not_a_phone()
-    not_a_date = _("Not a date: write it like {example}.").format(
-        example=format_date(EXAMPLE_DATE, "short_date"))
+    example = format_date(EXAMPLE_DATE, "short_date")
     today = date.today()
     try:
-        if problem := rules.birth_date_problem(parse_date(born), today=today):
+        if problem := rules.birth_date_problem(parse_date(born, example), today=today):
             errors["date_of_birth"] = _(MESSAGES[problem])
-    except ValueError:
-        errors["date_of_birth"] = not_a_date
+    except EntryError as exc:
+        errors["date_of_birth"] = exc.message()
     number = rules.normalize_passport_number(text["passport_number"])
     if problem := rules.passport_number_problem(number):
         errors["passport_number"] = _(MESSAGES[problem])
     try:
-        expires = parse_date(expiry)
+        expires = parse_date(expiry, example)
         short = rules.passport_too_short(expires, country, mission_end, countries)
         if problem := rules.passport_expiry_problem(expires, today=today):
             errors["passport_expiry"] = _(MESSAGES[problem])
@@ -91,8 +92,8 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
                 "For this mission the passport must be valid until at least {date} "
                 "(entry rule: {country}).").format(
                 date=format_date(short[0]), country=country_name(short[1]) or short[1])
-    except ValueError:
-        errors["passport_expiry"] = not_a_date
+    except EntryError as exc:
+        errors["passport_expiry"] = exc.message()
     names = duplicates(family, given, email) if family else []
     if names:
         warnings["duplicate"] = _("{name} is already in this mission with the same name "

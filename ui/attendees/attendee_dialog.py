@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -33,9 +32,10 @@ from models import rules
 from models.attendees import AttendeeData
 from models.entities import Organization
 from ui.attendees.attendee_checks import ask_save_anyway, find_problems
-from ui.attendees.attendee_fields import CountryCombo, DateField, OrganizationCombo
+from ui.attendees.attendee_fields import CountryCombo, OrganizationCombo
 from ui.common import retranslate
-from ui.common.dialogs import grow_to_fit
+from ui.common.date_time_fields import DateEdit
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE, WARNING_STYLE
 
 TEXT_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana",
@@ -50,7 +50,7 @@ def _message(parent: QWidget) -> QLabel:
     return text
 
 
-class AttendeeDialog(QDialog):
+class AttendeeDialog(FormDialog):
     """Collects an attendee's fields; read `attendee()` and `new_organization()` after accept.
 
     `duplicates(family, given, email)` names the attendees of the mission who look like the
@@ -77,7 +77,8 @@ class AttendeeDialog(QDialog):
                 combo.addItem("", key)
         self.citizenship = CountryCombo()
         self.citizenship.setObjectName("citizenship")
-        self.date_of_birth, self.passport_expiry = DateField(), DateField()
+        self.date_of_birth = DateEdit(optional=True, objectName="date_of_birth")
+        self.passport_expiry = DateEdit(optional=True, objectName="passport_expiry")
         self.date_of_birth.default_page = date(1980, 1, 1)
         self.notes = QPlainTextEdit(objectName="notes")
         self.notes.setTabChangesFocus(True)
@@ -92,6 +93,15 @@ class AttendeeDialog(QDialog):
         self._fill(data)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
+        for edit in (*self.fields.values(), self.date_of_birth, self.passport_expiry):
+            edit.textChanged.connect(self._recheck)   # a fixed error clears as it is fixed
+        for combo in (self.citizenship, self.organization):
+            combo.currentTextChanged.connect(self._recheck)
+
+    def _recheck(self) -> None:
+        if self._checked:
+            self._show(*self.check())
 
     # layout ----------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -161,10 +171,11 @@ class AttendeeDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.groups["name"])
-        layout.addLayout(columns)
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addWidget(self.groups["name"])
+        body.addLayout(columns)
+        body.addStretch(1)
+        self.set_form(body, self.buttons)
         # Room for the messages beside the fields: wrapped into narrow columns they would
         # push the dialog taller than a laptop screen.
         metrics = self.fontMetrics()
@@ -244,7 +255,6 @@ class AttendeeDialog(QDialog):
             "“{name}” is not in the list: it will be added as a new organization when you "
             "save.").format(name=new_name) if new_name else "")
         self.organization_note.setVisible(bool(new_name))
-        grow_to_fit(self)
 
     def new_organization(self) -> str:
         """The name of an organization to create on save, or ""."""
@@ -266,7 +276,7 @@ class AttendeeDialog(QDialog):
                             role=self.role.currentData(), status=self.status.currentData())
 
     @staticmethod
-    def _date(field: DateField) -> date | None:
+    def _date(field: DateEdit) -> date | None:
         try:
             return field.value()
         except ValueError:
@@ -277,8 +287,8 @@ class AttendeeDialog(QDialog):
         """(errors, warnings): field key -> what is wrong, in the current language."""
         return find_problems({k: e.text() for k, e in self.fields.items()},
                              citizenship=self.citizenship.currentText(),
-                             born=self.date_of_birth.edit.text(),
-                             expiry=self.passport_expiry.edit.text(),
+                             born=self.date_of_birth.text(),
+                             expiry=self.passport_expiry.text(),
                              mission_end=self._mission_end, countries=self._countries,
                              duplicates=self._duplicates)
 
@@ -288,7 +298,6 @@ class AttendeeDialog(QDialog):
             label_.setText(message)
             label_.setStyleSheet(ERROR_STYLE if key in errors else WARNING_STYLE)
             label_.setVisible(bool(message))
-        grow_to_fit(self)
 
     def _focus(self, key: str) -> None:
         family = rules.clean(self.fields["family_name"].text())

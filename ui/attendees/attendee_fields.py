@@ -1,108 +1,16 @@
-"""Input widgets of the attendee dialog that Qt lacks: a date that may be empty, a country code
-with its name, and an organization picked from a list or typed new."""
+"""Input widgets of the attendee dialog that Qt lacks: a country code with its name, and an
+organization picked from a list or typed new (dates are ui/common/date_time_fields.py's)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QComboBox,
-    QCompleter,
-    QHBoxLayout,
-    QLineEdit,
-    QMenu,
-    QToolButton,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from i18n import _, babel_locale, pick
-from i18n.formatting import format_date
+from i18n import babel_locale, pick
 from models.countries import country_code
 from models.entities import Organization
-
-_YMD = re.compile(r"^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$")     # 2030-05-31, 2030年5月31日
-_MDY = re.compile(r"^(\d{1,2})\D+(\d{1,2})\D+(\d{4})$")        # 5/31/2030, as written in the US
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")              # 20300531
-EXAMPLE_DATE = date(2030, 5, 31)
-
-
-def parse_date(text: str) -> date | None:
-    """The date written in `text`, None for an empty text; ValueError when it is not a date."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
-        return None
-    if m := _YMD.match(text) or _COMPACT.match(text):
-        year, month, day = m.groups()
-    elif m := _MDY.match(text):
-        month, day, year = m.groups()
-    else:
-        raise ValueError(text)
-    return date(int(year), int(month), int(day))
-
-
-class DateField(QWidget):
-    """A date that may be left empty (QDateEdit cannot be): typed in the language's short form,
-    in ISO form, or picked from a calendar."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.editingFinished.connect(self._tidy)
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._picked)
-        self.menu = QMenu(self)
-        holder = QWidgetAction(self.menu)
-        holder.setDefaultWidget(self.calendar)
-        self.menu.addAction(holder)
-        self.menu.aboutToShow.connect(self._before_popup)
-        self.button = QToolButton(text="▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setMenu(self.menu)
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # tabbing goes field to field
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.button)
-        self.setFocusProxy(self.edit)
-        self.default_page = date.today()
-
-    def value(self) -> date | None:
-        """The date, None when empty; ValueError when the text is not a date."""
-        return parse_date(self.edit.text())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setText(format_date(value, "short_date") if value else "")
-
-    def retranslate_ui(self) -> None:
-        example = format_date(EXAMPLE_DATE, "short_date")
-        self.edit.setPlaceholderText(_("e.g. {example}").format(example=example))
-        self.button.setToolTip(_("Pick a date"))
-        self._tidy()                                      # show the date in the new language
-
-    def _tidy(self) -> None:
-        try:
-            value = self.value()
-        except ValueError:
-            return                                        # left as typed; validation says why
-        self.set_value(value)
-
-    def _before_popup(self) -> None:
-        self.calendar.setLocale(QLocale())                # month names of the current language
-        try:
-            value = self.value() or self.default_page
-        except ValueError:
-            value = self.default_page
-        self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
-
-    def _picked(self, day: QDate) -> None:
-        self.set_value(day.toPython())
-        self.menu.hide()
-        self.edit.setFocus()
 
 
 def country_name(code: str) -> str:

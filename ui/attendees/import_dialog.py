@@ -157,10 +157,6 @@ def run_import(ctx, path: Path | None = None) -> bool:
     from PySide6.QtWidgets import QApplication
 
     from documents.roster.reader import RosterError, read_roster
-    from models import repository as repo
-    from models.store.db import read_session
-    from ui.attendees.commands import ImportAttendees
-    from ui.common.dialogs import exec_until_saved
 
     mission = ctx.current_mission()
     if mission is None or ctx.read_only:
@@ -178,9 +174,35 @@ def run_import(ctx, path: Path | None = None) -> bool:
         show_roster_error(ctx.parent, exc.user_message())
         return False
     QApplication.restoreOverrideCursor()
+    return import_preview(ctx, mission, preview)
+
+
+def import_preview(ctx, mission, preview) -> bool:
+    """Show what will be imported; import it as one undoable step once confirmed."""
+    from models import repository as repo
+    from models.store.db import read_session
+    from ui.attendees.commands import ImportAttendees
+    from ui.common.dialogs import exec_until_saved
+
     with read_session(ctx.engine) as session:
         existing = repo.list_attendees(session, mission_id=mission.id)
     dialog = ImportDialog(preview, existing, ctx.parent)
     # A failed write opens the preview again with the user's column choices kept.
     return exec_until_saved(dialog, lambda: ctx.run_command(ImportAttendees(
         ctx.engine, ctx.events, mission.id, dialog.import_rows())))
+
+
+def run_paste(ctx, text: str) -> bool:
+    """Rows pasted on the Attendees tab (Ctrl+V): the same preview as a file's."""
+    from documents.roster.pasted import read_pasted
+    from documents.roster.reader import RosterError
+
+    mission = ctx.current_mission()
+    if mission is None or ctx.read_only:
+        return False
+    try:
+        preview = read_pasted(text, title=_("pasted rows"))
+    except RosterError as exc:
+        show_roster_error(ctx.parent, exc.user_message())
+        return False
+    return import_preview(ctx, mission, preview)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -68,6 +69,7 @@ class AttendeesTab(QWidget):
     delete_requested = Signal(int)
     export_requested = Signal(int)      # participant id: their own itinerary workbook
     files_dropped = Signal(list)        # local .xlsx paths
+    rows_pasted = Signal(str)           # tab-separated rows from a spreadsheet (Ctrl+V)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +102,11 @@ class AttendeesTab(QWidget):
                                      triggered=lambda: self._emit_for(self.duplicate_requested))
         self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
         self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
+        # On the tab, not the window: Ctrl+V in the filter box pastes into it as ever.
+        self.act_paste = QAction(self, shortcut=QKeySequence.StandardKey.Paste,
+                                 shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                                 triggered=self.paste_rows)
+        self.addAction(self.act_paste)
 
         self.table.edit_pressed.connect(self.act_edit.trigger)
         self.table.delete_pressed.connect(self.act_delete.trigger)
@@ -180,9 +187,29 @@ class AttendeesTab(QWidget):
         self.table.viewport().setAcceptDrops(editable)
         self._update_actions()
 
+    def filter_by(self, text: str) -> bool:
+        """Show only the attendees matching `text` (Find's way to an organization's people)."""
+        self.filter.setText(text)
+        return True
+
     def focus_filter(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()
+
+    def paste_rows(self) -> bool:
+        """Rows copied in Excel or LibreOffice go to the import preview."""
+        from documents.roster.pasted import looks_like_rows  # the reader loads when used
+
+        text = QApplication.clipboard().text()
+        if not self.editable or not looks_like_rows(text):
+            return False
+        self.rows_pasted.emit(text)
+        return True
+
+    def selected_participant_ids(self) -> list[int]:
+        """The attendees of the selected rows, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row).participant_id for row in rows]
 
     def current_participant_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -18,11 +18,14 @@ from ui.common.undo import DbCommand
 
 @dataclass(frozen=True)
 class Target:
-    """A row another feature shows: kind "item", "person", "visit" or "stay", and its ids."""
+    """A row another feature shows: kind "item", "person", "visit", "stay", "site" or
+    "organization" (its attendees: `text` is its name), and its ids."""
 
     kind: str
     item_id: int | None = None
     participant_id: int | None = None
+    site_id: int | None = None
+    text: str = ""
 
 
 class Context(QObject):

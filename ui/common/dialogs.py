@@ -1,5 +1,5 @@
-"""Small helpers every dialog uses: asking before a deletion, growing to show messages, and
-keeping what was typed when saving it fails."""
+"""Small helpers every dialog uses: asking before a deletion, and keeping what was typed when
+saving it fails (the form dialogs' layout and size are ui/common/form_dialog.py's)."""
 
 from __future__ import annotations
 
@@ -26,15 +26,3 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def grow_to_fit(widget: QWidget) -> None:
-    """Grow to show every message in full (wrapped labels do not ask for it themselves)."""
-    layout = widget.layout()
-    if layout is None:
-        return
-    layout.activate()
-    wanted = layout.totalHeightForWidth(widget.width()) if layout.hasHeightForWidth() \
-        else layout.totalSizeHint().height()
-    if wanted > widget.height():
-        widget.resize(widget.width(), wanted)

@@ -61,3 +61,13 @@ def fit_titles(view: QTableView, widest: int = 180) -> None:
         wanted = min(widest, metrics.horizontalAdvance(title) + 32)  # margins and sort arrow
         if wanted > header.sectionSize(column):
             header.resizeSection(column, wanted)
+
+
+def fit_column_to(view: QTableView, column: int, samples: list[str]) -> None:
+    """Widen `column` so the widest of `samples` shows in full (the longest text its cells can
+    hold, such as a time with its zone and day mark); never narrows what the user widened."""
+    metrics = view.fontMetrics()
+    wanted = max(metrics.horizontalAdvance(t) for t in samples) + 16
+    header = view.horizontalHeader()
+    if wanted > header.sectionSize(column):
+        header.resizeSection(column, wanted)

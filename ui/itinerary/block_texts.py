@@ -8,8 +8,9 @@ from datetime import datetime
 
 import i18n
 from i18n import ngettext, pick
-from i18n.formatting import format_datetime, format_time
+from i18n.formatting import format_date, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
+from models.times import to_local
 from ui.itinerary.day_layout import Block
 
 _times: dict[tuple, str] = {}
@@ -34,10 +35,13 @@ def day_mark(shift: int) -> str:
 
 
 def block_times(block: Block, day_zone: str) -> str:
-    """Start and end, with their zones unless both are on the day's own clock."""
+    """Start and end, with their zones unless both are on the day's own clock, and the end's
+    date when it is another (a return flight lands the next day by the clock it lands by)."""
     row = block.row
     zones = not row.start_tz == row.end_tz == day_zone
     start, end = clock(row.start_utc, row.start_tz, zones), clock(row.end_utc, row.end_tz, zones)
+    if block.shift and row.kind != "hotel":
+        end = f"{format_date(to_local(row.end_utc, row.end_tz).date(), 'day')} {end}"
     return f"{start} → {end}" if zones else f"{start} – {end}"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import i18n
 from i18n import N_, _, ngettext, pick
@@ -35,6 +35,17 @@ def _end_text(r: ItemRow) -> str:
                 else ngettext("({n} day)", "({n} days)", -shift))
         text += " " + mark.format(n=shift)
     return text
+
+
+def widest_times() -> list[str]:
+    """The longest start and end texts the columns can show in this language: a long weekday
+    and month at a two-digit hour in a zone abbreviated in four letters, a day later."""
+    samples = []
+    for month in (5, 9, 11, 12):
+        instant = datetime(2026, month, 30, 3, 55, tzinfo=UTC)
+        text = format_datetime(instant, "America/New_York")
+        samples.append(text + " " + ngettext("(+{n} day)", "(+{n} days)", 2).format(n=2))
+    return samples
 
 
 def _who(r: ItemRow) -> str:

@@ -59,6 +59,12 @@ def other_zone(zone: str) -> str:
     return NEW_YORK if ZONE_COUNTRIES.get(zone) == "JP" else TOKYO
 
 
+def clock_order(zone: str, home_zone: str) -> tuple[str, str]:
+    """The timeline's two clocks, the mission's home side first every day: home and where
+    the delegation is, or home and the other side's clock on a day at home."""
+    return (home_zone, zone) if zone != home_zone else (home_zone, other_zone(home_zone))
+
+
 def mission_days(start: date, end: date, rows: list[ItemRow]) -> list[date]:
     """The mission's days, and any day an item falls on outside them."""
     days = {start + timedelta(days=n) for n in range((end - start).days + 1)}
@@ -93,8 +99,9 @@ class Block:
 @dataclass(frozen=True)
 class DayLayout:
     day: date
-    zone: str                        # the day's place, the first time column
-    other: str                       # the other side's clock, the second column
+    zone: str                        # the day's place
+    other: str                       # the clock shown beside the day's place
+    clocks: tuple[str, str]          # the two clock columns, the mission's home side first
     start: datetime                  # the picture's first instant (UTC, on a whole hour)
     hours: float
     blocks: tuple[Block, ...]        # everything but hotel stays, side by side when they meet
@@ -262,7 +269,8 @@ class DayIndex:
                         start, end)
         bands = _place([r for r in self._hotels if r.start_utc < end and r.end_utc > start],
                        start, end)
-        other = other_zone(zone)
-        return DayLayout(day=day, zone=zone, other=other, start=start,
+        clocks = clock_order(zone, home_zone)
+        other = clocks[1] if clocks[0] == zone else clocks[0]
+        return DayLayout(day=day, zone=zone, other=other, clocks=clocks, start=start,
                          hours=(end - start) / HOUR, blocks=blocks, bands=bands,
-                         ticks={zone: _ticks(start, end, zone), other: _ticks(start, end, other)})
+                         ticks={z: _ticks(start, end, z) for z in clocks})

@@ -13,7 +13,6 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, pick
+from i18n.formatting import zone_name
 from i18n.labels import ITEM_KINDS, label
 from models.airports import airport, normalize_code
 from models.entities import Site
@@ -34,7 +34,7 @@ from models.items import ItemData
 from models.repository import AttendeeRow
 from models.rules import ZONE_COUNTRIES, normalize_phone
 from ui.common import retranslate
-from ui.common.dialogs import grow_to_fit
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE
 from ui.common.wording import not_a_phone
 from ui.itinerary.item_fields import PeoplePicker, WhenField
@@ -52,7 +52,7 @@ def _message() -> QLabel:
     return text
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     """Read `item()` after accept. `data` fills the fields (an edit or a duplicate); without
     it the item starts at 9:00 on `day` in `zone`."""
 
@@ -103,6 +103,7 @@ class ItemDialog(QDialog):
         self.people.changed.connect(self._recheck)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     # layout ----------------------------------------------------------------------------------
     def _grid(self, rows) -> QGridLayout:
@@ -157,9 +158,7 @@ class ItemDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.buttons)
+        self.set_form(columns, self.buttons)
         metrics = self.fontMetrics()
         self.setMinimumWidth(metrics.horizontalAdvance("x") * 150)
 
@@ -236,7 +235,7 @@ class ItemDialog(QDialog):
             if set_zone:
                 (self.start if key == "from_code" else self.end).set_zone(found.tz)
             note.setText(_("{airport}: times in {zone}").format(
-                airport=pick(found.name_en, found.name_ja)[0], zone=found.tz))
+                airport=pick(found.name_en, found.name_ja)[0], zone=zone_name(found.tz)))
         elif len(code) >= 3:
             note.setText(_("Not in the airport table: pick the zone yourself."))
         note.setVisible(bool(code) and (found is not None or len(code) >= 3))
@@ -252,6 +251,9 @@ class ItemDialog(QDialog):
         errors = find_problems(title_en=self.fields["title_en"].text(),
                                title_ja=self.fields["title_ja"].text(),
                                start=self.start.end(), end=self.end.end())
+        for key, field in (("start", self.start), ("end", self.end)):
+            if typed := field.problem():          # what cannot be read comes before the rest
+                errors[key] = typed
         if self._driver_phone() is None:
             errors["driver_phone"] = not_a_phone()
         if self.chosen.isChecked() and not self.people.chosen():
@@ -286,7 +288,6 @@ class ItemDialog(QDialog):
             message.setText(text)
             message.setStyleSheet(style)
             message.setVisible(bool(text))
-        grow_to_fit(self)
 
     # result ----------------------------------------------------------------------------------
     def item(self) -> ItemData:

@@ -3,58 +3,28 @@ which of a repeated hour), and a checkable list of the mission's people with a f
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from i18n import _, current_language, ngettext
+from i18n import _, ngettext
 from i18n.formatting import fold_kana, name_sort_key, person_name
 from models.entities import AttendanceStatus
 from models.repository import AttendeeRow
 from models.times import to_local
+from ui.common.date_time_fields import DateEdit, TimeEdit
+from ui.common.zones import ZoneCombo
 from ui.itinerary.time_checks import End, end_state, fold_choices
-
-# The places US-Japan missions go, first in the list; any other IANA name can be typed.
-COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Denver",
-                "America/Los_Angeles", "Pacific/Honolulu", "America/Detroit", "UTC")
-_ALL_ZONES: list[str] = []
-
-
-def _all_zones() -> list[str]:
-    if not _ALL_ZONES:                         # read the zone database once, when first needed
-        _ALL_ZONES.extend(sorted(zoneinfo.available_timezones()))
-    return _ALL_ZONES
-
-
-class ZoneCombo(QComboBox):
-    """An IANA zone name: the common ones to pick, any other typed (completed as you type)."""
-
-    def __init__(self, extra: list[str] = (), parent: QWidget | None = None):
-        super().__init__(parent, editable=True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItems(list(dict.fromkeys([*COMMON_ZONES, *extra])))
-        completer = QCompleter(QStringListModel(_all_zones(), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
-        self.setMinimumContentsLength(18)
-
-    def zone(self) -> str:
-        return self.currentText().strip()
 
 
 class WhenField(QWidget):
@@ -65,8 +35,9 @@ class WhenField(QWidget):
 
     def __init__(self, extra_zones: list[str] = (), parent: QWidget | None = None):
         super().__init__(parent)
-        self.date = QDateEdit(calendarPopup=True)
-        self.time = QTimeEdit()
+        self.date = DateEdit(objectName="date")
+        self.time = TimeEdit(objectName="time")
+        self.time.setMaximumWidth(self.time.fontMetrics().horizontalAdvance("00:00 PM") * 2)
         self.zone = ZoneCombo(extra_zones)
         self.fold = QComboBox()
         self.fold.setObjectName("foldChoice")
@@ -74,43 +45,46 @@ class WhenField(QWidget):
         self.fold.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.date, 0), (self.time, 0), (self.zone, 1), (self.fold, 0)):
+        for widget, stretch in ((self.date, 2), (self.time, 1), (self.zone, 3), (self.fold, 0)):
             row.addWidget(widget, stretch)
-        self.date.dateChanged.connect(self._changed)
-        self.time.timeChanged.connect(self._changed)
+        self.date.changed.connect(self._changed)
+        self.time.changed.connect(self._changed)
         self.zone.currentTextChanged.connect(self._changed)
         self.fold.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        locale = QLocale()                    # the default follows the language
-        self.date.setLocale(locale)
-        self.time.setLocale(locale)
         # Numeric forms a person types quickly; the long form shows in the list and messages.
-        self.date.setDisplayFormat("yyyy/MM/dd" if current_language() == "ja" else "M/d/yyyy")
-        self.time.setDisplayFormat("H:mm" if current_language() == "ja" else "h:mm AP")
+        self.date.retranslate_ui()
+        self.time.retranslate_ui()
+        self.zone.retranslate_ui()
         self._update_fold()
 
     def local(self) -> datetime:
-        return datetime.combine(self.date.date().toPython(), self.time.time().toPython())
+        """The date and time as last readable (a half-typed text keeps the previous value)."""
+        return datetime.combine(self.date.last_value(), self.time.last_value())
+
+    def problem(self) -> str:
+        """What the typed date or time cannot be read as, in the current language; "" if fine."""
+        return self.date.problem() or self.time.problem()
 
     def end(self) -> End:
         fold = self.fold.currentIndex() if self.fold.property("shown") else 0
         return End(self.local(), self.zone.zone(), max(0, fold))
 
     def set_local(self, day: date, clock: time) -> None:
-        self.date.setDate(QDate(day.year, day.month, day.day))
-        self.time.setTime(QTime(clock.hour, clock.minute))
+        self.date.set_value(day)
+        self.time.set_value(clock.replace(second=0, microsecond=0))
 
     def set_instant(self, instant: datetime, zone: str) -> None:
         local = to_local(instant, zone)
-        self.zone.setCurrentText(zone)
+        self.zone.set_zone(zone)
         self.set_local(local.date(), local.time())
         self._update_fold()
         self.fold.setCurrentIndex(local.fold)
 
     def set_zone(self, zone: str) -> None:
-        self.zone.setCurrentText(zone)
+        self.zone.set_zone(zone)
 
     def _changed(self) -> None:
         self._update_fold()

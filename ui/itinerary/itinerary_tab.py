@@ -30,8 +30,8 @@ from ui.common.context import Context
 from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
 from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
-from ui.common.tables import RowTable, make_table
-from ui.itinerary.columns import ITEM_COLUMNS
+from ui.common.tables import RowTable, fit_column_to, make_table
+from ui.itinerary.columns import ITEM_COLUMNS, widest_times
 from ui.itinerary.day_layout import item_day
 from ui.itinerary.item_count import ItemCount
 from ui.itinerary.person_combo import PersonCombo
@@ -166,6 +166,9 @@ class ItineraryTab(QWidget):
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
         self.person_combo.retranslate_ui()
+        samples = widest_times()                 # times in full, zone and +1 day in the cell
+        for key in ("start", "end"):
+            fit_column_to(self.table, [c.key for c in self.model.columns].index(key), samples)
         if self.refresher is not None:
             self.refresher.language()          # the rows' texts: now if shown, else when shown
         else:

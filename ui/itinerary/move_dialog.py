@@ -20,6 +20,7 @@ from i18n import _
 from i18n.formatting import format_datetime
 from models.wallclock import shift_keeping_local_time
 from ui.common import retranslate
+from ui.common.reading_order import set_reading_order
 
 
 def moved(start: datetime, end: datetime, start_tz: str, *, days: int = 0,
@@ -61,6 +62,7 @@ class MoveDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
         retranslate.register(self)
         self.retranslate_ui()
+        set_reading_order(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Move item"))

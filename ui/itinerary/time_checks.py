@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from i18n import _
-from i18n.formatting import format_date, format_datetime, format_time
+from i18n.formatting import format_date, format_datetime, format_time, zone_name
 from models.times import from_local, is_valid_zone, to_local
 from models.wallclock import is_ambiguous, is_nonexistent
 
@@ -82,16 +82,16 @@ def end_message(end: End) -> str:
     if state == "zone":
         return _("Unknown time zone “{zone}”: use a name such as Asia/Tokyo or "
                  "America/New_York, or type an airport code in From or To.").format(
-            zone=end.zone)
+            zone=zone_name(end.zone))
     if state == "gap":
         return _("{time} does not exist on {date} in {zone}: the clocks go forward that "
                  "night. The next valid time is {next}.").format(
-            time=_wall(end.local), date=format_date(end.local.date()), zone=end.zone,
+            time=_wall(end.local), date=format_date(end.local.date()), zone=zone_name(end.zone),
             next=format_time(next_valid(end.local, end.zone), end.zone))
     if state == "twice":
         return _("{time} happens twice on {date} in {zone}: the clocks go back that night. "
                  "Which one is meant?").format(
-            time=_wall(end.local), date=format_date(end.local.date()), zone=end.zone)
+            time=_wall(end.local), date=format_date(end.local.date()), zone=zone_name(end.zone))
     return ""
 
 

@@ -92,7 +92,7 @@ class DayTimeline(QWidget):
         if self.layout_ is None:
             return "", ""
         out = []
-        for zone in (self.layout_.zone, self.layout_.other):
+        for zone in self.layout_.clocks:
             names = [zone_abbreviation(local) for _h, local in self.layout_.ticks[zone]]
             out.append("/".join(dict.fromkeys(names)))
         return out[0], out[1]
@@ -149,7 +149,7 @@ class DayTimeline(QWidget):
             return
         metrics, bold_metrics = QFontMetrics(small), QFontMetrics(self._fonts["small_bold"])
         columns = []
-        for zone in (layout.zone, layout.other):
+        for zone in layout.clocks:
             texts = [(h, local.hour, *self._tick_text(local)) for h, local in layout.ticks[zone]]
             width = max([(bold_metrics if bold else metrics).horizontalAdvance(t)
                          for _h, _hour, t, bold in texts]

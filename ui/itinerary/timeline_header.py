@@ -4,11 +4,11 @@ scroll, and that scroll area."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
-from i18n.formatting import format_date
+from i18n.formatting import format_date, zone_name
 from ui.itinerary.timeline import DayTimeline
 
 
@@ -28,6 +28,14 @@ class TimelineHeader(QWidget):
         if event.type() == event.Type.FontChange:   # the Japanese font is taller
             self.setFixedHeight(self.fontMetrics().height() + 8)
         super().changeEvent(event)
+
+    def event(self, event) -> bool:
+        # The abbreviations fit the narrow clock columns; the zones' names come on hovering.
+        if event.type() == QEvent.Type.ToolTip and self.timeline.layout_ is not None:
+            names = " / ".join(zone_name(z) for z in self.timeline.layout_.clocks)
+            QToolTip.showText(event.globalPos(), names, self)
+            return True
+        return super().event(event)
 
     def paintEvent(self, event) -> None:
         timeline = self.timeline

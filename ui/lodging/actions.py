@@ -18,6 +18,7 @@ class RoomActions:
     def __init__(self, ctx: Context, tab: LodgingTab):
         self.ctx, self.tab = ctx, tab
         tab.add_requested.connect(self.add_room)
+        tab.assign_requested.connect(self.assign_rooms)
         tab.edit_requested.connect(self.edit_room)
         tab.delete_requested.connect(self.delete_room)
 
@@ -47,6 +48,12 @@ class RoomActions:
 
         if exec_until_saved(dialog, save):
             self.tab.select_room(commands[-1].data.id)
+
+    def assign_rooms(self, item_id: int) -> bool:
+        from ui.lodging.assign_rooms import run_assign_rooms
+
+        stay = self._stay(item_id)
+        return stay is not None and run_assign_rooms(self.ctx, stay)
 
     def edit_room(self, room_id: int) -> None:
         mission_id, stay = self.ctx.writable_mission_id(), self.tab.current_stay()

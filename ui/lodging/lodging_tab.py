@@ -79,6 +79,7 @@ NIGHT_COLUMNS = [
 
 class LodgingTab(QWidget):
     add_requested = Signal(int)         # the stay (hotel item) id
+    assign_requested = Signal(int)      # the stay: rooms for all its guests without one
     edit_requested = Signal(int)        # room id
     delete_requested = Signal(int)
 
@@ -110,6 +111,8 @@ class LodgingTab(QWidget):
         self.unroomed.setWordWrap(True)
         self.unroomed.setStyleSheet(WARNING_STYLE)
         self.add_button = QPushButton(objectName="addRoom", clicked=lambda: self._add())
+        self.assign_button = QPushButton(objectName="assignRooms", clicked=lambda: self._add(
+            self.assign_requested))
         self.edit_button = QPushButton(objectName="editRoom", clicked=lambda: self._emit_for(
             self.edit_requested))
         self.delete_button = QPushButton(objectName="deleteRoom", clicked=lambda: self._emit_for(
@@ -127,7 +130,8 @@ class LodgingTab(QWidget):
         stays.addWidget(self.no_stays)
         self.rooms_group = QGroupBox()
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.assign_button, self.edit_button,
+                       self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         rooms = QVBoxLayout(self.rooms_group)
@@ -152,6 +156,7 @@ class LodgingTab(QWidget):
         self.stays_group.setTitle(_("Hotel stays"))
         self.rooms_group.setTitle(_("Rooms"))
         self.add_button.setText(_("&Add room…"))
+        self.assign_button.setText(_("A&ssign rooms for the stay…"))
         self.edit_button.setText(_("&Edit room…"))
         self.delete_button.setText(_("&Delete room…"))
         self.no_stays.setText(_("This mission has no hotel stay yet: add an itinerary item of "
@@ -271,10 +276,10 @@ class LodgingTab(QWidget):
                 start = row
 
     # actions ---------------------------------------------------------------------------------
-    def _add(self) -> None:
+    def _add(self, signal=None) -> None:
         stay = self.current_stay()
         if stay is not None and self.editable:
-            self.add_requested.emit(stay.item_id)
+            (signal or self.add_requested).emit(stay.item_id)
 
     def _emit_for(self, signal) -> None:
         room_id = self.current_room_id()
@@ -283,6 +288,7 @@ class LodgingTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self.editable and self.current_stay() is not None)
+        self.assign_button.setEnabled(self.add_button.isEnabled())
         on_row = self.editable and self.room_table.currentIndex().isValid()
         self.edit_button.setEnabled(on_row)
         self.delete_button.setEnabled(on_row)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,6 +25,7 @@ from i18n.labels import ROOM_TYPES, label
 from models import rules
 from models.lodging import Guest, RoomData, StayRow
 from ui.common import retranslate
+from ui.common.form_dialog import FormDialog
 from ui.lodging.lodging_tab import guest_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -33,7 +33,7 @@ ERROR_STYLE = "color: #b00020;"
 BEDS = {"single": 1, "twin": 2, "double": 2}     # a suite takes as many as it is booked for
 
 
-class RoomDialog(QDialog):
+class RoomDialog(FormDialog):
     """Read `room()` after accept."""
 
     def __init__(self, stay: StayRow, data: RoomData | None = None,
@@ -67,10 +67,10 @@ class RoomDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addWidget(self.hint)
+        body.addLayout(form)
+        self.set_form(body, self.buttons)
         self.setMinimumWidth(460)
         self._others: dict[int, str] = {}          # guest in another room -> that room
         self._fill_guests(kana or {})
@@ -80,6 +80,7 @@ class RoomDialog(QDialog):
             self.notes.setText(data.notes)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def _fill_guests(self, kana: dict[int, tuple[str, str]]) -> None:
         mine = set(self.data.guest_ids) if self.data else set()

@@ -6,11 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +20,8 @@ from i18n import _, ngettext, pick
 from i18n.formatting import format_date
 from models.repository import MissionRow
 from ui.common import retranslate
+from ui.common.date_time_fields import DateEdit
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE
 from ui.missions.mission_dialog import code_problem_text
 
@@ -39,7 +38,7 @@ def next_code(code: str, taken: Callable[[str], bool]) -> str:
     return next((c for c in candidates if not taken(c)), "")
 
 
-class DuplicateDialog(QDialog):
+class DuplicateDialog(FormDialog):
     """Read `code()`, `start()` and `copy_people()` after accept."""
 
     def __init__(self, mission: MissionRow, *, code_taken: Callable[[str], bool],
@@ -49,12 +48,9 @@ class DuplicateDialog(QDialog):
         self.mission, self._code_taken = mission, code_taken
         self._checked = False
         self.code_edit = QLineEdit(next_code(mission.code, code_taken), objectName="code")
-        self.start_edit = QDateEdit(calendarPopup=True, objectName="start")
-        # With the weekday: a mission is planned around its days of the week.
-        self.start_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
-        start = mission.start_date + NEXT_YEAR
-        self.start_edit.setDate(QDate(start.year, start.month, start.day))
-        self.start_edit.dateChanged.connect(lambda _d: self._show_end())
+        self.start_edit = DateEdit(objectName="start")
+        self.start_edit.set_value(mission.start_date + NEXT_YEAR)
+        self.start_edit.changed.connect(self._start_typed)
         self.end = QLabel(objectName="end")
         self.people = QCheckBox(objectName="copy_people", checked=True)
         self.intro, self.note = QLabel(), QLabel()
@@ -70,6 +66,11 @@ class DuplicateDialog(QDialog):
         form.addRow(self.labels["code"], self.code_edit)
         form.addRow("", self.error)
         form.addRow(self.labels["start"], self.start_edit)
+        self.start_error = QLabel(objectName="error_start")
+        self.start_error.setStyleSheet(ERROR_STYLE)
+        self.start_error.setWordWrap(True)
+        self.start_error.hide()
+        form.addRow("", self.start_error)
         form.addRow(self.labels["end"], self.end)
         form.addRow("", self.people)
         self.labels["code"].setBuddy(self.code_edit)
@@ -78,14 +79,15 @@ class DuplicateDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addWidget(self.intro)
+        body.addLayout(form)
+        body.addWidget(self.note)
+        self.set_form(body, self.buttons)
         self.setMinimumWidth(520)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Duplicate mission"))
@@ -94,6 +96,7 @@ class DuplicateDialog(QDialog):
             code=self.mission.code, title=title))
         self.labels["code"].setText(_("New code"))
         self.labels["start"].setText(_("New first day"))
+        self.start_edit.retranslate_ui()
         self.labels["end"].setText(_("Last day"))
         self.people.setText(_("Copy the attendees (invited again, in the same items and "
                               "rooms)"))
@@ -108,17 +111,24 @@ class DuplicateDialog(QDialog):
         return self.code_edit.text().strip()
 
     def start(self) -> date:
-        return self.start_edit.date().toPython()
+        return self.start_edit.last_value()
 
     def copy_people(self) -> bool:
         return self.people.isChecked()
 
+    def _start_typed(self) -> None:
+        self._show_end()
+        if self._checked:
+            self._show(self.check())
+
     def _show_end(self) -> None:
+        # With the weekdays: a mission is planned around its days of the week.
         days = (self.mission.end_date - self.mission.start_date).days
         end = self.start() + timedelta(days=days)
         self.end.setText(ngettext("{date} ({n} day, like the original)",
                                   "{date} ({n} days, like the original)", days + 1).format(
             date=format_date(end), n=days + 1))
+        self.start_edit.setToolTip(format_date(self.start()))
 
     def check(self) -> str:
         return code_problem_text(self.code(), self._code_taken)
@@ -126,12 +136,15 @@ class DuplicateDialog(QDialog):
     def _show(self, problem: str) -> None:
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
+        start_problem = self.start_edit.problem()
+        self.start_error.setText(start_problem)
+        self.start_error.setVisible(bool(start_problem))
 
     def accept(self) -> None:
         problem = self.check()
         self._checked = True
         self._show(problem)
-        if problem:
-            self.code_edit.setFocus()
+        if problem or self.start_edit.problem():
+            (self.code_edit if problem else self.start_edit).setFocus()
             return
         super().accept()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,7 +24,9 @@ from models.repository import MissionRow
 from models.rules import Problem, mission_code_problem
 from models.times import is_valid_zone
 from ui.common import retranslate
-from ui.common.zones import COMMON_ZONES
+from ui.common.date_time_fields import DateEdit
+from ui.common.form_dialog import FormDialog
+from ui.common.zones import ZoneCombo
 
 # The words of the mission code rule, for this dialog and the duplicate dialog.
 CODE_MESSAGES = {
@@ -46,7 +46,7 @@ def code_problem_text(code: str, code_taken) -> str:
 
 
 
-class MissionDialog(QDialog):
+class MissionDialog(FormDialog):
     """Collects a mission's fields; `values()` and `organizer_ids()` are read after accept."""
 
     def __init__(self, organizations: list[Organization], *, mission: MissionRow | None = None,
@@ -55,14 +55,14 @@ class MissionDialog(QDialog):
         self.setObjectName("missionDialog")
         self.setMinimumWidth(480)
         self._editing = mission
+        self._checked = False
         self._code_taken = code_taken
         self.code = QLineEdit()
         self.title_en = QLineEdit()
         self.title_ja = QLineEdit()
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
-        self.zone = QComboBox(editable=True)
-        self.zone.addItems(COMMON_ZONES)
+        self.start = DateEdit(objectName="start")
+        self.end = DateEdit(objectName="end")
+        self.zone = ZoneCombo(objectName="zone")
         self.status = QComboBox()
         for key in MISSION_STATUS:
             self.status.addItem("", key)
@@ -96,25 +96,27 @@ class MissionDialog(QDialog):
                                        | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.set_form(self.form, self.buttons)
         self._fill(mission)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
+        for edit in (self.code, self.title_en, self.title_ja, self.start, self.end):
+            edit.textChanged.connect(self._recheck)   # a fixed error clears as it is fixed
+        self.zone.currentTextChanged.connect(self._recheck)
 
     def _fill(self, mission: MissionRow | None) -> None:
         today = date.today()
         start = mission.start_date if mission else today
         end = mission.end_date if mission else today
-        self.start.setDate(QDate(start.year, start.month, start.day))
-        self.end.setDate(QDate(end.year, end.month, end.day))
+        self.start.set_value(start)
+        self.end.set_value(end)
         if mission is None:
             return
         self.code.setText(mission.code)
         self.title_en.setText(mission.title_en)
         self.title_ja.setText(mission.title_ja)
-        self.zone.setCurrentText(mission.home_tz)
+        self.zone.set_zone(mission.home_tz)
         self.status.setCurrentIndex(max(0, self.status.findData(mission.status)))
         for i in range(self.organizers.count()):
             item = self.organizers.item(i)
@@ -130,17 +132,21 @@ class MissionDialog(QDialog):
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.code.setPlaceholderText(_("e.g. HKD-ALB-2026"))
+        self.start.retranslate_ui()
+        self.end.retranslate_ui()
+        self.zone.retranslate_ui()
         for i, key in enumerate(MISSION_STATUS):
             self.status.setItemText(i, label(MISSION_STATUS, key))
+        self._recheck()
 
     def values(self) -> dict:
         return {
             "code": self.code.text().strip(),
             "title_en": self.title_en.text().strip(),
             "title_ja": self.title_ja.text().strip(),
-            "start_date": self.start.date().toPython(),
-            "end_date": self.end.date().toPython(),
-            "home_tz": self.zone.currentText().strip(),
+            "start_date": self.start.last_value(),
+            "end_date": self.end.last_value(),
+            "home_tz": self.zone.zone(),
             "status": self.status.currentData(),
         }
 
@@ -157,20 +163,31 @@ class MissionDialog(QDialog):
             problems["code"] = code_problem
         if not v["title_en"] and not v["title_ja"]:
             problems["title_en"] = _("Give the title in at least one language.")
-        if v["end_date"] < v["start_date"]:
+        for key in ("start", "end"):
+            if problem := getattr(self, key).problem():
+                problems[key] = problem
+        if "start" not in problems and "end" not in problems and v["end_date"] < v["start_date"]:
             problems["end"] = _("The last day cannot be before the first day.")
         if not is_valid_zone(v["home_tz"]):
             problems["zone"] = _("Not a known time zone (use a name like Asia/Tokyo).")
         return problems
 
-    def accept(self) -> None:
-        problems = self.validate()
+    def _show(self, problems: dict[str, str]) -> None:
         for key, error in self.errors.items():
             error.setText(problems.get(key, ""))
             error.setVisible(key in problems)
+
+    def _recheck(self) -> None:
+        if self._checked:
+            self._show(self.validate())
+
+    def accept(self) -> None:
+        self._checked = True
+        problems = self.validate()
+        self._show(problems)
         if problems:
             first = next(iter(problems))
-            {"code": self.code, "title_en": self.title_en, "end": self.end,
+            {"code": self.code, "title_en": self.title_en, "start": self.start, "end": self.end,
              "zone": self.zone}[first].setFocus()
             return
         super().accept()

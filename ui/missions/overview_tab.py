@@ -17,6 +17,7 @@ from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.events import ATTENDEES, ITEMS, MISSION, ORGANIZATIONS, SITES
 from ui.common.refresh import Pending, Refresher
+from ui.common.zones import zone_label
 from ui.missions.readiness_links import ReadinessController
 from ui.missions.readiness_panel import ReadinessPanel
 
@@ -84,7 +85,7 @@ class OverviewTab(QWidget):
             "title": title,
             "other_title": other if other != title else "",
             "dates": format_date_range(m.start_date, m.end_date),
-            "zone": m.home_tz,
+            "zone": zone_label(m.home_tz),
             "status": label(MISSION_STATUS, m.status),
             "organizers": format_list([pick(by_id[i].name_en, by_id[i].name_ja)[0]
                                        for i in m.organizer_ids if i in by_id]),

@@ -6,6 +6,7 @@ from i18n import N_, _, pick
 from i18n.formatting import format_list
 from i18n.labels import VISITOR_FIELDS, label
 from ui.common.table_model import Column
+from ui.common.zones import zone_label
 
 
 def _required(site) -> str:
@@ -20,7 +21,7 @@ def _yes_no(flag: bool) -> str:
 SITE_COLUMNS = [
     Column("name", N_("Site"), lambda s: pick(s.name_en, s.name_ja)),
     Column("address", N_("Address"), lambda s: pick(s.address_en, s.address_ja)),
-    Column("zone", N_("Time zone"), lambda s: s.tz),
+    Column("zone", N_("Time zone"), lambda s: zone_label(s.tz)),
     Column("notice", N_("Notice (days)"), lambda s: str(s.notice_days), lambda s: s.notice_days,
            align_right=True),
     Column("required", N_("Visitor list needs"), _required),

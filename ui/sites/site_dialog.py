@@ -6,8 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -26,8 +24,9 @@ from models import rules
 from models.times import is_valid_zone
 from models.visits import site_country
 from ui.common import retranslate
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE
-from ui.common.zones import COMMON_ZONES
+from ui.common.zones import ZoneCombo
 
 LINE_FIELDS = ("name_en", "name_ja", "address_en", "address_ja", "contact_name",
                "contact_email", "contact_phone")
@@ -35,7 +34,7 @@ TEXT_FIELDS = ("dress_code_en", "dress_code_ja", "photo_rules_en", "photo_rules_
 MAX_NOTICE_DAYS = 365
 
 
-class SiteDialog(QDialog):
+class SiteDialog(FormDialog):
     """Collects a site's fields; read `values()` after accept (a dict of models.sites fields)."""
 
     def __init__(self, values: dict | None = None, *, editing: bool = False,
@@ -49,8 +48,7 @@ class SiteDialog(QDialog):
         for edit in self.texts.values():
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.zone = QComboBox(editable=True, objectName="tz")
-        self.zone.addItems(COMMON_ZONES)
+        self.zone = ZoneCombo(objectName="tz")
         self.notice = QSpinBox(objectName="notice_days", minimum=0, maximum=MAX_NOTICE_DAYS)
         self.required = {k: QCheckBox(objectName=f"required_{k}") for k in VISITOR_FIELDS}
         self.nda = QCheckBox(objectName="nda")
@@ -62,6 +60,7 @@ class SiteDialog(QDialog):
         self._fill(values or {})
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def _build_layout(self) -> None:
         required = QGridLayout()
@@ -123,10 +122,10 @@ class SiteDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.groups["on_site"])
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addLayout(columns)
+        body.addWidget(self.groups["on_site"])
+        self.set_form(body, self.buttons)
         metrics = self.fontMetrics()    # a Japanese font's "x" is narrow: the height too
         self.setMinimumWidth(max(metrics.horizontalAdvance("x") * 140, metrics.height() * 58))
 
@@ -136,7 +135,7 @@ class SiteDialog(QDialog):
             edit.setCursorPosition(0)           # show the start of a long address
         for key, edit in self.texts.items():
             edit.setPlainText(values.get(key) or "")
-        self.zone.setCurrentText(values.get("tz") or "Asia/Tokyo")
+        self.zone.set_zone(values.get("tz") or "Asia/Tokyo")
         self.notice.setValue(int(values.get("notice_days") or 0))
         wanted = set((values.get("required_fields") or "").split(","))
         for key, box in self.required.items():
@@ -171,6 +170,7 @@ class SiteDialog(QDialog):
         self.notice.setToolTip(_("How many days before the visit the host wants the visitor "
                                  "list."))
         self.zone.lineEdit().setPlaceholderText(_("e.g. Asia/Tokyo"))
+        self.zone.retranslate_ui()
         self.fields["contact_email"].setPlaceholderText(_("name@example.com"))
         self.fields["contact_phone"].setPlaceholderText(
             _("e.g. 090-1234-5678 or +1 518 555 0123"))
@@ -179,7 +179,7 @@ class SiteDialog(QDialog):
 
     # values ----------------------------------------------------------------------------------
     def _region(self) -> str:
-        return site_country(self.zone.currentText().strip()) or ""
+        return site_country(self.zone.zone()) or ""
 
     def values(self) -> dict:
         """The fields as they will be stored (call after a successful check)."""
@@ -187,7 +187,7 @@ class SiteDialog(QDialog):
         values.update({key: edit.toPlainText().strip() for key, edit in self.texts.items()})
         values["contact_phone"] = rules.normalize_phone(values["contact_phone"],
                                                         self._region()) or ""
-        values["tz"] = self.zone.currentText().strip()
+        values["tz"] = self.zone.zone()
         values["notice_days"] = self.notice.value()
         values["required_fields"] = ",".join(k for k, box in self.required.items()
                                              if box.isChecked())
@@ -201,7 +201,7 @@ class SiteDialog(QDialog):
         problems = {}
         if not text["name_en"] and not text["name_ja"]:
             problems["name_en"] = _("Give the name in at least one language.")
-        if not is_valid_zone(self.zone.currentText().strip()):
+        if not is_valid_zone(self.zone.zone()):
             problems["tz"] = _("Not a known time zone (use a name like Asia/Tokyo).")
         if text["contact_email"] and not rules.is_email(text["contact_email"]):
             problems["contact_email"] = _("This is not an e-mail address (like "

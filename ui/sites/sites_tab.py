@@ -149,6 +149,11 @@ class SitesTab(QWidget):
                 return True
         return False
 
+    def reveal_site(self, site_id: int) -> bool:
+        """Bring the tab up to date, then select_site."""
+        self.refresher.flush()
+        return self.select_site(site_id)
+
     def select_visit(self, item_id: int, participant_id: int | None = None) -> bool:
         """Choose the site of the visit, the visit, and the visitor when given."""
         self.refresher.flush()

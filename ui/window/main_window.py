@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QListWidget,
@@ -35,6 +35,7 @@ from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions, run_export
+from ui.find.find_dialog import open_find
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
 from ui.lodging.actions import RoomActions
@@ -44,6 +45,7 @@ from ui.missions.overview_tab import OverviewTab
 from ui.sites.actions import SiteActions
 from ui.sites.sites_tab import SitesTab
 from ui.window.external_changes import ExternalChanges
+from ui.window.toolbar import build_toolbar
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
 
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
+        self.toolbar = build_toolbar(self)
         self.statusBar()  # made now, so the first message does not shift the window's layout
         self.external = ExternalChanges(ctx)
         self.external.detected.connect(self._on_external_change)
@@ -168,9 +171,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
         self.edit_menu.addSeparator()
-        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find,
-                                triggered=self.find_attendee)
-        self.edit_menu.addAction(self.act_find)
+        self.act_find = QAction(self, triggered=lambda: open_find(self.ctx))
+        self.act_find.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")])
+        self.act_filter = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"),
+                                  triggered=self.find_attendee)
+        self.edit_menu.addActions([self.act_find, self.act_filter])
 
         self.attendee_menu = self._feature_menu(self.attendee_actions.menu_actions())
         self.itinerary_menu = self._feature_menu(self.item_actions.menu_actions())
@@ -207,7 +212,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_quit.setText(_("&Quit"))
         self.act_about.setText(_("&About Kakehashi"))
-        self.act_find.setText(_("&Filter attendees"))
+        self.act_find.setText(_("&Find…"))
+        self.act_filter.setText(_("F&ilter attendees"))
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
@@ -328,6 +334,8 @@ class MainWindow(QMainWindow):
             "item": (self.itinerary, lambda t: self.itinerary.reveal_item(t.item_id)),
             "person": (self.attendees,
                        lambda t: self.attendees.select_participant(t.participant_id)),
+            "site": (self.sites_tab, lambda t: self.sites_tab.reveal_site(t.site_id)),
+            "organization": (self.attendees, lambda t: self.attendees.filter_by(t.text)),
         }
         before = self.tabs.currentWidget()
         for target in targets:
@@ -382,13 +390,22 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            self.fit_first_run(self.screen().availableGeometry())
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         tab = self.settings.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
+
+    def fit_first_run(self, available: QRect) -> None:
+        """The first time: the screen's free area less a margin, centred (a laptop's 1280x720
+        gets a window that fits; a large screen not an enormous one)."""
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(available.width() - frame.width(), max(1280, available.width() * 3 // 4))
+        height = min(available.height() - frame.height(), max(800, available.height() * 3 // 4))
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
 
     def showEvent(self, event) -> None:
         if not self.external.timer.isActive():  # shown again after a close

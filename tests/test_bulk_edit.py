@@ -1,0 +1,65 @@
+"""Editing selected attendees together: only the ticked fields change, for every one of them,
+and one undo puts each back as it was."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+
+from models import repository as repo
+from models.store.db import read_session
+from tests.dialogs import when_modal
+from ui.attendees.bulk_edit import BulkEditDialog
+
+
+def _select(window, names: set[str]) -> list[int]:
+    table, model = window.attendee_table, window.attendee_model
+    table.clearSelection()
+    ids = []
+    for row in range(model.rowCount()):
+        r = model.row_at(row)
+        if r.family_name in names:
+            table.selectionModel().select(model.index(row, 0), QItemSelectionModel.SelectionFlag
+                                          .Select | QItemSelectionModel.SelectionFlag.Rows)
+            ids.append(r.participant_id)
+    return ids
+
+
+def _people(window) -> dict[int, repo.AttendeeRow]:
+    with read_session(window.db.engine) as session:
+        return {a.participant_id: a for a in repo.list_attendees(
+            session, mission_id=window.mission_id)}
+
+
+def test_ticked_fields_change_for_all_selected_and_one_undo_restores(qtbot, window):
+    window.tabs.setCurrentWidget(window.attendees)
+    before = _people(window)
+    ids = _select(window, {"Sato", "Miller", "Ito"})
+    assert len(ids) == 3
+    with read_session(window.db.engine) as session:
+        jetro = next(o for o in repo.list_organizations(session) if "JETRO" in o.name_en)
+
+    def fill(dialog):
+        assert isinstance(dialog, BulkEditDialog) and "3 selected" in dialog.intro.text()
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        assert not save.isEnabled()                 # nothing ticked: nothing to save
+        dialog.ticks["status"].setChecked(True)
+        dialog.status.setCurrentIndex(dialog.status.findData("cancelled"))
+        dialog.ticks["organization"].setChecked(True)
+        dialog.organization.setCurrentIndex(dialog.organization.findData(jetro.id))
+        dialog.ticks["latin"].setChecked(True)
+        dialog.latin.setCurrentIndex(1)               # not yet checked
+        dialog.accept()
+
+    when_modal(fill, BulkEditDialog)
+    window.attendee_actions.act_bulk_edit.trigger()
+    after = _people(window)
+    for pid in ids:
+        assert after[pid].status == "cancelled" and after[pid].organization_id == jetro.id
+        assert after[pid].latin_unconfirmed and after[pid].role == before[pid].role
+    others = set(before) - set(ids)
+    assert all(after[p] == before[p] for p in others)
+    assert window.undo_stack.undoText() == "Edit 3 attendees"
+    window.act_undo.trigger()
+    assert _people(window) == before
+    window.act_redo.trigger()
+    assert all(_people(window)[p].status == "cancelled" for p in ids)

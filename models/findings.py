@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from i18n import N_, _, ngettext, pick
+from i18n import N_, _, babel_locale, ngettext, pick
 from i18n.formatting import format_date, format_datetime, format_list, person_name
 from i18n.labels import VISITOR_FIELDS, label
 
@@ -65,6 +65,14 @@ def _day(day) -> str:
     return format_date(day, "day")
 
 
+def _country(code: str) -> str:
+    """The country as prose names it: our words for the two a mission usually visits, CLDR's
+    name in the current language for any other."""
+    if code in COUNTRIES:
+        return _(COUNTRIES[code])
+    return babel_locale().territories.get(code, code)
+
+
 def _deadline(p: dict, passed: bool) -> str:
     n = p["unsent"]
     if passed:
@@ -105,7 +113,7 @@ def _text(kind: str, p: dict) -> str:
         return _("{person}'s passport expires on {expiry}; {country} requires it valid until "
                  "{until}.").format(
             person=person_name(**p["person"]), expiry=format_date(p["expiry"]),
-            country=_(COUNTRIES[country]) if country in COUNTRIES else country,
+            country=_country(country),
             until=format_date(p["until"]))
     if kind == NO_LODGING:
         if p.get("hotel"):

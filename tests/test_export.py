@@ -109,9 +109,9 @@ def test_a_flight_shows_the_local_departure_date_at_hnd_and_arrival_at_jfk(demo_
     assert header(manifest)[2:10] == ["Departure date", "Departs", "Zone", "From",
                                       "Arrival date", "Arrives", "Zone", "To"]
     out = _leg(manifest, "NH 110")
-    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST", "HND Tokyo Haneda",
+    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST", "HND Tokyo International Airport",
                          datetime(2026, 12, 9), time(16, 45), "EST",
-                         "JFK New York John F. Kennedy"]
+                         "JFK John F Kennedy International Airport"]
     back = _leg(manifest, "NH 109")        # across the date line the other way
     assert (back[2], back[3], back[6], back[7]) == (datetime(2026, 12, 12), time(13, 0),
                                                     datetime(2026, 12, 13), time(17, 15))

@@ -19,7 +19,7 @@ from documents.workbook.travel import Names, item_place
 from i18n import N_, _, current_language, load_translations, ngettext
 from i18n.formatting import format_datetime
 from models.entities import ItemKind
-from models.rules import ZONE_COUNTRIES
+from models.zone_countries import zone_country
 from models.times import to_local
 
 TERMS = (
@@ -79,7 +79,7 @@ def _needs_in(text: str, language: str) -> str:
 
 
 def caterer_language(zone: str) -> str:
-    return "ja" if ZONE_COUNTRIES.get(zone) == "JP" else "en"
+    return "ja" if zone_country(zone) == "JP" else "en"
 
 
 def dietary_sheets(data: MissionData, used: set[str]) -> list[SheetData]:

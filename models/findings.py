@@ -26,6 +26,7 @@ DEADLINE_SOON = "deadline_soon"
 MISSING_VISITOR_FIELDS = "missing_visitor_fields"
 PASSPORT_EXPIRY = "passport_expiry"
 NO_LODGING = "no_lodging"
+DAY_OFF = "day_off"               # a visit, meeting or ceremony on a holiday or weekend
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 _NAMES_SHOWN = 3
@@ -71,6 +72,14 @@ def _country(code: str) -> str:
     if code in COUNTRIES:
         return _(COUNTRIES[code])
     return babel_locale().territories.get(code, code)
+
+
+def _day_off(p: dict) -> str:
+    words = {"item": _title(p["item"]), "day": _day(p["day"]), "country": _country(p["country"])}
+    if p.get("holiday"):
+        return _("“{item}” is on {day}, a public holiday in {country} ({holiday}).").format(
+            holiday=_title(p["holiday"]), **words)
+    return _("“{item}” is on {day}, a weekend day in {country}.").format(**words)
 
 
 def _deadline(p: dict, passed: bool) -> str:
@@ -122,6 +131,8 @@ def _text(kind: str, p: dict) -> str:
                 night=_day(p["night"]))
         return _("{person} has no lodging for the night of {night}.").format(
             person=person_name(**p["person"]), night=_day(p["night"]))
+    if kind == DAY_OFF:
+        return _day_off(p)
     raise ValueError(f"unknown finding kind: {kind!r}")
 
 

@@ -109,7 +109,8 @@ def test_a_flight_shows_the_local_departure_date_at_hnd_and_arrival_at_jfk(demo_
     assert header(manifest)[2:10] == ["Departure date", "Departs", "Zone", "From",
                                       "Arrival date", "Arrives", "Zone", "To"]
     out = _leg(manifest, "NH 110")
-    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST", "HND Tokyo International Airport",
+    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST",
+                         "HND Tokyo International Airport",
                          datetime(2026, 12, 9), time(16, 45), "EST",
                          "JFK John F Kennedy International Airport"]
     back = _leg(manifest, "NH 109")        # across the date line the other way

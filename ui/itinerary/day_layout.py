@@ -15,8 +15,8 @@ from datetime import date, datetime, time, timedelta
 from heapq import heappop, heappush
 
 from models.repository import ItemRow
-from models.zone_countries import zone_country
 from models.times import day_shift, from_local, local_date, to_local
+from models.zone_countries import zone_country
 
 TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
 HOUR = timedelta(hours=1)

@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from i18n import _
@@ -33,7 +33,7 @@ from models.store.health import (
 __all__ = ["BackupFailed", "BackupInfo", "DamagedBackup", "RestoreFailed", "UpgradeNeedsBackup",
            "auto_backup", "backup_now", "backups_dir", "check_database", "checked_backup",
            "compact", "damaged_file_path", "verify_backup",
-           "list_backups", "make_backup", "restore_backup", "rotate"]
+           "list_backups", "make_backup", "restore_backup", "rotate", "session_backup"]
 
 KEEP_DAYS = 7    # the newest backup of each of the last 7 days that have one
 KEEP_WEEKS = 4   # then the newest of each of the 4 ISO weeks before those days
@@ -197,6 +197,19 @@ def rotate(db_path: str | os.PathLike) -> list[Path]:
 def auto_backup(db_path: str | os.PathLike, *, now: datetime, reason: str) -> Path | None:
     """Back up into the backups folder, then rotate; "daily" does nothing if today has one."""
     return checked_backup(db_path, now=now, reason=reason)[0]
+
+
+SESSION_GAP = timedelta(hours=1)   # a session's own backups: at most one in this time
+
+
+def session_backup(db_path: str | os.PathLike, *, now: datetime, reason: str) -> Path | None:
+    """A backup after a session's first edits ("edits") or on close ("close"), unless the
+    newest backup of this file is less than SESSION_GAP old; None when none was due."""
+    db_path = Path(db_path).absolute()
+    newest = max((c for c, _r, _p in _found(db_path)), default=None)
+    if newest is not None and now - newest < SESSION_GAP:
+        return None
+    return auto_backup(db_path, now=now, reason=reason)
 
 
 def checked_backup(db_path: str | os.PathLike, *, now: datetime,

@@ -404,5 +404,6 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/mission", mission.code)
         self.attendees.save_state()
         self.settings.sync()
+        self.file_actions.session_backups.at_close()
         self.external.close()
         super().closeEvent(event)

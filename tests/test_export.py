@@ -229,7 +229,7 @@ def test_the_overview_counts_and_lists_the_open_findings(demo_db, tmp_path):
     assert values["Code"] == DEMO_CODE and values["Attendees"] == 21
     assert values["First day"] == datetime(2026, 12, 7)
     assert values["Exported on"] == datetime.combine(TODAY, time())
-    assert values["Organizers"] == "Japan External Trade Organization (JETRO), NY CREATES"
+    assert values["Organizing bodies"] == "Japan External Trade Organization (JETRO), NY CREATES"
     urgency = [r[0] for r in rows(ws)]
     assert "Urgency" in urgency and "Lodging" in urgency
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from i18n import _
 from models.store.errors import NewerDatabase, NotADatabase, StorageError
-from models.store.files import SCHEMA_HEAD, check_file, connect_ro
+from models.store.files import check_file, connect_ro, is_newer_revision
 from models.store.health import (
     NoDatabase,
     check_database,
@@ -264,7 +264,7 @@ def verify_backup(backup_path: str | os.PathLike) -> None:
     found = revision(Path(backup_path))
     if found is None:
         raise NotADatabase(str(backup_path))
-    if found > SCHEMA_HEAD:
+    if is_newer_revision(found):
         raise NewerDatabase(str(backup_path), found)
 
 

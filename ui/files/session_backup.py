@@ -3,7 +3,6 @@ at most one an hour), so a day's work, even a new file's first, always has a cop
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
@@ -43,7 +42,7 @@ class SessionBackups(QObject):
     def _back_up(self, reason: str) -> None:
         try:
             made = session_backup(self.ctx.db.path, now=datetime.now(), reason=reason)
-        except (StorageError, OSError, sqlite3.Error) as exc:
+        except (StorageError, OSError) as exc:   # sqlite's errors come as BackupFailed
             # A missed copy must never stop the work; say so where the user looks.
             detail = exc.user_message() if isinstance(exc, StorageError) else str(exc)
             self._status(_("No backup could be made: {reason}").format(reason=detail))

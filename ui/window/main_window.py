@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.item_actions = ItemActions(ctx, self.itinerary)
         self.site_actions = SiteActions(ctx, self.sites_tab)
         self.room_actions = RoomActions(ctx, self.lodging_tab)
+        self.lodging_tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()

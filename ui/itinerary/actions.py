@@ -12,9 +12,10 @@ from datetime import datetime, time
 from PySide6.QtGui import QAction
 
 from i18n import _
-from models import items
+from models import airports, items
 from models import repository as repo
 from models.entities import ItemKind
+from models.sites import list_tab_sites
 from models.store.db import read_session
 from ui.common.context import Context
 from ui.common.dialogs import confirm, exec_until_saved
@@ -54,8 +55,11 @@ class ItemActions:
         from ui.itinerary.item_dialog import ItemDialog  # when first used: not needed to start
 
         tab = self.tab
+        airports.warm_up()
         with read_session(self.ctx.engine) as session:
-            sites = items.list_all_sites(session)
+            # The mission's own sites first, then the rest of the shared library.
+            own = {site.id for site in list_tab_sites(session, mission_id=mission.id)}
+            sites = sorted(items.list_all_sites(session), key=lambda site: site.id not in own)
             attendees = repo.list_attendees(session, mission_id=mission.id)
         zones = list(dict.fromkeys([mission.home_tz] + [z for r in tab.rows
                                                         for z in (r.start_tz, r.end_tz)]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
@@ -55,7 +56,7 @@ def test_a_new_mission_takes_a_site_from_the_library_and_undo_takes_it_off(qtbot
         shown = [picker.list.item(r).text() for r in range(picker.list.count())
                  if not picker.list.item(r).isHidden()]
         assert len(shown) == 1 and shown[0].startswith("Albany NanoTech Complex")
-        picker.accept()
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)      # Enter adds the one shown
 
     when_modal(pick, SitePicker, must_close=True)
     window.sites_tab.add_button.click()
@@ -181,15 +182,25 @@ def test_the_library_dialogs_speak_japanese(qtbot, window):
     def pick(picker: SitePicker):
         seen["title"] = picker.windowTitle()
         seen["ok"] = picker.new_button.text()
-        type_japanese(picker.filter, "ナノテク")
+        seen["add"] = picker.add_button.text()          # not reset to "OK" by the language
+        type_japanese(picker.filter, "おーるばに")        # hiragana finds オールバニ
+        seen["shown"] = [picker.list.item(r).text() for r in range(picker.list.count())
+                         if not picker.list.item(r).isHidden()]
         _shot(picker, "site-picker")
         picker.reject()
 
     when_modal(pick, SitePicker, must_close=True)
     window.sites_tab.add_button.click()
-    assert seen == {"title": "訪問先の追加", "ok": "新しい訪問先(&N)…"}
+    shown = seen.pop("shown")
+    assert seen == {"title": "訪問先の追加", "ok": "新しい訪問先(&N)…",
+                    "add": "このミッションに追加(&A)"}
+    assert len(shown) == 1 and shown[0].startswith("オールバニ")
     dialog = OrganizationsDialog(window.ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.merge_button.text() == "統合(&M)…"
+    merge = MergeDialog(lambda: "組織の統合", "キオクシア", [(1, "Kioxia")], lambda _i: "",
+                        parent=dialog)
+    qtbot.addWidget(merge)
+    assert merge.merge_button.text() == "統合(&M)"
     _shot(dialog, "organizations")

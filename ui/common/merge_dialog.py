@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +38,11 @@ class MergeDialog(QDialog):
         for label in (self.intro, self.effect):
             label.setWordWrap(True)
         self.label.setBuddy(self.target)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        # Our own button, not a standard one: a language change resets those to "OK".
+        self.merge_button = QPushButton(objectName="merge")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -58,7 +62,7 @@ class MergeDialog(QDialog):
         self.intro.setText(_("Merge “{name}” into another record that is the same. You can "
                              "undo this.").format(name=self.name))
         self.label.setText(_("&Keep:"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Merge"))
+        self.merge_button.setText(_("&Merge"))
         self._explain()
 
     def _explain(self, _index: int = 0) -> None:

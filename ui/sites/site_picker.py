@@ -3,8 +3,6 @@ missions use, and a button for a site the library does not have yet."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, pick
+from i18n.formatting import fold_kana
 from models.entities import Site
 from ui.common import retranslate
 
@@ -26,7 +25,7 @@ NEW_SITE = -1     # what chosen() gives when the user asked for a new site
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return fold_kana(text)        # width, case and katakana/hiragana, as the roster filter
 
 
 def site_label(site: Site) -> str:
@@ -43,12 +42,16 @@ class SitePicker(QDialog):
         self.intro = QLabel(wordWrap=True)
         self.filter = QLineEdit(objectName="siteFilter", clearButtonEnabled=True)
         self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self.accept)     # Enter adds the site chosen below
         self.list = QListWidget(objectName="siteLibrary")
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.new_button = QPushButton(objectName="newSite", clicked=self._new)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        # Our own buttons, not standard ones: a language change resets those to "OK".
+        self.add_button = QPushButton(objectName="addExisting")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.add_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,8 +71,7 @@ class SitePicker(QDialog):
                              "already visit, or create a new one."))
         self.filter.setPlaceholderText(_("Filter by name or address"))
         self.new_button.setText(_("&New site…"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("&Add to this mission"))
+        self.add_button.setText(_("&Add to this mission"))
         self._fill()
 
     def _fill(self) -> None:
@@ -99,7 +101,7 @@ class SitePicker(QDialog):
         current = self.list.currentItem()
         if current is None or current.isHidden():
             self.list.setCurrentItem(first)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
+        self.add_button.setEnabled(first is not None)
 
     def _new(self) -> None:
         self._chosen = NEW_SITE

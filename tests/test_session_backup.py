@@ -30,6 +30,7 @@ def test_the_first_edits_of_a_new_file_are_backed_up_and_again_on_close(qtbot, w
     assert backups.timer.isActive() and backups.timer.interval() == 60_000
     edit_title(window, pid, "Chief negotiator, again")      # one copy for the first edits
     backups.timer.timeout.emit()                             # the minute has passed
+    qtbot.waitUntil(lambda: bool(backups.made), timeout=10_000)    # made on a worker thread
     [made] = list_backups(window.db.path)
     assert made.reason == "edits" and made.path == backups.made[0]
     with sqlite3.connect(made.path) as conn:                 # the edit is in the copy

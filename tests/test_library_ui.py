@@ -204,3 +204,48 @@ def test_the_library_dialogs_speak_japanese(qtbot, window):
     qtbot.addWidget(merge)
     assert merge.merge_button.text() == "統合(&M)"
     _shot(dialog, "organizations")
+
+
+def test_the_attendee_dialog_finds_an_organization_by_another_name(qtbot, window):
+    from ui.attendees.attendee_dialog import AttendeeDialog
+
+    with read_session(window.db.engine) as s:
+        orgs = repo.list_organizations(s)
+    tel = _org_id(window, "Tokyo Electron")
+    dialog = AttendeeDialog(orgs, mission_end=date(2026, 12, 13), countries={"JP", "US"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for typed in ("TEL", "Tokyo Electron"):
+        dialog.organization.lineEdit().clear()
+        qtbot.keyClicks(dialog.organization.lineEdit(), typed)
+        assert dialog.organization.choice() == (tel, "")
+        assert not dialog.organization_note.isVisible()       # not "a new organization"
+    dialog.organization.lineEdit().clear()
+    type_japanese(dialog.organization.lineEdit(), "東京エレクトロン")
+    assert dialog.organization.choice() == (tel, "")
+
+
+def test_the_citizenship_field_offers_every_cldr_country_as_typed(qtbot, window):
+    from ui.attendees.attendee_dialog import AttendeeDialog
+
+    dialog = AttendeeDialog([], mission_end=date(2026, 12, 13), countries={"JP", "US"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.citizenship
+    completer = combo.completer()
+    assert completer.model().rowCount() > 240
+    qtbot.keyClicks(combo.lineEdit(), "germ")
+    offered = [completer.completionModel().index(r, 0).data()
+               for r in range(completer.completionModel().rowCount())]
+    assert offered == ["DE — Germany"]
+    combo.setCurrentText(offered[0])
+    assert combo.code() == "DE"
+    combo.setCurrentText("DEU")                                # alpha-3 from CLDR
+    assert combo.code() == "DE"
+    switch_language(qtbot, window, "ja")
+    combo.retranslate_ui()
+    combo.lineEdit().clear()
+    type_japanese(combo.lineEdit(), "ドイツ")
+    assert combo.code() == "DE"
+    assert any(combo.completer().model().index(r, 0).data() == "DE — ドイツ"
+               for r in range(combo.completer().model().rowCount()))

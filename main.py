@@ -12,7 +12,13 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from i18n import LANGUAGES, language_from_environment, set_language  # noqa: E402
+from i18n import (  # noqa: E402
+    LANGUAGES,
+    _,
+    language_from_environment,
+    set_language,
+    temporary_language,
+)
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -21,42 +27,42 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # The same options before or after the verb; after it they must not reset what came before.
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file (default: $KAKEHASHI_DB or the user data folder)")
+                        help=_("database file (default: $KAKEHASHI_DB or the user data folder)"))
     parser.add_argument("--lang", choices=LANGUAGES, default=default,
-                        help="language of the window and messages")
+                        help=_("language of the window and messages"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kakehashi", description="Kakehashi mission planner")
+    parser = argparse.ArgumentParser(prog="kakehashi", description=_("Kakehashi mission planner"))
     _common_options(parser, suppress=False)
     parser.add_argument("--smoke-test", action="store_true",
-                        help="start the window, wait until it is painted, print the start-up ms")
+                        help=_("start the window, wait until it is painted, print the start-up ms"))
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    missions = verbs.add_parser("missions", help="list missions, one per line, code first")
+    missions = verbs.add_parser("missions", help=_("list missions, one per line, code first"))
     _common_options(missions, suppress=True)
-    backup = verbs.add_parser("backup", help="copy the database into its backups folder or FILE")
-    backup.add_argument("--out", metavar="FILE", help="where to write the backup")
+    backup = verbs.add_parser("backup", help=_("copy the database into its backups folder or FILE"))
+    backup.add_argument("--out", metavar="FILE", help=_("where to write the backup"))
     _common_options(backup, suppress=True)
-    check = verbs.add_parser("check", help="check the database file for damage")
+    check = verbs.add_parser("check", help=_("check the database file for damage"))
     _common_options(check, suppress=True)
-    imports = verbs.add_parser("import-attendees", help="add or update attendees from a roster")
-    imports.add_argument("code", metavar="CODE", help="the mission's code")
-    imports.add_argument("file", metavar="FILE.xlsx", help="the roster workbook")
+    imports = verbs.add_parser("import-attendees", help=_("add or update attendees from a roster"))
+    imports.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    imports.add_argument("file", metavar="FILE.xlsx", help=_("the roster workbook"))
     imports.add_argument("--dry-run", action="store_true",
-                         help="check the file and count new and updated rows; write nothing")
+                         help=_("check the file and count new and updated rows; write nothing"))
     _common_options(imports, suppress=True)
-    readiness = verbs.add_parser("readiness", help="list what is not ready, most urgent first")
-    readiness.add_argument("code", metavar="CODE", help="the mission's code")
+    readiness = verbs.add_parser("readiness", help=_("list what is not ready, most urgent first"))
+    readiness.add_argument("code", metavar="CODE", help=_("the mission's code"))
     readiness.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date,
-                           help="check as of this day (default: today)")
+                           help=_("check as of this day (default: today)"))
     _common_options(readiness, suppress=True)
-    export = verbs.add_parser("export", help="write the mission's workbook (.xlsx) in --lang")
-    export.add_argument("code", metavar="CODE", help="the mission's code")
-    export.add_argument("--out", metavar="FILE.xlsx", required=True, help="the file to write")
+    export = verbs.add_parser("export", help=_("write the mission's workbook (.xlsx) in --lang"))
+    export.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    export.add_argument("--out", metavar="FILE.xlsx", required=True, help=_("the file to write"))
     export.add_argument("--person", metavar="EMAIL",
-                        help="only this attendee's own itinerary, as a small workbook")
+                        help=_("only this attendee's own itinerary, as a small workbook"))
     export.add_argument("--no-sensitive", action="store_true",
-                        help="leave out passport numbers, dates of birth and visa types")
+                        help=_("leave out passport numbers, dates of birth and visa types"))
     _common_options(export, suppress=True)
     return parser
 
@@ -67,7 +73,7 @@ def _iso_date(text: str):
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r}") from exc
+        raise argparse.ArgumentTypeError(_("not a date: {text}").format(text=text)) from exc
 
 
 def fail(message: str) -> int:
@@ -193,7 +199,13 @@ FILE_VERBS = {"backup": run_backup, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from i18n.cli import language_in_argv, translate_argparse
+
+    # The parser speaks the language asked for: its help, usage and errors (exit 2).
+    translate_argparse()
+    given = sys.argv[1:] if argv is None else argv
+    with temporary_language(language_in_argv(given) or language_from_environment()):
+        args = build_parser().parse_args(given)
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
     db_path = Path(chosen_db) if chosen_db else None
     if args.verb is None:
@@ -233,8 +245,14 @@ def run() -> None:
     By then every edit is committed and the settings are synced; tearing down Qt, SQLAlchemy
     and pydantic module by module takes about 0.2 s here and saves nothing for the user.
     """
-    code = main()
-    sys.stdout.flush()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone (`readiness CODE | head -1`): what it wanted was written; end
+        # quietly, as other command-line tools do, with no traceback on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
     sys.stderr.flush()
     os._exit(code)
 

@@ -19,6 +19,7 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
+from models.organization_names import lookup_keys, name_index, organization_keys
 from models.rules import email_key
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
@@ -214,24 +215,20 @@ def find_duplicates(session: Session, *, mission_id: int, family: str, given: st
         or (wanted_mail and email_key(mail) == wanted_mail))]
 
 
-def _org_key(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().casefold()
-
-
 def organization_index(session: Session) -> dict[str, int]:
-    """Every organization by its folded English and Japanese names."""
-    index: dict[str, int] = {}
-    for org_id, name_en, name_ja in session.exec(
-            select(Organization.id, Organization.name_en, Organization.name_ja)).all():
-        for name in (name_en, name_ja):
-            if name:
-                index.setdefault(_org_key(name), org_id)
-    return index
+    """Every organization by its folded names, aliases and short forms (organization_names)."""
+    return name_index(session.exec(select(Organization.id, Organization.name_en,
+                                          Organization.name_ja, Organization.aliases)).all())
+
+
+def find_organization(name: str, index: dict[str, int]) -> int | None:
+    """The organization a typed name means ("TEL", "東京エレクトロン"), None when none."""
+    return next((index[k] for k in lookup_keys(name) if k in index), None)
 
 
 def organization_by_name(session: Session, name: str, created: list[int],
                          index: dict[str, int] | None = None) -> int | None:
-    """The organization with this English or Japanese name, created when there is none.
+    """The organization with this name, alias or short form, created when there is none.
 
     Pass the same `index` (organization_index) for many rows: one query instead of one a row.
     """
@@ -239,14 +236,17 @@ def organization_by_name(session: Session, name: str, created: list[int],
     if not name:
         return None
     index = organization_index(session) if index is None else index
-    if _org_key(name) in index:
-        return index[_org_key(name)]
+    found = find_organization(name, index)
+    if found is not None:
+        return found
     is_ascii = name.isascii()
     org = Organization(name_en=name if is_ascii else "", name_ja="" if is_ascii else name)
     session.add(org)
     session.flush()
     created.append(org.id)
-    index[_org_key(name)] = org.id
+    exact, short = organization_keys(org.name_en, org.name_ja, "")
+    for key in (*exact, *short):
+        index.setdefault(key, org.id)
     return org.id
 
 

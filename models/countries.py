@@ -1,5 +1,6 @@
-"""Citizenship as an ISO 3166-1 alpha-2 code, read from a code or a country's name in English or
-Japanese: the one rule the attendee dialog and the roster import share."""
+"""Citizenship as an ISO 3166-1 alpha-2 code, read from an alpha-2 or alpha-3 code or a country's
+name in English or Japanese, all from CLDR through Babel: the one rule the attendee dialog and the
+roster import share."""
 
 from __future__ import annotations
 
@@ -10,31 +11,32 @@ from functools import cache
 from i18n.formatting import fold_kana
 from models.rules import Problem
 
-# CLDR territories that no passport names as a nationality: groupings, pseudo-locales, and
-# islands CLDR lists apart from the country that issues their passports (AC, TA: UK; IC, EA:
-# Spain; CP: France; DG: UK; CQ: UK).
+# CLDR territories that no passport names as a nationality: groupings, pseudo-locales, "Unknown
+# Region", and islands CLDR lists apart from the country that issues their passports (AC, TA,
+# DG, CQ: UK; IC, EA: Spain; CP: France).
 _NOT_NATIONALITIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ",
                                 "AC", "TA", "IC", "EA", "CP", "DG", "CQ"})
 
-# What CLDR's names lack and rosters write: demonyms, alpha-3 codes, abbreviations, short forms.
-_ALIASES = {
-    "JP": ["Japanese", "日本国", "JPN", "ニッポン"],
-    "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America", "American",
-           "米国", "アメリカ", "合衆国"],
-    "GB": ["UK", "Great Britain", "British", "GBR", "英国"],
-    "CA": ["Canadian", "CAN"],
-    "KR": ["Korea", "Republic of Korea", "Korean", "KOR", "大韓民国"],
-    "CN": ["Chinese", "CHN", "中華人民共和国"],
-    "TW": ["TWN"],
-    "IN": ["Indian", "IND"],
-    "DE": ["German", "DEU"],
-    "FR": ["French", "FRA"],
-    "AU": ["Australian", "AUS"],
+# Only what CLDR lacks and rosters write: demonyms, abbreviations and short or formal forms.
+# Names and codes CLDR has (Japan, 日本, JPN, UK, 韓国) come from Babel, never from here.
+_DEMONYMS = {
+    "JP": ["Japanese", "日本人", "日本国", "ニッポン"],
+    "US": ["U.S.", "U.S.A.", "United States of America", "America", "American", "米国",
+           "アメリカ", "アメリカ人", "米国人", "合衆国"],
+    "GB": ["Great Britain", "British", "英国", "英国人"],
+    "CA": ["Canadian", "カナダ人"],
+    "KR": ["Korea", "Republic of Korea", "Korean", "大韓民国", "韓国人"],
+    "CN": ["Chinese", "中華人民共和国", "中国人"],
+    "TW": ["Taiwanese", "台湾人"],
+    "IN": ["Indian", "インド人"],
+    "DE": ["German", "ドイツ人"],
+    "FR": ["French", "フランス人"],
+    "AU": ["Australian", "オーストラリア人"],
 }
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\s.]+", "", fold_kana(text))
+    return re.sub(r"[\s.]+", "", fold_kana(unicodedata.normalize("NFKC", text)))
 
 
 @cache
@@ -47,25 +49,37 @@ def country_codes() -> frozenset[str]:
 
 
 @cache
+def code_aliases() -> dict[str, str]:
+    """CLDR's other codes for a territory: alpha-3 ("JPN", "USA") and old alpha-2 ("UK")."""
+    from babel.core import get_global
+
+    codes = country_codes()
+    return {alias: targets[0] for alias, targets in get_global("territory_aliases").items()
+            if alias.isalpha() and len(targets) == 1 and targets[0] in codes}
+
+
+@cache
 def _lookup() -> dict[str, str]:
     from babel import Locale
 
     codes = country_codes()
     names = {_key(name): code for language in ("en", "ja")
              for code, name in Locale.parse(language).territories.items() if code in codes}
-    names.update({_key(name): code for code, aliases in _ALIASES.items() for name in aliases})
+    names.update({_key(name): code for code, aliases in _DEMONYMS.items() for name in aliases})
     return names
 
 
 def country_code(text: str) -> str | None:
-    """The code for "jp", "JP — Japan" (as the dialog shows it), "Japan", "日本" or "アメリカ";
-    "" for an empty text, None when it names no country we know."""
+    """The code for "jp", "JPN", "JP — Japan" (as the dialog shows it), "Japan", "日本" or
+    "アメリカ"; "" for an empty text, None when it names no country we know ("ZZ", "XYZ")."""
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return ""
     code = text.partition("—")[0].strip().upper()
     if code in country_codes():
         return code
+    if code in code_aliases():
+        return code_aliases()[code]
     return _lookup().get(_key(text))
 
 

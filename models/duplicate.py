@@ -21,6 +21,7 @@ from models.entities import (
     ItemParticipant,
     ItineraryItem,
     ItineraryItemBase,
+    MissionSite,
     Participant,
     Room,
     RoomGuest,
@@ -43,6 +44,10 @@ def duplicate_mission(session: Session, *, mission_id: int, new_code: str, new_s
         session, code=new_code, title_en=old.title_en, title_ja=old.title_ja,
         start_date=new_start, end_date=new_start + (old.end_date - old.start_date),
         home_tz=old.home_tz, organizer_ids=list(old.organizer_ids))
+    # The sites the old mission had on its list: a yearly mission visits the same hosts.
+    session.add_all(MissionSite(mission_id=new_id, site_id=link.site_id)
+                    for link in session.exec(select(MissionSite).where(
+                        MissionSite.mission_id == mission_id)).all())
 
     participants: dict[int, int] = {}          # old participant id -> new
     if copy_people:

@@ -97,6 +97,7 @@ class MissionOrganizer(SQLModel, table=True):
 class OrganizationBase(SQLModel):
     name_en: str = ""
     name_ja: str = ""
+    aliases: str = ""              # other names in either language, one a line (TEL)
 
 
 class Organization(OrganizationBase, table=True):
@@ -165,6 +166,16 @@ class SiteBase(SQLModel):
 
 class Site(SiteBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
+
+
+class MissionSite(SQLModel, table=True):
+    """A shared site a mission has put on its list, before (or besides) any item naming it."""
+
+    __tablename__ = "mission_site"
+    mission_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True))
+    site_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("site.id", ondelete="CASCADE"), primary_key=True, index=True))
 
 
 VISITOR_FIELDS = (

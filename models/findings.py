@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from i18n import N_, _, ngettext, pick
+from i18n import N_, _, babel_locale, ngettext, pick
 from i18n.formatting import format_date, format_datetime, format_list, person_name
 from i18n.labels import VISITOR_FIELDS, label
 
@@ -26,6 +26,7 @@ DEADLINE_SOON = "deadline_soon"
 MISSING_VISITOR_FIELDS = "missing_visitor_fields"
 PASSPORT_EXPIRY = "passport_expiry"
 NO_LODGING = "no_lodging"
+DAY_OFF = "day_off"               # a visit, meeting or ceremony on a holiday or weekend
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 _NAMES_SHOWN = 3
@@ -63,6 +64,22 @@ def _at(when) -> str:
 
 def _day(day) -> str:
     return format_date(day, "day")
+
+
+def _country(code: str) -> str:
+    """The country as prose names it: our words for the two a mission usually visits, CLDR's
+    name in the current language for any other."""
+    if code in COUNTRIES:
+        return _(COUNTRIES[code])
+    return babel_locale().territories.get(code, code)
+
+
+def _day_off(p: dict) -> str:
+    words = {"item": _title(p["item"]), "day": _day(p["day"]), "country": _country(p["country"])}
+    if p.get("holiday"):
+        return _("“{item}” is on {day}, a public holiday in {country} ({holiday}).").format(
+            holiday=_title(p["holiday"]), **words)
+    return _("“{item}” is on {day}, a weekend day in {country}.").format(**words)
 
 
 def _deadline(p: dict, passed: bool) -> str:
@@ -105,7 +122,7 @@ def _text(kind: str, p: dict) -> str:
         return _("{person}'s passport expires on {expiry}; {country} requires it valid until "
                  "{until}.").format(
             person=person_name(**p["person"]), expiry=format_date(p["expiry"]),
-            country=_(COUNTRIES[country]) if country in COUNTRIES else country,
+            country=_country(country),
             until=format_date(p["until"]))
     if kind == NO_LODGING:
         if p.get("hotel"):
@@ -114,6 +131,8 @@ def _text(kind: str, p: dict) -> str:
                 night=_day(p["night"]))
         return _("{person} has no lodging for the night of {night}.").format(
             person=person_name(**p["person"]), night=_day(p["night"]))
+    if kind == DAY_OFF:
+        return _day_off(p)
     raise ValueError(f"unknown finding kind: {kind!r}")
 
 

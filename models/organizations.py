@@ -64,7 +64,8 @@ def remove_unused_organizations(session: Session, ids: list[int]) -> list[dict]:
         org = session.get(Organization, org_id)
         if org is None or organization_usage(session, organization_id=org_id) != (0, 0):
             continue
-        saved.append({"id": org.id, "name_en": org.name_en, "name_ja": org.name_ja})
+        saved.append({"id": org.id, "name_en": org.name_en, "name_ja": org.name_ja,
+                      "aliases": org.aliases})
         session.delete(org)
     session.flush()
     return saved

@@ -12,6 +12,8 @@ What each check means (the window's panel and `main.py readiness` show the same 
   `today`, due soon within 7 days, while a visitor is still "not sent"; a refused visitor is
   reported; a visitor not sent yet who lacks a field the site requires is reported once per
   site. Visits already past raise nothing.
+- Days off: a site visit, meeting or ceremony still to come on a public holiday (the holidays
+  package) or a weekend day of the country it is in (the site's zone for a visit).
 - Passports: models.rules decides validity for the countries of the person's own items.
 - Lodging: see `_lodging`.
 """
@@ -30,10 +32,12 @@ from sqlmodel import Session
 from models import findings as F
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
+from models.public_holidays import holiday, is_weekend
 from models.readiness_data import Plan, PlanItem, load_plan
 from models.rules import mission_countries, passport_too_short
 from models.times import from_local, local_date
 from models.visits import missing_fields, site_country, visitor_deadline
+from models.zone_countries import zone_country
 
 DUE_SOON_DAYS = 7
 NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they spend the night
@@ -41,6 +45,7 @@ NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they 
 _NO_OVERLAP = {ItemKind.HOTEL.value, ItemKind.FREE_TIME.value}
 _FLIGHT, _TRANSFER, _HOTEL = ItemKind.FLIGHT.value, ItemKind.TRANSFER.value, ItemKind.HOTEL.value
 _SITE_VISIT = ItemKind.SITE_VISIT.value
+_ON_WORKDAYS = {_SITE_VISIT, ItemKind.MEETING.value, ItemKind.CEREMONY.value}
 _NOT_SENT, _REFUSED = Clearance.NOT_SENT.value, Clearance.REFUSED.value
 _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
 
@@ -69,7 +74,8 @@ def _no_collection() -> Iterator[None]:
 
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
-    found = [*_conflicts(plan), *_visits(plan, today), *_passports(plan), *_lodging(plan)]
+    found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
+             *_passports(plan), *_lodging(plan)]
     return sorted(found, key=Finding.sort_key)
 
 
@@ -189,6 +195,27 @@ def _visits(plan: Plan, today: date) -> list[Finding]:
                 found.append(Finding(F.MISSING_VISITOR_FIELDS, F.RANK_MISSING, visit.id, pid, {
                     "person": plan.people[pid].name(), "site": site_name, "visit": day,
                     "fields": lacking}, when=visit.start))
+    return found
+
+
+def _days_off(plan: Plan, today: date) -> list[Finding]:
+    """Site visits, meetings and ceremonies still to come on a public holiday or a weekend day
+    of the country they are in (the site's for a visit, else the item's start zone's)."""
+    found = []
+    for item in plan.items:
+        if item.kind not in _ON_WORKDAYS:
+            continue
+        site = plan.sites.get(item.site_id) if item.site_id is not None else None
+        zone = site.tz if site is not None and item.kind == _SITE_VISIT else item.start_tz
+        day = local_date(item.start, zone)
+        country = zone_country(zone)
+        if day < today or country is None:
+            continue
+        names = holiday(country, day)
+        if names is not None or is_weekend(country, day):
+            found.append(Finding(F.DAY_OFF, F.RANK_CONFLICT, item.id, None, {
+                "item": _title(item), "day": day, "country": country, "holiday": names},
+                when=item.start))
     return found
 
 

@@ -192,20 +192,23 @@ def list_organizations(session: Session) -> list[Organization]:
 
 
 def create_organization(session: Session, *, name_en: str, name_ja: str = "",
-                        organization_id: int | None = None) -> int:
+                        organization_id: int | None = None, aliases: str = "") -> int:
     """A new organization; `organization_id` puts back one that was deleted (undo, redo)."""
-    org = Organization(id=organization_id, name_en=name_en, name_ja=name_ja)
+    org = Organization(id=organization_id, name_en=name_en, name_ja=name_ja, aliases=aliases)
     session.add(org)
     session.flush()
     return org.id
 
 
 def update_organization(session: Session, *, organization_id: int, name_en: str,
-                        name_ja: str) -> None:
+                        name_ja: str, aliases: str | None = None) -> None:
+    """New names (and aliases, one a line, when given)."""
     org = session.get(Organization, organization_id)
     if org is None:
         raise LookupError(f"organization {organization_id} not found")
     org.name_en, org.name_ja = name_en, name_ja
+    if aliases is not None:
+        org.aliases = aliases
     session.add(org)
     session.flush()
 

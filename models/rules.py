@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
+from models.zone_countries import zone_country
+
 
 class Problem(StrEnum):
     """What a value check found; each caller has its own words for it."""
@@ -42,18 +44,6 @@ US_SIX_MONTH_CLUB = frozenset({
     "MX", "MY", "NL", "NO", "NZ", "PH", "PL", "PT", "SE", "SG", "SI", "SK", "TH", "TW", "VN",
 })
 
-# The zones a US-Japan itinerary uses, by country; a zone not listed adds no country (and so no
-# passport rule), which only happens for legs outside the two countries.
-ZONE_COUNTRIES = {
-    "Asia/Tokyo": "JP", "Japan": "JP",
-    **{zone: "US" for zone in (
-        "America/New_York", "America/Detroit", "America/Chicago", "America/Denver",
-        "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "America/Boise",
-        "America/Indiana/Indianapolis", "America/Kentucky/Louisville", "Pacific/Honolulu",
-        "US/Eastern", "US/Central", "US/Mountain", "US/Pacific", "US/Alaska", "US/Hawaii")},
-}
-
-
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it is shorter (Aug 31 + 6 ->
     Feb 28)."""
@@ -63,8 +53,9 @@ def add_months(day: date, months: int) -> date:
 
 
 def mission_countries(zones: Iterable[str]) -> set[str]:
-    """The countries (ISO alpha-2) of the zones a mission's itinerary and home use."""
-    return {ZONE_COUNTRIES[z] for z in zones if z in ZONE_COUNTRIES}
+    """The countries (ISO alpha-2) of the zones a mission's itinerary and home use, as the tz
+    database places them; a zone of no country (UTC) adds none."""
+    return {country for z in zones if (country := zone_country(z))}
 
 
 def passport_valid_until(citizenship: str, mission_end: date, destination: str) -> date | None:

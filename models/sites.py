@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, func, select
 
-from models.entities import ItemKind, ItineraryItem, Site, SiteBase
+from models.entities import ItemKind, ItineraryItem, MissionSite, Site, SiteBase
 from models.times import local_date
 from models.visits import visitor_deadline
 
@@ -27,6 +27,7 @@ class RemovedSite:
     site_id: int
     values: dict
     item_ids: tuple[int, ...] = ()
+    missions: tuple[int, ...] = ()      # the missions that had it on their list
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,11 @@ def delete_site(session: Session, *, site_id: int) -> RemovedSite:
         raise LookupError(f"site {site_id} not found")
     item_ids = tuple(session.exec(select(ItineraryItem.id).where(
         ItineraryItem.site_id == site_id).order_by(ItineraryItem.id)).all())
-    removed = RemovedSite(site_id, site_values(site), item_ids)
-    session.delete(site)           # the foreign key sets the items' site_id to NULL
+    missions = tuple(session.exec(select(MissionSite.mission_id).where(
+        MissionSite.site_id == site_id).order_by(MissionSite.mission_id)).all())
+    removed = RemovedSite(site_id, site_values(site), item_ids, missions)
+    # The foreign keys set the items' site_id to NULL and take it off the missions' lists.
+    session.delete(site)
     session.flush()
     return removed
 
@@ -111,6 +115,8 @@ def restore_site(session: Session, removed: RemovedSite) -> None:
         if item is not None and item.site_id is None:
             item.site_id = removed.site_id
             session.add(item)
+    for mission_id in removed.missions:
+        session.add(MissionSite(mission_id=mission_id, site_id=removed.site_id))
     session.flush()
 
 
@@ -123,12 +129,13 @@ def site_usage(session: Session, *, site_id: int, mission_id: int | None) -> Sit
 
 
 def list_tab_sites(session: Session, *, mission_id: int) -> list[Site]:
-    """The sites the mission visits, and the sites no mission uses yet (a site just added
-    stays in view until an item names it), by English name."""
+    """The sites the mission visits or has put on its list (from the shared library), and the
+    sites no mission uses yet, by English name."""
     used_here = select(ItineraryItem.site_id).where(ItineraryItem.mission_id == mission_id)
+    listed = select(MissionSite.site_id).where(MissionSite.mission_id == mission_id)
     used = select(ItineraryItem.site_id).where(col(ItineraryItem.site_id).is_not(None))
     return list(session.exec(select(Site).where(
-        col(Site.id).in_(used_here) | col(Site.id).not_in(used))
+        col(Site.id).in_(used_here) | col(Site.id).in_(listed) | col(Site.id).not_in(used))
         .order_by(func.lower(Site.name_en), Site.name_ja, Site.id)).all())
 
 

@@ -23,7 +23,8 @@ from models.entities import (
     Site,
     VisitClearance,
 )
-from models.rules import ZONE_COUNTRIES, is_latin_name
+from models.rules import is_latin_name
+from models.zone_countries import zone_country
 
 CLEARANCE_STATUSES = tuple(c.value for c in Clearance)
 # A citizen visiting a site in their own country carries no visa and identifies with a national
@@ -45,7 +46,7 @@ class VisitorRow:
 
 
 def site_country(site_tz: str) -> str | None:
-    return ZONE_COUNTRIES.get(site_tz)
+    return zone_country(site_tz)
 
 
 def visitor_deadline(visit_day: date, notice_days: int) -> date:

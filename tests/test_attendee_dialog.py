@@ -351,14 +351,14 @@ def test_the_dialog_speaks_japanese_and_switches_while_open(qtbot, window):
     assert dialog.labels["family"].text() == "姓"
     assert dialog.windowTitle() == "参加者の追加"
     assert dialog.errors["latin"].text() == (
-        "ローマ字の氏名は必須です。旅券やホテルのシステムで必要になります。")
+        "ローマ字の氏名は必須です。パスポートやホテルのシステムで必要になります。")
     dialog.close()
     fresh = AttendeeDialog([], mission_end=END, countries={"JP", "US"}, parent=window)
     fresh.show()
     type_japanese(fresh.fields["family_name"], "山田")
     fresh.accept()
-    assert fresh.errors["latin"].text().startswith("旅券の表記どおりローマ字で")
-    assert fresh.labels["passport_expiry"].text() == "旅券の有効期限"
+    assert fresh.errors["latin"].text().startswith("パスポートの表記どおりローマ字で")
+    assert fresh.labels["passport_expiry"].text() == "パスポートの有効期限"
     fresh.close()
     switch_language(qtbot, window, "en")
 

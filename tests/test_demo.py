@@ -57,13 +57,14 @@ def test_the_demo_readiness_shows_a_few_realistic_findings(demo_db):
     people = {f.participant_id: f.params.get("person", {}).get("family") for f in found}
     assert [(f.kind, people[f.participant_id]) for f in found] == [
         (F.DEADLINE_PASSED, None),                  # Albany: Emi Kato's details not sent
+        (F.DAY_OFF, None),                          # the debrief at Haneda is on a Sunday
         (F.MISSING_VISITOR_FIELDS, "Kato"),         # ... because her visa type is missing
         (F.NO_LODGING, "Miller"),                   # no room in Tokyo on Dec 8
     ]
-    assert found[1].params["fields"] == ["visa_type"]
+    assert found[2].params["fields"] == ["visa_type"]
     with read_session(demo_db.engine) as session:   # weeks before: only the data gaps remain
         early = run_checks(session, mission_id=mission.id, today=date(2026, 10, 1))
-    assert [f.kind for f in early] == [F.MISSING_VISITOR_FIELDS, F.NO_LODGING]
+    assert [f.kind for f in early] == [F.DAY_OFF, F.MISSING_VISITOR_FIELDS, F.NO_LODGING]
 
 
 def test_the_demo_is_seeded_into_a_new_file_only(tmp_path, monkeypatch):

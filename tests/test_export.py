@@ -109,9 +109,10 @@ def test_a_flight_shows_the_local_departure_date_at_hnd_and_arrival_at_jfk(demo_
     assert header(manifest)[2:10] == ["Departure date", "Departs", "Zone", "From",
                                       "Arrival date", "Arrives", "Zone", "To"]
     out = _leg(manifest, "NH 110")
-    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST", "HND Tokyo Haneda",
+    assert out[2:10] == [datetime(2026, 12, 9), time(17, 55), "JST",
+                         "HND Tokyo International Airport",
                          datetime(2026, 12, 9), time(16, 45), "EST",
-                         "JFK New York John F. Kennedy"]
+                         "JFK John F Kennedy International Airport"]
     back = _leg(manifest, "NH 109")        # across the date line the other way
     assert (back[2], back[3], back[6], back[7]) == (datetime(2026, 12, 12), time(13, 0),
                                                     datetime(2026, 12, 13), time(17, 15))
@@ -228,7 +229,7 @@ def test_the_overview_counts_and_lists_the_open_findings(demo_db, tmp_path):
     assert values["Code"] == DEMO_CODE and values["Attendees"] == 21
     assert values["First day"] == datetime(2026, 12, 7)
     assert values["Exported on"] == datetime.combine(TODAY, time())
-    assert values["Organizers"] == "Japan External Trade Organization (JETRO), NY CREATES"
+    assert values["Organizing bodies"] == "Japan External Trade Organization (JETRO), NY CREATES"
     urgency = [r[0] for r in rows(ws)]
     assert "Urgency" in urgency and "Lodging" in urgency
 

@@ -44,7 +44,7 @@ def test_typing_airport_codes_fills_each_end_zone(qtbot, window):
 
     seen = _open_add(qtbot, window, act)
     assert seen["zones"] == ("Asia/Tokyo", "America/New_York")
-    assert seen["note"] == "Albany International: times in Eastern Time"
+    assert seen["note"] == "Albany International Airport: times in Eastern Time"
     assert "Not in the airport table" in seen["unknown"]
 
 

@@ -61,9 +61,9 @@ def click_finding(qtbot, window, row: int) -> None:
 
 def test_the_demo_findings_are_listed_most_urgent_first_and_counted_in_the_tab(window):
     panel = window.readiness_panel
-    assert panel.count() == 3
-    assert overview_title(window) == "Overview (3)"
-    assert panel.heading.text() == "Readiness: 3 open findings"
+    assert panel.count() == 4     # with the Sunday debrief at Haneda
+    assert overview_title(window) == "Overview (4)"
+    assert panel.heading.text() == "Readiness: 4 open findings"
     assert [f.rank for f in panel.findings] == sorted(f.rank for f in panel.findings)
     assert panel.texts()[0].startswith("Visitor list for Albany NanoTech Complex")
 
@@ -71,7 +71,7 @@ def test_the_demo_findings_are_listed_most_urgent_first_and_counted_in_the_tab(w
 def test_a_double_booking_is_listed_and_clicking_it_selects_the_item(qtbot, window):
     item_id = add_double_booking(window)
     panel = window.readiness_panel
-    assert overview_title(window) == "Overview (4)"
+    assert overview_title(window) == "Overview (5)"
     row = next(i for i, f in enumerate(panel.findings) if f.kind == F.OVERLAP)
     assert "Double booking: Masayuki Takahashi" in panel.texts()[row]
     assert "Breakfast with the consul" in panel.texts()[row]
@@ -82,14 +82,14 @@ def test_a_double_booking_is_listed_and_clicking_it_selects_the_item(qtbot, wind
 
 def test_removing_the_clash_takes_the_finding_and_the_count_away(qtbot, window):
     item_id = add_double_booking(window)
-    assert overview_title(window) == "Overview (4)"
+    assert overview_title(window) == "Overview (5)"
     with write_session(window.db.engine) as session:
         from models.entities import ItineraryItem
 
         session.delete(session.get(ItineraryItem, item_id))
     window.events.announce(window.mission_id, ITEMS)
     window.readiness.flush()
-    assert overview_title(window) == "Overview (3)"
+    assert overview_title(window) == "Overview (4)"
 
 
 def test_a_missing_visitor_field_leads_to_the_person(qtbot, window):
@@ -129,8 +129,8 @@ def test_a_guest_without_a_room_leads_to_the_hotel_stay(qtbot, window):
 def test_the_panel_and_the_tab_title_speak_japanese(qtbot, window):
     switch_language(qtbot, window, "ja")
     panel = window.readiness_panel
-    assert overview_title(window) == "概要 (3)"
-    assert panel.heading.text() == "準備状況：未解決 3件"
+    assert overview_title(window) == "概要 (4)"
+    assert panel.heading.text() == "準備状況：未解決 4件"
     assert "見学者名簿" in panel.texts()[0]
     switch_language(qtbot, window, "en")
-    assert overview_title(window) == "Overview (3)"
+    assert overview_title(window) == "Overview (4)"

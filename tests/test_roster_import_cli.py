@@ -78,7 +78,8 @@ def test_an_import_writes_every_value_exactly_and_a_reimport_updates(db_path, tm
     oneil, org = person_by(db_path, email="b@example.com")
     assert (oneil.family_name, oneil.given_name, oneil.title_en) == ("O'Neil", "Zoë 😀", "=1+1")
     assert oneil.dietary == "🍣🥜 no shellfish 🦐" and oneil.notes == "+81 90-1234-5678"
-    assert oneil.phone == "+819012345678" and org.name_en == "Rapidus"  # the demo's Rapidus
+    # "Rapidus" is the demo's Rapidus Corporation (a legal form left out), not a new one.
+    assert oneil.phone == "+819012345678" and org.name_en == "Rapidus Corporation"
     homma, org = person_by(db_path, family_name_ja="本間")
     assert (homma.family_name, homma.given_name, homma.latin_unconfirmed) == ("Homma", "Taro",
                                                                                True)

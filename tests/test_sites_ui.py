@@ -161,5 +161,5 @@ def test_the_sites_tab_speaks_japanese(qtbot, window):
     assert tab.add_button.text() == "訪問先を追加(&A)…"
     assert tab.visitors.deadline.text().startswith("見学者名簿の提出期限は2026年11月26日(木)")
     kato = next(r for r in tab.visitors.rows if r.family_name == "Kato")
-    assert tab.visitors.combo(kato.participant_id).currentText() == "未送付"
+    assert tab.visitors.combo(kato.participant_id).currentText() == "未提出"
     assert tab.visit_list.item(0).text().startswith("12月10日(木) 9:00 EST")

@@ -19,8 +19,8 @@ from documents.workbook.travel import Names, item_place
 from i18n import N_, _, current_language, load_translations, ngettext
 from i18n.formatting import format_datetime
 from models.entities import ItemKind
-from models.rules import ZONE_COUNTRIES
 from models.times import to_local
+from models.zone_countries import zone_country
 
 TERMS = (
     N_("Vegetarian"), N_("Vegan"), N_("Halal"), N_("Kosher"), N_("Gluten-free"),
@@ -79,7 +79,7 @@ def _needs_in(text: str, language: str) -> str:
 
 
 def caterer_language(zone: str) -> str:
-    return "ja" if ZONE_COUNTRIES.get(zone) == "JP" else "en"
+    return "ja" if zone_country(zone) == "JP" else "en"
 
 
 def dietary_sheets(data: MissionData, used: set[str]) -> list[SheetData]:

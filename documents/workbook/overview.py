@@ -16,7 +16,7 @@ from models.readiness import finding_text
 
 RANKS = {
     F.RANK_OVERDUE: N_("Overdue"),
-    F.RANK_CONFLICT: N_("Conflict"),
+    F.RANK_CONFLICT: N_("Cannot happen as planned"),
     F.RANK_DUE_SOON: N_("Due soon"),
     F.RANK_MISSING: N_("Missing information"),
     F.RANK_LODGING: N_("Lodging"),
@@ -35,7 +35,7 @@ def overview_sheet(data: MissionData, used: set[str], *, today: date) -> SheetDa
         [_("Last day"), m.end_date],
         [_("Status"), label(MISSION_STATUS, m.status)],
         [_("Home time zone"), m.home_tz],
-        [_("Organizers"), organizers],
+        [_("Organizing bodies"), organizers],
         [_("Attendees"), counts.get("attendees", 0)],
         [_("Confirmed"), counts.get("confirmed", 0)],
         [_("Itinerary items"), counts.get("items", 0)],

@@ -14,12 +14,12 @@ import sqlite3
 import tempfile
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from i18n import _
 from models.store.errors import NewerDatabase, NotADatabase, StorageError
-from models.store.files import SCHEMA_HEAD, check_file, connect_ro
+from models.store.files import check_file, connect_ro, is_newer_revision
 from models.store.health import (
     NoDatabase,
     check_database,
@@ -33,7 +33,7 @@ from models.store.health import (
 __all__ = ["BackupFailed", "BackupInfo", "DamagedBackup", "RestoreFailed", "UpgradeNeedsBackup",
            "auto_backup", "backup_now", "backups_dir", "check_database", "checked_backup",
            "compact", "damaged_file_path", "verify_backup",
-           "list_backups", "make_backup", "restore_backup", "rotate"]
+           "list_backups", "make_backup", "restore_backup", "rotate", "session_backup"]
 
 KEEP_DAYS = 7    # the newest backup of each of the last 7 days that have one
 KEEP_WEEKS = 4   # then the newest of each of the 4 ISO weeks before those days
@@ -199,6 +199,19 @@ def auto_backup(db_path: str | os.PathLike, *, now: datetime, reason: str) -> Pa
     return checked_backup(db_path, now=now, reason=reason)[0]
 
 
+SESSION_GAP = timedelta(hours=1)   # a session's own backups: at most one in this time
+
+
+def session_backup(db_path: str | os.PathLike, *, now: datetime, reason: str) -> Path | None:
+    """A backup after a session's first edits ("edits") or on close ("close"), unless the
+    newest backup of this file is less than SESSION_GAP old; None when none was due."""
+    db_path = Path(db_path).absolute()
+    newest = max((c for c, _r, _p in _found(db_path)), default=None)
+    if newest is not None and now - newest < SESSION_GAP:
+        return None
+    return auto_backup(db_path, now=now, reason=reason)
+
+
 def checked_backup(db_path: str | os.PathLike, *, now: datetime,
                    reason: str) -> tuple[Path | None, list[str]]:
     """auto_backup, also returning what the integrity check found in the new copy."""
@@ -251,7 +264,7 @@ def verify_backup(backup_path: str | os.PathLike) -> None:
     found = revision(Path(backup_path))
     if found is None:
         raise NotADatabase(str(backup_path))
-    if found > SCHEMA_HEAD:
+    if is_newer_revision(found):
         raise NewerDatabase(str(backup_path), found)
 
 

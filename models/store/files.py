@@ -11,8 +11,23 @@ from pathlib import Path
 from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_VERSIONS = Path(__file__).with_name("migrations") / "versions"
+
+
+def is_newer_revision(revision: str) -> bool:
+    """Whether a file's schema revision is one this version does not know, so a later one:
+    revision ids are names, not always numbers, so they are looked up in the
+    migration scripts, never compared as text."""
+    if revision == SCHEMA_HEAD:
+        return False
+    known = set()
+    for script in _VERSIONS.glob("*.py"):
+        for line in script.read_text(encoding="utf-8").splitlines():
+            if line.startswith("revision = "):
+                known.add(line.partition("=")[2].strip().strip("\"'"))
+    return revision not in known
 
 
 def check_file(path: Path) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from i18n import babel_locale, pick
-from models.countries import country_code
+from models.countries import country_code, country_codes
 from models.entities import Organization
+from models.organization_names import lookup_keys, name_index
 
 
 def country_name(code: str) -> str:
@@ -27,7 +28,8 @@ def parse_country(text: str) -> str:
 
 
 class CountryCombo(QComboBox):
-    """An ISO 3166 alpha-2 code: Japan and the US to pick, any other code typed."""
+    """An ISO 3166 alpha-2 code: Japan and the US to pick, any other typed as a code or a name
+    with every CLDR country offered as it is typed ("ger" -> "DE — Germany")."""
 
     COMMON = ("JP", "US")
 
@@ -37,11 +39,21 @@ class CountryCombo(QComboBox):
         self.addItem("", "")
         for code in self.COMMON:
             self.addItem("", code)
+        self.names = QStringListModel(self)
+        completer = QCompleter(self.names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
         self._label_items()
 
     def _label_items(self) -> None:
         for i, common in enumerate(self.COMMON, start=1):
             self.setItemText(i, f"{common} — {country_name(common)}")
+        territories = babel_locale().territories
+        self.names.setStringList(sorted(
+            (f"{code} — {territories[code]}" for code in country_codes()),
+            key=lambda text: text.partition("—")[2]))
 
     def code(self) -> str:
         """The upper-case code, "" when empty; ValueError when it is not a known country."""
@@ -71,6 +83,7 @@ class OrganizationCombo(QComboBox):
         super().__init__(parent, editable=True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.orgs = [(o.id, o.name_en, o.name_ja) for o in organizations]
+        self.index = name_index((o.id, o.name_en, o.name_ja, o.aliases) for o in organizations)
         self.addItem("", None)
         for org_id, _en, _ja in self.orgs:
             self.addItem("", org_id)
@@ -92,13 +105,12 @@ class OrganizationCombo(QComboBox):
 
     def choice(self) -> tuple[int | None, str]:
         """(id of an existing organization, "") or (None, a new name) or (None, "")."""
-        text = _fold(self.currentText())
-        if not text:
+        text = self.currentText().strip()
+        if not _fold(text):
             return None, ""
-        for org_id, en, ja in self.orgs:
-            if text in (_fold(en), _fold(ja)):
-                return org_id, ""
-        return None, self.currentText().strip()
+        # By name, other name or short form, as the roster import finds it ("TEL").
+        found = next((self.index[k] for k in lookup_keys(text) if k in self.index), None)
+        return (found, "") if found is not None else (None, text)
 
     def set_choice(self, org_id: int | None, new_name: str = "") -> None:
         index = self.findData(org_id) if org_id is not None else -1

@@ -11,6 +11,7 @@ from i18n import _
 from models.store.errors import StorageError
 from ui.common import retranslate
 from ui.common.context import Context
+from ui.files.session_backup import SessionBackups
 
 
 def run_export(ctx: Context, participant_id: int | None = None):
@@ -27,6 +28,7 @@ class FileActions(QObject):
         self.act_export = QAction(parent, triggered=lambda: run_export(ctx))
         self.act_restore = QAction(parent, triggered=self.restore_from_backup)
         self.act_compact = QAction(parent, triggered=self.compact_database)
+        self.session_backups = SessionBackups(ctx)
         retranslate.register(self)
         self.retranslate_ui()
 

@@ -30,7 +30,8 @@ from ui.common import retranslate
 
 COLUMNS = (N_("Made"), N_("Kind"), N_("Missions"), N_("Size"))
 REASONS = {"daily": N_("Daily"), "migration": N_("Before an upgrade"),
-           "before-restore": N_("Before a restore"), "manual": N_("Made by hand")}
+           "before-restore": N_("Before a restore"), "manual": N_("Made by hand"),
+           "edits": N_("After the first edits"), "close": N_("On closing")}
 
 
 def format_made(when: datetime) -> str:

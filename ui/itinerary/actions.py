@@ -12,8 +12,10 @@ from datetime import datetime, time
 from PySide6.QtGui import QAction
 
 from i18n import _
-from models import items
+from models import airports, items
 from models import repository as repo
+from models.entities import ItemKind
+from models.sites import list_tab_sites
 from models.store.db import read_session
 from ui.common.context import Context
 from ui.common.dialogs import confirm, exec_until_saved
@@ -26,6 +28,7 @@ from ui.itinerary.commands import (
     item_title,
 )
 from ui.itinerary.day_layout import day_zone
+from ui.itinerary.item_defaults import FlightTitles, new_item, new_stay, previous_item
 from ui.itinerary.itinerary_tab import ItineraryTab
 from ui.itinerary.move_dialog import MoveDialog, moved
 
@@ -52,16 +55,32 @@ class ItemActions:
         from ui.itinerary.item_dialog import ItemDialog  # when first used: not needed to start
 
         tab = self.tab
+        airports.warm_up()
         with read_session(self.ctx.engine) as session:
-            sites = items.list_all_sites(session)
+            # The mission's own sites first, then the rest of the shared library.
+            own = {site.id for site in list_tab_sites(session, mission_id=mission.id)}
+            sites = sorted(items.list_all_sites(session), key=lambda site: site.id not in own)
             attendees = repo.list_attendees(session, mission_id=mission.id)
         zones = list(dict.fromkeys([mission.home_tz] + [z for r in tab.rows
                                                         for z in (r.start_tz, r.end_tz)]))
         day = tab.selected_day() or tab.shown_day or mission.start_date
         zone = day_zone(day, tab.rows, mission.home_tz)
-        return ItemDialog(sites=sites, attendees=attendees, zones=zones, data=data,
-                          editing=editing, default_start=datetime.combine(day, time(9)),
-                          default_zone=zone, parent=self.ctx.parent)
+        dialog = ItemDialog(sites=sites, attendees=attendees, zones=zones, data=data,
+                            editing=editing, default_start=datetime.combine(day, time(9)),
+                            default_zone=zone, parent=self.ctx.parent)
+        FlightTitles(dialog)
+        return dialog
+
+    def _new_item(self, mission, kind: str | None) -> items.ItemData:
+        """Where the item before it ended (item_defaults), or a stay of the day shown."""
+        tab = self.tab
+        day = tab.selected_day() or tab.shown_day
+        if kind == ItemKind.HOTEL.value:
+            return new_stay(tab.rows, day=day or mission.start_date, home_tz=mission.home_tz)
+        row = previous_item(tab.rows, current_id=tab.current_item_id(), day=day)
+        previous = self._load(row.id) if row is not None else None
+        return new_item(tab.rows, previous=previous, previous_row=row, day=day,
+                        home_tz=mission.home_tz, first_day=mission.start_date)
 
     def _load(self, item_id: int) -> items.ItemData:
         with read_session(self.ctx.engine) as session:
@@ -74,12 +93,15 @@ class ItemActions:
         return True
 
     # handlers --------------------------------------------------------------------------------
-    def add(self) -> None:
+    def add(self, kind: str | None = None) -> None:
+        """A new item (of `kind`: "hotel" from the Lodging tab), its fields filled from the
+        item before it; the window stays on the page it was asked from."""
         mission = self.ctx.writable_mission()
         if mission is None:
             return
-        self.ctx.show_page(self.tab)
-        dialog = self._dialog(mission, None, editing=False)
+        if kind is None:
+            self.ctx.show_page(self.tab)
+        dialog = self._dialog(mission, self._new_item(mission, kind), editing=False)
         exec_until_saved(dialog, lambda: self._run(AddItem(
             self.ctx.engine, self.ctx.events, mission.id, dialog.item())))
 

@@ -15,8 +15,8 @@ from datetime import date, datetime, time, timedelta
 from heapq import heappop, heappush
 
 from models.repository import ItemRow
-from models.rules import ZONE_COUNTRIES
 from models.times import day_shift, from_local, local_date, to_local
+from models.zone_countries import zone_country
 
 TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
 HOUR = timedelta(hours=1)
@@ -56,7 +56,7 @@ def _shift(row: ItemRow) -> int:
 
 def other_zone(zone: str) -> str:
     """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
-    return NEW_YORK if ZONE_COUNTRIES.get(zone) == "JP" else TOKYO
+    return NEW_YORK if zone_country(zone) == "JP" else TOKYO
 
 
 def clock_order(zone: str, home_zone: str) -> tuple[str, str]:

@@ -32,7 +32,8 @@ from models.airports import airport, normalize_code
 from models.entities import Site
 from models.items import ItemData
 from models.repository import AttendeeRow
-from models.rules import ZONE_COUNTRIES, normalize_phone
+from models.rules import normalize_phone
+from models.zone_countries import zone_country
 from ui.common import retranslate
 from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE
@@ -268,7 +269,7 @@ class ItemDialog(FormDialog):
     def _driver_phone(self) -> str | None:
         """The driver's number in E.164; a national number is read in the country of the
         item's start (a Japanese coach company gives 090-…), None when it is not a number."""
-        country = ZONE_COUNTRIES.get(self.start.end().zone, "")
+        country = zone_country(self.start.end().zone) or ""
         return normalize_phone(self.fields["driver_phone"].text(), country)
 
     def _recheck(self) -> None:

@@ -1,6 +1,6 @@
 """The frame of the day timeline: the strip above it (the zone abbreviations over its two clock
-columns, the day over its items), outside the scroll area so it stays in view while the hours
-scroll, and that scroll area."""
+columns, the day and its public holiday over its items), outside the scroll area so it stays in
+view while the hours scroll, and that scroll area."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
-from i18n.formatting import format_date, zone_name
+from i18n.formatting import zone_name
+from ui.itinerary.day_heading import day_heading
 from ui.itinerary.timeline import DayTimeline
 
 
@@ -55,7 +56,7 @@ class TimelineHeader(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(items_left, 0, self.width() - items_left, self.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         format_date(layout.day))
+                         day_heading(layout.day, layout.zone))
 
 
 class TimelineScroll(QScrollArea):

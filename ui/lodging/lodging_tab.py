@@ -82,6 +82,7 @@ class LodgingTab(QWidget):
     assign_requested = Signal(int)      # the stay: rooms for all its guests without one
     edit_requested = Signal(int)        # room id
     delete_requested = Signal(int)
+    add_stay_requested = Signal()       # a new hotel stay (an itinerary item of kind hotel)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,6 +111,8 @@ class LodgingTab(QWidget):
         self.unroomed = QLabel(objectName="unroomed")
         self.unroomed.setWordWrap(True)
         self.unroomed.setStyleSheet(WARNING_STYLE)
+        self.add_stay_button = QPushButton(objectName="addStay",
+                                           clicked=lambda: self._add_stay())
         self.add_button = QPushButton(objectName="addRoom", clicked=lambda: self._add())
         self.assign_button = QPushButton(objectName="assignRooms", clicked=lambda: self._add(
             self.assign_requested))
@@ -126,6 +129,7 @@ class LodgingTab(QWidget):
     def _build_layout(self) -> None:
         self.stays_group = QGroupBox()
         stays = QVBoxLayout(self.stays_group)
+        stays.addWidget(self.add_stay_button, 0, Qt.AlignmentFlag.AlignLeft)
         stays.addWidget(self.stay_list, 1)
         stays.addWidget(self.no_stays)
         self.rooms_group = QGroupBox()
@@ -159,8 +163,9 @@ class LodgingTab(QWidget):
         self.assign_button.setText(_("A&ssign rooms for the stay…"))
         self.edit_button.setText(_("&Edit room…"))
         self.delete_button.setText(_("&Delete room…"))
-        self.no_stays.setText(_("This mission has no hotel stay yet: add an itinerary item of "
-                                "the kind “Hotel”."))
+        self.add_stay_button.setText(_("Add hotel &stay…"))
+        self.no_stays.setText(_("This mission has no hotel stay yet: add one here (it is an "
+                                "itinerary item of the kind “Hotel”)."))
         self.refresher.language()
 
     @property
@@ -286,7 +291,12 @@ class LodgingTab(QWidget):
         if room_id is not None and self.editable:
             signal.emit(room_id)
 
+    def _add_stay(self) -> None:
+        if self.editable:
+            self.add_stay_requested.emit()
+
     def _update_buttons(self) -> None:
+        self.add_stay_button.setEnabled(self.editable)
         self.add_button.setEnabled(self.editable and self.current_stay() is not None)
         self.assign_button.setEnabled(self.add_button.isEnabled())
         on_row = self.editable and self.room_table.currentIndex().isValid()

@@ -128,7 +128,7 @@ class MissionDialog(FormDialog):
         texts = {"code": _("Code"), "title_en": _("Title (English)"),
                  "title_ja": _("Title (Japanese)"), "start": _("First day"),
                  "end": _("Last day"), "zone": _("Home time zone"), "status": _("Status"),
-                 "organizers": _("Organizers")}
+                 "organizers": _("Organizing bodies")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.code.setPlaceholderText(_("e.g. HKD-ALB-2026"))

@@ -63,7 +63,7 @@ class OverviewTab(QWidget):
     def retranslate_ui(self) -> None:
         captions = {"code": _("Code"), "title": _("Title"), "other_title": _("Other language"),
                     "dates": _("Dates"), "zone": _("Home time zone"), "status": _("Status"),
-                    "organizers": _("Organizers"), "attendees": _("Attendees"),
+                    "organizers": _("Organizing bodies"), "attendees": _("Attendees"),
                     "items": _("Itinerary"), "sites": _("Sites")}
         for key, text in captions.items():
             self.captions[key].setText(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from i18n import _, pick
 from i18n.labels import CLEARANCES, label
-from models import sites
+from models import merging, site_library, sites
 from models.store.db import write_session
 from models.visits import set_clearance
 from ui.common.events import ITEMS, SITES, VISITS, MissionEvents
@@ -31,11 +31,65 @@ class AddSite(MissionCommand):
     def do_redo(self) -> None:
         with write_session(self.engine) as session:
             self.site_id = sites.create_site(session, values=self.values, site_id=self.site_id)
+            # On this mission's list, so it stays there once another mission uses it too.
+            site_library.add_to_mission(session, mission_id=self.mission_id,
+                                        site_id=self.site_id)
         self._announce()
 
     def do_undo(self) -> None:
         with write_session(self.engine) as session:
             sites.delete_site(session, site_id=self.site_id)
+        self._announce()
+
+
+class AddSiteToMission(MissionCommand):
+    """A site of the shared library put on this mission's list."""
+
+    kinds = (SITES,)
+
+    def __init__(self, engine, events: MissionEvents, mission_id: int, site_id: int,
+                 name: str):
+        super().__init__(_("Add site {name}").format(name=name), engine, events, mission_id)
+        self.site_id = site_id
+        self.added = False
+
+    def announced_ids(self) -> tuple[int, ...]:
+        return (self.site_id,)
+
+    def do_redo(self) -> None:
+        with write_session(self.engine) as session:
+            self.added = site_library.add_to_mission(session, mission_id=self.mission_id,
+                                                     site_id=self.site_id)
+        self._announce()
+
+    def do_undo(self) -> None:
+        if self.added:
+            with write_session(self.engine) as session:
+                site_library.remove_from_mission(session, mission_id=self.mission_id,
+                                                 site_id=self.site_id)
+        self._announce()
+
+
+class MergeSites(MissionCommand):
+    """Two sites that are one place joined: the visits of every mission move to the one kept."""
+
+    kinds = (SITES, ITEMS, VISITS)
+
+    def __init__(self, engine, events: MissionEvents, mission_id: int, keep_id: int,
+                 drop_id: int, name: str):
+        super().__init__(_("Merge site {name}").format(name=name), engine, events, mission_id)
+        self.keep_id, self.drop_id = keep_id, drop_id
+        self.record: merging.MergedSite | None = None
+
+    def do_redo(self) -> None:
+        with write_session(self.engine) as session:
+            self.record = merging.merge_sites(session, keep_id=self.keep_id,
+                                              drop_id=self.drop_id)
+        self._announce()
+
+    def do_undo(self) -> None:
+        with write_session(self.engine) as session:
+            merging.unmerge_sites(session, self.record)
         self._announce()
 
 

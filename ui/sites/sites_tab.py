@@ -42,6 +42,7 @@ class SitesTab(QWidget):
     add_requested = Signal()
     edit_requested = Signal(int)              # site id
     delete_requested = Signal(int)
+    merge_requested = Signal(int)
     clearance_chosen = Signal(int, int, str, str, str)   # item, participant, before, after, name
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
@@ -61,6 +62,8 @@ class SitesTab(QWidget):
             self.edit_requested))
         self.delete_button = QPushButton(objectName="deleteSite", clicked=lambda: self._emit_for(
             self.delete_requested))
+        self.merge_button = QPushButton(objectName="mergeSite", clicked=lambda: self._emit_for(
+            self.merge_requested))
         self.visit_list = QListWidget(objectName="visitList")
         self.visit_list.setWordWrap(True)
         self.visit_list.setSpacing(3)
@@ -84,6 +87,7 @@ class SitesTab(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.merge_button)
         buttons.addStretch(1)
         self.visits_group, self.visitors_group = QGroupBox(), QGroupBox()
         visits = QVBoxLayout(self.visits_group)
@@ -108,6 +112,9 @@ class SitesTab(QWidget):
         self.add_button.setText(_("&Add site…"))
         self.edit_button.setText(_("&Edit site…"))
         self.delete_button.setText(_("&Delete site…"))
+        self.merge_button.setText(_("&Merge into…"))
+        self.merge_button.setToolTip(_("Join this site with another that is the same place: "
+                                       "its visits, in every mission, move to the other."))
         self.visits_group.setTitle(_("Site visits of this mission"))
         self.visitors_group.setTitle(_("Visitor list"))
         self.no_visits.setText(_("This mission has no site visit here. A site visit is an "
@@ -232,6 +239,7 @@ class SitesTab(QWidget):
         on_row = self.editable and self.table.currentIndex().isValid()
         self.edit_button.setEnabled(on_row)
         self.delete_button.setEnabled(on_row)
+        self.merge_button.setEnabled(on_row)
 
     def site_row(self, site_id: int):
         return next((self.model.row_at(r) for r in range(self.model.rowCount())

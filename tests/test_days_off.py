@@ -1,0 +1,85 @@
+"""Public holidays (the holidays package) and weekends: the readiness finding on a visit,
+meeting or ceremony that falls on one in its host country, and the timeline's day heading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import holidays
+import pytest
+
+import i18n
+from models import findings as F
+from models.public_holidays import holiday, is_weekend
+from models.readiness import finding_text, run_checks
+from models.sites import create_site
+from models.store.db import read_session, write_session
+from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from ui.itinerary.day_heading import day_heading
+
+
+def _days_off(db, build) -> list:
+    with write_session(db.engine) as s:
+        b = Builder(s, start=date(2026, 11, 20), end=date(2026, 11, 30), home_tz=TOKYO)
+        build(b, s)
+    with read_session(db.engine) as s:
+        found = run_checks(s, mission_id=b.mission_id, today=date(2026, 11, 1))
+    return [f for f in found if f.kind == F.DAY_OFF]
+
+
+def test_a_site_visit_on_thanksgiving_at_a_us_site_is_found_by_the_sites_clock(empty_db):
+    def build(b, s):
+        site = create_site(s, values={"name_en": "Albany NanoTech", "tz": NEW_YORK})
+        # Starts in the Tokyo zone on the 27th, but the site is in New York: the 26th there.
+        b.item("site_visit", "2026-11-27T00:00", "2026-11-27T02:00", tz=TOKYO, site_id=site,
+               title_en="Fab tour")
+        b.item("meeting", "2026-11-24T10:00", "2026-11-24T11:00", tz=NEW_YORK)   # a Tuesday
+        b.item("meal", "2026-11-26T12:00", "2026-11-26T13:00", tz=NEW_YORK)      # not checked
+    found = _days_off(empty_db, build)
+    assert len(found) == 1
+    assert found[0].params["holiday"] == ("Thanksgiving Day", "感謝祭")
+    assert found[0].params["country"] == "US" and found[0].params["day"] == date(2026, 11, 26)
+    assert finding_text(found[0]) == ("“Fab tour” is on Thu, Nov 26, a public holiday in the "
+                                      "United States (Thanksgiving Day).")
+    i18n.set_language("ja")
+    text = finding_text(found[0])
+    assert text == "「Fab tour」は11月26日(木)で、米国の祝日（感謝祭）に当たります。"
+
+
+def test_meetings_and_ceremonies_on_a_japanese_holiday_or_weekend_are_found(empty_db):
+    def build(b, s):
+        b.item("ceremony", "2026-11-23T10:00", "2026-11-23T11:00", tz=TOKYO)  # 勤労感謝の日
+        b.item("meeting", "2026-11-21T10:00", "2026-11-21T11:00", tz=TOKYO)   # a Saturday
+        b.item("meeting", "2026-11-25T10:00", "2026-11-25T11:00", tz=TOKYO)   # a Wednesday
+    found = _days_off(empty_db, build)
+    assert [(f.params["day"], f.params["holiday"]) for f in found] == [
+        (date(2026, 11, 21), None),
+        (date(2026, 11, 23), ("Labor Thanksgiving Day", "勤労感謝の日"))]
+    assert "weekend day in Japan" in finding_text(found[0])
+
+
+def test_the_holidays_come_from_the_package_in_both_languages():
+    assert holiday("JP", date(2026, 1, 12)) == ("Coming of Age Day", "成人の日")
+    assert holiday("US", date(2027, 7, 5)) == ("Independence Day (observed)",
+                                               "独立記念日（振替休日）")
+    assert holiday("US", date(2026, 11, 27)) is None and holiday("ZZ", date(2026, 1, 1)) is None
+    assert is_weekend("US", date(2026, 12, 5)) and not is_weekend("US", date(2026, 12, 4))
+    assert is_weekend("AE", date(2026, 12, 5)) and not is_weekend("AE", date(2026, 12, 4))
+    # Every US and Japanese holiday of the years a mission plans for has both names.
+    for country in ("JP", "US"):
+        for year in range(2026, 2031):
+            for day in holidays.country_holidays(country, years=year):
+                en, ja = holiday(country, day)
+                assert en.isascii() and ja and not ja.isascii(), (country, day, en)
+
+
+@pytest.mark.parametrize("language, zone, day, expected", [
+    ("en", NEW_YORK, date(2026, 11, 26), "Thu, Nov 26, 2026 · Thanksgiving Day (United States)"),
+    ("ja", TOKYO, date(2026, 11, 23), "2026年11月23日(月) · 勤労感謝の日（日本）"),
+    ("en", TOKYO, date(2026, 11, 26), "Thu, Nov 26, 2026"),
+    ("en", "UTC", date(2026, 12, 25), "Fri, Dec 25, 2026"),
+])
+def test_the_timeline_day_heading_names_the_holiday_where_the_day_is_spent(
+        language, zone, day, expected):
+    i18n.set_language(language)
+    assert day_heading(day, zone) == expected

@@ -193,7 +193,10 @@ FILE_VERBS = {"backup": run_backup, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is not None and not args.db.strip():
+        parser.error("--db needs a file name (it was empty)")  # exits with 2
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
     db_path = Path(chosen_db) if chosen_db else None
     if args.verb is None:
@@ -223,8 +226,23 @@ def main(argv: list[str] | None = None) -> int:
         print(damage_summary(db.path, db.damage), file=sys.stderr)
     try:
         return DB_VERBS[args.verb](db, args)
+    except StorageError as exc:  # a damaged page or a failed write met while the verb ran
+        return fail(exc.user_message())
     finally:
         db.dispose()
+
+
+def guarded_main(argv: list[str] | None = None) -> int:
+    """main, with any unexpected error as one translated line (its traceback, redacted, in
+    the log file): a traceback could quote a passport number."""
+    try:
+        return main(argv)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        from ui.window.crash import report_unexpected
+
+        return fail(report_unexpected(exc))
 
 
 def run() -> None:
@@ -233,7 +251,7 @@ def run() -> None:
     By then every edit is committed and the settings are synced; tearing down Qt, SQLAlchemy
     and pydantic module by module takes about 0.2 s here and saves nothing for the user.
     """
-    code = main()
+    code = guarded_main()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

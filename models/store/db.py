@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine  # also the type documents/ names, without SQLAlchemy
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
@@ -25,7 +25,9 @@ from models.store.backup import UpgradeNeedsBackup, auto_backup, checked_backup
 from models.store.errors import (
     CannotOpen,
     Conflict,
+    DamagedDatabase,
     DatabaseBusy,
+    DatabaseFailed,
     DiskFull,
     NewerDatabase,
     NotADatabase,
@@ -33,10 +35,10 @@ from models.store.errors import (
     StorageError,
     WriteFailed,
 )
-from models.store.files import SCHEMA_HEAD, check_file
+from models.store.files import SCHEMA_HEAD, check_file, known_revisions
 
 __all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "make_engine",
-           "open_database", "read_session", "storage_error", "upgrade", "write_session"]
+           "open_database", "read_session", "database_error", "storage_error", "upgrade", "write_session"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -82,6 +84,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True,
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     engine = create_engine(
         "sqlite://" if read_only else f"sqlite:///{path}",
+        # A statement's parameters hold passport numbers: never in an error's text.
+        hide_parameters=True,
         connect_args={} if read_only else {"timeout": BUSY_TIMEOUT_MS / 1000,
                                            "check_same_thread": False},
         **options,
@@ -164,6 +168,24 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
     (see models.store.backup); `now` is the clock for those backups' names, for tests.
     """
     path = Path(path).expanduser().absolute()
+    existed = path.exists()
+    try:
+        return _open(path, now)
+    except BaseException:
+        if not existed:   # a creation that failed (a full disk) leaves no 0-byte "database"
+            _remove_new_file(path)
+        raise
+
+
+def _remove_new_file(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        try:
+            name.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _open(path: Path, now: datetime | None) -> Database:
     created = check_file(path)
     read_only = not created and not (_writable(path) and _writable(path.parent))
     if created and not _writable(path.parent):
@@ -181,22 +203,40 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
     if revision == "foreign":
         engine.dispose()
         raise NotADatabase(str(path))
-    if revision is not None and revision > SCHEMA_HEAD:
+    if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
         engine.dispose()
-        raise NewerDatabase(str(path), revision)
+        if revision > SCHEMA_HEAD:
+            raise NewerDatabase(str(path), revision)
+        raise NotADatabase(str(path))   # a label no version of ours wrote
     if revision != SCHEMA_HEAD:
         if read_only:
             engine.dispose()
             raise CannotOpen(str(path), ReadOnlyDatabase(str(path)).user_message())
         if revision is not None:
             _backup_before_upgrade(path, engine, now or datetime.now())
-        upgrade(path)
+        try:
+            upgrade(path)
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise database_error(exc, path) from exc
     # Never a brand-new file (nothing in it to lose yet), nor one we may not write beside.
     damage = []
     if revision is not None and not read_only:
         damage = _daily_backup(path, now or datetime.now())
+    _learn_sensitive(engine)
     return Database(path=path, engine=engine, created=created, read_only=read_only,
                     damage=damage)
+
+
+def _learn_sensitive(engine: Engine) -> None:
+    # The redactor must know this file's passport numbers and birth dates before any error
+    # can quote them (models/redaction.py); a file too damaged to list them still opens.
+    from models import redaction
+
+    try:
+        redaction.learn_database(engine)
+    except (SQLAlchemyError, sqlite3.Error, ValueError):
+        pass
 
 
 def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
@@ -218,8 +258,13 @@ def _daily_backup(path: Path, now: datetime) -> list[str]:
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
+    """A session to read in; a database error while reading comes out as a StorageError
+    (a damaged page, an unreadable file), never as SQLAlchemy's text of the statement."""
     with Session(engine, expire_on_commit=False) as session:
-        yield session
+        try:
+            yield session
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
 
 
 @contextmanager
@@ -234,20 +279,32 @@ def write_session(engine: Engine) -> Iterator[Session]:
             session.connection(execution_options={"kakehashi_write": True})
             yield session
             session.commit()
-        except OperationalError as exc:
+        except (SQLAlchemyError, sqlite3.Error) as exc:
             session.rollback()
-            raise storage_error(exc, getattr(engine, "kakehashi_path", "")) from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise Conflict(str(exc.orig)) from exc
+            raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
 
 
-def storage_error(exc: OperationalError, path: Path | str = "") -> StorageError:
-    name = getattr(exc.orig, "sqlite_errorname", "")
+def database_error(exc: Exception, path: Path | str = "") -> StorageError:
+    """Any error of SQLite or SQLAlchemy as a StorageError with a message for the user; what
+    it keeps of the error is SQLite's own reason, never a statement or its parameters."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    name = getattr(orig, "sqlite_errorname", "")
+    if isinstance(exc, IntegrityError) or name.startswith("SQLITE_CONSTRAINT"):
+        return Conflict(str(orig))
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return DamagedDatabase(str(path))
+    if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
+        return storage_error(orig, path)
+    return DatabaseFailed(type(orig).__name__)
+
+
+def storage_error(exc: OperationalError | sqlite3.Error, path: Path | str = "") -> StorageError:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    name = getattr(orig, "sqlite_errorname", "")
     if name == "SQLITE_FULL":
         return DiskFull()
     if name.startswith("SQLITE_READONLY"):
         return ReadOnlyDatabase(str(path))
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return DatabaseBusy()
-    return WriteFailed(str(exc.orig))
+    return WriteFailed(str(orig))

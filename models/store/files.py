@@ -5,6 +5,7 @@ that none of them imports another for them."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -19,6 +20,8 @@ def check_file(path: Path) -> bool:
     """True when the file is new or empty; raise when it cannot be a database of ours."""
     if not path.parent.is_dir():
         raise FolderMissing(str(path.parent))
+    if path.exists() and not path.is_file():  # /dev/null, a folder, a pipe: never a database
+        raise NotADatabase(str(path))
     if not path.exists() or path.stat().st_size == 0:
         return True
     try:
@@ -29,6 +32,20 @@ def check_file(path: Path) -> bool:
     if head != SQLITE_MAGIC:
         raise NotADatabase(str(path))
     return False
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version has a migration for (read from their files, without
+    importing Alembic): a label outside it, such as "0004x", is not ours to upgrade."""
+    versions = Path(__file__).with_name("migrations") / "versions"
+    found = set()
+    for script in versions.glob("*.py"):
+        if match := _REVISION.search(script.read_text(encoding="utf-8")):
+            found.add(match[1])
+    return found
+
+
+_REVISION = re.compile(r"""^revision(?:: str)? = ["']([^"']+)["']""", re.MULTILINE)
 
 
 def connect_ro(path: str | os.PathLike) -> sqlite3.Connection:

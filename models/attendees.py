@@ -4,12 +4,12 @@ snapshot so undo can put back the same rows with the same ids."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, col, delete, func, select
 
+from models import rules
 from models.entities import (
     ItemParticipant,
     Organization,
@@ -19,11 +19,16 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
-from models import rules
 from models.rules import email_key
 from models.store.errors import InvalidInput
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
+# Names, addresses and codes: compared and matched, so stored cleaned (rules.clean). Notes and
+# dietary needs are the user's free text and stay as typed.
+CLEANED_FIELDS = frozenset({
+    "family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana", "given_kana",
+    "full_legal_name", "title_en", "title_ja", "email", "phone", "citizenship",
+    "passport_number", "visa_type"})
 
 
 @dataclass
@@ -113,8 +118,9 @@ def participant_by_email(session: Session, *, mission_id: int, email: str) -> in
 
 
 def name_key(family: str, given: str) -> tuple[str, str]:
-    fold = lambda s: unicodedata.normalize("NFKC", s).strip().casefold()  # noqa: E731
-    return fold(family), fold(given)
+    """What two spellings of one name share: cleaned (a zero-width space is no difference)
+    and case-folded."""
+    return rules.clean(family).casefold(), rules.clean(given).casefold()
 
 
 def checked_person(person: dict, *, today: date | None = None) -> dict:
@@ -123,7 +129,8 @@ def checked_person(person: dict, *, today: date | None = None) -> dict:
 
     The dialog and the roster import check first and word each problem beside its field;
     this is the last line, so that no path stores a name of zero-width spaces or year 1."""
-    cleaned = {k: rules.clean(v) if isinstance(v, str) else v for k, v in person.items()}
+    cleaned = {k: rules.clean(v) if k in CLEANED_FIELDS and isinstance(v, str) else v
+               for k, v in person.items()}
     if "email" in cleaned:
         cleaned["email"] = rules.normalize_email(cleaned["email"])
     found = rules.person_problems(cleaned, today=today or date.today())
@@ -233,7 +240,7 @@ def find_duplicates(session: Session, *, mission_id: int, family: str, given: st
 
 
 def _org_key(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().casefold()
+    return rules.clean(name).casefold()
 
 
 def organization_index(session: Session) -> dict[str, int]:

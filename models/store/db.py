@@ -37,8 +37,9 @@ from models.store.errors import (
 )
 from models.store.files import SCHEMA_HEAD, check_file, known_revisions
 
-__all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "make_engine",
-           "open_database", "read_session", "database_error", "storage_error", "upgrade", "write_session"]
+__all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "database_error",
+           "make_engine", "open_database", "read_session", "storage_error", "upgrade",
+           "write_session"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000

@@ -23,7 +23,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from i18n import _
-from models.redaction import REDACTED, redact as _redact  # noqa: F401 (REDACTED: API)
+from models.redaction import REDACTED  # noqa: F401 (REDACTED: API)
+from models.redaction import redact as _redact
 
 LOG_NAME = "kakehashi.log"
 MAX_BYTES, BACKUPS = 1_000_000, 5

@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", metavar="FILE.xlsx", help="the roster workbook")
     imports.add_argument("--dry-run", action="store_true",
                          help="check the file and count new and updated rows; write nothing")
+    imports.add_argument("--skip-errors", action="store_true",
+                         help="leave out the rows with errors (listed) and import the rest")
+    imports.add_argument("--sheet", metavar="NAME",
+                         help="the sheet to read (default: the active visible one)")
     _common_options(imports, suppress=True)
     readiness = verbs.add_parser("readiness", help="list what is not ready, most urgent first")
     readiness.add_argument("code", metavar="CODE", help="the mission's code")
@@ -130,17 +134,22 @@ def run_import_attendees(db, args) -> int:
     from models.store.errors import StorageError
 
     try:
-        report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run)
+        report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run,
+                               skip_errors=args.skip_errors, sheet=args.sheet)
     except (RosterError, StorageError) as exc:
         return fail(exc.user_message())
+    for line in filter(None, [report.sheet_line(), *report.note_lines()]):
+        print(line)
     if report.error_rows:
         for line in report.error_lines():
             print(line, file=sys.stderr)
         n = len(report.error_rows)
         return fail(ngettext("{n} row has errors, so nothing was imported.",
                              "{n} rows have errors, so nothing was imported.", n).format(n=n))
-    for line in report.warning_lines():
+    for line in [*report.left_out_lines(), *report.warning_lines()]:
         print(line)
+    if args.skip_errors and not args.dry_run and not report.written:
+        return fail(_("No row is free of errors, so nothing was imported."))
     print(report.summary())
     if args.dry_run:
         print(_("Dry run: nothing was written."))

@@ -104,6 +104,8 @@ def scan_sheet(archive: zipfile.ZipFile, name: str) -> SheetScan:
                 end = data.find(b"row>", value_at)
                 result.parsed_bytes = base + (end if end >= 0 else len(data))
             tail_row = _rfind_any(data, _ROW_TAGS)
+            if tail_row >= 0 and data.find(b">", tail_row) < 0:   # cut by the chunk's edge
+                tail_row = _rfind_any(data, _ROW_TAGS, tail_row)
             if tail_row >= 0:
                 last_row = _row_number(data, tail_row)
             if last_row is None or result.last_value_row is None:

@@ -206,6 +206,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.db is not None and not args.db.strip():
         parser.error("--db needs a file name (it was empty)")  # exits with 2
+    from models.store import private_temp
+
+    # Every temporary file of this run in a private folder, removed when it ends; what a
+    # killed run left (there, or an export's beside its target) is removed now.
+    private_temp.claim()
+    try:
+        return _run(args)
+    finally:
+        private_temp.release()
+
+
+def _run(args) -> int:
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
     db_path = Path(chosen_db) if chosen_db else None
     if args.verb is None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from i18n import N_, _
+from models.store import private_temp
 
 _MESSAGES = {
     "folder_missing": N_("The folder {folder} does not exist, so {path} was not saved. "
@@ -81,11 +82,19 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
     """Call `write(file)` on a temporary file beside `path`, then put it in place.
 
     `private`: the file holds sensitive columns, so it is readable by its owner only.
+    The temporary file is removed on any failure, and noted in a ledger so that one a kill
+    left behind is removed at the next start.
     """
     check_target(path)
+    # Named and noted in the ledger before it exists: a kill at any moment after leaves a file
+    # the next start finds and removes (models/store/private_temp.py).
+    temp = str(path.parent / f".~{path.stem}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    entry = private_temp.track(Path(temp))
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".~{path.stem}-", suffix=".tmp", dir=path.parent)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600)
     except OSError as exc:
+        private_temp.untrack(entry)
         raise _error(path, exc, renaming=False) from exc
     try:
         try:
@@ -93,7 +102,7 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
                 write(out)
                 out.flush()
                 os.fsync(out.fileno())
-            if not private:  # mkstemp made it owner-only; give it the usual mode
+            if not private:  # made owner-only; give it the usual mode
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(temp, 0o666 & ~umask)
@@ -110,6 +119,8 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
         except OSError:
             pass
         raise
+    finally:
+        private_temp.untrack(entry)
     _sync_folder(path.parent)
 
 

@@ -241,6 +241,8 @@ def _run(args) -> int:
         db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:
         return fail(exc.user_message())
+    if db.notice:  # a read-only file with changes in its -wal: the verb reads a copy
+        print(db.notice, file=sys.stderr)
     if db.damage:  # found by today's first backup; the verb still runs on what is readable
         from models.store.health import damage_summary
 

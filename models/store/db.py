@@ -7,9 +7,10 @@ when a migration must run.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -109,9 +110,14 @@ class Database:
     # What the integrity check found in today's first backup, i.e. in this file as it was
     # opened; empty when sound or not checked (the check comes with the daily backup only).
     damage: list[str] = field(default_factory=list)
+    notice: str = ""               # said once when opened: what the user sees is a copy
+    copy_folder: Path | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.copy_folder is not None:
+            shutil.rmtree(self.copy_folder, ignore_errors=True)
+            self.copy_folder = None
 
 
 def _writable(path: Path) -> bool:
@@ -191,10 +197,16 @@ def _open(path: Path, now: datetime | None) -> Database:
     read_only = not created and not (_writable(path) and _writable(path.parent))
     if created and not _writable(path.parent):
         raise ReadOnlyDatabase(str(path.parent))
+    copy_folder = None
     try:
         if not path.exists():
             _create_private(path)
-        engine = make_engine(path, read_only=read_only)
+        if read_only and _unapplied_wal(path):
+            copy_folder = _copy_with_wal(path)
+            engine = make_engine(copy_folder / path.name, read_only=True)
+            engine.kakehashi_path = path
+        else:
+            engine = make_engine(path, read_only=read_only)
         revision = current_revision(engine)
     # UnicodeDecodeError: a damaged page in the schema table can hold text that is not UTF-8.
     except (SADatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -225,8 +237,46 @@ def _open(path: Path, now: datetime | None) -> Database:
     if revision is not None and not read_only:
         damage = _daily_backup(path, now or datetime.now())
     _learn_sensitive(engine)
+    notice = ""
+    if copy_folder is not None:
+        from i18n import _
+
+        notice = _("{path} has changes in its -wal file that cannot be written into it in this "
+                   "read-only folder. Shown is a private copy with those changes, read-only; "
+                   "copy both files to a folder where you can write to work on them.").format(
+            path=path)
     return Database(path=path, engine=engine, created=created, read_only=read_only,
-                    damage=damage)
+                    damage=damage, notice=notice, copy_folder=copy_folder)
+
+
+def _unapplied_wal(path: Path) -> bool:
+    """A -wal beside a file we cannot write beside: opened as it is (immutable), SQLite would
+    ignore it and show an older state of the data without a word."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return not _writable(path.parent) and wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _copy_with_wal(path: Path) -> Path:
+    """The file and its -wal copied into a private temporary folder (owner-only: it holds
+    passport numbers), the WAL applied to the copy; returns the folder."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="readonly-"))
+    try:
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(path.with_name(path.name + "-wal"), folder / f"{path.name}-wal")
+        os.chmod(copy, 0o600)
+        with closing(sqlite3.connect(copy)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
 
 
 def _learn_sensitive(engine: Engine) -> None:

@@ -99,7 +99,7 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
     try:
         try:
             with os.fdopen(fd, "wb") as out:
-                write(out)
+                write(_QuietAfterFailure(out))
                 out.flush()
                 os.fsync(out.fileno())
             if not private:  # made owner-only; give it the usual mode
@@ -122,6 +122,41 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
     finally:
         private_temp.untrack(entry)
     _sync_folder(path.parent)
+
+
+class _QuietAfterFailure:
+    """The temporary file as the writer sees it. Once a write has failed (a full disk), or the
+    file is closed, later writes and flushes are dropped: openpyxl's zip file, left half-made,
+    writes its directory again when Python collects it, and would print a warning with a
+    traceback on stderr long after the user was told the disk is full."""
+
+    def __init__(self, file) -> None:
+        self._file, self._failed = file, False
+
+    def _gone(self) -> bool:
+        return self._failed or self._file.closed
+
+    def write(self, data) -> int:
+        if self._gone():
+            return len(data)
+        try:
+            return self._file.write(data)
+        except OSError:
+            self._failed = True
+            raise
+
+    def flush(self) -> None:
+        if not self._gone():
+            self._file.flush()
+
+    def tell(self) -> int:
+        return 0 if self._gone() else self._file.tell()
+
+    def seek(self, *args) -> int:
+        return 0 if self._gone() else self._file.seek(*args)
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
 
 
 def _sync_folder(folder: Path) -> None:

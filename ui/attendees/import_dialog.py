@@ -151,8 +151,10 @@ class ImportDialog(QDialog):
 
     def _fill_rows(self) -> None:
         classify(self.preview.rows, self.existing)
-        labels = {"new": _("New"), "update": _("Update"), "error": _("Error")}
         rows = self.preview.rows
+        skipping = self.skip_errors.isChecked() and any(r.errors for r in rows)
+        labels = {"new": _("New"), "update": _("Update"),
+                  "error": _("Left out") if skipping else _("Error")}
         self.rows.setRowCount(len(rows))
         for i, row in enumerate(rows):
             v = row.values
@@ -175,7 +177,6 @@ class ImportDialog(QDialog):
         updated = sum(r.status == "update" and not r.errors for r in rows)
         text = _("{new} new, {updated} updated, {errors} with errors.").format(
             new=new, updated=updated, errors=errors)
-        skipping = bool(errors) and self.skip_errors.isChecked()
         if errors and not skipping:
             text += " " + _("Correct the file or the column choices, or leave out the rows "
                             "with errors: as they are, they stop the whole import.")

@@ -2,9 +2,9 @@
 5 s goal ("any file under 20 MB answered in under 5 s with a correct message or import").
 
 Files (made here, in a temporary folder): a sheet formatted down to row 1,048,576 (with and
-without its <dimension>, and with five or ten styled empty cells a row), 200,000 rows of styled blank
-cells, a zip that unpacks to 2 GB, a cell of a million spaces, a 5,000-row roster; the baseline
-is a 21-row roster read in the same run. Run: `python bench/hostile.py [--runs 3]`.
+without its <dimension>, and with five or ten styled empty cells a row), 200,000 rows of styled
+blank cells, a zip that unpacks to 2 GB, a cell of a million spaces, a 5,000-row roster; the
+baseline is a 21-row roster read in the same run. Run: `python bench/hostile.py [--runs 3]`.
 """
 
 from __future__ import annotations

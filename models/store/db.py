@@ -18,7 +18,13 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine  # also the type documents/ names, without SQLAlchemy
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
@@ -315,6 +321,7 @@ def read_session(engine: Engine) -> Iterator[Session]:
         try:
             yield session
         except (SQLAlchemyError, sqlite3.Error) as exc:
+            _raise_own(exc)
             raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
 
 
@@ -332,7 +339,16 @@ def write_session(engine: Engine) -> Iterator[Session]:
             session.commit()
         except (SQLAlchemyError, sqlite3.Error) as exc:
             session.rollback()
+            _raise_own(exc)
             raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
+
+
+def _raise_own(exc: Exception) -> None:
+    """A value our own column types refused (a naive datetime) is a bug in the caller, not a
+    database error: it goes on as that error, without SQLAlchemy's text of the statement."""
+    if isinstance(exc, StatementError) and not isinstance(exc, DBAPIError) and \
+            isinstance(exc.orig, Exception) and not isinstance(exc.orig, sqlite3.Error):
+        raise exc.orig from None
 
 
 def database_error(exc: Exception, path: Path | str = "") -> StorageError:

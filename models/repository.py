@@ -145,7 +145,7 @@ def _set_organizers(session: Session, mission_id: int, organizer_ids: list[int])
 def create_mission(session: Session, *, code: str, title_en: str, title_ja: str,
                    start_date: date, end_date: date, home_tz: str, status: str = "planning",
                    organizer_ids: list[int] = ()) -> int:
-    mission = Mission(code=clean(code), title_en=clean(title_en), title_ja=clean(title_ja),
+    mission = Mission(code=clean(code), title_en=title_en, title_ja=title_ja,
                       start_date=start_date,
                       end_date=end_date, home_tz=home_tz, status=status)
     session.add(mission)
@@ -163,8 +163,8 @@ def update_mission(session: Session, *, mission_id: int, organizer_ids: list[int
     for name, value in fields.items():
         if name not in Mission.model_fields or name == "id":
             raise TypeError(f"not a mission field: {name}")
-        setattr(mission, name, clean(value) if name in ("code", "title_en", "title_ja")
-                and isinstance(value, str) else value)
+        setattr(mission, name, clean(value) if name == "code" and isinstance(value, str)
+                else value)
     session.add(mission)
     if organizer_ids is not None:
         _set_organizers(session, mission_id, organizer_ids)

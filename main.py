@@ -214,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        from models.store.backup_scrub import finish_pending
+
+        finish_pending()   # a removal's scrub of the backups, if one still runs
         private_temp.release()
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from models import attendees as att
 from models.store.backup import auto_backup, list_backups, verify_backup
-from models.store.backup_scrub import scrub_backups
+from models.store.backup_scrub import finish_pending, scrub_backups
 from models.store.db import read_session, write_session
 from ui.attendees.commands import RemoveAttendee
 from ui.missions.commands import DeleteMission
@@ -40,7 +40,8 @@ def test_removing_a_person_blanks_their_data_in_every_backup_and_keeps_the_other
     assert all(gone["passport_number"].encode() in p.read_bytes() for p in paths)
     stamps = {p: p.stat().st_mtime_ns for p in paths}
     command = RemoveAttendee(demo_db.engine, _Events(), 1, 1, "x")
-    command.apply_redo()
+    command.apply_redo()             # answers at once; the backups are rewritten in a thread
+    finish_pending()
     assert command.removed.person_deleted
     for path in paths:
         data = path.read_bytes()
@@ -62,6 +63,7 @@ def test_deleting_a_mission_blanks_its_people_in_every_backup(qapp, demo_db):
             "SELECT passport_number FROM person WHERE passport_number != ''")]
     assert len(numbers) > 10
     DeleteMission(demo_db.engine, _Events(), 1, "HKD-ALB-2026").apply_redo()
+    finish_pending()
     for path in paths:
         data = path.read_bytes()
         assert not [n for n in numbers if n.encode() in data], path.name
@@ -80,3 +82,20 @@ def _Events():
     from ui.common.events import MissionEvents
 
     return MissionEvents()
+
+
+def test_a_part_file_a_killed_scrub_left_goes_with_the_next_rotation(demo_db):
+    import os
+    import time
+
+    from models.store.backup import backups_dir, rotate
+
+    paths = _backups(demo_db, days=1)
+    stale = backups_dir(demo_db.path) / f".{paths[0].name}.abc.part"
+    fresh = backups_dir(demo_db.path) / f".{paths[0].name}.def.part"   # another one's, now
+    for part in (stale, fresh):
+        part.write_bytes(b"TK1234567")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    rotate(demo_db.path)
+    assert not stale.exists() and fresh.exists()

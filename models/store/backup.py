@@ -199,6 +199,9 @@ def _recent(found: list[tuple[datetime, str, Path]]) -> int:
 
 def rotate(db_path: str | os.PathLike) -> list[Path]:
     """Delete the backups the rotation does not keep; return the deleted paths."""
+    from models.store.backup_scrub import remove_stale_parts
+
+    remove_stale_parts(backups_dir(db_path))
     found = _found(Path(db_path).absolute())
     keep, deleted = _to_keep(found), []
     for _created, _reason, path in found:

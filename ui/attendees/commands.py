@@ -14,7 +14,7 @@ from i18n import _, ngettext
 from i18n.formatting import person_name
 from models import attendees as att
 from models.organizations import MadeOrganizations
-from models.store.backup_scrub import scrub_removed
+from models.store.backup_scrub import scrub_removed_later
 from models.store.db import write_session
 from ui.common.events import (
     ATTENDEES,
@@ -117,7 +117,7 @@ class RemoveAttendee(_AttendeeCommand):
         with write_session(self.engine) as session:
             self.removed = att.remove_attendee(session, participant_id=self.participant_id)
         if self.removed.person_deleted:  # their personal data leaves the backups too
-            scrub_removed(self.engine, [self.removed.person])
+            scrub_removed_later(self.engine, [self.removed.person])
         self._announce()
 
     def do_undo(self) -> None:

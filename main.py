@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", metavar="FILE.xlsx", help=_("the roster workbook"))
     imports.add_argument("--dry-run", action="store_true",
                          help=_("check the file and count new and updated rows; write nothing"))
+    imports.add_argument("--skip-errors", action="store_true",
+                         help=_("leave out the rows with errors (listed) and import the rest"))
+    imports.add_argument("--sheet", metavar="NAME",
+                         help=_("the sheet to read (default: the active visible one)"))
     _common_options(imports, suppress=True)
     readiness = verbs.add_parser("readiness", help=_("list what is not ready, most urgent first"))
     readiness.add_argument("code", metavar="CODE", help=_("the mission's code"))
@@ -136,17 +140,22 @@ def run_import_attendees(db, args) -> int:
     from models.store.errors import StorageError
 
     try:
-        report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run)
+        report = import_roster(db.engine, code=args.code, path=args.file, dry_run=args.dry_run,
+                               skip_errors=args.skip_errors, sheet=args.sheet)
     except (RosterError, StorageError) as exc:
         return fail(exc.user_message())
+    for line in filter(None, [report.sheet_line(), *report.note_lines()]):
+        print(line)
     if report.error_rows:
         for line in report.error_lines():
             print(line, file=sys.stderr)
         n = len(report.error_rows)
         return fail(ngettext("{n} row has errors, so nothing was imported.",
                              "{n} rows have errors, so nothing was imported.", n).format(n=n))
-    for line in report.warning_lines():
+    for line in [*report.left_out_lines(), *report.warning_lines()]:
         print(line)
+    if args.skip_errors and not args.dry_run and not report.written:
+        return fail(_("No row is free of errors, so nothing was imported."))
     print(report.summary())
     if args.dry_run:
         print(_("Dry run: nothing was written."))
@@ -205,7 +214,25 @@ def main(argv: list[str] | None = None) -> int:
     translate_argparse()
     given = sys.argv[1:] if argv is None else argv
     with temporary_language(language_in_argv(given) or language_from_environment()):
-        args = build_parser().parse_args(given)
+        parser = build_parser()
+        args = parser.parse_args(given)
+        if args.db is not None and not args.db.strip():
+            parser.error(_("--db needs a file name (it was empty)"))  # exits with 2
+    from models.store import private_temp
+
+    # Every temporary file of this run in a private folder, removed when it ends; what a
+    # killed run left (there, or an export's beside its target) is removed now.
+    private_temp.claim()
+    try:
+        return _run(args)
+    finally:
+        from models.store.backup_scrub import finish_pending
+
+        finish_pending()   # a removal's scrub of the backups, if one still runs
+        private_temp.release()
+
+
+def _run(args) -> int:
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
     db_path = Path(chosen_db) if chosen_db else None
     if args.verb is None:
@@ -229,14 +256,31 @@ def main(argv: list[str] | None = None) -> int:
         db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:
         return fail(exc.user_message())
+    if db.notice:  # a read-only file with changes in its -wal: the verb reads a copy
+        print(db.notice, file=sys.stderr)
     if db.damage:  # found by today's first backup; the verb still runs on what is readable
         from models.store.health import damage_summary
 
         print(damage_summary(db.path, db.damage), file=sys.stderr)
     try:
         return DB_VERBS[args.verb](db, args)
+    except StorageError as exc:  # a damaged page or a failed write met while the verb ran
+        return fail(exc.user_message())
     finally:
         db.dispose()
+
+
+def guarded_main(argv: list[str] | None = None) -> int:
+    """main, with any unexpected error as one translated line (its traceback, redacted, in
+    the log file): a traceback could quote a passport number."""
+    try:
+        return main(argv)
+    except (SystemExit, KeyboardInterrupt, BrokenPipeError):
+        raise           # a reader gone away ends quietly (run), not as an unexpected error
+    except Exception as exc:
+        from ui.window.crash import report_unexpected
+
+        return fail(report_unexpected(exc))
 
 
 def run() -> None:
@@ -246,7 +290,7 @@ def run() -> None:
     and pydantic module by module takes about 0.2 s here and saves nothing for the user.
     """
     try:
-        code = main()
+        code = guarded_main()
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader has gone (`readiness CODE | head -1`): what it wanted was written; end

@@ -1,6 +1,8 @@
 """Crash benchmark: SIGKILL a writer N times on one database file and count what went wrong.
 
-Every third round kills the `import-attendees` verb instead of the repository writer.
+Every third round kills the `import-attendees` verb instead of the repository writer. Then
+`--export-kills` (default 50) kills of the `export` verb: the target must be the old or the new
+file, with nothing else left beside it, in the private temporary folder or in $TMPDIR.
 
 Counts integrity failures, foreign-key violations, lost acknowledged edits and partial
 multi-row transactions (all must be 0), with the totals that show the loop did real work.
@@ -31,6 +33,8 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=200, help="kills (default 200)")
     parser.add_argument("--seed", type=int, default=20260501, help="random seed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--export-kills", type=int, default=50,
+                        help="kills of the export verb (default 50)")
     args = parser.parse_args()
     if args.kills < 1:
         parser.error("--kills must be at least 1")
@@ -97,8 +101,36 @@ def main() -> int:
     for name, count in must_be_zero.items():
         print(f"{name}: {count}")
     bad = any(must_be_zero.values()) or finished
+    if args.export_kills:
+        bad = _export_kills(args) or bad
     print("result: " + ("FAILED" if bad else "all zero"))
     return 1 if bad else 0
+
+
+def _export_kills(args) -> bool:
+    from models.demo import seed_demo
+    from models.store.db import open_database
+    from tests.export_kill import export_kill_loop
+
+    tmp = Path(tempfile.mkdtemp(prefix="kakehashi-export-kills-"))
+    try:
+        db = open_database(tmp / "export.db")
+        seed_demo(db.engine)
+        db.dispose()
+        started = time.perf_counter()
+        result = export_kill_loop(tmp / "export.db", tmp / "work", args.export_kills, args.seed)
+        elapsed = time.perf_counter() - started
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"export rounds: {result.rounds}, kills: {result.killed} ({elapsed:.0f} s); with "
+          f"the temporary file beside the target: {result.mid_write}; with openpyxl's "
+          f"temporary files in the private folder: {result.library_temp}; finished: "
+          f"{result.finished}")
+    for problem in result.problems:
+        print(problem)
+    print(f"export kills leaving anything but the old or the new file: {len(result.problems)}")
+    return bool(result.problems)
 
 
 if __name__ == "__main__":

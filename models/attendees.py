@@ -4,12 +4,12 @@ snapshot so undo can put back the same rows with the same ids."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, col, delete, func, select
 
+from models import rules
 from models.entities import (
     ItemParticipant,
     Organization,
@@ -21,8 +21,15 @@ from models.entities import (
 )
 from models.organization_names import lookup_keys, name_index, organization_keys
 from models.rules import email_key
+from models.store.errors import InvalidInput
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
+# Names, addresses and codes: compared and matched, so stored cleaned (rules.clean). Notes and
+# dietary needs are the user's free text and stay as typed.
+CLEANED_FIELDS = frozenset({
+    "family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana", "given_kana",
+    "full_legal_name", "title_en", "title_ja", "email", "phone", "citizenship",
+    "passport_number", "visa_type"})
 
 
 @dataclass
@@ -112,8 +119,25 @@ def participant_by_email(session: Session, *, mission_id: int, email: str) -> in
 
 
 def name_key(family: str, given: str) -> tuple[str, str]:
-    fold = lambda s: unicodedata.normalize("NFKC", s).strip().casefold()  # noqa: E731
-    return fold(family), fold(given)
+    """What two spellings of one name share: cleaned (a zero-width space is no difference)
+    and case-folded."""
+    return rules.clean(family).casefold(), rules.clean(given).casefold()
+
+
+def checked_person(person: dict, *, today: date | None = None) -> dict:
+    """The person's fields cleaned (rules.clean: NFKC, no invisible characters) and held to
+    models.rules, whichever window or file they came from; InvalidInput when a rule refuses.
+
+    The dialog and the roster import check first and word each problem beside its field;
+    this is the last line, so that no path stores a name of zero-width spaces or year 1."""
+    cleaned = {k: rules.clean(v) if k in CLEANED_FIELDS and isinstance(v, str) else v
+               for k, v in person.items()}
+    if "email" in cleaned:
+        cleaned["email"] = rules.normalize_email(cleaned["email"])
+    found = rules.person_problems(cleaned, today=today or date.today())
+    if found:
+        raise InvalidInput([name for name, _problem in found])
+    return cleaned
 
 
 def _person_dict(person: Person) -> dict:
@@ -130,7 +154,7 @@ def get_attendee(session: Session, *, participant_id: int) -> AttendeeData:
 
 
 def add_attendee(session: Session, *, mission_id: int, data: AttendeeData) -> int:
-    person = Person(organization_id=data.organization_id, **data.person)
+    person = Person(organization_id=data.organization_id, **checked_person(data.person))
     session.add(person)
     session.flush()
     part = Participant(mission_id=mission_id, person_id=person.id, role=data.role,
@@ -145,7 +169,8 @@ def update_attendee(session: Session, *, participant_id: int, data: AttendeeData
     if part is None:
         raise LookupError(f"participant {participant_id} not found")
     person = session.get(Person, part.person_id)
-    for name, value in data.person.items():
+    merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data.person
+    for name, value in checked_person(merged).items():
         if name not in PERSON_FIELDS:
             raise TypeError(f"not a person field: {name}")
         setattr(person, name, value)
@@ -265,7 +290,7 @@ def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> 
                                       result.organizations, index)
         person_id = row.get("person_id")
         if person_id is None:
-            person = Person(organization_id=org_id, **row["person"])
+            person = Person(organization_id=org_id, **checked_person(row["person"]))
             session.add(person)
             new_people.append((person, row.get("role") or "delegate"))
             continue

@@ -6,7 +6,6 @@ command line and the documents all go through here, so they cannot disagree.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +23,7 @@ from models.entities import (
     Person,
     Site,
 )
+from models.rules import clean
 from models.times import stored_utc
 
 
@@ -110,7 +110,7 @@ def get_mission(session: Session, *, mission_id: int) -> MissionRow | None:
 def mission_code_key(code: str) -> str:
     """What two mission codes share when they are the same code: hkd-alb-2026, HKD-ALB-2026 and
     full-width ＨＫＤ-ＡＬＢ-２０２６ are one mission to every verb and every dialog."""
-    return unicodedata.normalize("NFKC", code).strip().casefold()
+    return clean(code).casefold()
 
 
 def _mission_ids_by_code(session: Session, code: str) -> list[int]:
@@ -145,7 +145,8 @@ def _set_organizers(session: Session, mission_id: int, organizer_ids: list[int])
 def create_mission(session: Session, *, code: str, title_en: str, title_ja: str,
                    start_date: date, end_date: date, home_tz: str, status: str = "planning",
                    organizer_ids: list[int] = ()) -> int:
-    mission = Mission(code=code, title_en=title_en, title_ja=title_ja, start_date=start_date,
+    mission = Mission(code=clean(code), title_en=title_en, title_ja=title_ja,
+                      start_date=start_date,
                       end_date=end_date, home_tz=home_tz, status=status)
     session.add(mission)
     session.flush()
@@ -162,7 +163,8 @@ def update_mission(session: Session, *, mission_id: int, organizer_ids: list[int
     for name, value in fields.items():
         if name not in Mission.model_fields or name == "id":
             raise TypeError(f"not a mission field: {name}")
-        setattr(mission, name, value)
+        setattr(mission, name, clean(value) if name == "code" and isinstance(value, str)
+                else value)
     session.add(mission)
     if organizer_ids is not None:
         _set_organizers(session, mission_id, organizer_ids)
@@ -194,7 +196,8 @@ def list_organizations(session: Session) -> list[Organization]:
 def create_organization(session: Session, *, name_en: str, name_ja: str = "",
                         organization_id: int | None = None, aliases: str = "") -> int:
     """A new organization; `organization_id` puts back one that was deleted (undo, redo)."""
-    org = Organization(id=organization_id, name_en=name_en, name_ja=name_ja, aliases=aliases)
+    org = Organization(id=organization_id, name_en=clean(name_en), name_ja=clean(name_ja),
+                       aliases=aliases)
     session.add(org)
     session.flush()
     return org.id
@@ -206,7 +209,7 @@ def update_organization(session: Session, *, organization_id: int, name_en: str,
     org = session.get(Organization, organization_id)
     if org is None:
         raise LookupError(f"organization {organization_id} not found")
-    org.name_en, org.name_ja = name_en, name_ja
+    org.name_en, org.name_ja = clean(name_en), clean(name_ja)
     if aliases is not None:
         org.aliases = aliases
     session.add(org)

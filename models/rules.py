@@ -30,6 +30,8 @@ class Problem(StrEnum):
     BIRTH_TOO_OLD = "birth_too_old"
     PASSPORT_NUMBER_SHAPE = "passport_number_shape"
     PASSPORT_EXPIRY_TOO_FAR = "passport_expiry_too_far"
+    PASSPORT_EXPIRY_BEFORE_ISSUE = "passport_expiry_before_issue"  # or before the birth
+    NAME_EMPTY = "name_empty"                    # nothing left once invisible marks are gone
     COUNTRY_UNKNOWN = "country_unknown"
     MISSION_CODE_MISSING = "mission_code_missing"
     MISSION_CODE_SHAPE = "mission_code_shape"
@@ -98,12 +100,31 @@ _KANA_MARKS = set(" ー・゛゜ゝゞヽヾ")
 PASSPORT_PATTERN = re.compile(r"^[A-Z0-9]{5,20}$")
 MISSION_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$")
 OLDEST_AGE_YEARS = 120          # the oldest person on record reached 122: older is a typo
+EARLIEST_BIRTH = date(1900, 1, 1)   # whatever `today` a caller passes, year 1 is a typo
 LONGEST_PASSPORT_YEARS = 11     # ten years at most (ICAO 9303, JP, US), plus a year's slack
 
 
+# Kept by clean(): a line break and a tab are layout in notes; every other control or format
+# character (zero-width space and joiners, BOM, bidi overrides, soft hyphen, NUL) is invisible,
+# so two texts that look the same would compare different, or a name would look empty.
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
 def clean(text: str) -> str:
-    """NFKC and trimmed: full-width ＹＡＭＡＤＡ and half-width ｶﾀｶﾅ become the usual forms."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """NFKC, without invisible characters, trimmed: full-width ＹＡＭＡＤＡ and half-width
+    ｶﾀｶﾅ become the usual forms, and "Ta\u200bro" becomes "Taro". Every text a person types or
+    a roster holds goes through this before it is compared or stored."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isprintable():  # fast path: nearly every text has nothing to remove
+        text = "".join(c for c in text if c in _KEPT_CONTROLS
+                       or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
+    return text.strip()
+
+
+def name_problem(family: str, family_ja: str = "") -> Problem | None:
+    """A person needs a family name, in either script, that still has a character once
+    cleaned (a name of zero-width spaces would be an invisible attendee)."""
+    return None if clean(family) or clean(family_ja) else Problem.NAME_EMPTY
 
 
 def is_latin_name(text: str) -> bool:
@@ -200,25 +221,49 @@ def phone_problem(text: str, citizenship: str = "") -> Problem | None:
 # -- dates --------------------------------------------------------------------------------------
 
 def birth_date_problem(born: date | None, *, today: date) -> Problem | None:
-    """A date of birth must be past, and not beyond a human lifetime (1875 for 1975)."""
+    """A date of birth must be past, not before 1900, and not beyond a human lifetime (1875
+    for 1975)."""
     if born is None:
         return None
     if born > today:
         return Problem.BIRTH_IN_FUTURE
-    if born < add_months(today, -12 * OLDEST_AGE_YEARS):
+    if born < EARLIEST_BIRTH or born < add_months(today, -12 * OLDEST_AGE_YEARS):
         return Problem.BIRTH_TOO_OLD
     return None
 
 
-def passport_expiry_problem(expiry: date | None, *, today: date) -> Problem | None:
-    """An expiry no passport issued today can reach is a typo (2063 for 2036).
+def passport_expiry_problem(expiry: date | None, *, today: date, born: date | None = None,
+                            issued: date | None = None) -> Problem | None:
+    """An expiry no passport issued today can reach is a typo (2063 for 2036); so is one
+    before the passport's issue, or before its holder was born (we store no issue date, so
+    the birth is the earliest issue there can be; `issued` is for a caller that has one).
 
     One already past, or too soon for a trip, is not a problem of the value: passport_too_short
     warns about it against the mission's dates.
     """
-    if expiry is not None and expiry > add_months(today, 12 * LONGEST_PASSPORT_YEARS):
+    if expiry is None:
+        return None
+    if expiry > add_months(today, 12 * LONGEST_PASSPORT_YEARS):
         return Problem.PASSPORT_EXPIRY_TOO_FAR
+    if any(start is not None and expiry <= start for start in (born, issued)):
+        return Problem.PASSPORT_EXPIRY_BEFORE_ISSUE
     return None
+
+
+def person_problems(person: dict, *, today: date) -> list[tuple[str, Problem]]:
+    """Every rule above over a person's stored fields, (field, problem): what models refuses
+    whatever the caller (dialog, roster, command line) checked before."""
+    found: list[tuple[str, Problem]] = []
+    if p := name_problem(person.get("family_name") or "", person.get("family_name_ja") or ""):
+        found.append(("family_name", p))
+    born = person.get("date_of_birth")
+    if p := birth_date_problem(born, today=today):
+        found.append(("date_of_birth", p))
+    if p := passport_expiry_problem(person.get("passport_expiry"), today=today, born=born):
+        found.append(("passport_expiry", p))
+    if p := passport_number_problem(person.get("passport_number") or ""):
+        found.append(("passport_number", p))
+    return found
 
 
 # -- missions -----------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ def pytest_configure(config):
     if (config.option.basetemp is None and "TMPDIR" not in os.environ and RAM_DISK.is_dir()
             and os.access(RAM_DISK, os.W_OK)):
         tempfile.tempdir = str(RAM_DISK)
+    # The app's private temporary folder (models/store/private_temp.py), never the user's.
+    os.environ.setdefault("KAKEHASHI_TEMP_DIR", tempfile.mkdtemp(prefix="kakehashi-temp-"))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -101,6 +101,7 @@ def test_rotation_counts_days_that_have_backups_and_keeps_the_newest_of_each(tmp
         "kakehashi-20260119-090000-daily.db",
         "kakehashi-20260202-090000-daily.db",
         "kakehashi-20260203-090000-daily.db",
+        "kakehashi-20260204-130000-migration.db",  # the way back from an upgrade stays
         "kakehashi-20260204-150000-manual.db",  # ... the newest of Feb 4
     ]
 

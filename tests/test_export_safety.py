@@ -163,10 +163,14 @@ def test_a_file_locked_by_another_program_is_reported(demo_db, tmp_path, monkeyp
 
 
 def test_a_folder_that_may_not_be_written_is_reported(demo_db, tmp_path, monkeypatch):
-    def refused(**_kwargs):
-        raise PermissionError(errno.EACCES, "Permission denied")
+    real_open = save_module.os.open
 
-    monkeypatch.setattr(save_module.tempfile, "mkstemp", refused)
+    def refused(path, *args, **kwargs):
+        if str(path).endswith(".tmp"):       # the export's temporary file beside the target
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(save_module.os, "open", refused)
     with pytest.raises(ExportError) as info:
         export_mission(demo_db.engine, code=DEMO_CODE, path=tmp_path / "x.xlsx", language="ja")
     assert info.value.kind == "folder_read_only"

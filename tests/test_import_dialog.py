@@ -124,3 +124,61 @@ def test_a_roster_dropped_on_the_table_opens_the_import_window(qtbot, window, tm
     qtbot.waitUntil(lambda: "title" in seen)
     assert seen["title"] == "Import attendees"
     assert window.act_import.isEnabled() and window.act_import.text() == "&Import attendees…"
+
+
+def test_rows_with_errors_can_be_left_out_and_the_user_is_told_which(qtbot, window, tmp_path):
+    """Issue 12 item 7: a bad row no longer blocks the rest; a note row below is left out."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    path = _roster(tmp_path / "roster.xlsx", [ROWS[0], ("鈴木 花子", "スズキ ハナコ", "北海道庁",
+                                                        "not-an-address", ""), ROWS[1],
+                                              ("※ 変更がある場合は事務局までご連絡ください",)])
+    before = window.attendee_model.rowCount()
+    seen = {}
+
+    def choose(dialog: ImportDialog):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen["before"] = ok.isEnabled()
+        seen["box"] = dialog.skip_errors.isVisible() and dialog.skip_errors.text()
+        seen["notes"] = dialog.summary.text()
+        dialog.skip_errors.setFocus()
+        qtbot.keyClick(dialog.skip_errors, Qt.Key.Key_Space)     # the keyboard alone
+        seen["checked"] = dialog.skip_errors.isChecked()
+        seen["left"] = dialog.left_out()
+        seen["after"] = ok.isEnabled()
+        dialog.accept()
+
+    def told(box):
+        seen["told"] = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    when_modal(choose, ImportDialog)
+    when_modal(told, QMessageBox)
+    assert run_import(window.ctx, path)
+    assert seen["checked"] and seen["left"] == [5], seen
+    assert seen["before"] is False and seen["after"] is True
+    assert seen["box"] == "&Leave out the 1 row with errors and import the rest"
+    assert "row 7: a note, left out: ※" in seen["notes"]
+    assert seen["told"] == "Imported; row 5 had errors and was left out."
+    assert window.attendee_model.rowCount() == before + 2
+
+
+def test_several_visible_rosters_ask_which_sheet(qtbot, window, tmp_path):
+    from tests.hostile_files import two_rosters
+
+    path = two_rosters(tmp_path / "two.xlsx")
+    seen = {}
+
+    def switch(dialog: ImportDialog):
+        seen["shown"] = dialog.sheet_choice.isVisibleTo(dialog)
+        seen["first"] = [dialog.rows.item(i, 2).text() for i in range(dialog.rows.rowCount())]
+        dialog.sheet_choice.setCurrentText("Delegation")
+        seen["second"] = [dialog.rows.item(i, 2).text() for i in range(dialog.rows.rowCount())]
+        seen["intro"] = dialog.intro.text()
+        dialog.reject()
+
+    when_modal(switch, ImportDialog)
+    run_import(window.ctx, path)
+    assert seen["shown"] and seen["first"] == ["Anna Smith", "Bob Jones"]
+    assert seen["second"] == ["Hanako Sato"] and "Delegation" in seen["intro"]

@@ -31,6 +31,7 @@ from models import attendees as att
 from models import repository as repo
 from models.entities import AttendanceStatus, Organization, Participant, Person, Role
 from models.store.db import open_database, read_session, write_session
+from models.store.errors import InvalidInput
 from tests.test_stateful import DatabaseMachine
 from ui.attendees.commands import AddAttendee, EditAttendee, ImportAttendees, RemoveAttendee
 
@@ -55,6 +56,8 @@ def person_values(draw) -> dict:
     """Some person fields (the rest keep their defaults or earlier values)."""
     chosen = draw(st.sets(st.sampled_from(TEXT_FIELDS), min_size=1))
     values = {name: draw(texts) for name in chosen}
+    if "passport_number" in values and draw(st.booleans()):   # mostly a number models take
+        values["passport_number"] = draw(st.from_regex(r"[A-Z0-9]{5,20}", fullmatch=True))
     if draw(st.booleans()):
         values["date_of_birth"] = draw(dates)
         values["passport_expiry"] = draw(dates)
@@ -91,6 +94,22 @@ class AttendeeMachine(DatabaseMachine):
     def _org_id(self, name: str | None) -> int | None:
         return self.org_ids[name] if name else None
 
+    @staticmethod
+    def _stored(person: dict) -> dict | None:
+        """What models store of this person: cleaned (rules.clean), or None when a rule
+        refuses it (a name of invisible characters, a birth in the future...). The rules
+        themselves are tested in test_hardening and test_rules; this machine holds undo and
+        redo to whatever they decide."""
+        try:
+            return att.checked_person(person)
+        except InvalidInput:
+            return None
+
+    def _refused(self, command) -> None:
+        """A change models refuse: the window applies it first, is told, records nothing."""
+        with pytest.raises(InvalidInput):
+            command.apply_redo()
+
     def _push(self, command, attendees: dict, orgs: set) -> None:
         """Push the command (its first redo runs) and expect the model to become this."""
         del self.stack[self.index:]
@@ -108,12 +127,16 @@ class AttendeeMachine(DatabaseMachine):
     @rule(values=person_values(), org=org_names, new_org=st.sampled_from(("",) + NEW_ORGS),
           role=roles, status=statuses)
     def add(self, values, org, new_org, role, status):
+        values.setdefault("family_name", "Sato")    # a person needs a name (NAME_EMPTY)
         data = att.AttendeeData(person=blank_person() | values,
                                 organization_id=self._org_id(org), role=role, status=status)
         command = AddAttendee(self.db.engine, self.events, self.mission_id, data, new_org)
+        stored = self._stored(data.person)
+        if stored is None:
+            return self._refused(command)
         slot, self.next_slot = self.next_slot, self.next_slot + 1
         after = copy.deepcopy(self.attendees)
-        after[slot] = {"person": data.person, "org": new_org or org, "role": role,
+        after[slot] = {"person": stored, "org": new_org or org, "role": role,
                        "status": status}
         self._push(command, after, self.orgs | ({new_org} if new_org else set()))
         self.ids[slot] = command.participant_id
@@ -130,8 +153,11 @@ class AttendeeMachine(DatabaseMachine):
                                    organization_id=self._org_id(org), role=role, status=status)
         command = EditAttendee(self.db.engine, self.events, self.mission_id, self.ids[slot],
                                before, changed, new_org)
+        stored = self._stored(old["person"] | values)
+        if stored is None:
+            return self._refused(command)
         after = copy.deepcopy(self.attendees)
-        after[slot] = {"person": old["person"] | values, "org": new_org or org, "role": role,
+        after[slot] = {"person": stored, "org": new_org or org, "role": role,
                        "status": status}
         self._push(command, after, self.orgs | ({new_org} if new_org else set()))
 
@@ -156,6 +182,7 @@ class AttendeeMachine(DatabaseMachine):
             return  # the import window refuses a file with no rows
         rows, after = [], copy.deepcopy(self.attendees)
         for values, role in new:
+            values.setdefault("family_name", "Sato")
             rows.append({"person": blank_person() | values, "organization": org, "role": role,
                          "person_id": None})
         with read_session(self.db.engine) as session:
@@ -165,13 +192,16 @@ class AttendeeMachine(DatabaseMachine):
             rows.append({"person": values, "organization": org, "role": "",
                          "person_id": person_ids[slot]})
             kept = {k: v for k, v in values.items() if v not in ("", None)}
-            after[slot]["person"] = after[slot]["person"] | kept
+            after[slot]["person"] = self._stored(after[slot]["person"] | kept)
             after[slot]["org"] = org or after[slot]["org"]
         command = ImportAttendees(self.db.engine, self.events, self.mission_id, rows)
+        new_people = [self._stored(blank_person() | values) for values, _role in new]
+        if None in new_people or any(after[slot]["person"] is None for slot, _ in updates):
+            return self._refused(command)    # one row refused: nothing of the file is written
         new_slots = list(range(self.next_slot, self.next_slot + len(new)))
         self.next_slot += len(new)
-        for slot, (values, role) in zip(new_slots, new, strict=True):
-            after[slot] = {"person": blank_person() | values, "org": org or None,
+        for slot, person, (_values, role) in zip(new_slots, new_people, new, strict=True):
+            after[slot] = {"person": person, "org": org or None,
                            "role": role, "status": "invited"}
         self._push(command, after, self.orgs | ({org} if org else set()))
         for slot, pid in zip(new_slots, command.result.created, strict=True):

@@ -99,3 +99,39 @@ def test_a_full_disk_rolls_the_change_back_and_says_so(demo_db):
     assert _names(demo_db) == before
     with read_session(demo_db.engine) as session:
         assert repo.get_mission_by_code(session, code="BIG-1") is None
+
+
+def test_a_read_only_folder_with_a_wal_shows_the_newest_data_from_a_copy(demo_db, tmp_path):
+    """A crash left changes in the -wal and the folder is read-only (a CD, a locked share):
+    opened as it is, SQLite would ignore the WAL and show an older state without a word."""
+    import sqlite3
+
+    demo_db.dispose()
+    folder = tmp_path / "share"
+    folder.mkdir()
+    writer = sqlite3.connect(demo_db.path)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE mission SET title_en = 'Only in the WAL'")
+    writer.commit()
+    for suffix in ("", "-wal"):     # as a crash leaves them: the change only in the -wal
+        shutil.copy(f"{demo_db.path}{suffix}", folder / f"mission.db{suffix}")
+    writer.close()
+    target = folder / "mission.db"
+    os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        before = sorted(p.name for p in folder.iterdir())
+        db = open_database(target)
+        assert db.read_only and "-wal" in db.notice and str(target) in db.notice
+        with read_session(db.engine) as session:
+            assert repo.list_missions(session)[0].title_en == "Only in the WAL"
+        with pytest.raises(ReadOnlyDatabase):
+            _add_org(db, "x")
+        copy = db.copy_folder
+        assert copy is not None and stat.S_IMODE(copy.stat().st_mode) == 0o700
+        db.dispose()
+        assert not copy.exists()
+        assert sorted(p.name for p in folder.iterdir()) == before == ["mission.db",
+                                                                      "mission.db-wal"]
+    finally:
+        os.chmod(folder, stat.S_IRWXU)

@@ -25,10 +25,11 @@ class _PastedSheet:
     def __init__(self, rows: list[list[str]], title: str):
         self.rows, self.title = rows, title
 
-    def iter_rows(self, min_row: int = 1, max_row: int | None = None, values_only: bool = True):
+    def iter_rows(self, min_row: int = 1, max_row: int | None = None,
+                  max_col: int | None = None, values_only: bool = True):
         last = len(self.rows) if max_row is None else min(max_row, len(self.rows))
         for cells in self.rows[min_row - 1:last]:
-            yield tuple(cell if cell.strip() else None for cell in cells)
+            yield tuple(cell if cell.strip() else None for cell in cells[:max_col])
 
 
 class _PastedBook:

@@ -166,6 +166,12 @@ def build_row(row: SheetRow, mapping: Sequence[Column]) -> ImportRow:
             result.errors.append((column.label, exc.reason))
         result.warnings.extend((column.label, note) for note in notes)
     result.values = {k: v for k, v in result.values.items() if v not in ("", None)}
+    if "passport_expiry" in result.values and "date_of_birth" in result.values:
+        try:
+            values.check_expiry_after_birth(result.values)
+        except values.BadValue as exc:
+            label = next(c.label for c in mapped if c.field == "passport_expiry")
+            result.errors.append((label, exc.reason))
     name_header = next((c.label for c in mapped if c.field in _NAME_ORDER), "")
     _derive_latin(result, name_header)
     if result.errors:

@@ -30,6 +30,9 @@ REASONS = {
     Problem.BIRTH_TOO_OLD: N_("a date of birth more than 120 years ago: check the year"),
     Problem.PASSPORT_NUMBER_SHAPE: N_("not a passport number (letters and digits only)"),
     Problem.PASSPORT_EXPIRY_TOO_FAR: N_("no passport is valid that long: check the year"),
+    Problem.PASSPORT_EXPIRY_BEFORE_ISSUE: N_("a passport cannot expire before it was issued "
+                                             "or its holder was born: check the dates"),
+    Problem.NAME_EMPTY: N_("the name is empty once invisible characters are removed"),
     Problem.COUNTRY_UNKNOWN: N_("not a country we know: write its two-letter code, such as "
                                 "JP or US"),
 }
@@ -54,7 +57,7 @@ def text_of(raw: object) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw.strip()
+        return rules.clean(raw)   # NFKC, no zero-width or control characters, trimmed
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float) and raw.is_integer():
@@ -153,6 +156,12 @@ def check_date(field_name: str, day: date | None, today: date | None = None) -> 
         _refuse(rules.birth_date_problem(day, today=today))
     elif field_name == "passport_expiry":
         _refuse(rules.passport_expiry_problem(day, today=today))
+
+
+def check_expiry_after_birth(out: dict, today: date | None = None) -> None:
+    """The passport expiry against the date of birth of the same row (BadValue)."""
+    _refuse(rules.passport_expiry_problem(out.get("passport_expiry"), today=today or date.today(),
+                                          born=out.get("date_of_birth")))
 
 
 # --- contact ---------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from i18n import N_, _
+from models.store import private_temp
 
 _MESSAGES = {
     "folder_missing": N_("The folder {folder} does not exist, so {path} was not saved. "
@@ -81,19 +82,27 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
     """Call `write(file)` on a temporary file beside `path`, then put it in place.
 
     `private`: the file holds sensitive columns, so it is readable by its owner only.
+    The temporary file is removed on any failure, and noted in a ledger so that one a kill
+    left behind is removed at the next start.
     """
     check_target(path)
+    # Named and noted in the ledger before it exists: a kill at any moment after leaves a file
+    # the next start finds and removes (models/store/private_temp.py).
+    temp = str(path.parent / f".~{path.stem}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    entry = private_temp.track(Path(temp))
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".~{path.stem}-", suffix=".tmp", dir=path.parent)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600)
     except OSError as exc:
+        private_temp.untrack(entry)
         raise _error(path, exc, renaming=False) from exc
     try:
         try:
             with os.fdopen(fd, "wb") as out:
-                write(out)
+                write(_QuietAfterFailure(out))
                 out.flush()
                 os.fsync(out.fileno())
-            if not private:  # mkstemp made it owner-only; give it the usual mode
+            if not private:  # made owner-only; give it the usual mode
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(temp, 0o666 & ~umask)
@@ -110,7 +119,44 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
         except OSError:
             pass
         raise
+    finally:
+        private_temp.untrack(entry)
     _sync_folder(path.parent)
+
+
+class _QuietAfterFailure:
+    """The temporary file as the writer sees it. Once a write has failed (a full disk), or the
+    file is closed, later writes and flushes are dropped: openpyxl's zip file, left half-made,
+    writes its directory again when Python collects it, and would print a warning with a
+    traceback on stderr long after the user was told the disk is full."""
+
+    def __init__(self, file) -> None:
+        self._file, self._failed = file, False
+
+    def _gone(self) -> bool:
+        return self._failed or self._file.closed
+
+    def write(self, data) -> int:
+        if self._gone():
+            return len(data)
+        try:
+            return self._file.write(data)
+        except OSError:
+            self._failed = True
+            raise
+
+    def flush(self) -> None:
+        if not self._gone():
+            self._file.flush()
+
+    def tell(self) -> int:
+        return 0 if self._gone() else self._file.tell()
+
+    def seek(self, *args) -> int:
+        return 0 if self._gone() else self._file.seek(*args)
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -116,6 +116,10 @@ def make_backup(db_path: str | os.PathLike, dest: str | os.PathLike) -> Path:
             folder=dest.parent))
     if dest.exists() and db_path.exists() and dest.samefile(db_path):
         raise BackupFailed(str(db_path), _("the backup would replace the database itself"))
+    if dest.exists() and (not dest.is_file() or not dest.stat().st_mode & 0o222):
+        # Checked by its bits: the rename would replace a read-only file without a word.
+        raise BackupFailed(str(db_path), _("{path} is read-only or not a file, so it was not "
+                                           "replaced").format(path=dest))
     try:
         fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
         os.close(fd)  # mkstemp made it 0600; SQLite writes into it
@@ -165,6 +169,9 @@ def _to_keep(found: list[tuple[datetime, str, Path]]) -> set[Path]:
     keep: set[Path] = set()
     days: set = set()
     weeks: set = set()
+    # The file as the older version left it: the way back if the upgrade went wrong, so it
+    # is kept as one of its day's backups whatever was made after it that day.
+    keep.update(path for _created, reason, path in found[:_recent(found)] if reason == "migration")
     for created, _reason, path in found:  # newest first, so the first of a day is its newest
         day = created.date()
         if day in days:
@@ -180,8 +187,21 @@ def _to_keep(found: list[tuple[datetime, str, Path]]) -> set[Path]:
     return keep
 
 
+def _recent(found: list[tuple[datetime, str, Path]]) -> int:
+    """How many of `found` (newest first) lie within the last KEEP_DAYS days that have one."""
+    days: set = set()
+    for n, (created, _reason, _path) in enumerate(found):
+        days.add(created.date())
+        if len(days) > KEEP_DAYS:
+            return n
+    return len(found)
+
+
 def rotate(db_path: str | os.PathLike) -> list[Path]:
     """Delete the backups the rotation does not keep; return the deleted paths."""
+    from models.store.backup_scrub import remove_stale_parts
+
+    remove_stale_parts(backups_dir(db_path))
     found = _found(Path(db_path).absolute())
     keep, deleted = _to_keep(found), []
     for _created, _reason, path in found:

@@ -7,9 +7,10 @@ when a migration must run.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,13 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine  # also the type documents/ names, without SQLAlchemy
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
@@ -25,7 +32,9 @@ from models.store.backup import UpgradeNeedsBackup, auto_backup, checked_backup
 from models.store.errors import (
     CannotOpen,
     Conflict,
+    DamagedDatabase,
     DatabaseBusy,
+    DatabaseFailed,
     DiskFull,
     NewerDatabase,
     NotADatabase,
@@ -35,8 +44,9 @@ from models.store.errors import (
 )
 from models.store.files import SCHEMA_HEAD, check_file, is_newer_revision
 
-__all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "make_engine",
-           "open_database", "read_session", "storage_error", "upgrade", "write_session"]
+__all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "database_error",
+           "make_engine", "open_database", "read_session", "storage_error", "upgrade",
+           "write_session"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -82,6 +92,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True,
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     engine = create_engine(
         "sqlite://" if read_only else f"sqlite:///{path}",
+        # A statement's parameters hold passport numbers: never in an error's text.
+        hide_parameters=True,
         connect_args={} if read_only else {"timeout": BUSY_TIMEOUT_MS / 1000,
                                            "check_same_thread": False},
         **options,
@@ -104,9 +116,14 @@ class Database:
     # What the integrity check found in today's first backup, i.e. in this file as it was
     # opened; empty when sound or not checked (the check comes with the daily backup only).
     damage: list[str] = field(default_factory=list)
+    notice: str = ""               # said once when opened: what the user sees is a copy
+    copy_folder: Path | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.copy_folder is not None:
+            shutil.rmtree(self.copy_folder, ignore_errors=True)
+            self.copy_folder = None
 
 
 def _writable(path: Path) -> bool:
@@ -164,14 +181,38 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
     (see models.store.backup); `now` is the clock for those backups' names, for tests.
     """
     path = Path(path).expanduser().absolute()
+    existed = path.exists()
+    try:
+        return _open(path, now)
+    except BaseException:
+        if not existed:   # a creation that failed (a full disk) leaves no 0-byte "database"
+            _remove_new_file(path)
+        raise
+
+
+def _remove_new_file(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        try:
+            name.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _open(path: Path, now: datetime | None) -> Database:
     created = check_file(path)
     read_only = not created and not (_writable(path) and _writable(path.parent))
     if created and not _writable(path.parent):
         raise ReadOnlyDatabase(str(path.parent))
+    copy_folder = None
     try:
         if not path.exists():
             _create_private(path)
-        engine = make_engine(path, read_only=read_only)
+        if read_only and _unapplied_wal(path):
+            copy_folder = _copy_with_wal(path)
+            engine = make_engine(copy_folder / path.name, read_only=True)
+            engine.kakehashi_path = path
+        else:
+            engine = make_engine(path, read_only=read_only)
         revision = current_revision(engine)
     # UnicodeDecodeError: a damaged page in the schema table can hold text that is not UTF-8.
     except (SADatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -183,20 +224,76 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
         raise NotADatabase(str(path))
     if revision is not None and is_newer_revision(revision):
         engine.dispose()
-        raise NewerDatabase(str(path), revision)
+        if revision > SCHEMA_HEAD:
+            raise NewerDatabase(str(path), revision)
+        raise NotADatabase(str(path))   # a label no version of ours wrote
     if revision != SCHEMA_HEAD:
         if read_only:
             engine.dispose()
             raise CannotOpen(str(path), ReadOnlyDatabase(str(path)).user_message())
         if revision is not None:
             _backup_before_upgrade(path, engine, now or datetime.now())
-        upgrade(path)
+        try:
+            upgrade(path)
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise database_error(exc, path) from exc
     # Never a brand-new file (nothing in it to lose yet), nor one we may not write beside.
     damage = []
     if revision is not None and not read_only:
         damage = _daily_backup(path, now or datetime.now())
+    _learn_sensitive(engine)
+    notice = ""
+    if copy_folder is not None:
+        from i18n import _
+
+        notice = _("{path} has changes in its -wal file that cannot be written into it in this "
+                   "read-only folder. Shown is a private copy with those changes, read-only; "
+                   "copy both files to a folder where you can write to work on them.").format(
+            path=path)
     return Database(path=path, engine=engine, created=created, read_only=read_only,
-                    damage=damage)
+                    damage=damage, notice=notice, copy_folder=copy_folder)
+
+
+def _unapplied_wal(path: Path) -> bool:
+    """A -wal beside a file we cannot write beside: opened as it is (immutable), SQLite would
+    ignore it and show an older state of the data without a word."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return not _writable(path.parent) and wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _copy_with_wal(path: Path) -> Path:
+    """The file and its -wal copied into a private temporary folder (owner-only: it holds
+    passport numbers), the WAL applied to the copy; returns the folder."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="readonly-"))
+    try:
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(path.with_name(path.name + "-wal"), folder / f"{path.name}-wal")
+        os.chmod(copy, 0o600)
+        with closing(sqlite3.connect(copy)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def _learn_sensitive(engine: Engine) -> None:
+    # The redactor must know this file's passport numbers and birth dates before any error
+    # can quote them (models/redaction.py); a file too damaged to list them still opens.
+    from models import redaction
+
+    try:
+        redaction.learn_database(engine)
+    except (SQLAlchemyError, sqlite3.Error, ValueError):
+        pass
 
 
 def _backup_before_upgrade(path: Path, engine: Engine, now: datetime) -> None:
@@ -218,8 +315,14 @@ def _daily_backup(path: Path, now: datetime) -> list[str]:
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
+    """A session to read in; a database error while reading comes out as a StorageError
+    (a damaged page, an unreadable file), never as SQLAlchemy's text of the statement."""
     with Session(engine, expire_on_commit=False) as session:
-        yield session
+        try:
+            yield session
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            _raise_own(exc)
+            raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
 
 
 @contextmanager
@@ -234,20 +337,41 @@ def write_session(engine: Engine) -> Iterator[Session]:
             session.connection(execution_options={"kakehashi_write": True})
             yield session
             session.commit()
-        except OperationalError as exc:
+        except (SQLAlchemyError, sqlite3.Error) as exc:
             session.rollback()
-            raise storage_error(exc, getattr(engine, "kakehashi_path", "")) from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise Conflict(str(exc.orig)) from exc
+            _raise_own(exc)
+            raise database_error(exc, getattr(engine, "kakehashi_path", "")) from exc
 
 
-def storage_error(exc: OperationalError, path: Path | str = "") -> StorageError:
-    name = getattr(exc.orig, "sqlite_errorname", "")
+def _raise_own(exc: Exception) -> None:
+    """A value our own column types refused (a naive datetime) is a bug in the caller, not a
+    database error: it goes on as that error, without SQLAlchemy's text of the statement."""
+    if isinstance(exc, StatementError) and not isinstance(exc, DBAPIError) and \
+            isinstance(exc.orig, Exception) and not isinstance(exc.orig, sqlite3.Error):
+        raise exc.orig from None
+
+
+def database_error(exc: Exception, path: Path | str = "") -> StorageError:
+    """Any error of SQLite or SQLAlchemy as a StorageError with a message for the user; what
+    it keeps of the error is SQLite's own reason, never a statement or its parameters."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    name = getattr(orig, "sqlite_errorname", "")
+    if isinstance(exc, IntegrityError) or name.startswith("SQLITE_CONSTRAINT"):
+        return Conflict(str(orig))
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return DamagedDatabase(str(path))
+    if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
+        return storage_error(orig, path)
+    return DatabaseFailed(type(orig).__name__)
+
+
+def storage_error(exc: OperationalError | sqlite3.Error, path: Path | str = "") -> StorageError:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    name = getattr(orig, "sqlite_errorname", "")
     if name == "SQLITE_FULL":
         return DiskFull()
     if name.startswith("SQLITE_READONLY"):
         return ReadOnlyDatabase(str(path))
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return DatabaseBusy()
-    return WriteFailed(str(exc.orig))
+    return WriteFailed(str(orig))

@@ -3,7 +3,7 @@ wrong."""
 
 from __future__ import annotations
 
-from i18n import _
+from i18n import N_, _
 
 
 class StorageError(Exception):
@@ -99,5 +99,45 @@ class Conflict(StorageError):
             reason=self.reason)
 
 
-class InvalidInput(Exception):
-    """A value a user entered that cannot be stored; the message is already translated."""
+class InvalidInput(StorageError):
+    """A value that models.rules refuses to store (the dialog and the import word each rule
+    beside its field first; this is what reaches a caller that skipped them)."""
+
+    FIELDS = {"family_name": N_("family name"), "date_of_birth": N_("date of birth"),
+              "passport_expiry": N_("passport expiry"), "passport_number": N_("passport number")}
+
+    def __init__(self, fields: list[str]):
+        super().__init__(fields)
+        self.fields = fields
+
+    def user_message(self) -> str:
+        from i18n.formatting import format_list
+
+        return _("The attendee was not saved: check the {fields}.").format(
+            fields=format_list([_(self.FIELDS.get(f, f)) for f in self.fields]))
+
+
+class DamagedDatabase(StorageError):
+    """SQLite found a damaged page while reading or writing (not at open: NotADatabase)."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("Part of the database {path} is damaged, so this could not be done. Run "
+                 "`kakehashi check`, or start Kakehashi to restore the newest good "
+                 "backup.").format(path=self.path)
+
+
+class DatabaseFailed(StorageError):
+    """Any other error of the database: only its kind is kept (never the statement or its
+    parameters, which can hold passport numbers)."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+    def user_message(self) -> str:
+        return _("The database could not do this ({kind}). Your data is as it was "
+                 "before.").format(kind=self.kind)

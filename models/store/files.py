@@ -5,6 +5,7 @@ that none of them imports another for them."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -17,23 +18,17 @@ _VERSIONS = Path(__file__).with_name("migrations") / "versions"
 
 
 def is_newer_revision(revision: str) -> bool:
-    """Whether a file's schema revision is one this version does not know, so a later one:
-    revision ids are names, not always numbers, so they are looked up in the
-    migration scripts, never compared as text."""
-    if revision == SCHEMA_HEAD:
-        return False
-    known = set()
-    for script in _VERSIONS.glob("*.py"):
-        for line in script.read_text(encoding="utf-8").splitlines():
-            if line.startswith("revision = "):
-                known.add(line.partition("=")[2].strip().strip("\"'"))
-    return revision not in known
+    """Whether a file's schema revision is one this version has no migration for: looked up in
+    the migration scripts, never compared as text with the head."""
+    return revision != SCHEMA_HEAD and revision not in known_revisions()
 
 
 def check_file(path: Path) -> bool:
     """True when the file is new or empty; raise when it cannot be a database of ours."""
     if not path.parent.is_dir():
         raise FolderMissing(str(path.parent))
+    if path.exists() and not path.is_file():  # /dev/null, a folder, a pipe: never a database
+        raise NotADatabase(str(path))
     if not path.exists() or path.stat().st_size == 0:
         return True
     try:
@@ -44,6 +39,19 @@ def check_file(path: Path) -> bool:
     if head != SQLITE_MAGIC:
         raise NotADatabase(str(path))
     return False
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version has a migration for (read from their files, without
+    importing Alembic): a label outside it, such as "0004x", is not ours to upgrade."""
+    found = set()
+    for script in _VERSIONS.glob("*.py"):
+        if match := _REVISION.search(script.read_text(encoding="utf-8")):
+            found.add(match[1])
+    return found
+
+
+_REVISION = re.compile(r"""^revision(?:: str)? = ["']([^"']+)["']""", re.MULTILINE)
 
 
 def connect_ro(path: str | os.PathLike) -> sqlite3.Connection:

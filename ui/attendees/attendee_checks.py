@@ -37,6 +37,9 @@ MESSAGES = {
                                       "number."),
     Problem.PASSPORT_EXPIRY_TOO_FAR: N_("No passport is valid that long: check the year of "
                                         "expiry."),
+    Problem.PASSPORT_EXPIRY_BEFORE_ISSUE: N_("A passport cannot expire before it was issued "
+                                             "or before its holder was born: check the dates."),
+    Problem.NAME_EMPTY: N_("The name is empty once invisible characters are removed."),
     Problem.COUNTRY_UNKNOWN: N_("Use a two-letter country code, like JP or US."),
 }
 
@@ -51,7 +54,9 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
     warnings: dict[str, str] = {}
     text = {k: rules.clean(v) for k, v in texts.items()}
     family, given = text["family_name"], text["given_name"]
-    if not family:
+    if not family and texts["family_name"].strip():
+        errors["latin"] = _(MESSAGES[Problem.NAME_EMPTY])
+    elif not family:
         errors["latin"] = _("The name in Latin script is required: it is needed for "
                             "passports and hotel systems.")
     elif not (rules.is_latin_name(family) and rules.is_latin_name(given)):
@@ -74,9 +79,12 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
         errors["phone"] = not_a_phone()
     example = format_date(EXAMPLE_DATE, "short_date")
     today = date.today()
+    born_on = None
     try:
-        if problem := rules.birth_date_problem(parse_date(born, example), today=today):
+        born_on = parse_date(born, example)
+        if problem := rules.birth_date_problem(born_on, today=today):
             errors["date_of_birth"] = _(MESSAGES[problem])
+            born_on = None
     except EntryError as exc:
         errors["date_of_birth"] = exc.message()
     number = rules.normalize_passport_number(text["passport_number"])
@@ -85,7 +93,7 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
     try:
         expires = parse_date(expiry, example)
         short = rules.passport_too_short(expires, country, mission_end, countries)
-        if problem := rules.passport_expiry_problem(expires, today=today):
+        if problem := rules.passport_expiry_problem(expires, today=today, born=born_on):
             errors["passport_expiry"] = _(MESSAGES[problem])
         elif short:
             warnings["passport_expiry"] = _(

@@ -14,6 +14,7 @@ from i18n import _, ngettext
 from i18n.formatting import person_name
 from models import attendees as att
 from models.organizations import MadeOrganizations
+from models.store.backup_scrub import scrub_removed_later
 from models.store.db import write_session
 from ui.common.events import (
     ATTENDEES,
@@ -115,6 +116,8 @@ class RemoveAttendee(_AttendeeCommand):
     def do_redo(self) -> None:
         with write_session(self.engine) as session:
             self.removed = att.remove_attendee(session, participant_id=self.participant_id)
+        if self.removed.person_deleted:  # their personal data leaves the backups too
+            scrub_removed_later(self.engine, [self.removed.person])
         self._announce()
 
     def do_undo(self) -> None:

@@ -1,5 +1,7 @@
 """The roster import window: which column maps to which field (changeable), each row as new,
-update or error with the reason, and nothing written until the user confirms."""
+update or error with the reason, and nothing written until the user confirms. Rows with errors
+can be left out (the rest imported, the user told which), note rows below the data are listed
+as left out, and a file with several visible rosters asks which sheet."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -23,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from documents.roster.apply import row_message
+from documents.roster.apply import note_lines, row_message
 from documents.roster.headers import FIELD_LABELS
 from documents.roster.match import classify
 from documents.roster.reader import RosterPreview
-from i18n import _
-from i18n.formatting import person_name
+from i18n import _, ngettext
+from i18n.formatting import format_list, person_name
 from models.repository import AttendeeRow
 from ui.common import retranslate
 
@@ -53,6 +57,13 @@ class ImportDialog(QDialog):
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        self.skip_errors = QCheckBox(objectName="skipErrors")
+        self.skip_errors.toggled.connect(lambda _on: self._fill_rows())
+        self.sheet_label = QLabel()
+        self.sheet_choice = QComboBox(objectName="sheetChoice")
+        self.sheet_label.setBuddy(self.sheet_choice)
+        self._fill_sheets()
+        self.sheet_choice.currentTextChanged.connect(self._switch_sheet)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                        | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -63,11 +74,44 @@ class ImportDialog(QDialog):
         splitter.setSizes([200, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet_choice, 1)
+        layout.addLayout(sheet_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.skip_errors)
         layout.addWidget(self.buttons)
         self._build_mapping()
         retranslate.register(self)
+        self.retranslate_ui()
+
+    def _fill_sheets(self) -> None:
+        # Only when several visible sheets have headers: which one is the roster is asked.
+        several = len(self.preview.sheets) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_choice.setVisible(several)
+        self.sheet_choice.blockSignals(True)
+        self.sheet_choice.clear()
+        self.sheet_choice.addItems(self.preview.sheets)
+        self.sheet_choice.setCurrentText(self.preview.sheet)
+        self.sheet_choice.blockSignals(False)
+
+    def _switch_sheet(self, name: str) -> None:
+        from documents.roster.reader import RosterError, read_roster
+
+        if not name or name == self.preview.sheet:
+            return
+        try:
+            preview = read_roster(self.preview.path, sheet=name)
+        except RosterError as exc:
+            show_roster_error(self, exc.user_message())
+            self.sheet_choice.setCurrentText(self.preview.sheet)
+            return
+        self.preview = preview
+        self.combos.clear()
+        self._build_mapping()
+        self._fill_sheets()
         self.retranslate_ui()
 
     def _build_mapping(self) -> None:
@@ -94,6 +138,7 @@ class ImportDialog(QDialog):
                              "goes where; nothing is saved until you press Import.").format(
             file=self.preview.path.name, sheet=self.preview.sheet,
             row=self.preview.header_row))
+        self.sheet_label.setText(_("&Sheet:"))
         self.mapping.setHorizontalHeaderLabels([_("Column in the file"), _("Imported as")])
         for combo in self.combos:
             combo.setItemText(0, _("(not imported)"))
@@ -106,8 +151,10 @@ class ImportDialog(QDialog):
 
     def _fill_rows(self) -> None:
         classify(self.preview.rows, self.existing)
-        labels = {"new": _("New"), "update": _("Update"), "error": _("Error")}
         rows = self.preview.rows
+        skipping = self.skip_errors.isChecked() and any(r.errors for r in rows)
+        labels = {"new": _("New"), "update": _("Update"),
+                  "error": _("Left out") if skipping else _("Error")}
         self.rows.setRowCount(len(rows))
         for i, row in enumerate(rows):
             v = row.values
@@ -130,15 +177,27 @@ class ImportDialog(QDialog):
         updated = sum(r.status == "update" and not r.errors for r in rows)
         text = _("{new} new, {updated} updated, {errors} with errors.").format(
             new=new, updated=updated, errors=errors)
-        if errors:
-            text += " " + _("Correct the file or the column choices: rows with errors "
-                            "would stop the whole import.")
-        self.summary.setText("\n".join([text, *self.preview.problems]))
+        if errors and not skipping:
+            text += " " + _("Correct the file or the column choices, or leave out the rows "
+                            "with errors: as they are, they stop the whole import.")
+        self.skip_errors.setVisible(bool(errors))
+        self.skip_errors.setText(ngettext(
+            "&Leave out the {n} row with errors and import the rest",
+            "&Leave out the {n} rows with errors and import the rest", errors).format(n=errors))
+        self.summary.setText("\n".join([text, *self.preview.problems,
+                                        *note_lines(self.preview)]))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(errors == 0 and bool(rows))
+        ok.setEnabled((errors == 0 or skipping) and new + updated > 0)
+
+    def left_out(self) -> list[int]:
+        """The row numbers with errors that the import leaves out (the user chose so)."""
+        if not self.skip_errors.isChecked():
+            return []
+        return [row.number for row in self.preview.rows if row.errors]
 
     def import_rows(self) -> list[dict]:
-        return [row.to_import() for row in self.preview.rows]
+        skip = self.skip_errors.isChecked()
+        return [row.to_import() for row in self.preview.rows if not (skip and row.errors)]
 
 
 def ask_for_roster(parent: QWidget, folder: str = "") -> Path | None:
@@ -188,8 +247,15 @@ def import_preview(ctx, mission, preview) -> bool:
         existing = repo.list_attendees(session, mission_id=mission.id)
     dialog = ImportDialog(preview, existing, ctx.parent)
     # A failed write opens the preview again with the user's column choices kept.
-    return exec_until_saved(dialog, lambda: ctx.run_command(ImportAttendees(
+    saved = exec_until_saved(dialog, lambda: ctx.run_command(ImportAttendees(
         ctx.engine, ctx.events, mission.id, dialog.import_rows())))
+    if saved and dialog.left_out():
+        numbers = dialog.left_out()
+        QMessageBox.information(ctx.parent, _("Import attendees"), ngettext(
+            "Imported; row {rows} had errors and was left out.",
+            "Imported; rows {rows} had errors and were left out.", len(numbers)).format(
+            rows=format_list([str(n) for n in numbers])))
+    return saved
 
 
 def run_paste(ctx, text: str) -> bool:

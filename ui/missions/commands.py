@@ -8,6 +8,7 @@ from datetime import date
 from i18n import _
 from models import repository as repo
 from models.duplicate import duplicate_mission
+from models.store.backup_scrub import scrub_removed_later
 from models.store.db import write_session
 from ui.common.events import MISSION, MissionEvents
 from ui.common.undo import DbCommand
@@ -70,6 +71,8 @@ class DeleteMission(DbCommand):
 
         with write_session(self.engine) as session:
             self.removed = remove_mission(session, mission_id=self.mission_id)
+        # The people who went with it (in no other mission) leave the backups too.
+        scrub_removed_later(self.engine, self.removed.rows.get("person", []))
         self.events.announce(self.mission_id, MISSION, removed=True)
 
     def do_undo(self) -> None:

@@ -105,6 +105,8 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
         guard.close()
         return 1
     log.info("Opened %s%s", db.path, " (new file, demo mission added)" if db.created else "")
+    if db.notice and not smoke_test:  # a read-only file shown from a copy with its -wal
+        QMessageBox.information(None, _("Kakehashi"), db.notice)
 
     from ui.window.main_window import MainWindow
 

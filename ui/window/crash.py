@@ -3,14 +3,10 @@
 Log file: `kakehashi.log` in `platformdirs.user_log_dir("Kakehashi")` (or `$KAKEHASHI_LOG_DIR`),
 rotated at 1 MB with 5 old files kept; on POSIX the folder is 0700 and every file 0600.
 
-Redaction rule. A log line cannot tell a passport number or a date of birth from any other code
-or date, so every record (its formatted message, traceback and stack) has each of these replaced
-by "[redacted]" before any handler writes it:
-- passport-like tokens: two letters + 7 digits (Japan, TK1234567), one letter + 8 digits (US
-  next-generation), 9 digits (older US), standing alone, in ASCII or full-width characters;
-- full dates from 1900 to 2099: 1975-04-12 (also with / or .), 04/12/1975, 1975年4月12日 and
-  昭和50年4月12日, Apr 12, 1975, and Python's datetime.date(1975, 4, 12).
-Mission dates are redacted with them; the timestamp of each line is added after the filter.
+Redaction: every record (its formatted message, traceback and stack) goes through
+models.redaction.redact before any handler writes it: the open database's passport numbers and
+dates of birth by value, a token after a passport word, and passport shapes and full dates by
+shape (the rules are in that module). The timestamp of each line is added after the filter.
 
 The exception hook logs an uncaught exception and tells the user in a dialog; the data is safe
 because the app commits once per completed action, so nothing half-done was written.
@@ -20,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -28,37 +23,21 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from i18n import _
+from models.redaction import REDACTED  # noqa: F401 (REDACTED: API)
+from models.redaction import redact as _redact
 
 LOG_NAME = "kakehashi.log"
 MAX_BYTES, BACKUPS = 1_000_000, 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
-REDACTED = "[redacted]"
 MAX_SUMMARY = 300  # characters of the error message shown in the dialog
-
-_L = "A-Za-zＡ-Ｚａ-ｚ"
-_D = "0-9０-９"
-_ALONE_BEFORE, _ALONE_AFTER = f"(?<![{_L}{_D}])", f"(?![{_L}{_D}])"
-_YEAR = f"(?:19|20)[{_D}]{{2}}"
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_PATTERNS = [re.compile(p) for p in (
-    f"{_ALONE_BEFORE}(?:[{_L}]{{2}}[{_D}]{{7}}|[{_L}][{_D}]{{8}}|[{_D}]{{9}}){_ALONE_AFTER}",
-    f"(?<![{_D}]){_YEAR}([-/.])[{_D}]{{1,2}}\\1[{_D}]{{1,2}}(?![{_D}])",
-    f"(?<![{_D}])[{_D}]{{1,2}}/[{_D}]{{1,2}}/{_YEAR}(?![{_D}])",
-    f"(?:{_YEAR}|(?:明治|大正|昭和|平成|令和)\\s*(?:元|[{_D}]{{1,2}}))\\s*年\\s*[{_D}]{{1,2}}\\s*月"
-    f"\\s*[{_D}]{{1,2}}\\s*日",
-    f"\\b(?:{_MONTHS})[a-z]*\\.? [{_D}]{{1,2}}, {_YEAR}",
-    f"\\bdate(?:time)?\\(\\s*{_YEAR}\\s*,[^)]*\\)",
-)]
 
 log = logging.getLogger("kakehashi.crash")
 _handler: RotatingFileHandler | None = None
 
 
 def redact(text: str) -> str:
-    """`text` with passport-like tokens and full dates replaced (the rule is in the docstring)."""
-    for pattern in _PATTERNS:
-        text = pattern.sub(REDACTED, text)
-    return text
+    """`text` without personal data (models.redaction's rules)."""
+    return _redact(text)
 
 
 class RedactingFilter(logging.Filter):
@@ -195,7 +174,7 @@ def install_excepthook(window_getter: Callable[[], object], *, dialog: bool = Tr
             return
         state["busy"] = True
         try:
-            message = redact(str(exc))
+            message = _summary(exc)
             if len(message) > MAX_SUMMARY:
                 message = message[:MAX_SUMMARY] + "…"
             _show_report(window_getter, f"{exc_type.__name__}: {message}" if message
@@ -207,3 +186,31 @@ def install_excepthook(window_getter: Callable[[], object], *, dialog: bool = Tr
 
     sys.excepthook = hook
     return hook
+
+
+def _summary(exc: BaseException) -> str:
+    """What the dialog or the command line says of an error: a storage error's own translated
+    message (never SQLite's text), else the error's text redacted."""
+    from models.store.errors import StorageError
+
+    if isinstance(exc, StorageError):
+        return exc.user_message()
+    return redact(str(exc))
+
+
+def report_unexpected(exc: BaseException) -> str:
+    """For the command line: log `exc` with its traceback (redacted) and return one translated
+    line to print instead of the traceback."""
+    setup_logging()
+    if not any(isinstance(f, RedactingFilter) for f in log.filters):
+        log.addFilter(RedactingFilter())
+    log.error("Unhandled exception", exc_info=(type(exc), exc, exc.__traceback__))
+    message = _summary(exc)
+    if len(message) > MAX_SUMMARY:
+        message = message[:MAX_SUMMARY] + "…"
+    text = _("Kakehashi ran into an unexpected error: {error}").format(
+        error=f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
+    path = log_file()
+    if path is not None:
+        text += "\n" + _("The details are in the log file:\n{path}").format(path=path)
+    return text

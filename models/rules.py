@@ -62,6 +62,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def other_zone(zone: str) -> str:
+    """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
+    return "America/New_York" if ZONE_COUNTRIES.get(zone) == "JP" else "Asia/Tokyo"
+
+
 def mission_countries(zones: Iterable[str]) -> set[str]:
     """The countries (ISO alpha-2) of the zones a mission's itinerary and home use."""
     return {ZONE_COUNTRIES[z] for z in zones if z in ZONE_COUNTRIES}

@@ -70,8 +70,13 @@ def _fill_0005(conn: sqlite3.Connection) -> None:
                  "driver_name = 'Dispatch desk', driver_phone = '+15185550147' WHERE id = 1")
 
 
+def _fill_i14(conn: sqlite3.Connection) -> None:
+    _fill_0005(conn)
+    conn.execute("UPDATE itinerary_item SET revision = 3 WHERE id = 1")
+
+
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
-           "0005": _fill_0005}
+           "0005": _fill_0005, "i14": _fill_i14}
 
 
 def _revisions() -> list[str]:

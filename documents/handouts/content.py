@@ -112,7 +112,9 @@ def _other_clock(item) -> str:
     return f"{clock_name(zone)}: {start} – {end}"
 
 
-class _Builder:
+class Builder:
+    """Works out entries, cards and contacts of one handout (or the calendar's events)."""
+
     def __init__(self, data: MissionData, sites: dict[int, object], person) -> None:
         self.data, self.sites, self.person = data, sites, person
         self.names = Names.of(data)
@@ -253,7 +255,7 @@ def build_handout(data: MissionData, sites: dict[int, object], person=None) -> H
     """The handout of `person` (a DocumentAttendee), or of the whole delegation when None;
     in the current language."""
     m = data.mission
-    b = _Builder(data, sites, person)
+    b = Builder(data, sites, person)
     title, _fallback = pick(m.title_en, m.title_ja)
     other = m.title_ja if current_language() == "en" else m.title_en
     person_name, person_other = "", ""

@@ -111,7 +111,8 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
     parts = handout_parts(loaded, pids, language)
     with temporary_language(language):
         m = loaded.data.mission
-        title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {_('Travel pack')}"
+        pack = _("Travel pack")
+        title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {pack}"
     try:
         pdf, pages = write_pdf(parts, paper=paper, title=title, progress=progress)
     except Cancelled as exc:

@@ -18,6 +18,8 @@ def _e(text: str) -> str:
 
 
 def _cover(h: Handout) -> str:
+    pack_for, whole = _("Travel pack for"), _("Itinerary of the whole delegation")
+    organizers = _("Organizers on the mission (mobile)")
     parts = [f'<p style="font-size: 10pt; color: {GREY}">{_e(h.code)}</p>',
              f'<p style="font-size: 22pt; font-weight: bold">{_e(h.title)}</p>']
     if h.subtitle:
@@ -25,18 +27,18 @@ def _cover(h: Handout) -> str:
     parts.append(f'<p style="font-size: 13pt">{_e(h.dates)}</p>')
     if h.person:
         parts.append(f'<p style="font-size: 11pt; margin-top: 28px; color: {GREY}">'
-                     f'{_e(_("Travel pack for"))}</p>'
+                     f'{_e(pack_for)}</p>'
                      f'<p style="font-size: 26pt; font-weight: bold">{_e(h.person)}</p>')
         if h.person_other:
             parts.append(f'<p style="font-size: 15pt">{_e(h.person_other)}</p>')
     else:
         parts.append(f'<p style="font-size: 18pt; margin-top: 28px; font-weight: bold">'
-                     f'{_e(_("Itinerary of the whole delegation"))}</p>')
+                     f'{_e(whole)}</p>')
     if h.organizers:
         rows = "".join(f"<tr><td>{_e(name)}</td><td>{_e(phone)}</td></tr>"
                        for name, phone in h.organizers)
         parts.append(f'<p style="font-size: 12pt; margin-top: 28px; font-weight: bold">'
-                     f'{_e(_("Organizers on the mission (mobile)"))}</p>'
+                     f'{_e(organizers)}</p>'
                      f'<table cellpadding="3" style="font-size: 11pt">{rows}</table>')
     return "".join(parts)
 
@@ -44,7 +46,7 @@ def _cover(h: Handout) -> str:
 def _entry(entry: Entry) -> str:
     when = f'<b>{_e(entry.times)}</b>'
     if entry.mark:
-        when += f' <b style="color: #b00000">{_e(entry.mark)}</b>'
+        when += f'<br/><b style="color: #b00000">{_e(entry.mark)}</b>'
     if entry.other:
         when += f'<br/><span style="font-size: 8pt; color: {GREY}">{_e(entry.other)}</span>'
     what = (f'<span style="font-size: 8pt; color: {GREY}">{_e(entry.kind)}</span><br/>'
@@ -56,9 +58,10 @@ def _entry(entry: Entry) -> str:
 
 
 def _days(h: Handout) -> str:
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(_("Itinerary"))}</h1>']
+    heading, empty = _("Itinerary"), _("No items yet.")
+    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
     if not h.days:
-        parts.append(f"<p>{_e(_('No items yet.'))}</p>")
+        parts.append(f"<p>{_e(empty)}</p>")
     for day in h.days:
         parts.append(f'<h2 style="font-size: 13pt; margin-top: 14px; background-color: #e8edf3">'
                      f'{_e(day.heading)}<span style="font-size: 9pt; font-weight: normal; '
@@ -72,8 +75,9 @@ def _days(h: Handout) -> str:
 def _cards(h: Handout) -> str:
     if not h.cards:
         return ""
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(_("Taxi cards"))}</h1>',
-             f'<p style="color: {GREY}">{_e(_("Show the card to the driver."))}</p>']
+    heading, hint = _("Taxi cards"), _("Show the card to the driver.")
+    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>',
+             f'<p style="color: {GREY}">{_e(hint)}</p>']
     for card in h.cards:
         lines = [f'<p style="font-size: 15pt">{_e(card.request)}</p>']
         if card.reader:
@@ -90,9 +94,10 @@ def _cards(h: Handout) -> str:
 
 
 def _contacts(h: Handout) -> str:
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(_("Contacts"))}</h1>']
+    heading, emergency = _("Contacts"), _("Emergency numbers")
+    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
     if h.emergency:
-        parts.append(f'<h2 style="font-size: 13pt">{_e(_("Emergency numbers"))}</h2>')
+        parts.append(f'<h2 style="font-size: 13pt">{_e(emergency)}</h2>')
         rows = []
         for country, numbers in h.emergency:
             listed = "<br/>".join(f"<b>{_e(n)}</b>　{_e(service)}" for n, service in numbers)

@@ -24,6 +24,7 @@ _SERVICES = {
     ("US", "911"): N_("Police, fire and ambulance"),
     ("CA", "911"): N_("Police, fire and ambulance"),
 }
+_EMERGENCY = N_("Emergency")
 
 
 @cache
@@ -70,5 +71,5 @@ def _emergency_numbers(country: str) -> tuple[str, ...]:
 
 def emergency_numbers(country: str) -> list[tuple[str, str]]:
     """(number, service) of a country's emergency numbers, the ones we can name first."""
-    return [(n, _(_SERVICES.get((country, n), N_("Emergency"))))
+    return [(n, _(_SERVICES.get((country, n), _EMERGENCY)))
             for n in _emergency_numbers(country)]

@@ -223,8 +223,9 @@ class Builder:
         for item in items:
             transport = item_transport(item)
             if transport.driver and item.kind != ItemKind.FLIGHT.value:
-                drivers.setdefault(transport.driver, transport.vehicle)
-        found += [Contact(_("Drivers"), driver, vehicle, "") for driver, vehicle in
+                drivers.setdefault((transport.driver_name, transport.driver_phone),
+                                   transport.vehicle)
+        found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
         site_ids = {i.site_id for i in items if i.site_id is not None}
         for sid in sorted(site_ids):

@@ -27,7 +27,12 @@ def bilingual(row, name: str) -> str:
 class Transport:
     vehicle: str
     pickup: str
-    driver: str
+    driver_name: str
+    driver_phone: str               # grouped as the country writes it
+
+    @property
+    def driver(self) -> str:
+        return " ".join(x for x in (self.driver_name, self.driver_phone) if x)
 
 
 def item_transport(item) -> Transport:
@@ -36,9 +41,8 @@ def item_transport(item) -> Transport:
         vehicle = " ".join(x for x in (item.carrier, item.flight_number) if x)
     else:
         vehicle = bilingual(item, "vehicle")
-    driver = " ".join(x for x in (bilingual(item, "driver_name"), phone_text(item.driver_phone))
-                      if x)
-    return Transport(vehicle, bilingual(item, "pickup"), driver)
+    return Transport(vehicle, bilingual(item, "pickup"), bilingual(item, "driver_name"),
+                     phone_text(item.driver_phone))
 
 
 # What a visitor brings when the host checks identity against the visitor list.

@@ -67,6 +67,7 @@ class AttendeesTab(QWidget):
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
     export_requested = Signal(int)      # participant id: their own itinerary workbook
+    handout_requested = Signal(int)     # participant id: their travel pack (PDF, calendar)
     files_dropped = Signal(list)        # local .xlsx paths
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
@@ -100,6 +101,7 @@ class AttendeesTab(QWidget):
                                      triggered=lambda: self._emit_for(self.duplicate_requested))
         self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
         self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
+        self.act_handout = QAction(self, triggered=lambda: self._emit_for(self.handout_requested))
 
         self.table.edit_pressed.connect(self.act_edit.trigger)
         self.table.delete_pressed.connect(self.act_delete.trigger)
@@ -127,6 +129,7 @@ class AttendeesTab(QWidget):
         self.act_duplicate.setText(_("D&uplicate attendee…"))
         self.act_delete.setText(_("&Remove attendee…"))
         self.act_export.setText(_("E&xport itinerary…"))
+        self.act_handout.setText(_("Export &travel pack…"))
         self._update_count()
         self.refresher.language()
 
@@ -224,6 +227,7 @@ class AttendeesTab(QWidget):
             action.setEnabled(on_row)
         # Exporting only reads: a read-only database may export too.
         self.act_export.setEnabled(self.table.currentIndex().isValid())
+        self.act_handout.setEnabled(self.table.currentIndex().isValid())
 
     def row_menu(self, pos: QPoint) -> QMenu:
         """The context menu for the row at `pos` (viewport coordinates), made its current row."""
@@ -239,7 +243,7 @@ class AttendeesTab(QWidget):
         menu.addSeparator()
         menu.addActions([self.act_edit, self.act_duplicate, self.act_delete])
         menu.addSeparator()
-        menu.addAction(self.act_export)
+        menu.addActions([self.act_export, self.act_handout])
         return menu
 
     def _show_row_menu(self, pos: QPoint) -> None:

@@ -34,7 +34,7 @@ from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
-from ui.files.actions import FileActions, run_export
+from ui.files.actions import FileActions, run_export, run_handouts
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
 from ui.lodging.actions import RoomActions
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.site_actions = SiteActions(ctx, self.sites_tab)
         self.room_actions = RoomActions(ctx, self.lodging_tab)
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
+        self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
         self.statusBar()  # made now, so the first message does not shift the window's layout
@@ -141,7 +142,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions(missions.menu_actions())
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export])
+        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export,
+                                   files.act_handouts])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
         self.file_menu.addSeparator()

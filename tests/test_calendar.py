@@ -74,7 +74,7 @@ def test_descriptions_follow_the_chosen_language(demo_db, tmp_path):
     cal = _calendar(demo_db, tmp_path / "ja.ics", "--person", SATO, "--lang", "ja")
     by_title = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     transfer = by_title["新千歳空港からRapidus IIM-1へ移動"]
-    assert "乗車場所: New Chitose Airport" in str(transfer["DESCRIPTION"])
+    assert "乗車場所：New Chitose Airport" in str(transfer["DESCRIPTION"])
     assert "所要約20分" in str(transfer["DESCRIPTION"])
 
 

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 
 from documents.handouts.content import Builder
 from documents.handouts.export import load, participant
+from documents.handouts.html import labelled
 from documents.workbook.save import ExportError, check_target, save_atomically
 from i18n import _, pick, temporary_language
 from models import repository as repo
@@ -71,7 +72,7 @@ def build_calendar(engine: Engine, *, code: str, language: str,
                       if heading in (_("Place"), _("Address"))]
             if places:
                 event.add("location", ", ".join(places))
-            rest = [f"{heading}: {text}" for heading, text in entry.details
+            rest = [labelled(heading) + text for heading, text in entry.details
                     if text not in places]
             event.add("description", "\n".join([entry.kind, *rest]))
             event.add("categories", [entry.kind])

@@ -58,6 +58,7 @@ class TaxiCard:
     address: str                    # in the local language, for the driver
     request: str                    # "Please take me to:" in the local language
     reader: str                     # the same words in the reader's language, if other
+    reader_hotel: str               # the hotel's name in the reader's language, if other
     phone: str
     stay: str                       # the nights, in the reader's language
 
@@ -176,8 +177,11 @@ class Builder:
         days = []
         for day in sorted(grouped):
             items = grouped[day]
-            zone = items[0].start_tz
-            section = Day(format_date(day), clock_name(zone, to_local(items[0].start, zone)))
+            # The day's clocks in the order the delegation meets them (Tokyo, then New York
+            # on the day it flies east).
+            clocks = dict.fromkeys(clock_name(i.start_tz, to_local(i.start, i.start_tz))
+                                   for i in items)
+            section = Day(format_date(day), " → ".join(clocks))
             section.entries = [self.entry(i) for i in items]
             days.append(section)
         return days
@@ -192,6 +196,7 @@ class Builder:
             stay = format_date_range(local_date(item.start, item.start_tz),
                                      local_date(item.end, item.end_tz))
             reader = _("Please take me to:")
+            reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
             with temporary_language(local):
                 hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
                 address = pick(site.address_en, site.address_ja)[0] if site else ""
@@ -199,7 +204,7 @@ class Builder:
                 request = _("Please take me to:")
             phone = phone_text(site.contact_phone) if site else ""
             cards.append(TaxiCard(hotel, address, request, "" if reader == request else reader,
-                                  phone, stay))
+                                  "" if reader_hotel == hotel else reader_hotel, phone, stay))
         return cards
 
     def contacts(self) -> list[Contact]:

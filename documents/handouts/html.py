@@ -6,11 +6,16 @@ from __future__ import annotations
 from html import escape
 
 from documents.handouts.content import Entry, Handout
-from i18n import _
+from i18n import _, current_language
 
 GREY = "#5a5a5a"
 RULE = "#9a9a9a"
 _BREAK = '<p style="page-break-before: always; margin: 0"></p>'
+
+
+def labelled(heading: str) -> str:
+    """"Place: " / 「場所：」: a detail's heading before its text."""
+    return f"{heading}：" if current_language() == "ja" else f"{heading}: "
 
 
 def _e(text: str) -> str:
@@ -52,7 +57,7 @@ def _entry(entry: Entry) -> str:
     what = (f'<span style="font-size: 8pt; color: {GREY}">{_e(entry.kind)}</span><br/>'
             f'<b style="font-size: 11pt">{_e(entry.title)}</b>')
     for heading, text in entry.details:
-        what += (f'<br/><span style="color: {GREY}">{_e(heading)}:</span> {_e(text)}')
+        what += f'<br/><span style="color: {GREY}">{_e(labelled(heading))}</span>{_e(text)}'
     return (f'<tr><td width="30%" style="border-top: 1px solid {RULE}">{when}</td>'
             f'<td width="70%" style="border-top: 1px solid {RULE}">{what}</td></tr>')
 
@@ -83,6 +88,8 @@ def _cards(h: Handout) -> str:
         if card.reader:
             lines.append(f'<p style="font-size: 8pt; color: {GREY}">{_e(card.reader)}</p>')
         lines.append(f'<p style="font-size: 22pt; font-weight: bold">{_e(card.hotel)}</p>')
+        if card.reader_hotel:
+            lines.append(f'<p style="font-size: 9pt; color: {GREY}">{_e(card.reader_hotel)}</p>')
         lines.append(f'<p style="font-size: 17pt">{_e(card.address)}</p>')
         if card.phone:
             lines.append(f'<p style="font-size: 14pt">☎ {_e(card.phone)}</p>')

@@ -87,6 +87,7 @@ class HandoutsDialog(QDialog):
             combo.currentIndexChanged.connect(self._changed)
         self.path.textChanged.connect(self._update_ok)
         self.update_preview()
+        self.resize(820, self.sizeHint().height())
 
     # choices ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -73,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--out", metavar="FILE.ics", required=True, help="the file to write")
     calendar.add_argument("--person", metavar="EMAIL", help="only this attendee's items")
     _common_options(calendar, suppress=True)
+    badges = verbs.add_parser("badges", help="write name badges or table cards (PDF)")
+    badges.add_argument("code", metavar="CODE", help="the mission's code")
+    badges.add_argument("--out", metavar="FILE.pdf", required=True, help="the file to write")
+    badges.add_argument("--layout", choices=("badge", "tent"), default="badge",
+                        help="label sheets of badges, or table cards folded in half")
+    badges.add_argument("--paper", choices=("a4", "letter"),
+                        help="paper size (default: by the mission's home country)")
+    _common_options(badges, suppress=True)
     return parser
 
 
@@ -216,6 +224,22 @@ def run_handout(db, args) -> int:
     return EXIT_OK
 
 
+def run_badges(db, args) -> int:
+    from documents.handouts import export_badges
+    from documents.workbook import ExportError
+    from i18n import current_language, ngettext
+
+    try:
+        result = export_badges(db.engine, code=args.code, path=args.out,
+                               language=current_language(), layout=args.layout,
+                               paper=args.paper)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    print(ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
+                   result.pages).format(path=result.path, n=result.pages))
+    return EXIT_OK
+
+
 def run_calendar(db, args) -> int:
     from documents.calendar import export_calendar
     from documents.workbook import ExportError
@@ -234,7 +258,7 @@ def run_calendar(db, args) -> int:
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
             "readiness": run_readiness, "export": run_export, "handout": run_handout,
-            "calendar": run_calendar}
+            "calendar": run_calendar, "badges": run_badges}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

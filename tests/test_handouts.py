@@ -151,3 +151,39 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_partial_one(qapp, demo_db
                        progress=lambda done, total: done < 3)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+
+
+def test_badges_fit_the_label_stock_and_put_the_reading_above_the_name(qapp, tmp_path):
+    db = ("--db", str(tmp_path / "k.db"))
+    out = tmp_path / "badges.pdf"
+    result = run_cli(*db, "badges", CODE, "--out", str(out), "--lang", "ja")
+    assert result.returncode == 0, result.stderr
+    # 20 attendees not cancelled at 2 x 5 on A4 (the mission's home is Japan): 2 sheets.
+    assert "Pages:           2" in pdf_info(out) and "(A4)" in pdf_info(out)
+    layout = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    lines = [line for line in layout.splitlines() if line.strip()]
+    # Each part's kana reading sits above it (furigana), family name first.
+    name = next(n for n, line in enumerate(lines) if "高橋 正之" in line)
+    ruby = lines[name - 1]
+    assert ruby.index("タカハシ") < ruby.index("マサユキ")
+    assert abs(ruby.index("タカハシ") - lines[name].index("高橋")) <= 3
+    assert "TAKAHASHI Masayuki" in lines[name + 1]
+    letter = tmp_path / "letter.pdf"
+    result = run_cli(*db, "badges", CODE, "--out", str(letter), "--paper", "letter")
+    assert result.returncode == 0
+    assert "Pages:           3" in pdf_info(letter) and "(letter)" in pdf_info(letter)
+    text = " ".join(pdf_text(letter).split())
+    assert "Masayuki Takahashi" in text and "高橋 正之" in text
+    assert "Japan External Trade Organization (JETRO) Executive Vice President" in text
+
+
+def test_table_cards_have_the_name_on_both_faces(qapp, tmp_path):
+    out = tmp_path / "tent.pdf"
+    result = run_cli("--db", str(tmp_path / "k.db"), "badges", CODE, "--out", str(out),
+                     "--layout", "tent")
+    assert result.returncode == 0, result.stderr
+    assert "Pages:           20" in pdf_info(out)
+    first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    assert first_page.count("Laura Bennett") == 2      # upright below the fold, turned above

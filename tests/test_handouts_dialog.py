@@ -99,3 +99,16 @@ def test_the_dialog_speaks_japanese(qtbot, window, tmp_path):
     qtbot.waitUntil((tmp_path / "ja.pdf").exists, timeout=20_000)
     assert seen["who"] == "訪問団全体"
     assert "訪問団全体の行程表" in pdf_text(tmp_path / "ja.pdf")
+
+
+def test_name_badges_from_the_dialog_with_their_sheet_as_preview(qtbot, window, tmp_path):
+    out, seen = tmp_path / "badges.pdf", {}
+    when_modal(_fill(out, kind="badge", seen=seen), HandoutsDialog)
+    window.file_actions.act_handouts.trigger()
+    qtbot.waitUntil(out.exists, timeout=20_000)
+    preview = seen["preview"]
+    dark = sum(1 for x in range(0, preview.width(), 2) for y in range(0, preview.height(), 2)
+               if preview.pixelColor(x, y).lightness() < 100)
+    assert dark > 200                   # ten names in large type
+    text = pdf_text(out)
+    assert "Masayuki Takahashi" in text and "Itinerary" not in text

@@ -119,3 +119,39 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
         raise ExportCancelled() from exc
     save_atomically(lambda out: out.write(pdf), path, private=False, suffix=".pdf")
     return HandoutResult(path, pages, paper)
+
+
+def badge_list(loaded: Loaded, language: str) -> list:
+    """Every attendee not cancelled, in the language's name order, as badges."""
+    from documents.handouts.badges import badge_of
+    from documents.workbook.travel import Names
+
+    with temporary_language(language):
+        names = Names.of(loaded.data)
+        pids = names.sorted(p.pid for p in loaded.data.active())
+        return [badge_of(loaded.data.people[pid]) for pid in pids]
+
+
+def export_badges(engine: Engine, *, code: str, path: str | Path, language: str,
+                  layout: str = "badge", paper: str | None = None,
+                  progress: Progress | None = None) -> HandoutResult:
+    """Name badges on label sheets (`layout` "badge") or folded table cards ("tent") for
+    every attendee not cancelled, as a PDF at `path`; errors as export_handout's."""
+    from documents.handouts.badges import write_badges
+
+    path = Path(path)
+    check_target(path, ".pdf")
+    loaded = load(engine, code=code)
+    paper = paper or default_paper(loaded, None)
+    badges = badge_list(loaded, language)
+    with temporary_language(language):
+        m = loaded.data.mission
+        what = _("Table cards") if layout == "tent" else _("Name badges")
+        title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {what}"
+    try:
+        pdf, pages = write_badges(badges, paper=paper, layout=layout, title=title,
+                                  progress=progress)
+    except Cancelled as exc:
+        raise ExportCancelled() from exc
+    save_atomically(lambda out: out.write(pdf), path, private=False, suffix=".pdf")
+    return HandoutResult(path, pages, paper)

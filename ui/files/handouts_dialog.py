@@ -104,6 +104,8 @@ class HandoutsDialog(QDialog):
             combo.clear()
         self.kind.addItem(_("Travel pack (PDF)"), "pdf")
         self.kind.addItem(_("Calendar (.ics)"), "ics")
+        self.kind.addItem(_("Name badges (PDF)"), "badge")
+        self.kind.addItem(_("Table cards (PDF)"), "tent")
         self.who.addItem(_("The whole delegation"), WHOLE)
         self.who.addItem(_("Every attendee, one after another"), EVERYONE)
         names = Names.of(self.loaded.data)
@@ -124,6 +126,9 @@ class HandoutsDialog(QDialog):
         who = self.who.currentData()
         return who if who is not None and who >= 0 else None
 
+    def badges(self) -> bool:
+        return self.kind.currentData() in ("badge", "tent")
+
     def suffix(self) -> str:
         return ".ics" if self.kind.currentData() == "ics" else ".pdf"
 
@@ -132,6 +137,8 @@ class HandoutsDialog(QDialog):
 
         person = self.loaded.data.people.get(self.person())
         parts = (person.family, person.given) if person is not None else ()
+        if self.badges():
+            parts = ("badges" if self.kind.currentData() == "badge" else "table-cards",)
         name = default_file_name(self.code, self.language.currentData(), *parts)
         return str(Path(name).with_suffix(self.suffix()))
 
@@ -150,7 +157,8 @@ class HandoutsDialog(QDialog):
         everyone = self.who.currentData() == EVERYONE
         if everyone and self.kind.currentData() == "ics":
             self.who.setCurrentIndex(0)       # one calendar holds every item already
-        self.paper.setEnabled(self.kind.currentData() == "pdf")
+        self.paper.setEnabled(self.kind.currentData() != "ics")
+        self.who.setEnabled(not self.badges())      # badges are for everyone
         self._propose_name()
         self._timer.start()
 
@@ -169,22 +177,34 @@ class HandoutsDialog(QDialog):
     def chosen_paper(self) -> str:
         from documents.handouts.export import default_paper
 
-        return self.paper.currentData() or default_paper(self.loaded, self.person())
+        person = None if self.badges() else self.person()
+        return self.paper.currentData() or default_paper(self.loaded, person)
 
     # preview ---------------------------------------------------------------------------------
     def update_preview(self) -> None:
-        """The first page of the PDF as it will be written (for a calendar: the first
-        delegate's pack shows what the events say)."""
+        """The first page of the PDF as it will be written (for a calendar: the chosen
+        person's travel pack, which says what the events say)."""
         from documents.handouts.export import handout_parts
         from documents.handouts.pdf import first_page_image
 
+        width = round(PREVIEW_WIDTH * self.devicePixelRatio())
+        if self.badges():
+            from documents.handouts.badges import first_badge_page
+            from documents.handouts.export import badge_list
+
+            image = first_badge_page(badge_list(self.loaded, self.language.currentData()),
+                                     paper=self.chosen_paper(), layout=self.kind.currentData(),
+                                     width=width)
+            self._show(image)
+            return
         who = self.person()
         if who is None and self.who.currentData() == EVERYONE:
             first = self.who.itemData(2) if self.who.count() > 2 else None
             who = first
         part = handout_parts(self.loaded, [who], self.language.currentData())[0]
-        image = first_page_image(part, paper=self.chosen_paper(),
-                                 width=PREVIEW_WIDTH * self.devicePixelRatio())
+        self._show(first_page_image(part, paper=self.chosen_paper(), width=width))
+
+    def _show(self, image) -> None:
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatio())
         self.preview.setPixmap(pixmap)
@@ -193,7 +213,7 @@ class HandoutsDialog(QDialog):
 def export_with_progress(ctx, dialog: HandoutsDialog):
     """True when written, None when cancelled, the ExportError when it could not be."""
     from documents.calendar import export_calendar
-    from documents.handouts import export_handout
+    from documents.handouts import export_badges, export_handout
     from documents.workbook import ExportCancelled, ExportError
 
     path = Path(dialog.path.text().strip()).expanduser()
@@ -215,6 +235,10 @@ def export_with_progress(ctx, dialog: HandoutsDialog):
         if dialog.suffix() == ".ics":
             export_calendar(ctx.engine, code=dialog.code, path=path, language=language,
                             participant_id=pid)
+        elif dialog.badges():
+            export_badges(ctx.engine, code=dialog.code, path=path, language=language,
+                          layout=dialog.kind.currentData(), paper=dialog.paper.currentData(),
+                          progress=report)
         else:
             export_handout(ctx.engine, code=dialog.code, path=path, language=language,
                            participant_id=pid, paper=dialog.paper.currentData(),

@@ -13,11 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from documents.handouts.pdf import PAPERS, Cancelled, Progress, document_font, ensure_gui
-from documents.handouts.pdf import readable_text as _readable
+from documents.handouts.pdf import (
+    PAPERS,
+    Cancelled,
+    Progress,
+    document_font,
+    ensure_gui,
+    pdf_device,
+    readable_text,
+)
 from documents.workbook.lang import display_name, latin_name, native_name
 from i18n import current_language
 
@@ -133,14 +140,13 @@ def _pages(count: int, per_page: int) -> Iterator[range]:
         yield range(start, min(start + per_page, count))
 
 
-def write_badges(badges: list[Badge], *, paper: str, layout: str, title: str,
-                 progress: Progress | None = None) -> tuple[bytes, int]:
-    """The PDF of the badges (label sheets) or table cards ("tent"), and its page count."""
+def write_badges(badges: list[Badge], out, *, paper: str, layout: str, title: str,
+                 progress: Progress | None = None) -> int:
+    """Write the PDF of the badges (label sheets) or table cards ("tent") to the open file
+    `out` (see pdf.write_pdf); returns its page count."""
     ensure_gui()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+    device = pdf_device(out)
+    writer = QPdfWriter(device)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
@@ -164,8 +170,9 @@ def write_badges(badges: list[Badge], *, paper: str, layout: str, title: str,
                 raise Cancelled()
     finally:
         painter.end()
-        buffer.close()
-    return _readable(bytes(data)), pages
+        device.close()
+    readable_text(out)
+    return pages
 
 
 def _sheet(painter: QPainter, sheet: Sheet, badges: list[Badge]) -> None:

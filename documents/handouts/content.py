@@ -124,11 +124,26 @@ class Builder:
         self.countries = sorted({zone_country(z) for z in zones} - {""})
         self.both_sides = len(self.countries) > 1
         self.active = sorted(p.pid for p in data.active())
+        self.crew = self._crew()
+
+    def _crew(self) -> list:
+        """The organizers, interpreters and hosts the handout lists: for a person, those who
+        travel with them (share an item that is not for everyone), else every one of them, so
+        a 2,000-person mission does not hand each delegate all of its 700 staff."""
+        roles = set().union(*(r for _group, r in CONTACT_GROUPS))
+        everyone = [p for p in self.data.active() if p.role in roles]
+        if self.person is None:
+            return everyone
+        shared = set().union(*(i.people for i in self.items() if not i.everyone))
+        return [p for p in everyone if p.pid in shared] or everyone
 
     def items(self):
         if self.person is None:
             return self.data.items
-        return [i for i in self.data.items if self.person.pid in i.people]
+        found = getattr(self, "_items", None)
+        if found is None:
+            found = self._items = [i for i in self.data.items if self.person.pid in i.people]
+        return found
 
     def entry(self, item) -> Entry:
         times, mark = _times(item)
@@ -210,7 +225,7 @@ class Builder:
     def contacts(self) -> list[Contact]:
         found = []
         for group, roles in CONTACT_GROUPS:
-            people = [p for p in self.data.active() if p.role in roles]
+            people = [p for p in self.crew if p.role in roles]
             for p in sorted(people, key=lambda p: self.names.key[p.pid]):
                 found.append(Contact(_(group), self.names.name[p.pid],
                                      pick(p.org_en, p.org_ja)[0], phone_text(p.phone)))
@@ -274,7 +289,7 @@ def build_handout(data: MissionData, sites: dict[int, object], person=None) -> H
                                                 if reading(person) else "") if x)
         if person_other == person_name:
             person_other = ""
-    organizers = [(b.names.name[p.pid], phone_text(p.phone)) for p in data.active()
+    organizers = [(b.names.name[p.pid], phone_text(p.phone)) for p in b.crew
                   if p.role in ("staff", "head") and p.phone]
     footer = f"{m.code}  {title}"
     return Handout(current_language(), m.code, title, other if other != title else "",

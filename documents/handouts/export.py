@@ -113,12 +113,21 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
         m = loaded.data.mission
         pack = _("Travel pack")
         title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {pack}"
+    pages = []
+
+    def write(out) -> None:
+        pages.append(write_pdf(parts, out, paper=paper, title=title, progress=progress))
+
+    _save(write, path)
+    return HandoutResult(path, pages[0], paper)
+
+
+def _save(write, path: Path) -> None:
+    """save_atomically for a PDF: a cancel leaves the old file and no temporary one."""
     try:
-        pdf, pages = write_pdf(parts, paper=paper, title=title, progress=progress)
+        save_atomically(write, path, private=False, suffix=".pdf")
     except Cancelled as exc:
         raise ExportCancelled() from exc
-    save_atomically(lambda out: out.write(pdf), path, private=False, suffix=".pdf")
-    return HandoutResult(path, pages, paper)
 
 
 def badge_list(loaded: Loaded, language: str) -> list:
@@ -148,10 +157,11 @@ def export_badges(engine: Engine, *, code: str, path: str | Path, language: str,
         m = loaded.data.mission
         what = _("Table cards") if layout == "tent" else _("Name badges")
         title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {what}"
-    try:
-        pdf, pages = write_badges(badges, paper=paper, layout=layout, title=title,
-                                  progress=progress)
-    except Cancelled as exc:
-        raise ExportCancelled() from exc
-    save_atomically(lambda out: out.write(pdf), path, private=False, suffix=".pdf")
-    return HandoutResult(path, pages, paper)
+    pages = []
+
+    def write(out) -> None:
+        pages.append(write_badges(badges, out, paper=paper, layout=layout, title=title,
+                                  progress=progress))
+
+    _save(write, path)
+    return HandoutResult(path, pages[0], paper)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -116,10 +116,22 @@ def _meant_code_points() -> dict[int, int]:
     return found
 
 
-def readable_text(pdf: bytes) -> bytes:
+def _fonts_start(pdf) -> int:
+    """Where the first font object starts (Qt writes the fonts after the pages), or 0."""
+    found = pdf.find(b"/Type /FontDescriptor")
+    return max(0, found) if found >= 0 else 0
+
+
+def readable_text(out) -> None:
     """Qt maps each glyph back to the lowest code point that draws it, and CJK fonts draw a
     radical (⾼ U+2FBC) and its ideograph (高 U+9AD8) alike: copied or searched text would hold
-    radicals. The ToUnicode maps are rewritten to the ideographs, in place (same length)."""
+    radicals. The ToUnicode maps of the PDF in the open file `out` are rewritten to the
+    ideographs, in place: each code keeps its length, so no offset in the file moves."""
+    import mmap
+
+    out.flush()
+    if os.fstat(out.fileno()).st_size == 0:
+        return
     table = _meant_code_points()
 
     def line(text: bytes) -> bytes:
@@ -132,10 +144,12 @@ def readable_text(pdf: bytes) -> bytes:
                 out[token.start(1):token.end(1)] = b"%04X" % table[code]
         return bytes(out)
 
-    def cmap(match: re.Match) -> bytes:
-        return b"\n".join(line(text) for text in match.group(0).split(b"\n"))
-
-    return _CMAP.sub(cmap, pdf)
+    with mmap.mmap(out.fileno(), 0) as pdf:
+        # The font maps come after every page: the regular expression starts at the fonts.
+        for match in _CMAP.finditer(pdf, _fonts_start(pdf)):
+            fixed = b"\n".join(line(text) for text in match.group(0).split(b"\n"))
+            pdf[match.start():match.end()] = fixed
+        pdf.flush()
 
 
 def _document(html: str, device, size: QSizeF) -> QTextDocument:
@@ -172,14 +186,24 @@ def _footer(painter: QPainter, rect: QRectF, height: float, left: str, page: int
     painter.restore()
 
 
-def write_pdf(parts: Sequence[Part], *, paper: str, title: str,
-              progress: Progress | None = None) -> tuple[bytes, int]:
-    """The PDF of every part, one after another, and its number of pages."""
+def pdf_device(out) -> QFile:
+    """A QIODevice writing to the open (read-write) file `out` itself: a PDF of thousands of
+    pages goes to the disk as it is drawn, never whole into memory."""
+    out.flush()
+    device = QFile()
+    if not device.open(out.fileno(), QIODevice.OpenModeFlag.WriteOnly,
+                       QFile.FileHandleFlag.DontCloseHandle):
+        raise OSError(device.errorString())
+    return device
+
+
+def write_pdf(parts: Sequence[Part], out, *, paper: str, title: str,
+              progress: Progress | None = None) -> int:
+    """Write the PDF of every part, one after another, to the open file `out` (opened for
+    reading and writing, as save_atomically's temporary file is); returns its page count."""
     ensure_gui()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+    device = pdf_device(out)
+    writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(_layout(paper))
     writer.setTitle(title)
@@ -204,8 +228,9 @@ def write_pdf(parts: Sequence[Part], *, paper: str, title: str,
                 raise Cancelled()
     finally:
         painter.end()
-        buffer.close()
-    return readable_text(bytes(data)), total
+        device.close()
+    readable_text(out)
+    return total
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:

@@ -116,8 +116,12 @@ def _other_clock(item) -> str:
 class Builder:
     """Works out entries, cards and contacts of one handout (or the calendar's events)."""
 
-    def __init__(self, data: MissionData, sites: dict[int, object], person) -> None:
+    def __init__(self, data: MissionData, sites: dict[int, object], person,
+                 cache: dict | None = None) -> None:
         self.data, self.sites, self.person = data, sites, person
+        # Entries and days as every delegate's handout prints them: one batch of handouts
+        # works each out once (Babel's formatting costs more than the rest).
+        self.cache = {} if cache is None else cache
         self.names = Names.of(data)
         self.rooms = person_rooms(data, person.pid) if person is not None else {}
         zones = {z for i in data.items for z in (i.start_tz, i.end_tz)}
@@ -146,6 +150,20 @@ class Builder:
         return found
 
     def entry(self, item) -> Entry:
+        key = (item.id, self.person is None)
+        shared = self.cache.get(key)
+        if shared is None:
+            shared = self.cache[key] = self._entry(item)
+        room = self.rooms.get(item.id)
+        if not room:
+            return shared
+        details = list(shared.details)
+        at = len(details) - (1 if details and details[-1][0] == _("Notes") else 0)
+        details.insert(at, (_("Room"), room.replace("\n", " / ")))
+        return Entry(shared.times, shared.mark, shared.other, shared.kind, shared.title, details)
+
+    def _entry(self, item) -> Entry:
+        """The entry of an item as everyone's handout has it (no room: that is a person's)."""
         times, mark = _times(item)
         other = _other_clock(item) if self.both_sides else ""
         details: list[tuple[str, str]] = []
@@ -174,9 +192,6 @@ class Builder:
         if item.kind == ItemKind.FLIGHT.value and \
                 zone_country(item.start_tz) != zone_country(item.end_tz):
             details.append((_("What to bring"), _("Bring your passport.")))
-        room = self.rooms.get(item.id)
-        if room:
-            details.append((_("Room"), room.replace("\n", " / ")))
         if self.person is None and not item.everyone:
             details.append((_("Participants"), self.names.listed(item.people, self.active)))
         notes = pick(item.notes_en, item.notes_ja)[0]
@@ -194,12 +209,22 @@ class Builder:
             items = grouped[day]
             # The day's clocks in the order the delegation meets them (Tokyo, then New York
             # on the day it flies east).
-            clocks = dict.fromkeys(clock_name(i.start_tz, to_local(i.start, i.start_tz))
-                                   for i in items)
-            section = Day(format_date(day), " → ".join(clocks))
+            clocks = dict.fromkeys(self._clock(i) for i in items)
+            heading = self.cache.get(day)
+            if heading is None:
+                heading = self.cache[day] = format_date(day)
+            section = Day(heading, " → ".join(clocks))
             section.entries = [self.entry(i) for i in items]
             days.append(section)
         return days
+
+    def _clock(self, item) -> str:
+        key = ("clock", item.start, item.start_tz)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = clock_name(item.start_tz,
+                                                 to_local(item.start, item.start_tz))
+        return found
 
     def cards(self) -> list[TaxiCard]:
         cards = []
@@ -272,11 +297,12 @@ def _hotel_name(title: str) -> str:
     return name
 
 
-def build_handout(data: MissionData, sites: dict[int, object], person=None) -> Handout:
+def build_handout(data: MissionData, sites: dict[int, object], person=None,
+                  cache: dict | None = None) -> Handout:
     """The handout of `person` (a DocumentAttendee), or of the whole delegation when None;
-    in the current language."""
+    in the current language. `cache`: shared by the handouts of one batch, in one language."""
     m = data.mission
-    b = Builder(data, sites, person)
+    b = Builder(data, sites, person, cache)
     title, _fallback = pick(m.title_en, m.title_ja)
     other = m.title_ja if current_language() == "en" else m.title_en
     person_name, person_other = "", ""

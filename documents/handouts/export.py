@@ -72,11 +72,11 @@ def default_paper(loaded: Loaded, pid: int | None) -> str:
 
 def handout_parts(loaded: Loaded, pids: list[int | None], language: str) -> list[Part]:
     """One Part per person (None: the whole delegation's itinerary), in `language`."""
-    parts = []
+    parts, cache = [], {}
     with temporary_language(language):
         for pid in pids:
             person = loaded.data.people.get(pid) if pid is not None else None
-            handout = build_handout(loaded.data, loaded.sites, person)
+            handout = build_handout(loaded.data, loaded.sites, person, cache)
             footer = handout.footer if person is None else \
                 f"{handout.footer}  —  {display_name(person)}"
             parts.append(Part(handout_html(handout), footer))

@@ -158,6 +158,7 @@ def _document(html: str, device, size: QSizeF) -> QTextDocument:
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(document_font())
     doc.setPageSize(size)
+    doc.setIndentWidth(size.width() * 0.06)     # an item's details, under its times
     doc.setHtml(html)
     return doc
 

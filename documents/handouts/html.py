@@ -9,7 +9,6 @@ from documents.handouts.content import Entry, Handout
 from i18n import _, current_language
 
 GREY = "#5a5a5a"
-RULE = "#9a9a9a"
 _BREAK = '<p style="page-break-before: always; margin: 0"></p>'
 
 

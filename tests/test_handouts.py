@@ -187,3 +187,15 @@ def test_table_cards_have_the_name_on_both_faces(qapp, tmp_path):
     first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"],
                                 capture_output=True, text=True, check=True).stdout
     assert first_page.count("Laura Bennett") == 2      # upright below the fold, turned above
+
+
+def test_a_japanese_pack_from_an_english_window_is_japanese_to_the_footer(qapp, demo_db,
+                                                                        tmp_path):
+    import i18n
+    from documents.handouts import export_handout
+
+    out = tmp_path / "ja.pdf"
+    result = export_handout(demo_db.engine, code=CODE, path=out, language="ja", email=TAKAHASHI)
+    text = pdf_text(out)
+    assert f"1 / {result.pages} ページ" in text and "Page 1" not in text
+    assert i18n.current_language() == "en"

@@ -4,6 +4,7 @@ cancelled or failed export leaves the old file, and no partial one)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,17 +71,24 @@ def default_paper(loaded: Loaded, pid: int | None) -> str:
     return paper_for(country)
 
 
+def iter_parts(loaded: Loaded, pids: list[int | None]) -> Iterator[Part]:
+    """One Part per person (None: the whole delegation's itinerary) in the current language,
+    made as the PDF needs them: 2,000 handouts' HTML is never all in memory at once. Run it
+    inside the caller's temporary_language: a generator suspended in a `with` of its own
+    could put the language back after the caller had."""
+    cache: dict = {}
+    for pid in pids:
+        person = loaded.data.people.get(pid) if pid is not None else None
+        handout = build_handout(loaded.data, loaded.sites, person, cache)
+        footer = handout.footer if person is None else \
+            f"{handout.footer}  —  {display_name(person)}"
+        yield Part(handout_html(handout), footer)
+
+
 def handout_parts(loaded: Loaded, pids: list[int | None], language: str) -> list[Part]:
-    """One Part per person (None: the whole delegation's itinerary), in `language`."""
-    parts, cache = [], {}
+    """The Parts of `pids` in `language` (for a preview: a few people)."""
     with temporary_language(language):
-        for pid in pids:
-            person = loaded.data.people.get(pid) if pid is not None else None
-            handout = build_handout(loaded.data, loaded.sites, person, cache)
-            footer = handout.footer if person is None else \
-                f"{handout.footer}  —  {display_name(person)}"
-            parts.append(Part(handout_html(handout), footer))
-    return parts
+        return list(iter_parts(loaded, pids))
 
 
 def export_handout(engine: Engine, *, code: str, path: str | Path, language: str,
@@ -108,7 +116,6 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
     else:
         pids = [pid]
     paper = paper or default_paper(loaded, pid)
-    parts = handout_parts(loaded, pids, language)
     with temporary_language(language):
         m = loaded.data.mission
         pack = _("Travel pack")
@@ -116,7 +123,10 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
     pages = []
 
     def write(out) -> None:
-        pages.append(write_pdf(parts, out, paper=paper, title=title, progress=progress))
+        # The footers' "Page n of N" is in the document's language too.
+        with temporary_language(language):
+            pages.append(write_pdf(iter_parts(loaded, pids), out, count=len(pids),
+                                   paper=paper, title=title, progress=progress))
 
     _save(write, path)
     return HandoutResult(path, pages[0], paper)

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -198,10 +198,11 @@ def pdf_device(out) -> QFile:
     return device
 
 
-def write_pdf(parts: Sequence[Part], out, *, paper: str, title: str,
+def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
               progress: Progress | None = None) -> int:
-    """Write the PDF of every part, one after another, to the open file `out` (opened for
-    reading and writing, as save_atomically's temporary file is); returns its page count."""
+    """Write the PDF of every part (`count` of them), one after another, to the open file
+    `out` (opened for reading and writing, as save_atomically's temporary file is); returns
+    its page count."""
     ensure_gui()
     device = pdf_device(out)
     writer = QPdfWriter(device)
@@ -225,7 +226,7 @@ def write_pdf(parts: Sequence[Part], out, *, paper: str, title: str,
                 _draw_page(painter, doc, page, size)
                 _footer(painter, rect, footer_height, part.footer, page + 1, pages)
                 total += 1
-            if progress is not None and progress(index + 1, len(parts)) is False:
+            if progress is not None and progress(index + 1, count) is False:
                 raise Cancelled()
     finally:
         painter.end()

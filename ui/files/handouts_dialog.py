@@ -201,8 +201,10 @@ class HandoutsDialog(QDialog):
         if who is None and self.who.currentData() == EVERYONE:
             first = self.who.itemData(2) if self.who.count() > 2 else None
             who = first
-        part = handout_parts(self.loaded, [who], self.language.currentData())[0]
-        self._show(first_page_image(part, paper=self.chosen_paper(), width=width))
+        language = self.language.currentData()
+        part = handout_parts(self.loaded, [who], language)[0]
+        with i18n.temporary_language(language):      # the footer's page number too
+            self._show(first_page_image(part, paper=self.chosen_paper(), width=width))
 
     def _show(self, image) -> None:
         pixmap = QPixmap.fromImage(image)

@@ -13,6 +13,20 @@ from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
 SCHEMA_HEAD = "i14"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_VERSIONS = Path(__file__).with_name("migrations") / "versions"
+
+
+def is_newer(revision: str) -> bool:
+    """True for a revision none of our migrations names: the file was made by a newer version.
+    Revision ids are names, not numbers ("i14" sorts after "9999"): compared by membership."""
+    if revision == SCHEMA_HEAD:
+        return False
+    known = set()
+    for script in _VERSIONS.glob("*.py"):
+        for line in script.read_text(encoding="utf-8").splitlines():
+            if line.startswith("revision = "):
+                known.add(line.split("=", 1)[1].strip().strip("\"'"))
+    return revision not in known
 
 
 def check_file(path: Path) -> bool:

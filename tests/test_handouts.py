@@ -199,3 +199,15 @@ def test_a_japanese_pack_from_an_english_window_is_japanese_to_the_footer(qapp, 
     text = pdf_text(out)
     assert f"1 / {result.pages} ページ" in text and "Page 1" not in text
     assert i18n.current_language() == "en"
+
+
+def test_the_cover_stays_one_page_however_many_organizers():
+    from documents.handouts.content import Handout
+    from documents.handouts.html import COVER_ORGANIZERS, cover_html
+
+    staff = [(f"Organizer {n}", f"+1 518-555-01{n:02d}") for n in range(40)]
+    h = Handout("en", CODE, "Title", "", "Dec 7 – Dec 13", "", "", staff, [], [], [], [],
+                "footer")
+    html = cover_html(h)
+    assert html.count("<tr>") == COVER_ORGANIZERS
+    assert f"{40 - COVER_ORGANIZERS} more on the contacts page." in html

@@ -298,9 +298,11 @@ def _hotel_name(title: str) -> str:
 
 
 def build_handout(data: MissionData, sites: dict[int, object], person=None,
-                  cache: dict | None = None) -> Handout:
+                  cache: dict | None = None, *, cover_only: bool = False) -> Handout:
     """The handout of `person` (a DocumentAttendee), or of the whole delegation when None;
-    in the current language. `cache`: shared by the handouts of one batch, in one language."""
+    in the current language. `cache`: shared by the handouts of one batch, in one language.
+    `cover_only`: no days, cards or contacts (a preview of the first page, which is the
+    cover, of a mission with thousands of items)."""
     m = data.mission
     b = Builder(data, sites, person, cache)
     title, _fallback = pick(m.title_en, m.title_ja)
@@ -320,4 +322,6 @@ def build_handout(data: MissionData, sites: dict[int, object], person=None,
     footer = f"{m.code}  {title}"
     return Handout(current_language(), m.code, title, other if other != title else "",
                    format_date_range(m.start_date, m.end_date), person_name, person_other,
-                   organizers, b.days(), b.cards(), b.contacts(), b.emergency(), footer)
+                   organizers, [] if cover_only else b.days(), [] if cover_only else b.cards(),
+                   [] if cover_only else b.contacts(), [] if cover_only else b.emergency(),
+                   footer)

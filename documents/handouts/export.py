@@ -85,10 +85,17 @@ def iter_parts(loaded: Loaded, pids: list[int | None]) -> Iterator[Part]:
         yield Part(handout_html(handout), footer)
 
 
-def handout_parts(loaded: Loaded, pids: list[int | None], language: str) -> list[Part]:
-    """The Parts of `pids` in `language` (for a preview: a few people)."""
+def cover_part(loaded: Loaded, pid: int | None, language: str) -> Part:
+    """The first page (the cover) of a person's pack or the delegation's, for a preview: at
+    once, however many items the mission holds."""
+    from documents.handouts.html import cover_html
+
     with temporary_language(language):
-        return list(iter_parts(loaded, pids))
+        person = loaded.data.people.get(pid) if pid is not None else None
+        handout = build_handout(loaded.data, loaded.sites, person, cover_only=True)
+        footer = handout.footer if person is None else \
+            f"{handout.footer}  —  {display_name(person)}"
+        return Part(cover_html(handout), footer)
 
 
 def export_handout(engine: Engine, *, code: str, path: str | Path, language: str,

@@ -9,6 +9,7 @@ from documents.handouts.content import Entry, Handout
 from i18n import _, current_language
 
 GREY = "#5a5a5a"
+COVER_ORGANIZERS = 14
 _BREAK = '<p style="page-break-before: always; margin: 0"></p>'
 
 
@@ -40,10 +41,14 @@ def _cover(h: Handout) -> str:
                      f'{_e(whole)}</p>')
     if h.organizers:
         rows = "".join(f"<tr><td>{_e(name)}</td><td>{_e(phone)}</td></tr>"
-                       for name, phone in h.organizers)
+                       for name, phone in h.organizers[:COVER_ORGANIZERS])
         parts.append(f'<p style="font-size: 12pt; margin-top: 28px; font-weight: bold">'
                      f'{_e(organizers)}</p>'
                      f'<table cellpadding="3" style="font-size: 11pt">{rows}</table>')
+        rest = len(h.organizers) - COVER_ORGANIZERS
+        if rest > 0:    # the cover stays one page; the contacts page lists them all
+            more = _("{n} more on the contacts page.").format(n=rest)
+            parts.append(f'<p style="color: {GREY}">{_e(more)}</p>')
     return "".join(parts)
 
 
@@ -126,6 +131,10 @@ def _contacts(h: Handout) -> str:
         parts.append(f'<table width="100%" cellpadding="3" cellspacing="0" '
                      f'style="font-size: 9.5pt; margin-top: 10px">{"".join(rows)}</table>')
     return "".join(parts)
+
+
+def cover_html(h: Handout) -> str:
+    return f"<html><body>{_cover(h)}</body></html>"
 
 
 def handout_html(h: Handout) -> str:

@@ -173,7 +173,7 @@ def _body(device_rect: QRectF, footer_height: float) -> QSizeF:
 
 
 def _footer(painter: QPainter, rect: QRectF, height: float, left: str, page: int,
-            pages: int) -> None:
+            pages: int | None) -> None:
     painter.save()
     font = document_font(_FOOTER_PT)
     painter.setFont(font)
@@ -182,8 +182,9 @@ def _footer(painter: QPainter, rect: QRectF, height: float, left: str, page: int
     painter.drawLine(box.topLeft(), box.topRight())
     flags = Qt.AlignmentFlag.AlignVCenter
     painter.drawText(box, flags | Qt.AlignmentFlag.AlignLeft, left)
-    painter.drawText(box, flags | Qt.AlignmentFlag.AlignRight,
-                     _("Page {page} of {pages}").format(page=page, pages=pages))
+    number = _("Page {page}").format(page=page) if pages is None else \
+        _("Page {page} of {pages}").format(page=page, pages=pages)
+    painter.drawText(box, flags | Qt.AlignmentFlag.AlignRight, number)
     painter.restore()
 
 
@@ -244,7 +245,8 @@ def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -
 
 def first_page_image(part: Part, *, paper: str, width: int) -> QImage:
     """The first page as a picture `width` pixels wide, for the export dialog's preview: laid
-    out at the picture's own resolution, so it breaks its lines where the PDF does."""
+    out at the picture's own resolution, so it breaks its lines where the PDF does. `part` may
+    hold the first page only (export.cover_part): the footer then gives no page total."""
     ensure_gui()
     layout = _layout(paper)
     full = layout.fullRectPoints()
@@ -262,7 +264,7 @@ def first_page_image(part: Part, *, paper: str, width: int) -> QImage:
         size = _body(paint, footer_height)
         doc = _document(part.html, image, size)
         _draw_page(painter, doc, 0, size)
-        _footer(painter, paint, footer_height, part.footer, 1, doc.pageCount())
+        _footer(painter, paint, footer_height, part.footer, 1, None)
     finally:
         painter.end()
     return image

@@ -184,7 +184,7 @@ class HandoutsDialog(QDialog):
     def update_preview(self) -> None:
         """The first page of the PDF as it will be written (for a calendar: the chosen
         person's travel pack, which says what the events say)."""
-        from documents.handouts.export import handout_parts
+        from documents.handouts.export import cover_part
         from documents.handouts.pdf import first_page_image
 
         width = round(PREVIEW_WIDTH * self.devicePixelRatio())
@@ -202,7 +202,7 @@ class HandoutsDialog(QDialog):
             first = self.who.itemData(2) if self.who.count() > 2 else None
             who = first
         language = self.language.currentData()
-        part = handout_parts(self.loaded, [who], language)[0]
+        part = cover_part(self.loaded, who, language)
         with i18n.temporary_language(language):      # the footer's page number too
             self._show(first_page_image(part, paper=self.chosen_paper(), width=width))
 
@@ -265,12 +265,19 @@ def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
     mission = ctx.current_mission()
     if mission is None:
         return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # 2,000 people: a few seconds
     try:
         loaded = load(ctx.engine, code=mission.code)
+        dialog = HandoutsDialog(ctx.settings, loaded, participant_id, ctx.parent)
     except ExportError as exc:
-        QMessageBox.warning(ctx.parent, _("Not exported"), exc.user_message())
+        failed = exc
+    else:
+        failed = None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if failed is not None:
+        QMessageBox.warning(ctx.parent, _("Not exported"), failed.user_message())
         return None
-    dialog = HandoutsDialog(ctx.settings, loaded, participant_id, ctx.parent)
     while dialog.exec():      # a file that cannot be written sends the user back to pick another
         outcome = export_with_progress(ctx, dialog)
         if outcome is None:

@@ -16,15 +16,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from documents.handouts.pdf import (
-    PAPERS,
-    Cancelled,
-    Progress,
-    document_font,
-    ensure_gui,
-    pdf_device,
-    readable_text,
-)
+from documents.handouts.fonts import document_font, ensure_gui
+from documents.handouts.pdf import PAPERS, Cancelled, Progress, pdf_device
+from documents.handouts.text_maps import readable_text
 from documents.workbook.lang import display_name, latin_name, native_name
 from i18n import current_language
 

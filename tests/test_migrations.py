@@ -125,3 +125,11 @@ def test_the_write_ahead_log_files_are_owner_only_too(demo_db):
         for suffix in ("-wal", "-shm"):
             side = demo_db.path.with_name(demo_db.path.name + suffix)
             assert stat.S_IMODE(os.stat(side).st_mode) == 0o600, suffix
+
+
+def test_a_newer_revision_is_one_no_migration_names():
+    from models.store.files import is_newer
+
+    # Our revision ids are names ("i14"), so "newer" cannot be a string comparison.
+    assert [r for r in _revisions() if is_newer(r)] == []
+    assert is_newer("9999") and is_newer("zz99")

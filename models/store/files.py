@@ -18,7 +18,7 @@ _VERSIONS = Path(__file__).with_name("migrations") / "versions"
 
 def is_newer(revision: str) -> bool:
     """True for a revision none of our migrations names: the file was made by a newer version.
-    Revision ids are names, not numbers ("i14" sorts after "9999"): compared by membership."""
+    Revision ids are names, not numbers ("9999" sorts before "i14"): compared by membership."""
     if revision == SCHEMA_HEAD:
         return False
     known = set()

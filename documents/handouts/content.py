@@ -110,7 +110,8 @@ def _other_clock(item) -> str:
         end = format_time(item.end, zone, with_zone=False)
     else:
         end = format_datetime(item.end, zone, with_zone=False)
-    return f"{clock_name(zone)}: {start} – {end}"
+    colon = "：" if current_language() == "ja" else ": "
+    return f"{clock_name(zone)}{colon}{start} – {end}"
 
 
 class Builder:

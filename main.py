@@ -68,6 +68,29 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-sensitive", action="store_true",
                         help=_("leave out passport numbers, dates of birth and visa types"))
     _common_options(export, suppress=True)
+    handout = verbs.add_parser("handout", help="write the travel pack (PDF) in --lang")
+    handout.add_argument("code", metavar="CODE", help="the mission's code")
+    handout.add_argument("--out", metavar="FILE.pdf", required=True, help="the file to write")
+    who = handout.add_mutually_exclusive_group()
+    who.add_argument("--person", metavar="EMAIL", help="only this attendee's travel pack")
+    who.add_argument("--everyone", action="store_true",
+                     help="every attendee's travel pack, one after another")
+    handout.add_argument("--paper", choices=("a4", "letter"),
+                         help="paper size (default: by the receiver's country)")
+    _common_options(handout, suppress=True)
+    calendar = verbs.add_parser("calendar", help="write the itinerary as a calendar (.ics)")
+    calendar.add_argument("code", metavar="CODE", help="the mission's code")
+    calendar.add_argument("--out", metavar="FILE.ics", required=True, help="the file to write")
+    calendar.add_argument("--person", metavar="EMAIL", help="only this attendee's items")
+    _common_options(calendar, suppress=True)
+    badges = verbs.add_parser("badges", help="write name badges or table cards (PDF)")
+    badges.add_argument("code", metavar="CODE", help="the mission's code")
+    badges.add_argument("--out", metavar="FILE.pdf", required=True, help="the file to write")
+    badges.add_argument("--layout", choices=("badge", "tent"), default="badge",
+                        help="label sheets of badges, or table cards folded in half")
+    badges.add_argument("--paper", choices=("a4", "letter"),
+                        help="paper size (default: by the mission's home country)")
+    _common_options(badges, suppress=True)
     return parser
 
 
@@ -200,9 +223,57 @@ def run_export(db, args) -> int:
     return EXIT_OK
 
 
+def run_handout(db, args) -> int:
+    from documents.handouts import export_handout
+    from documents.workbook import ExportError
+    from i18n import current_language, ngettext
+
+    try:
+        result = export_handout(db.engine, code=args.code, path=args.out,
+                                language=current_language(), email=args.person or "",
+                                everyone=args.everyone, paper=args.paper)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    print(ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
+                   result.pages).format(path=result.path, n=result.pages))
+    return EXIT_OK
+
+
+def run_badges(db, args) -> int:
+    from documents.handouts import export_badges
+    from documents.workbook import ExportError
+    from i18n import current_language, ngettext
+
+    try:
+        result = export_badges(db.engine, code=args.code, path=args.out,
+                               language=current_language(), layout=args.layout,
+                               paper=args.paper)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    print(ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
+                   result.pages).format(path=result.path, n=result.pages))
+    return EXIT_OK
+
+
+def run_calendar(db, args) -> int:
+    from documents.calendar import export_calendar
+    from documents.workbook import ExportError
+    from i18n import current_language, ngettext
+
+    try:
+        result = export_calendar(db.engine, code=args.code, path=args.out,
+                                 language=current_language(), email=args.person or "")
+    except ExportError as exc:
+        return fail(exc.user_message())
+    print(ngettext("{path}: {n} event written.", "{path}: {n} events written.",
+                   result.events).format(path=result.path, n=result.events))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
-            "readiness": run_readiness, "export": run_export}
+            "readiness": run_readiness, "export": run_export, "handout": run_handout,
+            "calendar": run_calendar, "badges": run_badges}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

@@ -213,6 +213,9 @@ class ItineraryItem(ItineraryItemBase, table=True):
         default=None, sa_column=_fk("site.id", nullable=True, ondelete="SET NULL"))
     start_utc: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     end_utc: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    # Raised by every edit (models/items.py): the calendar's SEQUENCE.
+    revision: int = Field(default=0, sa_column=Column(Integer, nullable=False,
+                                                      server_default="0"))
 
 
 class ItemParticipant(SQLModel, table=True):

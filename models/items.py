@@ -87,6 +87,7 @@ def update_item(session: Session, *, item_id: int, data: ItemData) -> None:
         if key not in EDITABLE:
             raise TypeError(f"not an item field: {key}")
         setattr(item, key, value)
+    item.revision += 1
     session.add(item)
     session.exec(delete(ItemParticipant).where(col(ItemParticipant.item_id) == item_id))
     for pid in data.participant_ids:
@@ -102,6 +103,7 @@ def set_times(session: Session, *, item_id: int, start_utc: datetime,
     if end_utc <= start_utc:
         raise ValueError("an item must end after it starts")
     item.start_utc, item.end_utc = start_utc, end_utc
+    item.revision += 1
     session.add(item)
     session.flush()
 
@@ -167,3 +169,9 @@ def list_all_sites(session: Session) -> list[Site]:
     """Every site known, for picking one for an item (repository.list_sites has only those
     this mission already visits)."""
     return list(session.exec(select(Site).order_by(Site.name_en)).all())
+
+
+def item_revisions(session: Session, *, mission_id: int) -> dict[int, int]:
+    """Item id -> how many times it was edited (the calendar's SEQUENCE)."""
+    return dict(session.exec(select(ItineraryItem.id, ItineraryItem.revision).where(
+        ItineraryItem.mission_id == mission_id)).all())

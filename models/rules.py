@@ -54,6 +54,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def other_zone(zone: str) -> str:
+    """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
+    return "America/New_York" if zone_country(zone) == "JP" else "Asia/Tokyo"
+
+
 def mission_countries(zones: Iterable[str]) -> set[str]:
     """The countries (ISO alpha-2) of the zones a mission's itinerary and home use, as the tz
     database places them; a zone of no country (UTC) adds none."""

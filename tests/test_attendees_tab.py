@@ -37,7 +37,8 @@ def tab(window):
     which would wait for a click here; these tests check what the tab sends."""
     tab = window.attendees
     for signal in (tab.add_requested, tab.edit_requested, tab.duplicate_requested,
-                   tab.delete_requested, tab.files_dropped, tab.export_requested):
+                   tab.delete_requested, tab.files_dropped, tab.export_requested,
+                   tab.handout_requested):
         with warnings.catch_warnings():  # PySide warns when nothing was connected
             warnings.simplefilter("ignore", RuntimeWarning)
             signal.disconnect()
@@ -185,13 +186,15 @@ def test_the_row_menu_sends_the_row_participant_id(qtbot, window, tab):
     actions = {a.text(): a for a in menu.actions() if a.text()}
     # The same actions as the Attendees menu's, so their texts name what they act on.
     assert list(actions) == ["&Add attendee…", "&Edit attendee…", "D&uplicate attendee…",
-                             "&Remove attendee…", "E&xport itinerary…"]
+                             "&Remove attendee…", "E&xport itinerary…",
+                             "Export &travel pack…"]
     assert {a for a in menu.actions() if not a.isSeparator()} <= (
-        set(window.attendee_menu.actions()) | {tab.act_export})
+        set(window.attendee_menu.actions()) | {tab.act_export, tab.act_handout})
     for label, signal in (("&Edit attendee…", tab.edit_requested),
                           ("D&uplicate attendee…", tab.duplicate_requested),
                           ("&Remove attendee…", tab.delete_requested),
-                          ("E&xport itinerary…", tab.export_requested)):
+                          ("E&xport itinerary…", tab.export_requested),
+                          ("Export &travel pack…", tab.handout_requested)):
         with qtbot.waitSignal(signal, timeout=1000) as blocker:
             actions[label].trigger()
         assert blocker.args == [sato]
@@ -211,7 +214,7 @@ def test_the_row_menu_follows_the_language(qtbot, window, tab, to_japanese):
     menu = tab.row_menu(cell_center(window, "Sato"))
     assert [a.text() for a in menu.actions() if a.text()] == [
         "参加者を追加(&A)…", "参加者を編集(&E)…", "参加者を複製(&U)…", "参加者を削除(&R)…",
-        "行程表を書き出す(&X)…"]
+        "行程表を書き出す(&X)…", "旅行資料を書き出す(&T)…"]
     assert tab.filter.placeholderText() == "参加者を絞り込み…"
 
 

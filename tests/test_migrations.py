@@ -15,11 +15,15 @@ from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database, upgrade
 
 
 def _fill_0001(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT INTO organization VALUES (1, 'JETRO', '日本貿易振興機構')")
-    conn.execute("INSERT INTO organization VALUES (2, 'NY CREATES', '')")
-    conn.execute("INSERT INTO mission VALUES (1, 'OLD-1', '=Old', '旧ミッション', '2025-12-01', "
+    # Columns named: later revisions add columns, and this filler serves them too.
+    conn.execute("INSERT INTO organization (id, name_en, name_ja) "
+                 "VALUES (1, 'JETRO', '日本貿易振興機構')")
+    conn.execute("INSERT INTO organization (id, name_en, name_ja) VALUES (2, 'NY CREATES', '')")
+    conn.execute("INSERT INTO mission (id, code, title_en, title_ja, start_date, end_date, "
+                 "home_tz, status) VALUES (1, 'OLD-1', '=Old', '旧ミッション', '2025-12-01', "
                  "'2025-12-05', 'Asia/Tokyo', 'done')")
-    conn.executemany("INSERT INTO mission_organizer VALUES (?, ?)", [(1, 1), (1, 2)])
+    conn.executemany("INSERT INTO mission_organizer (mission_id, organization_id) VALUES (?, ?)",
+                     [(1, 1), (1, 2)])
     for pid in range(1, 31):
         conn.execute(
             # Columns named: later revisions add columns, and this filler serves them too.
@@ -30,7 +34,8 @@ def _fill_0001(conn: sqlite3.Connection) -> None:
             "'Director', '部長', ?, '+81312345678', 'JP', 'no pork', '📎 note', '1975-04-12', "
             "'TK1234567', '2030-01-01', ?)", (pid, f"Taro{pid}", f"t{pid}@example.jp",
                                               1 if pid % 2 else None))
-        conn.execute("INSERT INTO participant VALUES (?, 1, ?, 'delegate', 'confirmed')",
+        conn.execute("INSERT INTO participant (id, mission_id, person_id, role, status) "
+                     "VALUES (?, 1, ?, 'delegate', 'confirmed')",
                      (pid, pid))
 
 
@@ -76,8 +81,14 @@ def _fill_0006(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO mission_site VALUES (1, 1)")
 
 
+
+def _fill_0007(conn: sqlite3.Connection) -> None:
+    _fill_0006(conn)
+    conn.execute("UPDATE itinerary_item SET revision = 3 WHERE id = 1")
+
+
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
-           "0005": _fill_0005, "0006": _fill_0006}
+           "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007}
 
 
 def _revisions() -> list[str]:
@@ -126,3 +137,11 @@ def test_the_write_ahead_log_files_are_owner_only_too(demo_db):
         for suffix in ("-wal", "-shm"):
             side = demo_db.path.with_name(demo_db.path.name + suffix)
             assert stat.S_IMODE(os.stat(side).st_mode) == 0o600, suffix
+
+
+def test_a_newer_revision_is_one_no_migration_names():
+    from models.store.files import is_newer_revision
+
+    # Revision ids are names, so "newer" cannot be a string comparison.
+    assert [r for r in _revisions() if is_newer_revision(r)] == []
+    assert is_newer_revision("9999") and is_newer_revision("zz99")

@@ -135,7 +135,7 @@ def test_a_disk_filling_up_inside_the_zip_prints_no_warning_later(root, tmp_path
 
     real_fdopen = save_module.os.fdopen
     monkeypatch.setattr(save_module.os, "fdopen", lambda fd, mode, **kw: Filling(
-        real_fdopen(fd, mode)) if mode == "wb" else real_fdopen(fd, mode, **kw))
+        real_fdopen(fd, mode)) if mode == "w+b" else real_fdopen(fd, mode, **kw))
     wb = Workbook(write_only=True)
     ws = wb.create_sheet()
     for i in range(3000):

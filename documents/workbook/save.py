@@ -21,6 +21,9 @@ _MESSAGES = {
                          "Choose another folder."),
     "is_folder": N_("{path} is a folder. Choose a file name ending in .xlsx."),
     "not_xlsx": N_("{path} does not end in .xlsx. Choose a name such as {example}."),
+    # The handouts (.pdf) and the calendar (.ics) are saved the same way.
+    "is_folder_for": N_("{path} is a folder. Choose a file name ending in {suffix}."),
+    "wrong_suffix": N_("{path} does not end in {suffix}. Choose a name such as {example}."),
     "folder_read_only": N_("Kakehashi may not write in the folder {folder}, so {path} was "
                            "not saved. Choose another folder."),
     "file_read_only": N_("{path} is marked read-only, so it was not replaced. Choose another "
@@ -54,12 +57,15 @@ class ExportCancelled(Exception):
     """The user stopped the export; nothing at the target was changed."""
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, suffix: str = ".xlsx") -> None:
     """Raise ExportError when `path` cannot be written, before any work is done for it."""
+    xlsx = suffix == ".xlsx"
     if path.is_dir():
-        raise ExportError("is_folder", path=str(path))
-    if path.suffix.lower() != ".xlsx":
-        raise ExportError("not_xlsx", path=str(path), example=path.with_suffix(".xlsx").name)
+        raise ExportError("is_folder" if xlsx else "is_folder_for", path=str(path),
+                          suffix=suffix)
+    if path.suffix.lower() != suffix:
+        raise ExportError("not_xlsx" if xlsx else "wrong_suffix", path=str(path),
+                          suffix=suffix, example=path.with_suffix(suffix).name)
     if not path.parent.is_dir():
         raise ExportError("folder_missing", path=str(path))
     # The read-only flag is checked by its bits: the rename below would replace a read-only
@@ -78,27 +84,28 @@ def _error(path: Path, exc: OSError, *, renaming: bool) -> ExportError:
     return ExportError("failed", path=str(path), reason=exc.strerror or str(exc))
 
 
-def save_atomically(write, path: Path, *, private: bool) -> None:
+def save_atomically(write, path: Path, *, private: bool, suffix: str = ".xlsx") -> None:
     """Call `write(file)` on a temporary file beside `path`, then put it in place.
 
     `private`: the file holds sensitive columns, so it is readable by its owner only.
     The temporary file is removed on any failure, and noted in a ledger so that one a kill
     left behind is removed at the next start.
     """
-    check_target(path)
+    check_target(path, suffix)
     # Named and noted in the ledger before it exists: a kill at any moment after leaves a file
     # the next start finds and removes (models/store/private_temp.py).
     temp = str(path.parent / f".~{path.stem}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
     entry = private_temp.track(Path(temp))
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+        # Read and write: the PDF writer mends its text maps in place once the pages are out.
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                      0o600)
     except OSError as exc:
         private_temp.untrack(entry)
         raise _error(path, exc, renaming=False) from exc
     try:
         try:
-            with os.fdopen(fd, "wb") as out:
+            with os.fdopen(fd, "w+b") as out:
                 write(_QuietAfterFailure(out))
                 out.flush()
                 os.fsync(out.fileno())
@@ -108,7 +115,7 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
                 os.chmod(temp, 0o666 & ~umask)
         except OSError as exc:
             raise _error(path, exc, renaming=False) from exc
-        check_target(path)   # it may have been made read-only while we wrote
+        check_target(path, suffix)   # it may have been made read-only while we wrote
         try:
             os.replace(temp, path)
         except OSError as exc:

@@ -68,6 +68,7 @@ class AttendeesTab(QWidget):
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
     export_requested = Signal(int)      # participant id: their own itinerary workbook
+    handout_requested = Signal(int)     # participant id: their travel pack (PDF, calendar)
     files_dropped = Signal(list)        # local .xlsx paths
     rows_pasted = Signal(str)           # tab-separated rows from a spreadsheet (Ctrl+V)
 
@@ -107,6 +108,7 @@ class AttendeesTab(QWidget):
                                  shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
                                  triggered=self.paste_rows)
         self.addAction(self.act_paste)
+        self.act_handout = QAction(self, triggered=lambda: self._emit_for(self.handout_requested))
 
         self.table.edit_pressed.connect(self.act_edit.trigger)
         self.table.delete_pressed.connect(self.act_delete.trigger)
@@ -134,6 +136,7 @@ class AttendeesTab(QWidget):
         self.act_duplicate.setText(_("D&uplicate attendee…"))
         self.act_delete.setText(_("&Remove attendee…"))
         self.act_export.setText(_("E&xport itinerary…"))
+        self.act_handout.setText(_("Export &travel pack…"))
         self._update_count()
         self.refresher.language()
 
@@ -251,6 +254,7 @@ class AttendeesTab(QWidget):
             action.setEnabled(on_row)
         # Exporting only reads: a read-only database may export too.
         self.act_export.setEnabled(self.table.currentIndex().isValid())
+        self.act_handout.setEnabled(self.table.currentIndex().isValid())
 
     def row_menu(self, pos: QPoint) -> QMenu:
         """The context menu for the row at `pos` (viewport coordinates), made its current row."""
@@ -266,7 +270,7 @@ class AttendeesTab(QWidget):
         menu.addSeparator()
         menu.addActions([self.act_edit, self.act_duplicate, self.act_delete])
         menu.addSeparator()
-        menu.addAction(self.act_export)
+        menu.addActions([self.act_export, self.act_handout])
         return menu
 
     def _show_row_menu(self, pos: QPoint) -> None:

@@ -20,12 +20,19 @@ def run_export(ctx: Context, participant_id: int | None = None):
     return run(ctx, participant_id)
 
 
+def run_handouts(ctx: Context, participant_id: int | None = None):
+    from ui.files.handouts_dialog import run_handouts as run
+
+    return run(ctx, participant_id)
+
+
 class FileActions(QObject):
     def __init__(self, ctx: Context):
         super().__init__(ctx.parent)   # goes with it: its actions do
         self.ctx = ctx
         parent = ctx.parent
         self.act_export = QAction(parent, triggered=lambda: run_export(ctx))
+        self.act_handouts = QAction(parent, triggered=lambda: run_handouts(ctx))
         self.act_restore = QAction(parent, triggered=self.restore_from_backup)
         self.act_compact = QAction(parent, triggered=self.compact_database)
         self.session_backups = SessionBackups(ctx)
@@ -34,12 +41,14 @@ class FileActions(QObject):
 
     def retranslate_ui(self) -> None:
         self.act_export.setText(_("E&xport workbook…"))
+        self.act_handouts.setText(_("Export &handouts…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
 
     def update(self, has_mission: bool) -> None:
         writable = not self.ctx.read_only
         self.act_export.setEnabled(has_mission)          # reads only: read-only files too
+        self.act_handouts.setEnabled(has_mission)
         self.act_restore.setEnabled(writable)
         self.act_compact.setEnabled(writable)
 

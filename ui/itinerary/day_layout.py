@@ -15,10 +15,9 @@ from datetime import date, datetime, time, timedelta
 from heapq import heappop, heappush
 
 from models.repository import ItemRow
+from models.rules import other_zone
 from models.times import day_shift, from_local, local_date, to_local
-from models.zone_countries import zone_country
 
-TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
 HOUR = timedelta(hours=1)
 MIN_HOURS = 8                        # a day with one short item still shows its morning
 EVENING_CAP = timedelta(hours=36)    # a long item never stretches a picture past this
@@ -52,11 +51,6 @@ def _shift(row: ItemRow) -> int:
             _shifts.clear()
         shift = _shifts[key] = day_shift(*key)
     return shift
-
-
-def other_zone(zone: str) -> str:
-    """The other side's clock: New York beside Japan, Tokyo beside anywhere else."""
-    return NEW_YORK if zone_country(zone) == "JP" else TOKYO
 
 
 def clock_order(zone: str, home_zone: str) -> tuple[str, str]:

@@ -34,7 +34,7 @@ from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
-from ui.files.actions import FileActions, run_export
+from ui.files.actions import FileActions, run_export, run_handouts
 from ui.find.find_dialog import open_find
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.room_actions = RoomActions(ctx, self.lodging_tab)
         self.lodging_tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
+        self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
         self.toolbar = build_toolbar(self)
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions(missions.menu_actions())
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export])
+        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export,
+                                   files.act_handouts])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
         self.file_menu.addSeparator()

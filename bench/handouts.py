@@ -1,0 +1,100 @@
+"""Travel-pack benchmark: every delegate's handout in one PDF (`handout CODE --everyone`) for the
+demo (1x, 20 people), 10x (200) and 100x (2,000) missions of bench/scale_missions.py, and one
+delegate's handout of the 100x mission. Goals (issue 14): 2,000 people under 30 s and 300 MB,
+linear in the people (time per person at 100x within 1.5x of 1x's); one delegate under 1 s.
+Each run is a child process, so its peak memory is its own. Run: `python bench/handouts.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+GOAL_S, GOAL_MB, GOAL_ONE_S, GOAL_LINEAR = 30.0, 300, 1.0, 1.5
+
+
+def child(db: str, code: str, mode: str, out: str) -> None:
+    from documents.handouts import export_handout
+    from models.store.db import open_database
+
+    database = open_database(Path(db))
+    started = time.perf_counter()
+    if mode == "everyone":
+        result = export_handout(database.engine, code=code, path=out, language="en",
+                                everyone=True)
+    else:
+        result = export_handout(database.engine, code=code, path=out, language="ja",
+                                email=mode)
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    # CPU seconds beside the wall clock: on a shared machine the wall clock mostly measures
+    # the neighbours.
+    print(json.dumps({"seconds": seconds, "pages": result.pages,
+                      "rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
+                      "bytes": os.path.getsize(out)}))
+
+
+def run(db: Path, code: str, mode: str, out: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, __file__, "--child", str(db), code, mode, str(out)],
+                          capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", nargs=4, metavar=("DB", "CODE", "MODE", "OUT"))
+    parser.add_argument("--factors", default="1,10,100")
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    from scale_missions import build_scaled, scale_code
+
+    from models.demo import DEMO_CODE, open_with_demo
+
+    print(f"load: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="kakehashi-handouts-") as name:
+        folder = Path(name)
+        db_path = folder / "bench.db"
+        db = open_with_demo(db_path)
+        factors = [int(f) for f in args.factors.split(",")]
+        codes = {1: DEMO_CODE}
+        for factor in factors:
+            if factor > 1:
+                build_scaled(db.engine, factor)
+                codes[factor] = scale_code(factor)
+        db.dispose()
+        baseline = None
+        for factor in factors:
+            r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf")
+            people = 20 * factor
+            per_person = r["seconds"] / people
+            baseline = baseline or per_person
+            print(f"{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
+                  f"{r['seconds']:7.2f} s ({r['cpu']:.1f} s CPU)  "
+                  f"{per_person * 1000:6.1f} ms/person "
+                  f"(x{per_person / baseline:.2f} of 1x)  peak {r['rss_mb']:.0f} MB  "
+                  f"{r['bytes'] / 1e6:.1f} MB file")
+        biggest = max(factors)
+        one = run(db_path, codes[biggest], "m.takahashi@jetro.example.jp",
+                  folder / "one.pdf")
+        print(f"{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
+              f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
+        print(f"goals: {GOAL_S:.0f} s and {GOAL_MB} MB for 2,000 people, "
+              f"per person within x{GOAL_LINEAR} of 1x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Laying HTML out on A4 or Letter pages with Qt and writing a PDF: QTextDocument breaks lines
+(Unicode line breaking, so no line starts with 。、）」 nor ends with （「) and pages; QPdfWriter
+embeds a subset of each font; every page gets the mission and "Page n of N" in its footer.
+
+documents/ may use QtGui (models/ may not): Qt's own PDF writer uses the fonts the window uses,
+a Japanese one first (fonts.py), so no other PDF library is needed; text_maps.py makes the text
+read back as it was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from documents.handouts.fonts import document_font, ensure_gui
+from documents.handouts.text_maps import readable_text
+from i18n import _
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 300
+_MARGINS_MM = QMarginsF(16, 14, 16, 12)
+_FOOTER_PT = 8
+
+
+@dataclass(frozen=True)
+class Part:
+    """One document of the PDF (one person's handout); its pages are numbered on their own."""
+
+    html: str
+    footer: str
+
+
+# progress(done, total) -> False to stop.
+Progress = Callable[[int, int], "bool | None"]
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _document(html: str, device, size: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(document_font())
+    doc.setPageSize(size)
+    doc.setIndentWidth(size.width() * 0.06)     # an item's details, under its times
+    doc.setHtml(html)
+    return doc
+
+
+def _layout(paper: str) -> QPageLayout:
+    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait, _MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+def _body(device_rect: QRectF, footer_height: float) -> QSizeF:
+    return QSizeF(device_rect.width(), device_rect.height() - footer_height)
+
+
+def _footer(painter: QPainter, rect: QRectF, height: float, left: str, page: int,
+            pages: int | None) -> None:
+    painter.save()
+    font = document_font(_FOOTER_PT)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    box = QRectF(0, rect.height() - height * 0.8, rect.width(), height * 0.8)
+    painter.drawLine(box.topLeft(), box.topRight())
+    flags = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(box, flags | Qt.AlignmentFlag.AlignLeft, left)
+    number = _("Page {page}").format(page=page) if pages is None else \
+        _("Page {page} of {pages}").format(page=page, pages=pages)
+    painter.drawText(box, flags | Qt.AlignmentFlag.AlignRight, number)
+    painter.restore()
+
+
+def pdf_device(out) -> QFile:
+    """A QIODevice writing to the open (read-write) file `out` itself: a PDF of thousands of
+    pages goes to the disk as it is drawn, never whole into memory."""
+    out.flush()
+    device = QFile()
+    if not device.open(out.fileno(), QIODevice.OpenModeFlag.WriteOnly,
+                       QFile.FileHandleFlag.DontCloseHandle):
+        raise OSError(device.errorString())
+    return device
+
+
+def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
+              progress: Progress | None = None) -> int:
+    """Write the PDF of every part (`count` of them), one after another, to the open file
+    `out` (opened for reading and writing, as save_atomically's temporary file is); returns
+    its page count."""
+    ensure_gui()
+    device = pdf_device(out)
+    writer = QPdfWriter(device)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(_layout(paper))
+    writer.setTitle(title)
+    writer.setCreator("Kakehashi")
+    rect = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION))
+    rect.moveTo(0, 0)
+    footer_height = _FOOTER_PT / 72 * RESOLUTION * 2.6
+    size = _body(rect, footer_height)
+    painter = QPainter(writer)
+    total = 0
+    try:
+        for index, part in enumerate(parts):
+            doc = _document(part.html, writer, size)
+            pages = doc.pageCount()
+            for page in range(pages):
+                if total:
+                    writer.newPage()
+                _draw_page(painter, doc, page, size)
+                _footer(painter, rect, footer_height, part.footer, page + 1, pages)
+                total += 1
+            if progress is not None and progress(index + 1, count) is False:
+                raise Cancelled()
+    finally:
+        painter.end()
+        device.close()
+    readable_text(out)
+    return total
+
+
+def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:
+    painter.save()
+    painter.translate(0, -page * size.height())
+    doc.drawContents(painter, QRectF(0, page * size.height(), size.width(), size.height()))
+    painter.restore()
+
+
+def first_page_image(part: Part, *, paper: str, width: int) -> QImage:
+    """The first page as a picture `width` pixels wide, for the export dialog's preview: laid
+    out at the picture's own resolution, so it breaks its lines where the PDF does. `part` may
+    hold the first page only (export.cover_part): the footer then gives no page total."""
+    ensure_gui()
+    layout = _layout(paper)
+    full = layout.fullRectPoints()
+    dpi = width / (full.width() / 72)
+    image = QImage(width, round(full.height() / 72 * dpi), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    paint = QRectF(layout.paintRectPixels(round(dpi)))
+    painter = QPainter(image)
+    try:
+        painter.translate(paint.topLeft())
+        paint.moveTo(0, 0)
+        footer_height = _FOOTER_PT / 72 * dpi * 2.6
+        size = _body(paint, footer_height)
+        doc = _document(part.html, image, size)
+        _draw_page(painter, doc, 0, size)
+        _footer(painter, paint, footer_height, part.footer, 1, None)
+    finally:
+        painter.end()
+    return image

@@ -57,7 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this attendee's own itinerary, as a small workbook")
     export.add_argument("--no-sensitive", action="store_true",
                         help="leave out passport numbers, dates of birth and visa types")
+    export.add_argument("--for", dest="receiver", metavar="KIND[=NAME]",
+                        help="only this receiver's document (see the receivers verb); "
+                             "default: organizers, the whole workbook")
+    export.add_argument("--unconfirmed", action="store_true",
+                        help="a site's visitor list also lists invitees not yet confirmed")
     _common_options(export, suppress=True)
+    receivers = verbs.add_parser("receivers", help="list who gets a document: KIND, NAME, "
+                                                   "what it holds")
+    receivers.add_argument("code", metavar="CODE", help="the mission's code")
+    _common_options(receivers, suppress=True)
     return parser
 
 
@@ -166,10 +175,25 @@ def run_readiness(db, args) -> int:
     return EXIT_OK
 
 
+def run_receivers(db, args) -> int:
+    from documents.workbook import ExportError
+    from documents.workbook.for_receiver import previews
+
+    try:
+        found = previews(db.engine, code=args.code)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    for preview in found:
+        print(f"{preview.receiver.kind}\t{preview.receiver.name}\t{preview.description}")
+    return EXIT_OK
+
+
 def run_export(db, args) -> int:
     from documents.workbook import ExportError, export_mission, export_person
     from i18n import current_language, ngettext
 
+    if args.receiver and not args.person:
+        return _export_for(db, args)
     try:
         if args.person:
             result = export_person(db.engine, code=args.code, email=args.person, path=args.out,
@@ -185,9 +209,29 @@ def run_export(db, args) -> int:
     return EXIT_OK
 
 
+def _export_for(db, args) -> int:
+    from documents.workbook import ExportError
+    from documents.workbook.for_receiver import ReceiverNotFound, export_for
+    from i18n import ngettext
+
+    kind, _eq, name = args.receiver.partition("=")
+    try:
+        result = export_for(db.engine, code=args.code, kind=kind.strip().lower(),
+                            name=name.strip(), path=args.out, language=args.lang,
+                            unconfirmed=args.unconfirmed)
+    except (ExportError, ReceiverNotFound) as exc:
+        return fail(exc.user_message())
+    for line in result.missing:
+        print(line, file=sys.stderr)
+    n = len(result.sheets)
+    print(ngettext("{path}: {n} sheet written.", "{path}: {n} sheets written.", n).format(
+        path=result.path, n=n))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
-            "readiness": run_readiness, "export": run_export}
+            "readiness": run_readiness, "export": run_export, "receivers": run_receivers}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

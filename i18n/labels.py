@@ -58,6 +58,13 @@ VISITOR_FIELDS = {
     "visa_type": N_("Visa type"),
     "organization": N_("Organization"),
     "title": N_("Job title"),
+    "birth_country": N_("Country of birth"),
+    "passport_country": N_("Passport issuing country"),
+    "passport_expiry": N_("Passport expiry"),
+    "employer": N_("Employer"),
+    "visit_purpose": N_("Purpose of visit"),
+    "us_person": N_("US person (citizen or permanent resident)"),
+    "escort": N_("Host / escort"),
 }
 
 

@@ -19,6 +19,7 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
+from models.dietary import with_codes
 from models.rules import email_key
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)
@@ -129,7 +130,7 @@ def get_attendee(session: Session, *, participant_id: int) -> AttendeeData:
 
 
 def add_attendee(session: Session, *, mission_id: int, data: AttendeeData) -> int:
-    person = Person(organization_id=data.organization_id, **data.person)
+    person = Person(organization_id=data.organization_id, **with_codes(data.person))
     session.add(person)
     session.flush()
     part = Participant(mission_id=mission_id, person_id=person.id, role=data.role,
@@ -144,7 +145,8 @@ def update_attendee(session: Session, *, participant_id: int, data: AttendeeData
     if part is None:
         raise LookupError(f"participant {participant_id} not found")
     person = session.get(Person, part.person_id)
-    for name, value in data.person.items():
+    # Until the dialog edits codes, they follow the free text the user types.
+    for name, value in with_codes(data.person).items():
         if name not in PERSON_FIELDS:
             raise TypeError(f"not a person field: {name}")
         setattr(person, name, value)
@@ -265,7 +267,7 @@ def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> 
                                       result.organizations, index)
         person_id = row.get("person_id")
         if person_id is None:
-            person = Person(organization_id=org_id, **row["person"])
+            person = Person(organization_id=org_id, **with_codes(row["person"]))
             session.add(person)
             new_people.append((person, row.get("role") or "delegate"))
             continue

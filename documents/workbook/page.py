@@ -175,7 +175,8 @@ class PageSetup:
     language: str
     mission: str          # the mission's code and title, for the footer
     page_text: str        # "Page &P of &N", translated
-
+    paper: int | None = None      # PAPER_A4 or PAPER_LETTER; None: by the language
+    portrait: bool = False
 
 def set_up_page(ws, sheet: SheetData, widths: list[float], setup: PageSetup) -> None:
     """Everything a write-only sheet writes before its rows: columns, panes, page."""
@@ -184,8 +185,9 @@ def set_up_page(ws, sheet: SheetData, widths: list[float], setup: PageSetup) -> 
     header_row = 2 if sheet.columns else 1
     ws.freeze_panes = f"A{header_row + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_A4 if setup.language == "ja" else PAPER_LETTER
+    ws.page_setup.orientation = "portrait" if setup.portrait else "landscape"
+    ws.page_setup.paperSize = setup.paper or (PAPER_A4 if setup.language == "ja" else
+                                              PAPER_LETTER)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0          # as many pages down as the rows need
     ws.print_title_rows = f"1:{header_row}"

@@ -1,0 +1,153 @@
+"""Exporting one receiver's own document (see receivers.py), and what the export window shows
+before saving: the receivers with what each document holds, the personal fields that leave
+the laptop in it and what is missing.
+
+The organizers' document is the whole workbook (export.export_mission); every other one is
+built from a read that leaves the readiness findings out, so none can reach a receiver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from documents.workbook.book import Book, Progress
+from documents.workbook.data import MissionData, load_mission
+from documents.workbook.export import ExportResult, export_mission
+from documents.workbook.hotel import hotel_document
+from documents.workbook.lang import display_name, titled
+from documents.workbook.meal import meal_document
+from documents.workbook.page import PageSetup
+from documents.workbook.people import contacts_sheet, mission_title
+from documents.workbook.receivers import (
+    KIND_NAMES,
+    Document,
+    Receiver,
+    ReceiverNotFound,
+    description,
+    find_receiver,
+    list_receivers,
+)
+from documents.workbook.save import ExportError, check_target
+from documents.workbook.site import site_document
+from documents.workbook.transport import transport_document
+from documents.workbook.travel import itinerary_sheet, person_rooms
+from i18n import _, current_language, pick, temporary_language
+from models.store.db import Engine
+
+# Which receivers' documents may carry passport numbers or birth dates: only these are read
+# with them.
+_SENSITIVE_KINDS = {"site", "hotel", "organizers"}
+
+
+@dataclass(frozen=True)
+class ReceiverExport(ExportResult):
+    receiver: Receiver | None = None
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One receiver as the export window lists it, worded in the window's language."""
+
+    receiver: Receiver
+    kind_name: str
+    description: str
+    personal: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def _load(engine: Engine, code: str, *, sensitive: bool, today: date) -> MissionData:
+    data = load_mission(engine, code=code, sensitive=sensitive, today=today, receivers=True)
+    if data is None:
+        raise ExportError("unknown_mission", code=code)
+    return data
+
+
+def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -> Document:
+    """The receiver's document in the current language."""
+    used: set[str] = set()
+    if receiver.kind == "site":
+        return site_document(data, receiver, used, unconfirmed=unconfirmed)
+    if receiver.kind == "hotel":
+        return hotel_document(data, receiver, used)
+    if receiver.kind == "transport":
+        return transport_document(data, receiver, used)
+    if receiver.kind == "meal":
+        return meal_document(data, receiver, used)
+    if receiver.kind == "delegate":
+        person = data.people[receiver.key]
+        sheets = [itinerary_sheet(data, used, person=person,
+                                  notes_for=person_rooms(data, person.pid)),
+                  contacts_sheet(data, used)]
+        return Document(sheets, [_("Names, mobile numbers and e-mail addresses of the "
+                                   "organizers, interpreters and hosts")])
+    raise ValueError(receiver.kind)
+
+
+def previews(engine: Engine, *, code: str, today: date | None = None) -> list[Preview]:
+    """Every receiver of the mission, for the window and the `receivers` verb."""
+    data = _load(engine, code, sensitive=True, today=today or date.today())
+    found = []
+    for receiver in list_receivers(data):
+        if receiver.kind == "organizers":
+            doc = Document([], [_("Everything, including passport numbers and dates of birth "
+                                  "where a site requires them")])
+        else:
+            doc = build(data, receiver)
+        found.append(Preview(receiver, _(KIND_NAMES[receiver.kind]),
+                             description(data, receiver), tuple(doc.personal),
+                             tuple(doc.missing)))
+    return found
+
+
+def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:
+    """HKD-ALB-2026-hotel-Sapporo-Kitagate-Hotel-ja.xlsx."""
+    parts = [code] + ([] if receiver.kind == "organizers" else [receiver.kind,
+                                                               receiver.name_en[:40]])
+    name = "-".join("".join(c if c.isalnum() or c in "-_" else "-" for c in part)
+                    for part in parts)
+    while "--" in name:
+        name = name.replace("--", "-")
+    return f"{name.strip('-')}-{language}.xlsx"
+
+
+def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str = "",
+               path: str | Path, language: str | None = None, unconfirmed: bool = False,
+               progress: Progress | None = None, today: date | None = None) -> ReceiverExport:
+    """Write the document of the receiver `kind`=`name` at `path`, in `language` (default:
+    the receiver's). ReceiverNotFound for an unknown or ambiguous name, ExportError for an
+    unknown mission or a target that cannot be written (nothing written either way)."""
+    path = Path(path)
+    check_target(path)
+    today = today or date.today()
+    data = _load(engine, code, sensitive=kind in _SENSITIVE_KINDS, today=today)
+    receiver = find_receiver(list_receivers(data), kind, name)
+    if receiver.kind == "organizers":
+        result = export_mission(engine, code=code, path=path,
+                                language=language or current_language(), progress=progress,
+                                today=today)
+        return ReceiverExport(result.path, result.sheets, receiver)
+    language = language or receiver.language
+    with temporary_language(language):
+        doc = build(data, receiver, unconfirmed=unconfirmed)
+        m = data.mission
+        setup = PageSetup(language=language, mission=f"{m.code}  {mission_title(data)}",
+                          page_text=_("Page &P of &N"), paper=receiver.paper,
+                          portrait=doc.portrait)
+        what = _(KIND_NAMES[receiver.kind])
+        author = ", ".join(pick(en, ja)[0] for en, ja in data.organizers) or "Kakehashi"
+        subject = display_name(data.people[receiver.key]) if receiver.kind == "delegate" \
+            else receiver.name
+        book = Book(language=language, setup=setup, author=author,
+                    title=titled(mission_title(data), subject), subject=what, keywords=m.code)
+        book.write(doc.sheets, progress)
+    personal = doc.personal
+    book.save(path, private=any("passport" in p.casefold() or "パスポート" in p
+                                for p in personal))
+    return ReceiverExport(path, [s.name for s in doc.sheets], receiver, tuple(doc.missing))
+
+
+__all__ = ["Preview", "ReceiverExport", "ReceiverNotFound", "build", "export_for", "previews",
+           "receiver_file_name"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from documents.workbook.data import MissionData
-from documents.workbook.lang import picked, plain
+from documents.workbook.lang import list_separator, picked, plain
 from documents.workbook.page import Column, SheetData, sheet_name
 from documents.workbook.receivers import Document, Receiver
 from documents.workbook.travel import Names, item_place
@@ -71,7 +71,7 @@ def meal_document(data: MissionData, receiver: Receiver, used: set[str]) -> Docu
                  n=len(guests)) + "; " + ngettext(
                  "{n} with dietary needs", "{n} with dietary needs", len(rows)).format(
                  n=len(rows)),
-             *summary,
+             list_separator().join(summary),
              _("Group: {mission}").format(
                  mission=pick(data.mission.title_en, data.mission.title_ja)[0])]
     if not rows:

@@ -124,5 +124,5 @@ def site_document(data: MissionData, receiver: Receiver, used: set[str], *,
                      n=len(rows), deadline=format_date(deadline)),
              *_rules(data, site.id)]
     personal = [label(VISITOR_FIELDS, f) for f in site.required if f in PERSONAL]
-    sheet = SheetData(sheet_name(_("Visitors"), used), "\n".join(lines), columns, rows)
+    sheet = SheetData(sheet_name(_("Visitor list"), used), "\n".join(lines), columns, rows)
     return Document([sheet], personal, missing)

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, delete, func, select
 
+from models.dietary import with_codes
 from models.entities import (
     ItemParticipant,
     Organization,
@@ -19,7 +20,6 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
-from models.dietary import with_codes
 from models.rules import email_key
 
 PERSON_FIELDS = tuple(PersonBase.model_fields)

@@ -115,15 +115,19 @@ def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:
 
 def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str = "",
                path: str | Path, language: str | None = None, unconfirmed: bool = False,
-               progress: Progress | None = None, today: date | None = None) -> ReceiverExport:
-    """Write the document of the receiver `kind`=`name` at `path`, in `language` (default:
-    the receiver's). ReceiverNotFound for an unknown or ambiguous name, ExportError for an
-    unknown mission or a target that cannot be written (nothing written either way)."""
+               progress: Progress | None = None, today: date | None = None,
+               key: object = None) -> ReceiverExport:
+    """Write the document of the receiver `kind`=`name` (or the one with `key`, as the window
+    chose it) at `path`, in `language` (default: the receiver's). ReceiverNotFound for an
+    unknown or ambiguous name, ExportError for an unknown mission or a target that cannot be
+    written (nothing written either way)."""
     path = Path(path)
     check_target(path)
     today = today or date.today()
     data = _load(engine, code, sensitive=kind in _SENSITIVE_KINDS, today=today)
-    receiver = find_receiver(list_receivers(data), kind, name)
+    receivers = list_receivers(data)
+    chosen = [r for r in receivers if r.kind == kind and r.key == key] if key is not None else []
+    receiver = chosen[0] if chosen else find_receiver(receivers, kind, name)
     if receiver.kind == "organizers":
         result = export_mission(engine, code=code, path=path,
                                 language=language or current_language(), progress=progress,

@@ -66,7 +66,7 @@ def _country(zone: str) -> str:
 
 def list_receivers(data: MissionData) -> list[Receiver]:
     """Every receiver of the mission, organizers first, then in the plan's order."""
-    found = [Receiver("organizers", None, "Organizers", "主催者")]
+    found = [Receiver("organizers", None, "Whole workbook", "ワークブック全体")]
     seen_companies: set[str] = set()
     for item in data.items:
         if item.id in data.visitors:

@@ -19,12 +19,19 @@ def run_export(ctx: Context, participant_id: int | None = None):
     return run(ctx, participant_id)
 
 
+def run_export_for(ctx: Context):
+    from ui.files.receivers_dialog import run_export_for as run
+
+    return run(ctx)
+
+
 class FileActions(QObject):
     def __init__(self, ctx: Context):
         super().__init__(ctx.parent)   # goes with it: its actions do
         self.ctx = ctx
         parent = ctx.parent
         self.act_export = QAction(parent, triggered=lambda: run_export(ctx))
+        self.act_export_for = QAction(parent, triggered=lambda: run_export_for(ctx))
         self.act_restore = QAction(parent, triggered=self.restore_from_backup)
         self.act_compact = QAction(parent, triggered=self.compact_database)
         retranslate.register(self)
@@ -32,12 +39,14 @@ class FileActions(QObject):
 
     def retranslate_ui(self) -> None:
         self.act_export.setText(_("E&xport workbook…"))
+        self.act_export_for.setText(_("Export &for…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
 
     def update(self, has_mission: bool) -> None:
         writable = not self.ctx.read_only
         self.act_export.setEnabled(has_mission)          # reads only: read-only files too
+        self.act_export_for.setEnabled(has_mission)
         self.act_restore.setEnabled(writable)
         self.act_compact.setEnabled(writable)
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from documents.workbook.for_receiver import ReceiverNotFound, export_for, previews
+from documents.workbook.for_receiver import ReceiverNotFound, Receivers, export_for, previews
 from models.demo import DEMO_CODE
 from tests.conftest import run_cli
 
@@ -166,8 +166,11 @@ def test_every_receiver_is_previewed_with_what_leaves_the_laptop(demo_db):
     found = previews(demo_db.engine, code=DEMO_CODE)
     kinds = {p.receiver.kind for p in found}
     assert kinds == {"organizers", "site", "hotel", "transport", "meal", "delegate"}
-    rapidus = next(p for p in found if p.receiver.kind == "site")
-    assert "Passport number" in rapidus.personal
+    source = Receivers(demo_db.engine, code=DEMO_CODE)
+    rapidus = next(r for r in source.receivers if r.kind == "site")
+    details = source.details(rapidus)
+    assert "Passport number" in details.personal
+    assert any("not confirmed" in m for m in details.missing)
 
 
 def test_receivers_verb_and_export_for_on_the_command_line(tmp_path):

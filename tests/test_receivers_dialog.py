@@ -23,7 +23,7 @@ def _choose(name: str, path, seen: dict, answer=QMessageBox.StandardButton.Yes):
         def press(box: QMessageBox) -> None:
             seen["question"] = box.text()
             box.button(answer).click()
-        if dialog.current().missing:
+        if dialog.details().missing:
             when_modal(press, QMessageBox)
             if answer != QMessageBox.StandardButton.Yes:
                 when_modal(lambda d: d.reject(), ReceiversDialog)

@@ -45,10 +45,12 @@ class MissionData:
 
 
 def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
-                 person_id: int | None = None, receivers: bool = False) -> MissionData | None:
+                 person_id: int | None = None, receivers: bool = False,
+                 visits: frozenset[int] = frozenset(), stays: bool = True) -> MissionData | None:
     """The mission with this code, or None. `person_id`: only what that person's own workbook
     needs (no visitor lists, stays or findings). `receivers`: also what the receivers'
-    documents read, and no readiness findings (no receiver's file shows them)."""
+    documents read, the visitor lists of the site visits in `visits` only, and no readiness
+    findings (no receiver's file shows them). `stays`: False leaves the rooms unread."""
     with read_session(engine) as session:
         mission = repo.find_mission_by_code(session, code=code)
         if mission is None:
@@ -62,10 +64,12 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
             people=document_attendees(session, mission_id=mission.id, sensitive=sensitive),
             items=plan.items, sites=plan.sites,
             counts=repo.mission_counts(session, mission_id=mission.id), sensitive=sensitive)
-        data.stays = rooming_list(session, mission_id=mission.id)
+        if stays:
+            data.stays = rooming_list(session, mission_id=mission.id)
         if person_id is None:
             data.visitors = {item.id: list_visitors(session, item_id=item.id) for item in plan.items
-                             if item.kind == ItemKind.SITE_VISIT.value and item.site_id}
+                             if item.kind == ItemKind.SITE_VISIT.value and item.site_id
+                             and (not receivers or item.id in visits)}
             if not receivers:
                 data.findings = check_plan(plan, today=today)
         if receivers:
@@ -74,6 +78,14 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
             data.item_extra = item_extras(session, mission_id=mission.id)
             data.site_rules = site_rules(session, site_ids=plan.sites)
     return data
+
+
+def load_visitors(engine: Engine, data: MissionData, item_ids) -> None:
+    """Add the visitor lists of these site visits to `data`."""
+    with read_session(engine) as session:
+        for item_id in item_ids:
+            if item_id not in data.visitors:
+                data.visitors[item_id] = list_visitors(session, item_id=item_id)
 
 
 def find_person(engine: Engine, *, mission_id: int, email: str) -> int | None:

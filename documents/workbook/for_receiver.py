@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from documents.workbook.book import Book, Progress
-from documents.workbook.data import MissionData, load_mission
+from documents.workbook.data import MissionData, load_mission, load_visitors
 from documents.workbook.export import ExportResult, export_mission
 from documents.workbook.hotel import hotel_document
 from documents.workbook.lang import display_name, titled
@@ -33,9 +33,11 @@ from documents.workbook.save import ExportError, check_target
 from documents.workbook.site import site_document
 from documents.workbook.transport import transport_document
 from documents.workbook.travel import itinerary_sheet, person_rooms
-from i18n import _, current_language, pick, temporary_language
+from i18n import N_, _, current_language, pick, temporary_language
 from models.store.db import Engine
 
+_DELEGATE_PERSONAL = [N_("Names, mobile numbers and e-mail addresses of the organizers, "
+                         "interpreters and hosts")]
 # Which receivers' documents may carry passport numbers or birth dates: only these are read
 # with them.
 _SENSITIVE_KINDS = {"site", "hotel", "organizers"}
@@ -54,19 +56,28 @@ class Preview:
     receiver: Receiver
     kind_name: str
     description: str
+
+
+@dataclass(frozen=True)
+class Details:
+    """What goes to a receiver: the personal fields in its document, and what is missing."""
+
     personal: tuple[str, ...]
     missing: tuple[str, ...]
 
 
-def _load(engine: Engine, code: str, *, sensitive: bool, today: date) -> MissionData:
-    data = load_mission(engine, code=code, sensitive=sensitive, today=today, receivers=True)
+def _load(engine: Engine, code: str, *, sensitive: bool, today: date,
+          stays: bool = True) -> MissionData:
+    data = load_mission(engine, code=code, sensitive=sensitive, today=today, receivers=True,
+                        stays=stays)
     if data is None:
         raise ExportError("unknown_mission", code=code)
     return data
 
 
 def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -> Document:
-    """The receiver's document in the current language."""
+    """The receiver's document in the current language (a site's visitors must be loaded,
+    see Receivers.details)."""
     used: set[str] = set()
     if receiver.kind == "site":
         return site_document(data, receiver, used, unconfirmed=unconfirmed)
@@ -81,25 +92,44 @@ def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -
         sheets = [itinerary_sheet(data, used, person=person,
                                   notes_for=person_rooms(data, person.pid)),
                   contacts_sheet(data, used)]
-        return Document(sheets, [_("Names, mobile numbers and e-mail addresses of the "
-                                   "organizers, interpreters and hosts")])
+        return Document(sheets, [_(_DELEGATE_PERSONAL[0])])
     raise ValueError(receiver.kind)
 
 
+class Receivers:
+    """A mission's receivers read once, for the export window: the list at once, each one's
+    details (which builds its document) when it is chosen."""
+
+    def __init__(self, engine: Engine, *, code: str, today: date | None = None) -> None:
+        self.engine = engine
+        self.data = _load(engine, code, sensitive=True, today=today or date.today())
+        self.receivers = list_receivers(self.data)
+        self._details: dict[tuple, Details] = {}
+
+    def previews(self) -> list[Preview]:
+        return [Preview(r, _(KIND_NAMES[r.kind]), description(self.data, r))
+                for r in self.receivers]
+
+    def details(self, receiver: Receiver) -> Details:
+        key = (receiver.kind, receiver.key, current_language())
+        if key not in self._details:
+            if receiver.kind == "organizers":
+                found = Details((_("Everything, including passport numbers and dates of birth "
+                                   "where a site requires them"),), ())
+            elif receiver.kind == "delegate":
+                found = Details((_(_DELEGATE_PERSONAL[0]),), ())
+            else:
+                if receiver.kind == "site":
+                    load_visitors(self.engine, self.data, [receiver.key])
+                doc = build(self.data, receiver)
+                found = Details(tuple(doc.personal), tuple(doc.missing))
+            self._details[key] = found
+        return self._details[key]
+
+
 def previews(engine: Engine, *, code: str, today: date | None = None) -> list[Preview]:
-    """Every receiver of the mission, for the window and the `receivers` verb."""
-    data = _load(engine, code, sensitive=True, today=today or date.today())
-    found = []
-    for receiver in list_receivers(data):
-        if receiver.kind == "organizers":
-            doc = Document([], [_("Everything, including passport numbers and dates of birth "
-                                  "where a site requires them")])
-        else:
-            doc = build(data, receiver)
-        found.append(Preview(receiver, _(KIND_NAMES[receiver.kind]),
-                             description(data, receiver), tuple(doc.personal),
-                             tuple(doc.missing)))
-    return found
+    """Every receiver of the mission, for the `receivers` verb."""
+    return Receivers(engine, code=code, today=today).previews()
 
 
 def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:
@@ -124,10 +154,13 @@ def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str
     path = Path(path)
     check_target(path)
     today = today or date.today()
-    data = _load(engine, code, sensitive=kind in _SENSITIVE_KINDS, today=today)
-    receivers = list_receivers(data)
+    data = _load(engine, code, sensitive=kind in _SENSITIVE_KINDS, today=today,
+                 stays=kind in ("hotel", "delegate"))
+    receivers = list_receivers(data, kinds=(kind,))
     chosen = [r for r in receivers if r.kind == kind and r.key == key] if key is not None else []
     receiver = chosen[0] if chosen else find_receiver(receivers, kind, name)
+    if receiver.kind == "site":
+        load_visitors(engine, data, [receiver.key])
     if receiver.kind == "organizers":
         result = export_mission(engine, code=code, path=path,
                                 language=language or current_language(), progress=progress,
@@ -153,5 +186,5 @@ def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str
     return ReceiverExport(path, [s.name for s in doc.sheets], receiver, tuple(doc.missing))
 
 
-__all__ = ["Preview", "ReceiverExport", "ReceiverNotFound", "build", "export_for", "previews",
-           "receiver_file_name"]
+__all__ = ["Details", "Preview", "ReceiverExport", "ReceiverNotFound", "Receivers", "build",
+           "export_for", "previews", "receiver_file_name"]

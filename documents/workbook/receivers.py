@@ -64,16 +64,17 @@ def _country(zone: str) -> str:
     return ZONE_COUNTRIES.get(zone, "")
 
 
-def list_receivers(data: MissionData) -> list[Receiver]:
-    """Every receiver of the mission, organizers first, then in the plan's order."""
+def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
+    """Every receiver of the mission (of `kinds`), organizers first, then in the plan's
+    order, then the delegates by name."""
     found = [Receiver("organizers", None, "Whole workbook", "ワークブック全体")]
     seen_companies: set[str] = set()
     for item in data.items:
-        if item.id in data.visitors:
+        if item.kind == ItemKind.SITE_VISIT.value and item.site_id in data.sites:
             site = data.sites[item.site_id]
             found.append(Receiver("site", item.id, site.name_en, site.name_ja,
                                   _country(site.tz), (item.title_en, item.title_ja)))
-        elif item.kind == ItemKind.HOTEL.value and any(s.item_id == item.id for s in data.stays):
+        elif item.kind == ItemKind.HOTEL.value:
             found.append(Receiver("hotel", item.id, hotel_name(item.title_en),
                                   hotel_name(item.title_ja), _country(item.start_tz),
                                   (item.title_en, item.title_ja)))
@@ -86,6 +87,9 @@ def list_receivers(data: MissionData) -> list[Receiver]:
                 found.append(Receiver("transport", item.driver_name, item.driver_name,
                                       item.driver_name, _country(item.start_tz)))
     _tell_apart(found)
+    found = [r for r in found if r.kind in kinds]
+    if "delegate" not in kinds:
+        return found
     people = sorted((p for p in data.people.values()
                      if p.status != AttendanceStatus.CANCELLED.value), key=_person_order)
     for p in people:
@@ -176,7 +180,7 @@ def description(data: MissionData, receiver: Receiver) -> str:
                  "lists, rooming lists, manifest, dietary lists, contacts")
     if receiver.kind == "site":
         item = items[receiver.key]
-        n = len(data.visitors.get(item.id, ()))
+        n = len(item.people)
         return _("Visitor list for {visit}, {day}: up to {n} visitors").format(
             visit=pick(item.title_en, item.title_ja)[0],
             day=format_date(local_date(item.start, item.start_tz)), n=n)

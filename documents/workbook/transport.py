@@ -6,18 +6,27 @@ own mobile: the company calls the lead contact.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from documents.workbook.cells import GROUP_START, HEADER
 from documents.workbook.data import MissionData
 from documents.workbook.lang import phone_text, picked, plain
 from documents.workbook.page import Column, SheetData, sheet_name
 from documents.workbook.receivers import Document, Receiver
 from documents.workbook.travel import Names, driver_text, place_code
-from i18n import _, ngettext, pick
-from i18n.formatting import format_datetime
+from i18n import _, current_language, ngettext, pick
+from i18n.formatting import format_date
+from i18n.formatting import format_datetime as _format_datetime
 from models.entities import ItemKind, Role
+from models.times import local_date
 
 # Who the driver calls about the group, in this order of roles.
 _LEADS = (Role.STAFF.value, Role.HEAD.value, Role.INTERPRETER.value)
+
+
+@lru_cache(maxsize=4096)       # Babel's formatting is slow, and trips share their times
+def format_datetime(instant, zone: str, language: str | None = None) -> str:
+    return _format_datetime(instant, zone)
 
 
 def transfer_ends(data: MissionData, item) -> tuple[str, str]:
@@ -50,6 +59,11 @@ def transport_document(data: MissionData, receiver: Receiver, used: set[str]) ->
                Column(_("Driver / dispatch"), 22), Column(_("Lead contact"), 22),
                Column(_("Passengers"), 26)]
     rows, flags, missing = [], [], []
+    language = current_language()
+
+    def when(instant, zone: str) -> str:
+        return format_datetime(instant, zone, language)   # the language is part of the key
+
     for n, item in enumerate(trips, 1):
         extra = data.item_extra.get(item.id, {})
         start, end = transfer_ends(data, item)
@@ -64,21 +78,22 @@ def transport_document(data: MissionData, receiver: Receiver, used: set[str]) ->
         if not lead:
             missing.append(_("{trip}: no organizer with a mobile number is on it.").format(
                 trip=title))
-        rows.append([n, format_datetime(item.start, item.start_tz), start,
-                     format_datetime(item.end, item.end_tz), end,
+        rows.append([n, when(item.start, item.start_tz), start,
+                     when(item.end, item.end_tz), end,
                      "\n".join(x for x in (vehicle, notes) if x), len(item.people),
                      driver_text(item), lead, None])
         flags.append(GROUP_START | HEADER if n > 1 else HEADER)
         for k, pid in enumerate(names.sorted(item.people), 1):
             rows.append([None] * 9 + [f"{k}. {names.name[pid]}"])
             flags.append(0)
-    days = sorted({format_datetime(i.start, i.start_tz).rsplit(" ", 2)[0] for i in trips})
+    days = sorted({local_date(i.start, i.start_tz) for i in trips})
     lines = [_("Trips for {company}").format(company=receiver.name),
              _("{mission}; {organizers}").format(
                  mission=pick(data.mission.title_en, data.mission.title_ja)[0],
                  organizers=", ".join(pick(en, ja)[0] for en, ja in data.organizers)),
              ngettext("{n} trip", "{n} trips", len(trips)).format(n=len(trips))
-             + (f" ({days[0]} – {days[-1]})" if len(days) > 1 else "")]
+             + (f" ({format_date(days[0])} – {format_date(days[-1])})" if len(days) > 1
+                else f" ({format_date(days[0])})" if days else "")]
     sheet = SheetData(sheet_name(_("Trips"), used), "\n".join(lines), columns, rows, flags,
                       filter=False)
     personal = [_("Passenger names"), _("One lead contact's mobile per trip")]

@@ -36,11 +36,13 @@ from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, ask_open, export_
 class ReceiversDialog(QDialog):
     """Choose a receiver, see what goes to it, choose the language and file."""
 
-    def __init__(self, settings, code: str, previews: list, folder: Path,
+    def __init__(self, settings, code: str, receivers, folder: Path,
                  parent: QWidget | None = None) -> None:
+        """`receivers`: a documents.workbook.for_receiver.Receivers of the mission."""
         super().__init__(parent)
         self.setObjectName("receiversDialog")
-        self.settings, self.code, self.previews, self.folder = settings, code, previews, folder
+        self.settings, self.code, self.folder = settings, code, folder
+        self.source, self.previews = receivers, receivers.previews()
         self.receivers = QListWidget(objectName="receiverList")
         self.about = QLabel(wordWrap=True, objectName="receiverAbout")
         self.about.setTextFormat(Qt.TextFormat.RichText)
@@ -75,7 +77,7 @@ class ReceiversDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
-        for preview in previews:
+        for preview in self.previews:
             QListWidgetItem(f"{preview.kind_name}: {preview.receiver.name}", self.receivers)
         self.receivers.currentRowChanged.connect(self._chosen)
         self.language.currentIndexChanged.connect(self._rename)
@@ -89,6 +91,11 @@ class ReceiversDialog(QDialog):
     def current(self):
         row = self.receivers.currentRow()
         return self.previews[row] if 0 <= row < len(self.previews) else None
+
+    def details(self):
+        """What goes to the chosen receiver (its document is built to find out)."""
+        preview = self.current()
+        return self.source.details(preview.receiver) if preview is not None else None
 
     def _chosen(self, _row: int) -> None:
         preview = self.current()
@@ -121,7 +128,7 @@ class ReceiversDialog(QDialog):
 
         from i18n.formatting import format_list
 
-        preview = self.current()
+        preview, details = self.current(), self.details()
         if preview is None:
             return
         leaves = _("Personal data that leaves this computer:")
@@ -131,10 +138,10 @@ class ReceiversDialog(QDialog):
         parts = [f"<b>{escape(preview.kind_name)}: {escape(preview.receiver.name)}</b>",
                  f"<p>{escape(preview.description)}</p>",
                  f"<p><b>{escape(leaves)}</b><br>"
-                 f"{escape(format_list(list(preview.personal)) or none)}</p>"]
-        if preview.missing:
+                 f"{escape(format_list(list(details.personal)) or none)}</p>"]
+        if details.missing:
             parts.append(f"<p><b>{escape(missing)}</b><ul>"
-                         + "".join(f"<li>{escape(m)}</li>" for m in preview.missing)
+                         + "".join(f"<li>{escape(m)}</li>" for m in details.missing)
                          + "</ul></p>")
         else:
             parts.append(f"<p>{escape(complete)}</p>")
@@ -151,8 +158,9 @@ class ReceiversDialog(QDialog):
         preview = self.current()
         if preview is None or not self.path.text().strip():
             return
-        if preview.missing and preview.receiver.kind != "organizers":
-            n = len(preview.missing)
+        missing = self.details().missing
+        if missing and preview.receiver.kind != "organizers":
+            n = len(missing)
             answer = QMessageBox.question(
                 self, self.windowTitle(), ngettext(
                     "One thing is missing from the document for {name}. Export it anyway?",
@@ -175,12 +183,13 @@ class ReceiversDialog(QDialog):
 def run_export_for(ctx) -> Path | None:
     """Ask which receiver, export its document with progress, offer to open it."""
     from documents.workbook import ExportError
-    from documents.workbook.for_receiver import previews
+    from documents.workbook.for_receiver import Receivers
+
     mission = ctx.current_mission()
     if mission is None:
         return None
     try:
-        found = previews(ctx.engine, code=mission.code)
+        found = Receivers(ctx.engine, code=mission.code)
     except ExportError as exc:
         QMessageBox.warning(ctx.parent, _("Not exported"), exc.user_message())
         return None

@@ -72,11 +72,10 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
                              and (not receivers or item.id in visits)}
             if not receivers:
                 data.findings = check_plan(plan, today=today)
-        if receivers:
-            data.person_extra = person_extras(session, mission_id=mission.id,
-                                              sensitive=sensitive)
-            data.item_extra = item_extras(session, mission_id=mission.id)
-            data.site_rules = site_rules(session, site_ids=plan.sites)
+        # Every document may print the Japanese operational texts and the dietary codes.
+        data.person_extra = person_extras(session, mission_id=mission.id, sensitive=sensitive)
+        data.item_extra = item_extras(session, mission_id=mission.id)
+        data.site_rules = site_rules(session, site_ids=plan.sites)
     return data
 
 

@@ -41,7 +41,9 @@ def hotel_document(data: MissionData, receiver: Receiver, used: set[str]) -> Doc
     stay = next(s for s in data.stays if s.item_id == receiver.key)
     item = next(i for i in data.items if i.id == receiver.key)
     extra = data.item_extra.get(item.id, {})
-    japan = receiver.country == "JP"
+    # Without the sensitive fields read (the organizers' lean workbook) there is nothing to
+    # show in the passport columns: they are left out.
+    japan = receiver.country == "JP" and data.sensitive
     names = Names.of(data)
     columns = [Column(_("Room"), 8), Column(_("Room type"), 10), Column(_("Guests"), 24),
                Column(_("Name as in passport"), 26), Column(_("Check-in"), 14),
@@ -114,3 +116,31 @@ def hotel_document(data: MissionData, receiver: Receiver, used: set[str]) -> Doc
     sheet = SheetData(sheet_name(_("Rooming list"), used), "\n".join(lines), columns, rows,
                       band_flags(keys))
     return Document([sheet], personal, missing)
+
+
+def organizer_rooming_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
+    """The organizers' rooming lists: each hotel's own list, and under it the guests of the
+    stay without a room, marked (the hotel's copy leaves them out)."""
+    from documents.workbook.cells import MISSING, Mark
+    from documents.workbook.receivers import list_receivers
+
+    sheets = []
+    names = Names.of(data)
+    hotels = {r.key: r for r in list_receivers(data, kinds=("hotel",))}
+    for stay in data.stays:
+        receiver = hotels.get(stay.item_id)
+        if receiver is None:
+            continue
+        sheet = hotel_document(data, receiver, set()).sheets[0]
+        width = len(sheet.columns)
+        flags = list(sheet.flags or [0] * len(sheet.rows))
+        for guest in names.sorted(g.participant_id for g in stay.unroomed):
+            row = [Mark(None, MISSING), None, names.name[guest]] + [None] * (width - 4)
+            row.append(_("No room assigned yet"))
+            sheet.rows.append(row)
+            flags.append(0)
+        sheet.flags = flags
+        tab = _("Rooming {name}").format(name=receiver.name)
+        sheet.name = sheet_name(tab, used)
+        sheets.append(sheet)
+    return sheets

@@ -68,7 +68,7 @@ def _rules(data: MissionData, site_id: int) -> list[str]:
                                (_("Photography"), "photo_rules_en", "photo_rules_ja")):
         text = pick(rules.get(en, ""), rules.get(ja, ""))[0]
         if text:
-            lines.append(f"{label_text}: {text}")
+            lines.append(_("{label}: {text}").format(label=label_text, text=text))
     if rules.get("nda"):
         lines.append(_("Every visitor signs a non-disclosure agreement on arrival."))
     if rules.get("safety_briefing"):

@@ -22,6 +22,7 @@ from models.times import local_date
 
 # Who the driver calls about the group, in this order of roles.
 _LEADS = (Role.STAFF.value, Role.HEAD.value, Role.INTERPRETER.value)
+_ACROSS = 4
 
 
 @lru_cache(maxsize=4096)       # Babel's formatting is slow, and trips share their times
@@ -56,8 +57,7 @@ def transport_document(data: MissionData, receiver: Receiver, used: set[str]) ->
     columns = [Column(_("Trip"), 6), Column(_("Departs"), 20), Column(_("From / pick-up"), 28),
                Column(_("Arrives"), 20), Column(_("To / drop-off"), 28),
                Column(_("Vehicle"), 18), Column(_("Headcount"), 9),
-               Column(_("Driver / dispatch"), 22), Column(_("Lead contact"), 22),
-               Column(_("Passengers"), 26)]
+               Column(_("Driver / dispatch"), 22), Column(_("Lead contact"), 22)]
     rows, flags, missing = [], [], []
     language = current_language()
 
@@ -81,10 +81,14 @@ def transport_document(data: MissionData, receiver: Receiver, used: set[str]) ->
         rows.append([n, when(item.start, item.start_tz), start,
                      when(item.end, item.end_tz), end,
                      "\n".join(x for x in (vehicle, notes) if x), len(item.people),
-                     driver_text(item), lead, None])
+                     driver_text(item), lead])
         flags.append(GROUP_START | HEADER if n > 1 else HEADER)
-        for k, pid in enumerate(names.sorted(item.people), 1):
-            rows.append([None] * 9 + [f"{k}. {names.name[pid]}"])
+        # The passengers under their trip, four a row across the trip's columns.
+        listed = [f"{k}. {names.name[pid]}" for k, pid in
+                  enumerate(names.sorted(item.people), 1)]
+        for at in range(0, len(listed), _ACROSS):
+            chunk = listed[at:at + _ACROSS]
+            rows.append([None, *chunk, *[None] * (len(columns) - 1 - len(chunk))])
             flags.append(0)
     days = sorted({local_date(i.start, i.start_tz) for i in trips})
     lines = [_("Trips for {company}").format(company=receiver.name),

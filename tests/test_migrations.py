@@ -93,6 +93,12 @@ def test_every_revision_has_a_filler():
     assert set(_revisions()) == set(FILLERS)
 
 
+def test_the_store_knows_every_revision_so_only_a_newer_one_is_refused():
+    from models.store.files import KNOWN_REVISIONS
+
+    assert set(_revisions()) == KNOWN_REVISIONS
+
+
 @pytest.mark.parametrize("revision", [r for r in _revisions() if r != SCHEMA_HEAD])
 def test_a_file_at_an_earlier_revision_upgrades_with_every_row(tmp_path, revision):
     path = tmp_path / f"at-{revision}.db"

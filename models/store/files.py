@@ -12,6 +12,9 @@ from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
 SCHEMA_HEAD = "i11"
+# Every revision this version knows (a test holds it to Alembic's): any other one was written
+# by a newer Kakehashi. Names like "i11" do not sort, so "newer" is "not known", not ">".
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "i11"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -188,3 +188,28 @@ def test_receivers_verb_and_export_for_on_the_command_line(tmp_path):
     assert "Traceback" not in result.stderr
     result = run_cli("--db", db, "export", DEMO_CODE, "--for", "bus", "--out", str(out))
     assert result.returncode == 1 and "transport" in result.stderr
+
+
+def test_a_roster_brings_the_visitor_fields_and_the_dietary_codes(demo_db, tmp_path):
+    """Imported rows carry what a US site asks, and their dietary text is read into codes."""
+    from documents.roster.apply import import_roster
+    from models.attendees import get_attendee
+    from models.store.db import read_session
+    from tests.test_roster_import import write_roster
+
+    path = write_roster(tmp_path / "r.xlsx", [
+        "Family name", "Given name", "E-mail", "Nationality", "Country of birth",
+        "Passport issuing country", "Purpose of visit", "US person", "Escort", "Allergies"], [
+        ["Chen", "Wei", "wei.chen@example.com", "Canada", "China", "CA", "Fab tour", "no",
+         "Laura Bennett", "卵アレルギー（重度）、生魚不可"]])
+    report = import_roster(demo_db.engine, code=DEMO_CODE, path=path)
+    assert not report.error_rows and report.written
+    with read_session(demo_db.engine) as session:
+        from models.attendees import participant_by_email
+
+        pid = participant_by_email(session, mission_id=1, email="wei.chen@example.com")
+        person = get_attendee(session, participant_id=pid).person
+    assert (person["birth_country"], person["passport_country"], person["us_person"]) == \
+        ("CN", "CA", False)
+    assert person["visit_purpose"] == "Fab tour" and person["escort"] == "Laura Bennett"
+    assert person["dietary_codes"] == "egg:severe" and person["dietary_note"] == "生魚不可"

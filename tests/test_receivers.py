@@ -56,6 +56,8 @@ def test_a_hotel_in_japan_gets_its_rooms_and_the_foreign_guests_passports(demo_d
     assert len(rooms) == 10 and rooms.count("1208") == 1  # one row per room, the twin once
     twin = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "1208")
     assert twin[2].value.count("\n") == 1                 # both its guests in one row
+    # Arrival: the end of the last leg before check-in (the coach from Rapidus, 16:15 JST).
+    assert ("4:15 PM JST" if language == "en" else "16:15 JST") in twin[7].value
     assert "1964" not in text and "@" not in text and "+81" not in text
     assert MISSING_FILL not in _fills(wb)
     assert ws.page_setup.paperSize == 9                # A4

@@ -8,7 +8,9 @@ app keeps no home address, so "foreign guest" is read as "not a Japanese citizen
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from datetime import timedelta
 
 from documents.workbook.data import MissionData
 from documents.workbook.lang import country_name, list_separator, passport_name, picked, plain
@@ -23,17 +25,25 @@ from models.entities import ItemKind
 _LEGS = {ItemKind.FLIGHT.value, ItemKind.TRANSFER.value}
 
 
+def _legs_by_end(data: MissionData) -> tuple[list, list]:
+    """The flights and transfers by their arrival, worked out once per export."""
+    found = getattr(data, "_legs_by_end", None)
+    if found is None:
+        legs = sorted((i for i in data.items if i.kind in _LEGS), key=lambda i: i.end)
+        found = data._legs_by_end = ([leg.end for leg in legs], legs)
+    return found
+
+
 def _arrivals(data: MissionData, stay_item) -> dict[int, object]:
     """Each guest's arrival: the end of the last leg they travel on that ends by check-in
     (on the same day or the one before, so an earlier trip is not taken for it)."""
+    ends, legs = _legs_by_end(data)
+    first = bisect_left(ends, stay_item.start - timedelta(days=1))
+    last = bisect_right(ends, stay_item.start)
     found: dict[int, object] = {}
-    for item in data.items:
-        if item.kind not in _LEGS or item.end > stay_item.start:
-            continue
-        if (stay_item.start - item.end).total_seconds() > 24 * 3600:
-            continue
+    for item in legs[first:last]:
         for pid in item.people:
-            found[pid] = item           # items are in order: the last one wins
+            found[pid] = item           # by arrival: the last one wins
     return found
 
 

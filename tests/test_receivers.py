@@ -215,3 +215,23 @@ def test_a_roster_brings_the_visitor_fields_and_the_dietary_codes(demo_db, tmp_p
         ("CN", "CA", False)
     assert person["visit_purpose"] == "Fab tour" and person["escort"] == "Laura Bennett"
     assert person["dietary_codes"] == "egg:severe" and person["dietary_note"] == "生魚不可"
+
+
+def test_a_latin_name_not_checked_is_marked_for_organizers_and_told_before_sending(
+        demo_db, tmp_path):
+    from sqlalchemy import text
+
+    from documents.workbook import export_mission
+    from models.store.db import write_session
+
+    with write_session(demo_db.engine) as session:
+        session.execute(text("UPDATE person SET latin_unconfirmed = 1 "
+                             "WHERE family_name = 'Takahashi'"))
+    path = tmp_path / "org.xlsx"
+    export_mission(demo_db.engine, code=DEMO_CODE, path=path, language="en")
+    rapidus = load_workbook(path).worksheets[3]
+    row = next(r for r in rapidus.iter_rows(min_row=3) if r[2].value == "Takahashi")
+    assert row[2].fill.fgColor.rgb.endswith(MISSING_FILL)      # the organizers see it
+    result, wb = _export(demo_db, tmp_path, "site", "rapidus", "en")
+    assert any("Masayuki Takahashi" in m and "passport spelling" in m for m in result.missing)
+    assert MISSING_FILL not in _fills(wb)                       # the host never does

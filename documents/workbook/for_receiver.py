@@ -100,9 +100,12 @@ class Receivers:
     """A mission's receivers read once, for the export window: the list at once, each one's
     details (which builds its document) when it is chosen."""
 
-    def __init__(self, engine: Engine, *, code: str, today: date | None = None) -> None:
+    def __init__(self, engine: Engine, *, code: str, today: date | None = None,
+                 sensitive: bool = True) -> None:
+        """`sensitive`: read passport numbers and birth dates, which the details need (a
+        listing does not)."""
         self.engine = engine
-        self.data = _load(engine, code, sensitive=True, today=today or date.today())
+        self.data = _load(engine, code, sensitive=sensitive, today=today or date.today())
         self.receivers = list_receivers(self.data)
         self._details: dict[tuple, Details] = {}
 
@@ -129,7 +132,7 @@ class Receivers:
 
 def previews(engine: Engine, *, code: str, today: date | None = None) -> list[Preview]:
     """Every receiver of the mission, for the `receivers` verb."""
-    return Receivers(engine, code=code, today=today).previews()
+    return Receivers(engine, code=code, today=today, sensitive=False).previews()
 
 
 def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:

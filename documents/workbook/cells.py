@@ -21,6 +21,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 TEXT, DATE, TIME, DATETIME, NUMBER = range(5)
 # Row flags: how a whole row looks.
 BAND, GROUP_START, HEADER, MUTED, TITLE = 1, 2, 4, 8, 16
+# SPARSE: a row whose empty cells are not written at all (no grid either): the passengers
+# under a trip, where a grid of empty cells would cost more than the names.
+SPARSE = 32
 # Cell marks: a value that is missing (the host requires it), or shown in the other language.
 MISSING, FALLBACK, DAY_ONLY = 1, 2, 4      # DAY_ONLY: a date without its weekday (birth dates)
 
@@ -168,7 +171,10 @@ class RowWriter:
     def append(self, values, flags: int = 0) -> None:
         out = []
         cells, ids = self.cells, self._ids
+        sparse = flags & SPARSE
         for n, value in enumerate(values):
+            if sparse and value is None:
+                continue
             mark = 0
             if type(value) is Mark:
                 value, mark = value.value, value.mark

@@ -64,6 +64,7 @@ def hotel_document(data: MissionData, receiver: Receiver, used: set[str]) -> Doc
                                                          wrap=False)]
     columns.append(Column(_("Notes"), 30))
     arrivals = _arrivals(data, item)
+    arrival_text: dict[int, str] = {}
     rooms = stay.nights[0].rooms if stay.nights else ()
     rows, keys, missing = [], [], []
     counts: Counter = Counter()
@@ -79,7 +80,9 @@ def hotel_document(data: MissionData, receiver: Receiver, used: set[str]) -> Doc
         people = [data.people[p] for p in pids]
         legs = [arrivals[p] for p in pids if p in arrivals]
         last = max(legs, key=lambda leg: leg.end) if legs else None
-        arrival = format_datetime(last.end, last.end_tz) if last else ""
+        if last is not None and last.id not in arrival_text:   # Babel is slow: once a leg
+            arrival_text[last.id] = format_datetime(last.end, last.end_tz)
+        arrival = arrival_text[last.id] if last is not None else ""
         row = [room.label, label(ROOM_TYPES, room.room_type),
                "\n".join(names.name[p] for p in pids),
                "\n".join(passport_name(p) for p in people),

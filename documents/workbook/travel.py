@@ -7,7 +7,7 @@ zone beside it, so a flight shows its departure at HND and its arrival at JFK ea
 
 from __future__ import annotations
 
-from documents.workbook.cells import GROUP_START, HEADER, MISSING, Mark
+from documents.workbook.cells import GROUP_START, HEADER, MISSING, SPARSE, Mark
 from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     display_name,
@@ -206,7 +206,7 @@ def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
         flags.append(HEADER | (GROUP_START if n else 0))
         for pid in names.sorted(people):
             rows.append([None] * 14 + [names.name[pid], phone_text(names.people[pid].phone)])
-            flags.append(0)
+            flags.append(SPARSE)
         if not people:
             rows.append([None] * 14 + [Mark(None, MISSING), None])
             flags.append(0)

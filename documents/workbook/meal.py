@@ -61,16 +61,18 @@ def meal_document(data: MissionData, receiver: Receiver, used: set[str]) -> Docu
                                 unconfirmed).format(n=unconfirmed))
     by_need = sorted(counts.items(), key=lambda kv: (_SEVERITY_ORDER.index(kv[0][1]),
                                                      -kv[1]))
-    summary = [f"{_(CODES[code])} ({_(SEVERITIES[severity])}): {n}"
-               for (code, severity), n in by_need]
+    summary = [_("{need} ({severity}): {n}").format(
+        need=_(CODES[code]), severity=_(SEVERITIES[severity]), n=n)
+        for (code, severity), n in by_need]
     meal = plain(picked(item.title_en, item.title_ja))
     lines = [_("Dietary list — {meal}").format(meal=meal),
              "  ".join(x for x in (format_datetime(item.start, item.start_tz),
                                    plain(item_place(data, item))) if x),
-             ngettext("{n} confirmed guest", "{n} confirmed guests", len(guests)).format(
-                 n=len(guests)) + "; " + ngettext(
-                 "{n} with dietary needs", "{n} with dietary needs", len(rows)).format(
-                 n=len(rows)),
+             _("{guests}; {with_needs}").format(
+                 guests=ngettext("{n} confirmed guest", "{n} confirmed guests",
+                                 len(guests)).format(n=len(guests)),
+                 with_needs=ngettext("{n} with dietary needs", "{n} with dietary needs",
+                                     len(rows)).format(n=len(rows))),
              list_separator().join(summary),
              _("Group: {mission}").format(
                  mission=pick(data.mission.title_en, data.mission.title_ja)[0])]

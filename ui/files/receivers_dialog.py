@@ -78,7 +78,9 @@ class ReceiversDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
         for preview in self.previews:
-            QListWidgetItem(f"{preview.kind_name}: {preview.receiver.name}", self.receivers)
+            QListWidgetItem(_("{kind}: {name}").format(kind=preview.kind_name,
+                                                       name=preview.receiver.name),
+                            self.receivers)
         self.receivers.currentRowChanged.connect(self._chosen)
         self.language.currentIndexChanged.connect(self._rename)
         self._proposed = ""
@@ -135,7 +137,8 @@ class ReceiversDialog(QDialog):
         none = _("None")
         missing = _("Missing or left out (not in the file):")
         complete = _("Nothing is missing.")
-        parts = [f"<b>{escape(preview.kind_name)}: {escape(preview.receiver.name)}</b>",
+        heading = _("{kind}: {name}").format(kind=preview.kind_name, name=preview.receiver.name)
+        parts = [f"<b>{escape(heading)}</b>",
                  f"<p>{escape(preview.description)}</p>",
                  f"<p><b>{escape(leaves)}</b><br>"
                  f"{escape(format_list(list(details.personal)) or none)}</p>"]

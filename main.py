@@ -67,29 +67,39 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("only this attendee's own itinerary, as a small workbook"))
     export.add_argument("--no-sensitive", action="store_true",
                         help=_("leave out passport numbers, dates of birth and visa types"))
+    export.add_argument("--for", dest="receiver", metavar="KIND[=NAME]",
+                        help=_("only this receiver's document (see the receivers verb); "
+                               "default: organizers, the whole workbook"))
+    export.add_argument("--unconfirmed", action="store_true",
+                        help=_("a site's visitor list also lists invitees not yet confirmed"))
     _common_options(export, suppress=True)
-    handout = verbs.add_parser("handout", help="write the travel pack (PDF) in --lang")
-    handout.add_argument("code", metavar="CODE", help="the mission's code")
-    handout.add_argument("--out", metavar="FILE.pdf", required=True, help="the file to write")
+    receivers = verbs.add_parser("receivers", help=_("list who gets a document: KIND, NAME, "
+                                                     "what it holds"))
+    receivers.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    _common_options(receivers, suppress=True)
+    handout = verbs.add_parser("handout", help=_("write the travel pack (PDF) in --lang"))
+    handout.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    handout.add_argument("--out", metavar="FILE.pdf", required=True, help=_("the file to write"))
     who = handout.add_mutually_exclusive_group()
-    who.add_argument("--person", metavar="EMAIL", help="only this attendee's travel pack")
+    who.add_argument("--person", metavar="EMAIL", help=_("only this attendee's travel pack"))
     who.add_argument("--everyone", action="store_true",
-                     help="every attendee's travel pack, one after another")
+                     help=_("every attendee's travel pack, one after another"))
     handout.add_argument("--paper", choices=("a4", "letter"),
-                         help="paper size (default: by the receiver's country)")
+                         help=_("paper size (default: by the receiver's country)"))
     _common_options(handout, suppress=True)
-    calendar = verbs.add_parser("calendar", help="write the itinerary as a calendar (.ics)")
-    calendar.add_argument("code", metavar="CODE", help="the mission's code")
-    calendar.add_argument("--out", metavar="FILE.ics", required=True, help="the file to write")
-    calendar.add_argument("--person", metavar="EMAIL", help="only this attendee's items")
+    calendar = verbs.add_parser("calendar", help=_("write the itinerary as a calendar (.ics)"))
+    calendar.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    calendar.add_argument("--out", metavar="FILE.ics", required=True,
+                          help=_("the file to write"))
+    calendar.add_argument("--person", metavar="EMAIL", help=_("only this attendee's items"))
     _common_options(calendar, suppress=True)
-    badges = verbs.add_parser("badges", help="write name badges or table cards (PDF)")
-    badges.add_argument("code", metavar="CODE", help="the mission's code")
-    badges.add_argument("--out", metavar="FILE.pdf", required=True, help="the file to write")
+    badges = verbs.add_parser("badges", help=_("write name badges or table cards (PDF)"))
+    badges.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    badges.add_argument("--out", metavar="FILE.pdf", required=True, help=_("the file to write"))
     badges.add_argument("--layout", choices=("badge", "tent"), default="badge",
-                        help="label sheets of badges, or table cards folded in half")
+                        help=_("label sheets of badges, or table cards folded in half"))
     badges.add_argument("--paper", choices=("a4", "letter"),
-                        help="paper size (default: by the mission's home country)")
+                        help=_("paper size (default: by the mission's home country)"))
     _common_options(badges, suppress=True)
     return parser
 
@@ -204,10 +214,25 @@ def run_readiness(db, args) -> int:
     return EXIT_OK
 
 
+def run_receivers(db, args) -> int:
+    from documents.workbook import ExportError
+    from documents.workbook.for_receiver import previews
+
+    try:
+        found = previews(db.engine, code=args.code)
+    except ExportError as exc:
+        return fail(exc.user_message())
+    for preview in found:
+        print(f"{preview.receiver.kind}\t{preview.receiver.name}\t{preview.description}")
+    return EXIT_OK
+
+
 def run_export(db, args) -> int:
     from documents.workbook import ExportError, export_mission, export_person
     from i18n import current_language, ngettext
 
+    if args.receiver and not args.person:
+        return _export_for(db, args)
     try:
         if args.person:
             result = export_person(db.engine, code=args.code, email=args.person, path=args.out,
@@ -270,10 +295,30 @@ def run_calendar(db, args) -> int:
     return EXIT_OK
 
 
+def _export_for(db, args) -> int:
+    from documents.workbook import ExportError
+    from documents.workbook.for_receiver import ReceiverNotFound, export_for
+    from i18n import ngettext
+
+    kind, _eq, name = args.receiver.partition("=")
+    try:
+        result = export_for(db.engine, code=args.code, kind=kind.strip().lower(),
+                            name=name.strip(), path=args.out, language=args.lang,
+                            unconfirmed=args.unconfirmed)
+    except (ExportError, ReceiverNotFound) as exc:
+        return fail(exc.user_message())
+    for line in result.missing:
+        print(line, file=sys.stderr)
+    n = len(result.sheets)
+    print(ngettext("{path}: {n} sheet written.", "{path}: {n} sheets written.", n).format(
+        path=result.path, n=n))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
             "readiness": run_readiness, "export": run_export, "handout": run_handout,
-            "calendar": run_calendar, "badges": run_badges}
+            "calendar": run_calendar, "badges": run_badges, "receivers": run_receivers}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

@@ -8,6 +8,10 @@ The mission: 14 days (7 in Tokyo, 7 in New York), 100 breakout tracks of 20 peop
 three sessions a day (every 25th a site visit), lunch and dinner for everyone, eight flights
 each way with their airport transfers, and two hotel stays of 1,000 twin rooms.
 Run: `python bench/export.py --runs 3`.
+
+`--receivers`: each receiver's own export (export --for KIND=NAME) on the demo copied 100
+times (bench/scale_missions.py: 2,000 attendees, 3,000 items), timed in this process beside
+the organizers' whole workbook of the same mission; goal: each under 0.5 s.
 """
 
 from __future__ import annotations
@@ -190,14 +194,60 @@ def measure(kinds: dict[str, list[str]], runs: int) -> None:
     print(json.dumps([times, memory]))
 
 
+GOAL_RECEIVER_S = 0.5
+
+
+def receivers_bench(runs: int, factor: int) -> None:
+    """Per-receiver exports at `factor` x the demo, against the whole workbook."""
+    from bench.scale_missions import build_scaled, scale_code
+    from documents.workbook.data import load_mission
+    from documents.workbook.for_receiver import export_for, list_receivers
+    from models.demo import open_with_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        db = open_with_demo(tmp / "k.db")
+        t = time.perf_counter()
+        _mission_id, sizes = build_scaled(db.engine, factor)
+        code = scale_code(factor)
+        print(f"mission {code}: {sizes} (built in {time.perf_counter() - t:.1f} s), "
+              f"load {os.getloadavg()[0]:.2f}")
+        data = load_mission(db.engine, code=code, sensitive=False, today=date(2026, 11, 1),
+                            receivers=True)
+        receivers = list_receivers(data)
+        chosen = {}
+        for r in receivers:
+            chosen.setdefault(r.kind, r)
+        times: dict[str, list[float]] = {k: [] for k in chosen}
+        for _ in range(runs):                   # interleaved, so drift hits all alike
+            for kind, r in chosen.items():
+                for language in ("en", "ja"):
+                    started = time.perf_counter()
+                    export_for(db.engine, code=code, kind=kind, key=r.key,
+                               path=tmp / f"{kind}-{language}.xlsx", language=language)
+                    times[kind].append(time.perf_counter() - started)
+        db.dispose()
+    whole = statistics.median(times["organizers"])
+    print(f"median of {runs} runs x 2 languages; ratio to the organizers' whole workbook")
+    for kind, values in times.items():
+        median = statistics.median(values)
+        goal = "" if kind == "organizers" else (
+            " OK" if median < GOAL_RECEIVER_S else " MISSED")
+        print(f"  {kind:11} {median * 1000:8.0f} ms  {median / whole:5.2f}x{goal}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lang", default="en", choices=("en", "ja"))
+    parser.add_argument("--receivers", type=int, metavar="FACTOR", nargs="?", const=100,
+                        help="time each receiver's export at FACTOR x the demo (100)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.measure:
         return measure(json.loads(options.measure), options.runs)
+    if options.receivers:
+        return receivers_bench(options.runs, options.receivers)
     py = sys.executable
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)

@@ -10,6 +10,7 @@ from datetime import date
 from sqlmodel import Session, col, delete, func, select
 
 from models import rules
+from models.dietary import with_codes
 from models.entities import (
     ItemParticipant,
     Organization,
@@ -154,7 +155,8 @@ def get_attendee(session: Session, *, participant_id: int) -> AttendeeData:
 
 
 def add_attendee(session: Session, *, mission_id: int, data: AttendeeData) -> int:
-    person = Person(organization_id=data.organization_id, **checked_person(data.person))
+    person = Person(organization_id=data.organization_id,
+                    **with_codes(checked_person(data.person)))
     session.add(person)
     session.flush()
     part = Participant(mission_id=mission_id, person_id=person.id, role=data.role,
@@ -170,7 +172,8 @@ def update_attendee(session: Session, *, participant_id: int, data: AttendeeData
         raise LookupError(f"participant {participant_id} not found")
     person = session.get(Person, part.person_id)
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data.person
-    for name, value in checked_person(merged).items():
+    # Until the dialog edits codes, they follow the free text the user types.
+    for name, value in with_codes(checked_person(merged)).items():
         if name not in PERSON_FIELDS:
             raise TypeError(f"not a person field: {name}")
         setattr(person, name, value)
@@ -290,7 +293,8 @@ def import_attendees(session: Session, *, mission_id: int, rows: list[dict]) -> 
                                       result.organizations, index)
         person_id = row.get("person_id")
         if person_id is None:
-            person = Person(organization_id=org_id, **checked_person(row["person"]))
+            person = Person(organization_id=org_id,
+                            **with_codes(checked_person(row["person"])))
             session.add(person)
             new_people.append((person, row.get("role") or "delegate"))
             continue

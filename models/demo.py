@@ -23,7 +23,9 @@ _PERSON_FIELDS = ("family_name", "given_name", "family_name_ja", "given_name_ja"
                   "visa_type")
 _ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_en",
               "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
-              "pickup", "driver_name", "driver_phone", "start_tz", "end_tz")
+              "pickup", "driver_name", "driver_phone", "start_tz", "end_tz", "vehicle_ja",
+              "pickup_ja", "dropoff_en", "dropoff_ja", "driver_notes_en", "driver_notes_ja",
+              "confirmation")
 
 
 def load_demo(path: Path = DEMO_FILE) -> dict:

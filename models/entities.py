@@ -126,6 +126,17 @@ class PersonBase(SQLModel):
     # True when the Latin name was derived from the kana reading and nobody has checked it
     # against the passport yet.
     latin_unconfirmed: bool = False
+    # Dietary needs as data (models/dietary.py): "shrimp:allergy,peanut:severe", and what of
+    # the free text `dietary` could not be read into codes, passed on as written.
+    dietary_codes: str = ""
+    dietary_note: str = ""
+    # What the security office of a US fab or national lab asks of a foreign national.
+    birth_country: str = ""        # ISO 3166-1 alpha-2
+    passport_country: str = ""     # the issuing country, alpha-2
+    employer: str = ""             # as the visitor's badge shows it, when not the organization
+    visit_purpose: str = ""
+    us_person: bool | None = None  # US citizen or permanent resident; None: not asked yet
+    escort: str = ""               # the host staff member who escorts this visitor
 
 
 class Person(PersonBase, table=True):
@@ -162,6 +173,10 @@ class SiteBase(SQLModel):
     dress_code_ja: str = ""
     photo_rules_en: str = ""
     photo_rules_ja: str = ""
+    ppe_en: str = ""               # protective equipment a visitor wears or is handed
+    ppe_ja: str = ""
+    arrival_en: str = ""           # where visitors report on arrival (gate, reception)
+    arrival_ja: str = ""
 
 
 class Site(SiteBase, table=True):
@@ -180,7 +195,8 @@ class MissionSite(SQLModel, table=True):
 
 VISITOR_FIELDS = (
     "full_legal_name", "citizenship", "date_of_birth", "passport_number", "visa_type",
-    "organization", "title",
+    "organization", "title", "birth_country", "passport_country", "passport_expiry",
+    "employer", "visit_purpose", "us_person", "escort",
 )
 
 
@@ -203,6 +219,15 @@ class ItineraryItemBase(SQLModel):
     driver_name: str = ""          # a transfer's driver, or the coach company's dispatch desk
     driver_phone: str = ""         # E.164 text, never a number
     everyone: bool = True          # False: only the participants linked in item_participant
+    # The other language of the operational texts above (vehicle and pickup are the English
+    # ones), and where a transfer ends when it is not an airport.
+    vehicle_ja: str = ""
+    pickup_ja: str = ""
+    dropoff_en: str = ""
+    dropoff_ja: str = ""
+    driver_notes_en: str = ""
+    driver_notes_ja: str = ""
+    confirmation: str = ""         # a hotel stay's booking confirmation number
 
 
 class ItineraryItem(ItineraryItemBase, table=True):

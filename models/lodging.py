@@ -182,7 +182,9 @@ def rooming_list(session: Session, *, mission_id: int) -> list[StayRow]:
         stay_rooms = tuple(by_stay[stay.id])
         roomed = {g.participant_id for r in stay_rooms for g in r.guests}
         taking_part = names.keys() if stay.everyone else links[stay.id]
-        unroomed = tuple(names[p] for p in names if p in taking_part and p not in roomed)
+        # In the names' order, from the few left over (not a pass over every name per stay).
+        left = sorted((taking_part - roomed) & names.keys(), key=order.__getitem__)
+        unroomed = tuple(names[p] for p in left)
         nights = stay_nights(stay.start_utc, stay.start_tz, stay.end_utc, stay.end_tz)
         result.append(StayRow(
             item_id=stay.id, title_en=stay.title_en, title_ja=stay.title_ja,

@@ -325,7 +325,9 @@ def create_site(session: Session, **fields) -> int:
 
 
 def create_person(session: Session, **fields) -> int:
-    person = Person(**fields)
+    from models.dietary import with_codes
+
+    person = Person(**with_codes(fields))
     session.add(person)
     session.flush()
     return person.id

@@ -29,7 +29,11 @@ from models.zone_countries import zone_country
 CLEARANCE_STATUSES = tuple(c.value for c in Clearance)
 # A citizen visiting a site in their own country carries no visa and identifies with a national
 # ID, so the host's passport and visa columns do not apply to them.
-_NOT_FROM_CITIZENS = {"passport_number", "visa_type"}
+_NOT_FROM_CITIZENS = {"passport_number", "visa_type", "passport_country", "passport_expiry"}
+# What a US site asks of foreign nationals only: a US person (citizen or permanent resident)
+# is not asked for them.
+_FOREIGN_NATIONALS_ONLY = {"birth_country", "passport_country", "passport_expiry",
+                           "passport_number", "visa_type"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,20 @@ def missing_fields(person, required, country: str | None) -> list[str]:
         "visa_type": bool(person.visa_type),
         "organization": person.organization_id is not None,
         "title": bool(person.title_en or person.title_ja),
+        # Read where the person carries them (the visitor list); the readiness checks' people
+        # do not yet, and take them as present.
+        "birth_country": bool(getattr(person, "birth_country", True)),
+        "passport_country": bool(getattr(person, "passport_country", True)),
+        "passport_expiry": getattr(person, "passport_expiry", True) is not None,
+        "employer": bool(getattr(person, "employer", True) or person.organization_id),
+        "visit_purpose": bool(getattr(person, "visit_purpose", True)),
+        "us_person": getattr(person, "us_person", True) is not None,
+        "escort": bool(getattr(person, "escort", True)),
     }
+    us_person = country == "US" and (getattr(person, "us_person", None) is True or citizen)
     return [f for f in required
-            if not present.get(f, True) and not (citizen and f in _NOT_FROM_CITIZENS)]
+            if not present.get(f, True) and not (citizen and f in _NOT_FROM_CITIZENS)
+            and not (us_person and f in _FOREIGN_NATIONALS_ONLY)]
 
 
 def list_visitors(session: Session, *, item_id: int) -> list[VisitorRow]:
@@ -111,6 +126,10 @@ class _Fields:
         self.passport_number, self.visa_type = person.passport_number, person.visa_type
         self.organization_id = person.organization_id
         self.title_en, self.title_ja = person.title_en, person.title_ja
+        self.passport_expiry = person.passport_expiry
+        for name in ("birth_country", "passport_country", "employer", "visit_purpose",
+                     "us_person", "escort"):
+            setattr(self, name, getattr(person, name))
 
 
 def set_clearance(session: Session, *, item_id: int, participant_id: int, status: str) -> str:

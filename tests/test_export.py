@@ -116,16 +116,26 @@ def test_a_flight_shows_the_local_departure_date_at_hnd_and_arrival_at_jfk(demo_
     back = _leg(manifest, "NH 109")        # across the date line the other way
     assert (back[2], back[3], back[6], back[7]) == (datetime(2026, 12, 12), time(13, 0),
                                                     datetime(2026, 12, 13), time(17, 15))
-    passengers = [r[12] for r in rows(manifest) if r[1] == "NH 110 (ANA)"]
-    assert len(passengers) == 14 and passengers == sorted(passengers, key=lambda n: n.split()[-1])
+    table = rows(manifest)
+    at = next(n for n, r in enumerate(table) if r[1] == "NH 110 (ANA)")
+    passengers = []
+    for r in table[at + 1:]:
+        if r[0] is not None:
+            break
+        passengers.append(r[14])
+    # One block per trip: the headcount in its first row, the passengers under it.
+    assert table[at][13] == len(passengers) == 14
+    assert passengers == sorted(passengers, key=lambda n: n.split()[-1])
 
 
 def test_drivers_are_in_the_manifest_and_on_the_contact_sheet_once_each(demo_db, tmp_path):
     book = export_demo(demo_db, tmp_path)
     manifest, contacts = book["Manifest"], book["Contacts"]
-    assert header(manifest)[10:13] == ["Pick-up point", "Driver", "Passenger"]
+    assert header(manifest)[10:15] == ["Pick-up point", "Drop-off", "Driver", "Headcount",
+                                       "Passenger"]
     coach = next(r for r in rows(manifest) if r[1] == "Chartered coach, 45 seats")
-    assert coach[11] == "Capital Region Coach dispatch (Dana Price)\n+1 518-555-0147"
+    assert coach[12] == "Capital Region Coach dispatch (Dana Price)\n+1 518-555-0147"
+    assert coach[11] == "Fuller Road Suites Albany, lobby entrance"     # both ends
     drivers = [r for r in rows(contacts) if r[0] == "Drivers"]
     assert [(r[1], r[4]) for r in drivers] == [
         ("Chitose Coach Lines dispatch (Mr. Endo)", "+81 90-5550-1428"),
@@ -176,14 +186,21 @@ def test_each_visitor_list_has_its_sites_columns_and_due_date(demo_db, tmp_path)
 
 def test_sensitive_columns_appear_only_in_the_visitor_lists_that_need_them(demo_db, tmp_path):
     wb = export_demo(demo_db, tmp_path)
+    # A hotel in Japan records its foreign guests' passports (the Hotel Business Act).
+    japan = ("Rooming Sapporo", "Rooming Akasaka")
     for ws in wb.worksheets:
         found = {"Passport number", "Date of birth", "Visa type"} & set(header(ws))
         if ws.title.startswith("Visitors "):
             continue
-        assert not found, ws.title
-    values = [v for ws in wb.worksheets if not ws.title.startswith("Visitors ")
+        assert found <= ({"Passport number"} if ws.title.startswith(japan) else set()), \
+            ws.title
+    values = [v for ws in wb.worksheets if not ws.title.startswith(("Visitors ", *japan))
               for r in ws.iter_rows(values_only=True) for v in r]
     assert "TK1234567" not in values and "900123456" not in values
+    hotels = [v for ws in wb.worksheets if ws.title.startswith(japan)
+              for r in ws.iter_rows(values_only=True) for v in r if isinstance(v, str)]
+    assert any("900123456" in v for v in hotels)                # Sarah Miller, a US citizen
+    assert not any("TK1234567" in v for v in hotels)            # a Japanese guest: never
 
 
 def test_leaving_sensitive_data_out_removes_it_from_every_sheet(demo_db, tmp_path):
@@ -196,15 +213,15 @@ def test_leaving_sensitive_data_out_removes_it_from_every_sheet(demo_db, tmp_pat
     assert "Left out of this workbook" in values
 
 
-def test_the_rooming_list_gives_rooms_sharing_and_nights(demo_db, tmp_path):
+def test_the_rooming_list_gives_one_row_a_room_with_its_guests_and_nights(demo_db, tmp_path):
     wb = export_demo(demo_db, tmp_path)
     albany = wb.worksheets[8]
     assert albany.title.startswith("Rooming Fuller Road Suites")
     twin = [r for r in rows(albany) if r[0] == "408"]
-    assert [(r[2], r[3]) for r in twin] == [("Shun Kimura", "Kenji Sato"),
-                                            ("Kenji Sato", "Shun Kimura")]
+    assert len(twin) == 1 and twin[0][2] == "Shun Kimura\nKenji Sato"
     assert twin[0][1] == "Twin" and twin[0][4:7] == [datetime(2026, 12, 9),
                                                     datetime(2026, 12, 12), 3]
+    assert "FRS-2026-1209-JETRO" in albany["A1"].value      # the confirmation number
     akasaka = wb.worksheets[7]
     unroomed = next(r for r in rows(akasaka) if r[2] == "Sarah Miller")
     assert unroomed[0] is None and unroomed[-1] == "No room assigned yet"
@@ -213,13 +230,17 @@ def test_the_rooming_list_gives_rooms_sharing_and_nights(demo_db, tmp_path):
 def test_dietary_lists_speak_the_caterers_language(demo_db, tmp_path):
     wb = export_demo(demo_db, tmp_path)
     sapporo = next(ws for ws in wb.worksheets if "Welcome dinner" in ws.title)
-    assert header(sapporo)[-1] == "For the caterer (Japanese)"
+    assert header(sapporo)[3] == "For the caterer (Japanese)"
     watanabe = next(r for r in rows(sapporo) if r[0] == "Takuya Watanabe")
-    assert watanabe[2] == "Shellfish allergy" and watanabe[3] == "甲殻類（えび・かに）アレルギー"
+    # "shellfish allergy": the crustaceans and molluscs among the 28 allergens, and the
+    # words themselves as written (clams and oysters are in no code).
+    assert watanabe[2].split("\n")[:2] == ["Shrimp / prawn — Allergy", "Crab — Allergy"]
+    assert watanabe[3].split("\n")[:2] == ["えび — アレルギー", "かに — アレルギー"]
+    assert watanabe[4] == "shellfish allergy (as written, in English)"
     albany = next(ws for ws in wb.worksheets if "Networking" in ws.title)
-    assert header(albany)[-1] == "For the caterer (English)"
+    assert header(albany)[3] == "For the caterer (English)"
     hughes = next(r for r in rows(albany) if r[0] == "Daniel Hughes")
-    assert hughes[2:] == ["Halal", "Halal"]
+    assert hughes[2:4] == ["Halal — Preference", "Halal — Preference"]
     assert "13 guests" in sapporo["A1"].value
 
 

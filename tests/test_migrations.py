@@ -88,7 +88,7 @@ def _fill_0007(conn: sqlite3.Connection) -> None:
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
-           "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007}
+           "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": None}
 
 
 def _revisions() -> list[str]:
@@ -129,6 +129,24 @@ def test_a_file_at_an_earlier_revision_upgrades_with_every_row(tmp_path, revisio
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_dietary_text_is_read_into_codes_and_what_is_not_read_is_kept(tmp_path):
+    path = tmp_path / "at-0005.db"
+    sqlite3.connect(path).close()
+    upgrade(path, "0005")
+    with sqlite3.connect(path) as conn:
+        _fill_0005(conn)
+        conn.execute("UPDATE person SET dietary = 'えび・かにアレルギー、生魚不可' WHERE id = 2")
+        conn.execute("UPDATE person SET dietary = 'Peanut allergy, severe, carries EpiPen' "
+                     "WHERE id = 3")
+    open_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        rows = dict((r[0], r[1:]) for r in conn.execute(
+            "SELECT id, dietary, dietary_codes, dietary_note FROM person WHERE id <= 3"))
+    assert rows[1] == ("no pork", "no_pork:preference", "")
+    assert rows[2] == ("えび・かにアレルギー、生魚不可", "shrimp:allergy,crab:allergy", "生魚不可")
+    assert rows[3][1:] == ("peanut:severe", "")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

@@ -36,6 +36,12 @@ FIELD_LABELS = {
     "date_of_birth": N_("Date of birth"),
     "visa_type": N_("Visa type"),
     "notes": N_("Notes"),
+    # What US sites' visitor lists ask of foreign nationals (issue 11).
+    "birth_country": N_("Country of birth"),
+    "passport_country": N_("Passport issuing country"),
+    "visit_purpose": N_("Purpose of visit"),
+    "us_person": N_("US person"),
+    "escort": N_("Host / escort"),
 }
 NAME_FIELDS = frozenset({"full_name", "full_name_ja", "family_name", "given_name",
                          "family_name_ja", "given_name_ja", "reading", "family_kana",
@@ -77,6 +83,15 @@ _ALIASES = {
                       "誕生日"],
     "visa_type": ["Visa", "Visa type", "Visa status", "ESTA", "ビザ", "査証", "ビザ種類"],
     "notes": ["Notes", "Note", "Remarks", "Comments", "備考", "メモ"],
+    "birth_country": ["Country of birth", "Birth country", "Place of birth", "出生国",
+                      "出生地"],
+    "passport_country": ["Passport issuing country", "Passport country", "Issuing country",
+                         "Country of issue", "Passport issued by", "旅券発行国",
+                         "パスポート発行国", "発行国"],
+    "visit_purpose": ["Purpose of visit", "Visit purpose", "Purpose", "訪問目的", "目的"],
+    "us_person": ["US person", "U.S. person", "US citizen or permanent resident", "米国人等"],
+    "escort": ["Escort", "Host escort", "Host / escort", "Escort name", "受入側担当者",
+               "随行者"],
 }
 # A qualifier names the script of a name column: 姓（漢字）, Family name (kana), 氏名ローマ字.
 _QUALIFIERS = {

@@ -230,6 +230,23 @@ def clean_role(raw: object, warnings: list[str]) -> str:
     return role
 
 
+_YES = {"yes", "y", "true", "1", "はい", "該当", "○", "◯"}
+_NO = {"no", "n", "false", "0", "いいえ", "非該当", "×", "ー", "-"}
+
+
+def clean_yes_no(raw: object, warnings: list[str]) -> bool | None:
+    """Yes or no in either language; anything else is left unanswered, with a warning."""
+    text = _key(text_of(raw))
+    if not text:
+        return None
+    if text in _YES or raw is True:
+        return True
+    if text in _NO or raw is False:
+        return False
+    warnings.append(_("not a yes or no: left unanswered"))
+    return None
+
+
 def clean_passport(raw: object) -> str:
     text = rules.normalize_passport_number(text_of(raw))
     _refuse(rules.passport_number_problem(text))

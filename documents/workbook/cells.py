@@ -21,8 +21,11 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 TEXT, DATE, TIME, DATETIME, NUMBER = range(5)
 # Row flags: how a whole row looks.
 BAND, GROUP_START, HEADER, MUTED, TITLE = 1, 2, 4, 8, 16
+# SPARSE: a row whose empty cells are not written at all (no grid either): the passengers
+# under a trip, where a grid of empty cells would cost more than the names.
+SPARSE = 32
 # Cell marks: a value that is missing (the host requires it), or shown in the other language.
-MISSING, FALLBACK = 1, 2
+MISSING, FALLBACK, DAY_ONLY = 1, 2, 4      # DAY_ONLY: a date without its weekday (birth dates)
 
 # Excel's own codes, with the locale so that "aaa" and "ddd" name the weekday in the language.
 FORMATS = {
@@ -31,6 +34,8 @@ FORMATS = {
     "ja": {DATE: "[$-411]yyyy/mm/dd (aaa)", TIME: "h:mm",
            DATETIME: "[$-411]yyyy/mm/dd (aaa) h:mm", NUMBER: "#,##0"},
 }
+# The month in letters: a security office abroad cannot misread 04/12 as December 4.
+DAY_FORMATS = {"en": "[$-409]d mmm yyyy", "ja": "yyyy/mm/dd"}
 # Yu Gothic ships with Office on Windows and Mac; charset 128 (Shift_JIS) tells Excel the font is
 # Japanese, so it never substitutes a Latin-only face for the kanji.
 FONTS = {"en": {"name": "Calibri", "family": 2}, "ja": {"name": "游ゴシック", "family": 2,
@@ -79,7 +84,7 @@ class Styles:
     """Style ids of one workbook, made once per look."""
 
     def __init__(self, book, language: str) -> None:
-        self.book, self.formats = book, FORMATS[language]
+        self.book, self.formats, self.language = book, FORMATS[language], language
         self.face = FONTS[language]
         base = Font(size=BODY_SIZE, **self.face)
         # The Normal style's font is what Excel sizes default columns and empty rows with.
@@ -124,6 +129,8 @@ class Styles:
             ("center" if centered else "left"))
         if kind != TEXT:
             cell.number_format = self.formats[kind]
+            if mark & DAY_ONLY and kind == DATE:
+                cell.number_format = DAY_FORMATS[self.language]
         if quote:
             cell.quotePrefix = True
         return cell.style_id
@@ -164,7 +171,10 @@ class RowWriter:
     def append(self, values, flags: int = 0) -> None:
         out = []
         cells, ids = self.cells, self._ids
+        sparse = flags & SPARSE
         for n, value in enumerate(values):
+            if sparse and value is None:
+                continue
             mark = 0
             if type(value) is Mark:
                 value, mark = value.value, value.mark

@@ -17,6 +17,7 @@ from models.entities import AttendanceStatus, ItemKind
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, check_plan
 from models.readiness_data import PlanItem, PlanSite, load_plan
+from models.receivers import item_extras, person_extras, site_rules
 from models.store.db import Engine, read_session
 from models.visits import VisitorRow, list_visitors
 
@@ -33,15 +34,23 @@ class MissionData:
     visitors: dict[int, list[VisitorRow]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     sensitive: bool = True
+    # What the receivers' documents read besides (models/receivers.py): by participant, by
+    # item, by site.
+    person_extra: dict[int, dict] = field(default_factory=dict)
+    item_extra: dict[int, dict] = field(default_factory=dict)
+    site_rules: dict[int, dict] = field(default_factory=dict)
 
     def active(self) -> list[DocumentAttendee]:
         return [p for p in self.people.values() if p.status != AttendanceStatus.CANCELLED.value]
 
 
 def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
-                 person_id: int | None = None) -> MissionData | None:
+                 person_id: int | None = None, receivers: bool = False,
+                 visits: frozenset[int] = frozenset(), stays: bool = True) -> MissionData | None:
     """The mission with this code, or None. `person_id`: only what that person's own workbook
-    needs (no visitor lists, stays or findings)."""
+    needs (no visitor lists, stays or findings). `receivers`: also what the receivers'
+    documents read, the visitor lists of the site visits in `visits` only, and no readiness
+    findings (no receiver's file shows them). `stays`: False leaves the rooms unread."""
     with read_session(engine) as session:
         mission = repo.find_mission_by_code(session, code=code)
         if mission is None:
@@ -55,12 +64,27 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
             people=document_attendees(session, mission_id=mission.id, sensitive=sensitive),
             items=plan.items, sites=plan.sites,
             counts=repo.mission_counts(session, mission_id=mission.id), sensitive=sensitive)
-        data.stays = rooming_list(session, mission_id=mission.id)
+        if stays:
+            data.stays = rooming_list(session, mission_id=mission.id)
         if person_id is None:
             data.visitors = {item.id: list_visitors(session, item_id=item.id) for item in plan.items
-                             if item.kind == ItemKind.SITE_VISIT.value and item.site_id}
-            data.findings = check_plan(plan, today=today)
+                             if item.kind == ItemKind.SITE_VISIT.value and item.site_id
+                             and (not receivers or item.id in visits)}
+            if not receivers:
+                data.findings = check_plan(plan, today=today)
+        # Every document may print the Japanese operational texts and the dietary codes.
+        data.person_extra = person_extras(session, mission_id=mission.id, sensitive=sensitive)
+        data.item_extra = item_extras(session, mission_id=mission.id)
+        data.site_rules = site_rules(session, site_ids=plan.sites)
     return data
+
+
+def load_visitors(engine: Engine, data: MissionData, item_ids) -> None:
+    """Add the visitor lists of these site visits to `data`."""
+    with read_session(engine) as session:
+        for item_id in item_ids:
+            if item_id not in data.visitors:
+                data.visitors[item_id] = list_visitors(session, item_id=item_id)
 
 
 def find_person(engine: Engine, *, mission_id: int, email: str) -> int | None:

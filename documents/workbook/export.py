@@ -14,6 +14,7 @@ from pathlib import Path
 from documents.workbook.book import Book, Progress
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
+from documents.workbook.hotel import organizer_rooming_sheets
 from documents.workbook.lang import display_name, list_separator, titled
 from documents.workbook.overview import overview_sheet
 from documents.workbook.page import PageSetup
@@ -25,7 +26,7 @@ from documents.workbook.people import (
     visitor_sheets,
 )
 from documents.workbook.save import ExportError, check_target
-from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms, rooming_sheets
+from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms
 from i18n import _, pick, temporary_language
 from models import repository as repo
 from models.store.db import Engine, read_session
@@ -72,7 +73,7 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
         used: set[str] = set()
         sheets = [overview_sheet(data, used, today=today), roster_sheet(data, used),
                   itinerary_sheet(data, used), *visitor_sheets(data, used),
-                  *rooming_sheets(data, used), manifest_sheet(data, used),
+                  *organizer_rooming_sheets(data, used), manifest_sheet(data, used),
                   *dietary_sheets(data, used), contacts_sheet(data, used)]
         book = _book(data, language, _("Delegation workbook"))
         book.write(sheets, progress)

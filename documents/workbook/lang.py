@@ -104,3 +104,8 @@ def without_prefix(title: str) -> str:
         if found and rest.strip() and len(head) <= 24:
             return rest.strip()
     return title
+
+
+def passport_name(p) -> str:
+    """YAMADA TARO: the Latin name in capitals, family name first, as a passport prints it."""
+    return " ".join(x for x in (p.family.upper(), p.given.upper()) if x)

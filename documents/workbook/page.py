@@ -25,6 +25,7 @@ SAMPLE_ROWS = 3000        # enough rows to size a column; a longer value wraps a
 _BAD_NAME = re.compile(r"[\[\]:*?/\\]")
 NAME_MAX = 31             # Excel refuses longer sheet names
 PAPER_LETTER, PAPER_A4 = 1, 9   # Excel's paper size codes
+PORTRAIT_WIDTH = 96
 
 
 @dataclass
@@ -175,7 +176,8 @@ class PageSetup:
     language: str
     mission: str          # the mission's code and title, for the footer
     page_text: str        # "Page &P of &N", translated
-
+    paper: int | None = None      # PAPER_A4 or PAPER_LETTER; None: by the language
+    portrait: bool = False
 
 def set_up_page(ws, sheet: SheetData, widths: list[float], setup: PageSetup) -> None:
     """Everything a write-only sheet writes before its rows: columns, panes, page."""
@@ -184,11 +186,18 @@ def set_up_page(ws, sheet: SheetData, widths: list[float], setup: PageSetup) -> 
     header_row = 2 if sheet.columns else 1
     ws.freeze_panes = f"A{header_row + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_A4 if setup.language == "ja" else PAPER_LETTER
+    # Portrait when the columns fit its width at full size (about 96 of Excel's character
+    # units between A4's or Letter's margins): a narrow list is not printed small sideways.
+    narrow = sum(widths) <= PORTRAIT_WIDTH
+    ws.page_setup.orientation = "portrait" if setup.portrait or narrow else "landscape"
+    ws.page_setup.paperSize = setup.paper or (PAPER_A4 if setup.language == "ja" else
+                                              PAPER_LETTER)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0          # as many pages down as the rows need
-    ws.print_title_rows = f"1:{header_row}"
+    # A title block of several lines is printed once: repeated on every page it would take
+    # half of each; the header row still repeats.
+    ws.print_title_rows = f"{header_row}:{header_row}" if "\n" in sheet.title \
+        else f"1:{header_row}"
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.7
     ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3

@@ -141,9 +141,13 @@ def visitor_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
         for n, visitor in enumerate(visitors, 1):
             p = data.people[visitor.participant_id]
             row = [n, display_name(p)]
+            # A Latin name spelled from the kana and not checked against the passport is
+            # marked like a missing field: a gate compares it with the passport.
+            unchecked = data.person_extra.get(p.pid, {}).get("latin_unconfirmed")
             for field, _column, read in spec:
                 value = read(p)
-                row.append(Mark(value or None, MISSING) if field in visitor.missing else value)
+                marked = field in visitor.missing or (unchecked and field == "full_legal_name")
+                row.append(Mark(value or None, MISSING) if marked else value)
             row.append(label(CLEARANCES, visitor.clearance))
             rows.append(row)
         site_name = pick(site.name_en, site.name_ja)[0]

@@ -7,7 +7,7 @@ zone beside it, so a flight shows its departure at HND and its arrival at JFK ea
 
 from __future__ import annotations
 
-from documents.workbook.cells import MISSING, Mark
+from documents.workbook.cells import GROUP_START, HEADER, MISSING, SPARSE, Mark
 from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     display_name,
@@ -17,11 +17,10 @@ from documents.workbook.lang import (
     plain,
     sort_key,
     titled,
-    without_prefix,
 )
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from i18n import _, ngettext, pick
-from i18n.formatting import format_date, zone_abbreviation
+from i18n.formatting import zone_abbreviation
 from i18n.labels import ITEM_KINDS, ROOM_TYPES, label
 from models.airports import airport
 from models.entities import ItemKind
@@ -161,69 +160,59 @@ def _mission(data: MissionData) -> str:
     return pick(data.mission.title_en, data.mission.title_ja)[0]
 
 
+def _trip_key(item: PlanItem) -> tuple:
+    """Legs that are one trip: a flight by its number and times, a transfer by its vehicle,
+    company and times (two groups booked on one flight are one block)."""
+    what = item.flight_number if item.kind == ItemKind.FLIGHT.value else (
+        item.vehicle, item.driver_name, item.pickup)
+    return (item.kind, what, item.start, item.end, item.from_code, item.to_code)
+
+
 def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
+    """One block per trip: the leg in its first row, with the headcount, then its
+    passengers (with their mobiles: this is the organizers' copy)."""
     columns = [Column(_("Kind"), 9), Column(_("Flight / vehicle"), 16),
                Column(_("Departure date"), 16), Column(_("Departs"), 9),
                Column(_("Zone"), 12, min_width=4), Column(_("From"), 26),
                Column(_("Arrival date"), 16), Column(_("Arrives"), 9),
                Column(_("Zone"), 12, min_width=4), Column(_("To"), 26),
-               Column(_("Pick-up point"), 24), Column(_("Driver"), 24),
-               Column(_("Passenger"), 22),
-               Column(_("Mobile"), 16, wrap=False)]
+               Column(_("Pick-up point"), 24), Column(_("Drop-off"), 24),
+               Column(_("Driver"), 24), Column(_("Headcount"), 9),
+               Column(_("Passenger"), 22), Column(_("Mobile"), 16, wrap=False)]
     names = Names.of(data)
-    rows, keys = [], []
+    trips: dict[tuple, tuple[PlanItem, set[int]]] = {}
     for item in data.items:
-        if item.kind not in _LEGS:
-            continue
+        if item.kind in _LEGS:
+            first, people = trips.setdefault(_trip_key(item), (item, set()))
+            people.update(item.people)
+    rows, flags = [], []
+    for n, (item, people) in enumerate(trips.values()):
         start, end = _ends(item)
+        extra = data.item_extra.get(item.id, {})
         if item.kind == ItemKind.FLIGHT.value:
             what = " ".join(x for x in (item.flight_number, f"({item.carrier})"
                                         if item.carrier else "") if x)
         else:
-            what = item.vehicle
-        leg = [label(ITEM_KINDS, item.kind), what, start.date(), start.time(),
-               zone_abbreviation(start), place_code(item.from_code), end.date(), end.time(),
-               zone_abbreviation(end), place_code(item.to_code), item.pickup,
-               driver_text(item)]
-        for pid in names.sorted(item.people) or [None]:
-            passenger = Mark(None, MISSING) if pid is None else names.name[pid]
-            phone = phone_text(names.people[pid].phone) if pid else ""
-            rows.append([*leg, passenger, phone])
-            keys.append(item.id)
+            what = picked(item.vehicle, extra.get("vehicle_ja", ""))
+        pickup = picked(item.pickup, extra.get("pickup_ja", ""))
+        dropoff = picked(extra.get("dropoff_en", ""), extra.get("dropoff_ja", ""))
+        to = place_code(item.to_code)
+        if item.kind == ItemKind.TRANSFER.value and not to and not plain(dropoff):
+            to = Mark(None, MISSING)           # the coach company needs to know where
+        rows.append([label(ITEM_KINDS, item.kind), what, start.date(), start.time(),
+                     zone_abbreviation(start), place_code(item.from_code), end.date(),
+                     end.time(), zone_abbreviation(end), to, pickup, dropoff,
+                     driver_text(item), len(people), None, None])
+        flags.append(HEADER | (GROUP_START if n else 0))
+        for pid in names.sorted(people):
+            rows.append([None] * 14 + [names.name[pid], phone_text(names.people[pid].phone)])
+            flags.append(SPARSE)
+        if not people:
+            rows.append([None] * 14 + [Mark(None, MISSING), None])
+            flags.append(0)
     title = titled(_("Transport manifest"), _mission(data))
-    return SheetData(sheet_name(_("Manifest"), used), title, columns, rows, band_flags(keys))
-
-
-def rooming_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
-    names = Names.of(data)
-    sheets = []
-    for stay in data.stays:
-        columns = [Column(_("Room"), 8), Column(_("Room type"), 10), Column(_("Guest"), 24),
-                   Column(_("Sharing with"), 28), Column(_("Check-in"), 16),
-                   Column(_("Check-out"), 16), Column(_("Nights"), 7), Column(_("Notes"), 36)]
-        nights = len(stay.nights)
-        dates = [stay.check_in, stay.check_out, nights]
-        rooms = stay.nights[0].rooms if stay.nights else ()
-        rows, keys = [], []
-        for room in rooms:
-            guests = names.sorted(g.participant_id for g in room.guests)
-            for pid in guests or [None]:
-                others = list_separator().join(names.name[g] for g in guests if g != pid)
-                guest = names.name[pid] if pid else Mark(None, MISSING)
-                rows.append([room.label, label(ROOM_TYPES, room.room_type), guest,
-                             others, *dates, room.notes])
-                keys.append(room.id)
-        for pid in names.sorted(g.participant_id for g in stay.unroomed):
-            rows.append([Mark(None, MISSING), None, names.name[pid], None, *dates,
-                         _("No room assigned yet")])
-            keys.append(None)
-        hotel_text = plain(picked(stay.title_en, stay.title_ja))
-        # The hotel's title often says the nights already; the Nights column always does.
-        title = titled(_("Rooming list"), hotel_text, _("{check_in} to {check_out}").format(
-            check_in=format_date(stay.check_in), check_out=format_date(stay.check_out)))
-        tab = _("Rooming {name}").format(name=without_prefix(hotel_text))
-        sheets.append(SheetData(sheet_name(tab, used), title, columns, rows, band_flags(keys)))
-    return sheets
+    return SheetData(sheet_name(_("Manifest"), used), title, columns, rows, flags,
+                     filter=False)
 
 
 def person_rooms(data: MissionData, pid: int, names: Names | None = None) -> dict[int, str]:

@@ -33,6 +33,7 @@ from models.attendees import AttendeeData
 from models.entities import Organization
 from ui.attendees.attendee_checks import ask_save_anyway, find_problems
 from ui.attendees.attendee_fields import CountryCombo, OrganizationCombo
+from ui.attendees.visitor_fields import VisitorFields
 from ui.common import retranslate
 from ui.common.date_time_fields import DateEdit
 from ui.common.form_dialog import FormDialog
@@ -87,6 +88,7 @@ class AttendeeDialog(FormDialog):
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
         self.groups: dict[str, QGroupBox] = {}
+        self.visitor = VisitorFields()        # issue 11: what a US site's visitor list asks
         self._build_layout()
         data = data or AttendeeData(person={})
         self._base = dict(data.person)     # fields the dialog does not show pass through
@@ -174,6 +176,7 @@ class AttendeeDialog(FormDialog):
         body = QVBoxLayout()
         body.addWidget(self.groups["name"])
         body.addLayout(columns)
+        body.addWidget(self.visitor)
         body.addStretch(1)
         self.set_form(body, self.buttons)
         # Room for the messages beside the fields: wrapped into narrow columns they would
@@ -194,11 +197,13 @@ class AttendeeDialog(FormDialog):
         self.citizenship.set_code(person.get("citizenship") or "")
         self.date_of_birth.set_value(person.get("date_of_birth"))
         self.passport_expiry.set_value(person.get("passport_expiry"))
+        self.visitor.fill(person)
 
     # language --------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit attendee") if self._editing else _("Add attendee"))
+        self.visitor.retranslate_ui()
         texts = {
             "head_latin": _("Latin script (as in the passport)"), "head_ja": _("Japanese"),
             "head_kana": _("Reading (kana)"), "family": _("Family name"),
@@ -272,6 +277,7 @@ class AttendeeDialog(FormDialog):
         person["latin_unconfirmed"] = self.latin_unconfirmed.isChecked()
         person["date_of_birth"] = self._date(self.date_of_birth)
         person["passport_expiry"] = self._date(self.passport_expiry)
+        person.update(self.visitor.values())
         return AttendeeData(person=person, organization_id=self.organization.choice()[0],
                             role=self.role.currentData(), status=self.status.currentData())
 

@@ -26,6 +26,12 @@ def run_handouts(ctx: Context, participant_id: int | None = None):
     return run(ctx, participant_id)
 
 
+def run_export_for(ctx: Context):
+    from ui.files.receivers_dialog import run_export_for as run
+
+    return run(ctx)
+
+
 class FileActions(QObject):
     def __init__(self, ctx: Context):
         super().__init__(ctx.parent)   # goes with it: its actions do
@@ -33,6 +39,7 @@ class FileActions(QObject):
         parent = ctx.parent
         self.act_export = QAction(parent, triggered=lambda: run_export(ctx))
         self.act_handouts = QAction(parent, triggered=lambda: run_handouts(ctx))
+        self.act_export_for = QAction(parent, triggered=lambda: run_export_for(ctx))
         self.act_restore = QAction(parent, triggered=self.restore_from_backup)
         self.act_compact = QAction(parent, triggered=self.compact_database)
         self.session_backups = SessionBackups(ctx)
@@ -42,6 +49,7 @@ class FileActions(QObject):
     def retranslate_ui(self) -> None:
         self.act_export.setText(_("E&xport workbook…"))
         self.act_handouts.setText(_("Export &handouts…"))
+        self.act_export_for.setText(_("Export &for…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
 
@@ -49,6 +57,7 @@ class FileActions(QObject):
         writable = not self.ctx.read_only
         self.act_export.setEnabled(has_mission)          # reads only: read-only files too
         self.act_handouts.setEnabled(has_mission)
+        self.act_export_for.setEnabled(has_mission)
         self.act_restore.setEnabled(writable)
         self.act_compact.setEnabled(writable)
 

@@ -43,6 +43,15 @@ class ExportOptions:
     path: Path
 
 
+def export_folder(settings) -> Path:
+    """The folder of the last export, else the user's documents folder."""
+    saved = str(settings.value(FOLDER_KEY, "") or "")
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
 class ExportDialog(QDialog):
     """The options of one export. `person`: (family, given) of the attendee whose itinerary is
     exported, or None for the whole mission."""
@@ -87,11 +96,7 @@ class ExportDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     def _folder(self) -> Path:
-        saved = str(self.settings.value(FOLDER_KEY, "") or "")
-        if saved and Path(saved).is_dir():
-            return Path(saved)
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+        return export_folder(self.settings)
 
     def default_name(self) -> str:
         from documents.workbook import default_file_name

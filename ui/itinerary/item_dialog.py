@@ -43,6 +43,10 @@ from ui.itinerary.time_checks import end_message, end_state, find_problems
 
 TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "flight_number",
          "from_code", "to_code", "vehicle", "pickup", "driver_name", "driver_phone")
+# A transfer's other end and its texts for the driver in Japanese, a stay's booking number:
+# what the coach company's and the hotel's own documents print (issue 11).
+GROUND_TEXTS = ("dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja", "driver_notes_en",
+                "driver_notes_ja", "confirmation")
 
 
 def _message() -> QLabel:
@@ -68,6 +72,7 @@ class ItemDialog(FormDialog):
         for key in ITEM_KINDS:
             self.kind.addItem("", key)
         self.fields = {k: QLineEdit(objectName=k) for k in TEXTS}
+        self.fields.update({k: QLineEdit(objectName=k) for k in GROUND_TEXTS})
         self.notes = {k: QPlainTextEdit(objectName=k) for k in ("notes_en", "notes_ja")}
         for edit in self.notes.values():
             edit.setTabChangesFocus(True)
@@ -88,7 +93,8 @@ class ItemDialog(FormDialog):
         self.airport_notes = {k: _message() for k in ("from_code", "to_code")}
         for note in self.airport_notes.values():
             note.setStyleSheet(NOTE_STYLE)
-        self.groups = {k: QGroupBox() for k in ("item", "when", "place", "transport", "who")}
+        self.groups = {k: QGroupBox() for k in ("item", "when", "place", "transport", "who",
+                                                "ground")}
         self._build_layout()
         self._fill(data, default_start, default_zone)
         for field in (self.start, self.end):
@@ -140,6 +146,7 @@ class ItemDialog(FormDialog):
             ("vehicle", f["vehicle"], None), ("pickup", f["pickup"], None),
             ("driver_name", f["driver_name"], None),
             ("driver_phone", f["driver_phone"], self.errors["driver_phone"])]))
+        self.groups["ground"].setLayout(self._grid([(k, f[k], None) for k in GROUND_TEXTS]))
         who = QVBoxLayout()
         who.addWidget(self.everyone)
         who.addWidget(self.chosen)
@@ -147,7 +154,7 @@ class ItemDialog(FormDialog):
         who.addWidget(self.errors["who"])
         self.groups["who"].setLayout(who)
         left, right = QVBoxLayout(), QVBoxLayout()
-        for key in ("item", "when", "place"):
+        for key in ("item", "when", "place", "ground"):
             left.addWidget(self.groups[key])
         left.addStretch(1)
         right.addWidget(self.groups["transport"])
@@ -201,6 +208,13 @@ class ItemDialog(FormDialog):
             "vehicle": _("Vehicle"), "pickup": _("Pick-up point"),
             "driver_name": _("Driver"), "driver_phone": _("Driver's phone"),
         }
+        texts.update({
+            "dropoff_en": _("Drop-off (English)"), "dropoff_ja": _("Drop-off (Japanese)"),
+            "vehicle_ja": _("Vehicle (Japanese)"), "pickup_ja": _("Pick-up point (Japanese)"),
+            "driver_notes_en": _("Notes for the driver (English)"),
+            "driver_notes_ja": _("Notes for the driver (Japanese)"),
+            "confirmation": _("Hotel confirmation number")})
+        self.groups["ground"].setTitle(_("Transfer and stay details for the receivers"))
         for key, text in texts.items():
             self.labels[key].setText(text)
         for key, text in (("item", _("Item")), ("when", _("When (each end in its own place's "

@@ -31,6 +31,8 @@ from ui.common.zones import ZoneCombo
 LINE_FIELDS = ("name_en", "name_ja", "address_en", "address_ja", "contact_name",
                "contact_email", "contact_phone")
 TEXT_FIELDS = ("dress_code_en", "dress_code_ja", "photo_rules_en", "photo_rules_ja")
+# Printed in the title block of the site's own visitor list (issue 11).
+RULE_FIELDS = ("ppe_en", "ppe_ja", "arrival_en", "arrival_ja")
 MAX_NOTICE_DAYS = 365
 
 
@@ -44,10 +46,12 @@ class SiteDialog(FormDialog):
         self._editing = editing
         self._checked = False            # messages show (and follow the language) after a save
         self.fields = {k: QLineEdit(objectName=k) for k in LINE_FIELDS}
-        self.texts = {k: QPlainTextEdit(objectName=k) for k in TEXT_FIELDS}
+        self.texts = {k: QPlainTextEdit(objectName=k) for k in TEXT_FIELDS + RULE_FIELDS}
         for edit in self.texts.values():
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        for key in RULE_FIELDS:         # a line or two each: the dialog stays on the screen
+            self.texts[key].setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self.zone = ZoneCombo(objectName="tz")
         self.notice = QSpinBox(objectName="notice_days", minimum=0, maximum=MAX_NOTICE_DAYS)
         self.required = {k: QCheckBox(objectName=f"required_{k}") for k in VISITOR_FIELDS}
@@ -100,12 +104,12 @@ class SiteDialog(FormDialog):
         on_site = QGridLayout()
         on_site.setColumnStretch(1, 1)
         on_site.setColumnStretch(2, 1)
-        for key in ("head_en", "head_ja", "dress", "photo"):
+        for key in ("head_en", "head_ja", "dress", "photo", "ppe", "arrival"):
             self.labels[key] = QLabel()
         on_site.addWidget(self.labels["head_en"], 0, 1)
         on_site.addWidget(self.labels["head_ja"], 0, 2)
-        for row, key in enumerate(("dress", "photo"), start=1):
-            prefix = "dress_code" if key == "dress" else "photo_rules"
+        for row, key in enumerate(("dress", "photo", "ppe", "arrival"), start=1):
+            prefix = {"dress": "dress_code", "photo": "photo_rules"}.get(key, key)
             on_site.addWidget(self.labels[key], row, 0, Qt.AlignmentFlag.AlignTop)
             on_site.addWidget(self.texts[f"{prefix}_en"], row, 1)
             on_site.addWidget(self.texts[f"{prefix}_ja"], row, 2)
@@ -155,7 +159,8 @@ class SiteDialog(FormDialog):
             "notice_days": _("Notice (days)"), "required": _("Visitor list needs"),
             "nda": "", "safety_briefing": "",
             "head_en": _("English text"), "head_ja": _("Japanese text"),
-            "dress": _("Dress code / PPE"), "photo": _("Photography"),
+            "dress": _("Dress code"), "photo": _("Photography"),
+            "ppe": _("Protective equipment"), "arrival": _("Arrival point"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)

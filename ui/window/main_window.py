@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions(missions.menu_actions())
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.attendee_actions.act_import, files.act_export,
-                                   files.act_handouts])
+                                   files.act_handouts, files.act_export_for])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
         self.file_menu.addSeparator()

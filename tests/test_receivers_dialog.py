@@ -1,0 +1,61 @@
+"""File > Export for…: the receivers listed with what leaves the laptop and what is missing,
+a question before a document with missing things goes out, and the receiver's own file."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from tests.dialogs import when_modal
+from ui.files import export_dialog
+from ui.files.receivers_dialog import ReceiversDialog
+
+
+def _choose(name: str, path, seen: dict, answer=QMessageBox.StandardButton.Yes):
+    def act(dialog: ReceiversDialog) -> None:
+        row = next(n for n, p in enumerate(dialog.previews) if p.receiver.name == name)
+        dialog.receivers.setCurrentRow(row)
+        seen["about"] = dialog.about.text()
+        seen["language"] = dialog.language.currentData()
+        seen["path"] = dialog.path.text()
+        dialog.path.setText(str(path))
+
+        def press(box: QMessageBox) -> None:
+            seen["question"] = box.text()
+            box.button(answer).click()
+        if dialog.details().missing:
+            when_modal(press, QMessageBox)
+            if answer != QMessageBox.StandardButton.Yes:
+                when_modal(lambda d: d.reject(), ReceiversDialog)
+        if answer == QMessageBox.StandardButton.Yes:
+            when_modal(lambda box: box.reject(), QMessageBox)  # "Export finished"
+        dialog.buttons.accepted.emit()
+    return act
+
+
+def test_export_for_a_hotel_shows_what_leaves_and_writes_only_its_list(qtbot, window,
+                                                                       tmp_path, monkeypatch):
+    monkeypatch.setattr(export_dialog, "launch", lambda url: None)
+    seen: dict = {}
+    out = tmp_path / "akasaka.xlsx"
+    when_modal(_choose("Akasaka Hills Hotel Tokyo", out, seen), ReceiversDialog)
+    window.file_actions.act_export_for.trigger()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    assert "Nationality and passport number of foreign guests" in seen["about"]
+    assert "Sarah Miller" in seen["about"]                 # no room yet: told, not sent
+    assert seen["language"] == "ja" and seen["path"].endswith("-hotel-Akasaka-Hills-Hotel-"
+                                                              "Tokyo-ja.xlsx")
+    assert "missing" in seen["question"]
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["ルーミングリスト"]
+
+
+def test_saying_no_to_the_question_writes_nothing(qtbot, window, tmp_path):
+    seen: dict = {}
+    out = tmp_path / "none.xlsx"
+    when_modal(_choose("Akasaka Hills Hotel Tokyo", out, seen, QMessageBox.StandardButton.No),
+               ReceiversDialog)
+    window.file_actions.act_export_for.trigger()
+    qtbot.waitUntil(lambda: "question" in seen, timeout=10000)
+    qtbot.wait(200)
+    assert not out.exists()

@@ -70,8 +70,23 @@ def _fill_0005(conn: sqlite3.Connection) -> None:
                  "driver_name = 'Dispatch desk', driver_phone = '+15185550147' WHERE id = 1")
 
 
+def _fill_i17(conn: sqlite3.Connection) -> None:
+    _fill_0005(conn)
+    conn.execute("UPDATE itinerary_item SET kind = 'matchmaking' WHERE id = 1")
+    conn.execute("INSERT INTO counterpart VALUES (1, 1, 'GlobalFoundries', 'グローバルファウンドリーズ', "
+                 "'Ann Lee', 'アン・リー', 'VP', '副社長', 'ann@example.com', '+15185550100', '')")
+    conn.execute("INSERT INTO matchmaking_session VALUES (1, 20, 10, 4)")
+    conn.execute("INSERT INTO meeting_request VALUES (1, 1, 1, NULL, 1, 1, 1)")
+    conn.execute("INSERT INTO meeting_request VALUES (2, 1, NULL, 1, 1, 2, 0)")
+    conn.execute("INSERT INTO meeting VALUES (1, 0, 2, 3, 1)")
+    conn.execute("INSERT INTO interpreter_assignment VALUES (1, 3)")
+    conn.execute("INSERT INTO item_protocol VALUES (1, 1, 'western', 'round', 2, 8)")
+    conn.execute("INSERT INTO protocol_rank VALUES (1, 1)")
+    conn.execute("INSERT INTO seat VALUES (1, 1, 1, 0)")
+
+
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
-           "0005": _fill_0005}
+           "0005": _fill_0005, "i17": _fill_i17}
 
 
 def _revisions() -> list[str]:

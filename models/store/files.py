@@ -11,7 +11,7 @@ from pathlib import Path
 from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "i17"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

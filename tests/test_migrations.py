@@ -73,8 +73,9 @@ def _fill_0005(conn: sqlite3.Connection) -> None:
 def _fill_i17(conn: sqlite3.Connection) -> None:
     _fill_0005(conn)
     conn.execute("UPDATE itinerary_item SET kind = 'matchmaking' WHERE id = 1")
-    conn.execute("INSERT INTO counterpart VALUES (1, 1, 'GlobalFoundries', 'グローバルファウンドリーズ', "
-                 "'Ann Lee', 'アン・リー', 'VP', '副社長', 'ann@example.com', '+15185550100', '')")
+    conn.execute("INSERT INTO counterpart VALUES (1, 1, 'GlobalFoundries', "
+                 "'グローバルファウンドリーズ', 'Ann Lee', 'アン・リー', 'VP', '副社長', "
+                 "'ann@example.com', '+15185550100', '')")
     conn.execute("INSERT INTO matchmaking_session VALUES (1, 20, 10, 4)")
     conn.execute("INSERT INTO meeting_request VALUES (1, 1, 1, NULL, 1, 1, 1)")
     conn.execute("INSERT INTO meeting_request VALUES (2, 1, NULL, 1, 1, 2, 0)")

@@ -107,13 +107,12 @@ def restore_counterpart(session: Session, removed: RemovedCounterpart) -> None:
     session.flush()
 
 
-def import_counterparts(session: Session, *, mission_id: int,
-                        rows: list[dict]) -> tuple[list[int], list[tuple[int, str]]]:
-    """Add a counterpart per row (keys of FIELDS; a row whose name matches one already there,
-    NFKC and case aside, is skipped). Returns the ids made and (row number, problem) for the
-    rows left out; nothing is made when every row has a problem."""
-    known = {rules.clean(c.name_en or c.name_ja).casefold()
-             for c in list_counterparts(session, mission_id=mission_id)}
+def plan_import(existing: list[CounterpartData], rows: list[dict]
+                ) -> tuple[list[CounterpartData], list[tuple[int, str]]]:
+    """The counterparts to add for rows of a spreadsheet (keys of FIELDS), and (row number,
+    problem code) for the rows left out: no name, a bad address, or a name (NFKC and case
+    aside) already there or twice in the file."""
+    known = {rules.clean(c.name_en or c.name_ja).casefold() for c in existing}
     made, skipped = [], []
     for n, row in enumerate(rows, start=1):
         data = cleaned(CounterpartData(**{k: str(row.get(k) or "") for k in FIELDS}))
@@ -123,8 +122,15 @@ def import_counterparts(session: Session, *, mission_id: int,
             skipped.append((n, found))
             continue
         known.add(key)
-        made.append(create_counterpart(session, mission_id=mission_id, data=data))
+        made.append(data)
     return made, skipped
+
+
+def import_counterparts(session: Session, *, mission_id: int,
+                        rows: list[dict]) -> tuple[list[int], list[tuple[int, str]]]:
+    """Add the counterparts plan_import finds in the rows; their ids and the rows skipped."""
+    made, skipped = plan_import(list_counterparts(session, mission_id=mission_id), rows)
+    return [create_counterpart(session, mission_id=mission_id, data=d) for d in made], skipped
 
 
 def remove_imported(session: Session, *, ids: list[int]) -> list[RemovedCounterpart]:

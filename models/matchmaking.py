@@ -25,6 +25,7 @@ NO_INTERPRETER = "no_interpreter"          # ...or no interpreter free
 PINNED_CLASH = "pinned_clash"              # pinned where another pinned meeting already is
 NO_PEOPLE = "no_people"                    # its delegate is cancelled, or its organization
                                            # has nobody on the mission
+FITS = "fits"                              # not placed, but a slot is free for it now
 REASONS = (NO_PEOPLE, NO_SLOTS, PEOPLE_BOOKED, COUNTERPART_BOOKED, NO_COMMON_SLOT, NO_TABLE,
            NO_INTERPRETER, PINNED_CLASH)
 
@@ -257,6 +258,8 @@ def reason(board: Board, r: Request) -> str:
     both = [s for s in slots if people[s] and cp[s]]
     if not both:
         return NO_COMMON_SLOT
+    if any(board.fits(r, s) is not None for s in both):
+        return FITS
     if all(board.free_table(s) is None for s in both):
         return NO_TABLE
     return NO_INTERPRETER

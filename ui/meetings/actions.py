@@ -224,7 +224,8 @@ class MeetingActions:
         title = (row.title_en, row.title_ja)
         with read_session(self.ctx.engine) as session:
             people, _orgs = tab_data.load_people(session, mission_id=self.ctx.mission_id())
-        interpreters = sorted((p for p in people.values() if p.role == "interpreter"),
+        interpreters = sorted((p for p in people.values()
+                               if p.role == "interpreter" and not p.cancelled),
                               key=lambda p: p.sort_key)
         before = (d.needed, d.interpreters)
         dialog = InterpreterDialog(title, interpreters, d.needed, d.interpreters,

@@ -72,7 +72,8 @@ def load(session, *, mission_id: int, item_id: int | None) -> ProtocolData:
         return data
     row = next(i for i in data.items if i.id == data.item_id)
     links = item_people(session, mission_id=mission_id).get(data.item_id, frozenset())
-    data.taking_part = [p for p in people if row.everyone or p in links]
+    data.taking_part = [p for p, person in people.items() if not person.cancelled
+                        and (row.everyone or p in links)]
     data.needed = interpreting.interpreter_needed(session, item_id=data.item_id)
     data.interpreters = interpreting.assigned_interpreters(session, item_id=data.item_id)
     data.settings = seating.get_settings(session, item_id=data.item_id)
@@ -144,15 +145,14 @@ class ProtocolPage(QWidget):
             self.form_labels[key].setBuddy(widget)
             form.addRow(self.form_labels[key], widget)
         form.addRow("", self.buttons["seatByRank"])
-        side = QVBoxLayout()
-        side.addWidget(self.greet_group, 1)
-        side.addLayout(form)
-        seat = QHBoxLayout(self.seat_group)
-        seat_right = QVBoxLayout()
-        seat_right.addWidget(self.view, 1)
-        seat_right.addWidget(self.unseated)
-        seat.addLayout(side)
-        seat.addLayout(seat_right, 1)
+        self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        top = QHBoxLayout()
+        top.addWidget(self.greet_group, 1)
+        top.addLayout(form)
+        seat = QVBoxLayout(self.seat_group)
+        seat.addLayout(top)
+        seat.addWidget(self.view, 1)
+        seat.addWidget(self.unseated)
         right = QVBoxLayout()
         right.addWidget(self.interp_group)
         right.addWidget(self.seat_group, 1)

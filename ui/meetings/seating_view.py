@@ -12,8 +12,8 @@ from i18n import _
 from models.protocol import GUEST
 from models.seating import Spot
 
-UNIT = 70.0                          # pixels per seat width
-SEAT = 26.0                          # seat circle radius
+UNIT = 120.0                         # pixels per seat width
+SEAT = 46.0                          # seat circle radius
 GUEST_FILL, HOST_FILL = QColor("#dbe9f7"), QColor("#f6e3c9")
 TABLE_FILL = QColor("#eeeeee")
 SEAT_ROLE = 0                        # QGraphicsItem.data key: (table, seat)
@@ -42,7 +42,6 @@ class SeatingView(QGraphicsView):
         if not spots:
             return
         small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
         for table in sorted({s.table for s in spots}):
             mine = [s for s in spots if s.table == table]
             xs, ys = [s.x for s in mine], [s.y for s in mine]
@@ -71,8 +70,10 @@ class SeatingView(QGraphicsView):
             if spot.honour == 0 and spot.table == 1 and spot.side == GUEST:
                 text = (text + "\n" if text else "") + _("(seat of honour)")
             item = scene.addText(text, small)
-            item.setTextWidth(UNIT * 1.3)
-            item.document().setDefaultTextOption(item.document().defaultTextOption())
+            item.setTextWidth(2 * SEAT + 8)
+            option = item.document().defaultTextOption()
+            option.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.document().setDefaultTextOption(option)
             rect = item.boundingRect()
             item.setPos(centre - QPointF(rect.width() / 2, rect.height() / 2))
             item.setData(SEAT_ROLE, (spot.table, spot.seat))

@@ -32,7 +32,7 @@ class SlotGrid(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(150)
+        self.horizontalHeader().setDefaultSectionSize(180)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
 
@@ -46,6 +46,9 @@ class SlotGrid(QTableWidget):
         self.setVerticalHeaderLabels(slot_titles)
         self.setHorizontalHeaderLabels([_("Table {n}").format(n=n) for n in
                                         range(1, tables + 1)])
+        # A few tables share the width; many keep a readable width and scroll.
+        self.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch if tables <= 6 else QHeaderView.ResizeMode.Interactive)
         lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()), default=2)
         self.verticalHeader().setDefaultSectionSize(
             self.fontMetrics().lineSpacing() * max(lines, 2) + 10)

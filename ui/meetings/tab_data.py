@@ -39,6 +39,7 @@ class Person:
     organization_id: int | None
     organization: tuple[str, str]
     sort_key: tuple = ()
+    cancelled: bool = False
 
     def name(self) -> str:
         return person_name(family=self.family, given=self.given, family_ja=self.family_ja,
@@ -77,12 +78,14 @@ class MeetingsData:
         return _("{organization} (all delegates)").format(organization=pick(*org)[0])
 
     def interpreters(self) -> list[Person]:
-        return sorted((p for p in self.people.values() if p.role == Role.INTERPRETER.value),
+        return sorted((p for p in self.people.values()
+                       if p.role == Role.INTERPRETER.value and not p.cancelled),
                       key=lambda p: p.sort_key)
 
     def delegates(self) -> list[Person]:
         return sorted((p for p in self.people.values()
-                       if p.role not in (Role.INTERPRETER.value, Role.HOST.value)),
+                       if p.role not in (Role.INTERPRETER.value, Role.HOST.value)
+                       and not p.cancelled),
                       key=lambda p: p.sort_key)
 
     def slot_text(self, slot: int) -> str:
@@ -107,17 +110,17 @@ def priority_text(priority: int) -> str:
 
 
 def load_people(session, *, mission_id: int) -> tuple[dict[int, Person], dict]:
-    """The participants not cancelled, and the organizations they belong to."""
+    """The participants (the cancelled ones marked: a request may still name them) and the
+    organizations of those not cancelled."""
     people, organizations = {}, {}
     for a in repo.list_attendees(session, mission_id=mission_id):
-        if a.status == AttendanceStatus.CANCELLED.value:
-            continue
+        cancelled = a.status == AttendanceStatus.CANCELLED.value
         people[a.participant_id] = Person(
             a.participant_id, a.family_name, a.given_name, a.family_name_ja, a.given_name_ja,
             a.role, a.organization_id, (a.organization_en, a.organization_ja),
             name_sort_key(family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-                          given_kana=a.given_kana))
-        if a.organization_id is not None:
+                          given_kana=a.given_kana), cancelled)
+        if a.organization_id is not None and not cancelled:
             organizations[a.organization_id] = (a.organization_en, a.organization_ja)
     return people, organizations
 

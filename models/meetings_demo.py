@@ -52,7 +52,7 @@ def seed_meetings_demo(engine: Engine, mission_id: int) -> int:
             location_ja="オールバニ・ナノテク・コンプレックス 講堂",
             start_utc=from_local(datetime(2026, 12, 10, 16, 10), NY), start_tz=NY,
             end_utc=from_local(datetime(2026, 12, 10, 18, 20), NY), end_tz=NY, everyone=False)
-        mt.set_settings(session, data=mt.SessionData(item_id, 25, 5, 3))
+        mt.set_settings(session, data=mt.SessionData(item_id, 25, 5, 4))
         cp_ids = [cps.create_counterpart(session, mission_id=mission_id, data=cps.CounterpartData(
             name_en=en, name_ja=ja, contact_en=c_en, contact_ja=c_ja,
             email=f"{c_en.split()[0].lower()}@example.com")) for en, ja, c_en, c_ja

@@ -45,7 +45,7 @@ def _columns(page: MatchmakingPage) -> list[Column]:
         Column("counterpart", N_("Counterpart"), lambda r: d().counterpart(r.counterpart_id)),
         Column("interpreter", N_("Interpreter"), lambda r: _("Needed") if r.interpreter
                else ""),
-        Column("status", N_("Meeting"), lambda r: d().status(r),
+        Column("status", N_("Meeting slot"), lambda r: d().status(r),
                lambda r: (r.id not in d().view.meetings, d().status(r))),
     ]
 

@@ -11,6 +11,8 @@ request carries the reason found for it.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +28,9 @@ PINNED_CLASH = "pinned_clash"              # pinned where another pinned meeting
 NO_PEOPLE = "no_people"                    # its delegate is cancelled, or its organization
                                            # has nobody on the mission
 FITS = "fits"                              # not placed, but a slot is free for it now
+# When a slot is full, how many of its meetings are tried for moving away to make room: enough
+# for a 商談会 of a few dozen tables, and it keeps a slot of 3,000 tables from costing 3,000.
+MOVE_CANDIDATES = 12
 REASONS = (NO_PEOPLE, NO_SLOTS, PEOPLE_BOOKED, COUNTERPART_BOOKED, NO_COMMON_SLOT, NO_TABLE,
            NO_INTERPRETER, PINNED_CLASH)
 
@@ -84,6 +89,16 @@ class Board:
         self.by_person: dict[int, set[int]] = defaultdict(set)   # person -> met request ids
         self.by_cp: dict[int, set[int]] = defaultdict(set)
         self._no = frozenset()
+        self.interpreters = frozenset(problem.interpreters)
+        # Per slot, heaps of the free tables and of (load, interpreter), kept lazily: an entry
+        # that went stale (a table taken, a load changed, an interpreter busy) is dropped when
+        # it comes to the top, and a fresh one pushed whenever something frees up.
+        self.tables_free = [list(range(1, problem.tables + 1)) for _ in range(problem.slots)]
+        self.interp_free: list[list[tuple[int, int]]] = [
+            [(0, i) for i in problem.interpreters if s not in problem.busy.get(i, self._no)]
+            for s in range(problem.slots)]
+        for heap in self.interp_free:
+            heapq.heapify(heap)
 
     # checks ----------------------------------------------------------------------------------
     def people_free(self, r: Request, slot: int) -> bool:
@@ -96,17 +111,37 @@ class Board:
                 and slot not in self.problem.counterpart_busy.get(r.counterpart, self._no))
 
     def free_table(self, slot: int) -> int | None:
-        taken = self.at_table[slot]
-        if len(taken) >= self.problem.tables:
-            return None
-        return next(t for t in range(1, self.problem.tables + 1) if t not in taken)
+        heap, taken = self.tables_free[slot], self.at_table[slot]
+        while heap and heap[0] in taken:
+            heapq.heappop(heap)
+        return heap[0] if heap else None
+
+    def _interp_usable(self, entry: tuple[int, int], slot: int) -> bool:
+        load, i = entry
+        return (load == self.load[i] and (i, slot) not in self.interp
+                and (i, slot) not in self.person)
 
     def free_interpreter(self, slot: int, exclude: Iterable[int] = ()) -> int | None:
-        busy, skip = self.problem.busy, set(exclude)
-        free = [i for i in self.problem.interpreters
-                if (i, slot) not in self.interp and (i, slot) not in self.person
-                and slot not in busy.get(i, self._no) and i not in skip]
-        return min(free, key=lambda i: (self.load[i], i)) if free else None
+        """The free interpreter with the fewest meetings so far (then the lowest id)."""
+        heap, skip, held = self.interp_free[slot], set(exclude), []
+        found = None
+        while heap:
+            if not self._interp_usable(heap[0], slot):
+                heapq.heappop(heap)
+            elif heap[0][1] in skip:
+                held.append(heapq.heappop(heap))
+            else:
+                found = heap[0][1]
+                break
+        for entry in held:
+            heapq.heappush(heap, entry)
+        return found
+
+    def _interp_changed(self, i: int) -> None:
+        busy = self.problem.busy.get(i, self._no)
+        for s in range(self.problem.slots):
+            if s not in busy:
+                heapq.heappush(self.interp_free[s], (self.load[i], i))
 
     def fits(self, r: Request, slot: int) -> tuple[int, int | None] | None:
         """(table, interpreter) for the request in the slot, or None."""
@@ -136,6 +171,7 @@ class Board:
         if placed.interpreter is not None:
             self.interp[(placed.interpreter, s)] = r.id
             self.load[placed.interpreter] += 1
+            self._interp_changed(placed.interpreter)
 
     def take(self, request_id: int) -> Placed:
         placed = self.where.pop(request_id)
@@ -146,9 +182,13 @@ class Board:
         del self.cp[(r.counterpart, s)]
         self.by_cp[r.counterpart].discard(r.id)
         del self.at_table[s][placed.table]
+        heapq.heappush(self.tables_free[s], placed.table)
         if placed.interpreter is not None:
             del self.interp[(placed.interpreter, s)]
             self.load[placed.interpreter] -= 1
+            self._interp_changed(placed.interpreter)
+        for i in r.people & self.interpreters:      # an interpreter on the delegate side
+            self._interp_changed(i)
         return placed
 
     def place(self, r: Request, slots: Iterable[int] | None = None) -> bool:
@@ -211,8 +251,8 @@ def _place_by_moving(board: Board, r: Request) -> bool:
         moved = [board.take(b) for b in blockers]
         extra_options: list[int | None] = [None]
         if board.fits(r, s) is None:
-            extra_options = [rid for rid in board.at_table[s].values()
-                             if not board.where[rid].pinned]
+            movable = (rid for rid in board.at_table[s].values() if not board.where[rid].pinned)
+            extra_options = list(itertools.islice(movable, MOVE_CANDIDATES))
         for extra in extra_options:
             more = [board.take(extra)] if extra is not None else []
             found = board.fits(r, s)

@@ -225,3 +225,27 @@ def test_the_tab_speaks_japanese_after_a_language_switch(window, qtbot):
     assert page.buttons["schedule"].text() == "自動割当(&S)"
     assert page.grid.horizontalHeaderItem(0).text() == "テーブル1"
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "優先度"
+
+
+def test_editing_a_request_opens_on_its_own_delegate_and_keeps_it(window):
+    page = window.meetings_tab.matchmaking
+    with read_session(window.db.engine) as session:
+        before = mt.list_requests(session, item_id=window.fair)[0]
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == before.id)
+    page.requests.selectRow(row)
+
+    def check_and_save(dialog):
+        assert dialog.who.currentText() == page.data.person(before.participant_id)
+        assert dialog.request() == before
+        dialog.priority.setCurrentIndex(2)
+        dialog.accept()
+
+    when_modal(check_and_save, must_close=True)
+    page.buttons["editRequest"].click()
+    with read_session(window.db.engine) as session:
+        after = next(r for r in mt.list_requests(session, item_id=window.fair)
+                     if r.id == before.id)
+    assert after.priority == 3 and after.participant_id == before.participant_id
+    window.undo()
+    with read_session(window.db.engine) as session:
+        assert before in mt.list_requests(session, item_id=window.fair)

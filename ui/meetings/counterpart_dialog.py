@@ -24,7 +24,8 @@ from ui.common.table_model import Column, RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.common.wording import not_a_phone
 
-_FIELDS = (("name_en", N_("Name (English)")), ("name_ja", N_("Name (Japanese)")),
+_FIELDS = (("name_en", N_("Organization name (English)")),
+           ("name_ja", N_("Organization name (Japanese)")),
            ("contact_en", N_("Contact person (English)")),
            ("contact_ja", N_("Contact person (Japanese)")),
            ("contact_title_en", N_("Contact's title (English)")),
@@ -100,7 +101,8 @@ class CounterpartDialog(QDialog):
 COLUMNS = [
     Column("name", N_("Counterpart"), lambda c: pick(c.name_en, c.name_ja)),
     Column("contact", N_("Contact person"), lambda c: pick(c.contact_en, c.contact_ja)),
-    Column("title", N_("Title"), lambda c: pick(c.contact_title_en, c.contact_title_ja)),
+    Column("title", N_("Contact's title"), lambda c: pick(c.contact_title_en,
+                                                          c.contact_title_ja)),
     Column("email", N_("E-mail"), lambda c: c.email),
     Column("phone", N_("Phone"), lambda c: c.phone),
 ]

@@ -32,10 +32,10 @@ class RequestDialog(QDialog):
         self.item_id, self.before = item_id, before
         self.who = QComboBox(objectName="request_who")
         for p in data.delegates():
-            self.who.addItem(p.name(), (_PERSON, p.participant_id))
+            self.who.addItem(p.name(), f"{_PERSON}:{p.participant_id}")
         self._orgs = sorted(data.organizations.items(), key=lambda o: pick(*o[1])[0])
         for org_id, _names in self._orgs:
-            self.who.addItem("", (_ORG, org_id))
+            self.who.addItem("", f"{_ORG}:{org_id}")
         self.counterpart = QComboBox(objectName="request_counterpart")
         for cp_id in sorted(data.counterparts, key=data.counterpart):
             self.counterpart.addItem(data.counterpart(cp_id), cp_id)
@@ -45,8 +45,9 @@ class RequestDialog(QDialog):
         self.priority.setCurrentIndex(1)
         self.interpreter = QCheckBox(objectName="request_interpreter")
         if before is not None:
-            key = ((_PERSON, before.participant_id) if before.participant_id is not None
-                   else (_ORG, before.organization_id))
+            # Keys as text: QComboBox.findData does not match Python tuples.
+            key = (f"{_PERSON}:{before.participant_id}" if before.participant_id is not None
+                   else f"{_ORG}:{before.organization_id}")
             self.who.setCurrentIndex(max(0, self.who.findData(key)))
             self.counterpart.setCurrentIndex(max(0, self.counterpart.findData(
                 before.counterpart_id)))
@@ -71,7 +72,8 @@ class RequestDialog(QDialog):
         self.retranslate_ui()
 
     def request(self) -> mt.RequestData:
-        kind, ident = self.who.currentData()
+        kind, ident = self.who.currentData().split(":")
+        ident = int(ident)
         return mt.RequestData(
             self.before.id if self.before else None, self.item_id, self.counterpart.currentData(),
             participant_id=ident if kind == _PERSON else None,

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import meetings as mt
-from models.readiness import run_checks
 from models import seating
 from models.meetings_demo import seed_meetings_demo
+from models.readiness import run_checks
 from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.test_window import switch_language

@@ -249,3 +249,37 @@ def test_editing_a_request_opens_on_its_own_delegate_and_keeps_it(window):
     window.undo()
     with read_session(window.db.engine) as session:
         assert before in mt.list_requests(session, item_id=window.fair)
+
+
+def test_the_seating_chart_pdf_holds_the_plan_and_every_seat(window, tmp_path):
+    import subprocess
+
+    from ui.meetings.seating_pdf import save_seating_pdf
+
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    row = next(r for r in range(proto.item_list.count())
+               if proto.item_list.item(r).text().startswith("Delegation dinner"))
+    proto.item_list.setCurrentRow(row)
+    path = tmp_path / "seating.pdf"
+    save_seating_pdf(path, proto.view.scene(), "Seating plan: dinner", proto.seat_lines(),
+                     "America/New_York")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Seating plan: dinner" in text and "Door" in text
+    assert "Table 1, seat 4: Masayuki Takahashi (Delegation)" in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "612 x 792" in info or "792 x 612" in info          # Letter, for Albany
+
+
+def test_a_seating_pdf_over_a_folder_is_refused_and_changes_nothing(window, tmp_path):
+    from documents.workbook.save import ExportError
+    from ui.meetings.seating_pdf import save_seating_pdf
+
+    folder = tmp_path / "out"
+    (folder / "plan.pdf").mkdir(parents=True)
+    with pytest.raises(ExportError) as err:
+        save_seating_pdf(folder / "plan.pdf", window.meetings_tab.protocol.view.scene(),
+                         "x", [], "Asia/Tokyo")
+    assert "folder" in err.value.user_message()
+    assert list(folder.iterdir()) == [folder / "plan.pdf"]

@@ -3,9 +3,11 @@ move, and the undoable commands they end in (through ctx.run_command)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from i18n import _, ngettext
+from i18n import _, ngettext, pick
 from models import counterparts as cps
 from models import meetings as mt
 from models import seating
@@ -47,6 +49,7 @@ class MeetingActions:
         proto.ranks_requested.connect(self.ranks)
         proto.seat_by_rank.connect(self.seat_by_rank)
         proto.seat_dropped.connect(self.move_seat)
+        proto.pdf_requested.connect(self.seating_pdf)
         self.counterparts_dialog = None
 
     def _run(self, command) -> bool:
@@ -264,3 +267,22 @@ class MeetingActions:
                 seats[other] = here
         seats[participant_id] = (table, seat)
         self._run(SetSeating(_("Move seat"), *self._args(), d.settings, seats))
+
+    def seating_pdf(self, item_id: int) -> None:
+        from documents.workbook.save import ExportError
+        from ui.meetings.seating_pdf import save_seating_pdf
+
+        row = next(i for i in self.proto.data.items if i.id == item_id)
+        title = _("Seating plan: {item}").format(item=pick(row.title_en, row.title_ja)[0])
+        path, _filter = QFileDialog.getSaveFileName(
+            self.ctx.parent, _("Seating chart as PDF"), f"{row.title_en or 'seating'}.pdf"[:80],
+            _("PDF documents (*.pdf)"))
+        if not path:
+            return
+        try:
+            save_seating_pdf(Path(path), self.proto.view.scene(), title,
+                             self.proto.seat_lines(), row.start_tz)
+        except ExportError as exc:
+            QMessageBox.warning(self.ctx.parent, _("Seating chart as PDF"), exc.user_message())
+            return
+        self.ctx.parent.statusBar().showMessage(_("Saved {path}").format(path=path), 10_000)

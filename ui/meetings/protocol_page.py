@@ -86,6 +86,7 @@ class ProtocolPage(QWidget):
     ranks_requested = Signal()
     seat_by_rank = Signal(int, object)           # item id, PlanSettings
     seat_dropped = Signal(int, int, int, int)    # item id, participant, table, seat
+    pdf_requested = Signal(int)                  # item id
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,7 +113,8 @@ class ProtocolPage(QWidget):
         self.unseated = QLabel(objectName="unseated", wordWrap=True)
         self.unseated.setStyleSheet(WARNING_STYLE)
         self.buttons = {k: QPushButton(objectName=k) for k in ("interpreters", "ranks",
-                                                               "seatByRank")}
+                                                               "seatByRank", "seatingPdf")}
+        self.buttons["seatingPdf"].clicked.connect(self._ask_pdf)
         self.buttons["interpreters"].clicked.connect(lambda: self._emit(
             self.interpreters_requested))
         self.buttons["ranks"].clicked.connect(self.ranks_requested.emit)
@@ -145,6 +147,7 @@ class ProtocolPage(QWidget):
             self.form_labels[key].setBuddy(widget)
             form.addRow(self.form_labels[key], widget)
         form.addRow("", self.buttons["seatByRank"])
+        form.addRow("", self.buttons["seatingPdf"])
         self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
         top = QHBoxLayout()
         top.addWidget(self.greet_group, 1)
@@ -176,7 +179,8 @@ class ProtocolPage(QWidget):
                           ("tables", _("Number of tables")), ("per", _("Seats per table"))):
             self.form_labels[key].setText(text)
         for key, text in (("interpreters", _("&Interpreters…")),
-                          ("ranks", _("Protocol &ranks…")), ("seatByRank", _("Seat &by rank"))):
+                          ("ranks", _("Protocol &ranks…")), ("seatByRank", _("Seat &by rank")),
+                          ("seatingPdf", _("Seating chart as &PDF…"))):
             self.buttons[key].setText(text)
         self.buttons["seatByRank"].setToolTip(_(
             "Lay out the tables as chosen and seat everyone taking part by rank; drag a "
@@ -192,8 +196,23 @@ class ProtocolPage(QWidget):
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         self.view.editable = editable
-        for button in self.buttons.values():
-            button.setEnabled(editable)
+        for key, button in self.buttons.items():
+            button.setEnabled(editable or key == "seatingPdf")   # a PDF changes nothing
+
+    def _ask_pdf(self) -> None:
+        if self.data.item_id is not None and self.data.seats:
+            self.pdf_requested.emit(self.data.item_id)
+
+    def seat_lines(self) -> list[str]:
+        """Who sits where, a line each, by table and seat."""
+        d = self.data
+        out = []
+        for pid, (table, seat) in sorted(d.seats.items(), key=lambda kv: kv[1]):
+            if pid in d.people:
+                side = _("Host") if d.people[pid].role == "host" else _("Delegation")
+                out.append(_("Table {table}, seat {seat}: {name} ({side})").format(
+                    table=table, seat=seat + 1, name=d.people[pid].name(), side=side))
+        return out
 
     def _forget(self) -> None:
         self._item_id = None

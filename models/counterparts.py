@@ -52,9 +52,10 @@ def cleaned(data: CounterpartData) -> CounterpartData:
 
 
 def list_counterparts(session: Session, *, mission_id: int) -> list[CounterpartData]:
-    rows = session.exec(select(Counterpart).where(Counterpart.mission_id == mission_id)
+    columns = [Counterpart.id, *(getattr(Counterpart, k) for k in FIELDS)]
+    rows = session.exec(select(*columns).where(Counterpart.mission_id == mission_id)
                         .order_by(Counterpart.name_en, Counterpart.name_ja, Counterpart.id))
-    return [CounterpartData(id=c.id, **{k: getattr(c, k) for k in FIELDS}) for c in rows]
+    return [CounterpartData(*row) for row in rows]
 
 
 def create_counterpart(session: Session, *, mission_id: int, data: CounterpartData) -> int:

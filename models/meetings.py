@@ -146,10 +146,13 @@ def _request_check(session: Session, data: RequestData) -> None:
 
 
 def list_requests(session: Session, *, item_id: int) -> list[RequestData]:
-    rows = session.exec(select(MeetingRequest).where(MeetingRequest.item_id == item_id)
-                        .order_by(MeetingRequest.priority, MeetingRequest.id)).all()
-    return [RequestData(r.id, r.item_id, r.counterpart_id, r.participant_id,
-                        r.organization_id, r.priority, r.interpreter) for r in rows]
+    # Columns, not ORM objects: a 商談会 of 400 requests is read on every change of the tab.
+    rows = session.exec(select(
+        MeetingRequest.id, MeetingRequest.item_id, MeetingRequest.counterpart_id,
+        MeetingRequest.participant_id, MeetingRequest.organization_id, MeetingRequest.priority,
+        MeetingRequest.interpreter).where(MeetingRequest.item_id == item_id)
+        .order_by(MeetingRequest.priority, MeetingRequest.id)).all()
+    return [RequestData(*row[:6], bool(row[6])) for row in rows]
 
 
 def create_request(session: Session, *, data: RequestData) -> int:
@@ -203,26 +206,55 @@ def restore_request(session: Session, data: RequestData, meeting: mm.Placed | No
 
 # meetings ------------------------------------------------------------------------------------
 def get_meetings(session: Session, *, item_id: int) -> list[mm.Placed]:
-    rows = session.exec(select(Meeting).join(MeetingRequest,
-                                             MeetingRequest.id == Meeting.request_id)
+    rows = session.exec(select(Meeting.request_id, Meeting.slot, Meeting.table_no,
+                               Meeting.interpreter_id, Meeting.pinned)
+                        .join(MeetingRequest, MeetingRequest.id == Meeting.request_id)
                         .where(MeetingRequest.item_id == item_id)
                         .order_by(Meeting.slot, Meeting.table_no)).all()
-    return [mm.Placed(m.request_id, m.slot, m.table_no, m.interpreter_id, m.pinned)
-            for m in rows]
+    return [mm.Placed(*row[:4], bool(row[4])) for row in rows]
 
 
 def set_meetings(session: Session, *, item_id: int, meetings: list[mm.Placed]) -> None:
-    """Replace the session's meetings with these (the scheduler's result, or an undo's)."""
-    ids = select(MeetingRequest.id).where(MeetingRequest.item_id == item_id)
-    session.exec(delete(Meeting).where(col(Meeting.request_id).in_(ids)))
+    """Make the session's meetings these (the scheduler's result, a move, an undo's): only the
+    rows that differ are written, so a move touches one or two rows, not the session."""
+    current = {m.request_id: m for m in get_meetings(session, item_id=item_id)}
+    wanted = {m.request_id: m for m in meetings}
+    gone = [rid for rid in current if current[rid] != wanted.get(rid)]
+    if gone:
+        session.exec(delete(Meeting).where(col(Meeting.request_id).in_(gone)))
+        session.flush()
     session.add_all([Meeting(request_id=m.request_id, slot=m.slot, table_no=m.table,
-                             interpreter_id=m.interpreter, pinned=m.pinned) for m in meetings])
+                             interpreter_id=m.interpreter, pinned=m.pinned)
+                     for rid, m in wanted.items() if current.get(rid) != m])
     session.flush()
 
 
-def build_problem(session: Session, *, item_id: int) -> mm.Problem:
-    """The session as the scheduler sees it: requests with their people, the interpreters,
-    who is busy elsewhere in which slot, and the pinned meetings."""
+@dataclass(frozen=True)
+class ProblemBase:
+    """What a session's problem takes from outside its requests and meetings: its grid, who
+    is on the mission, each organization's delegates, the interpreters, who is busy when.
+    The Meetings tab keeps it while only requests and meetings change."""
+
+    slots: int
+    tables: int
+    active: frozenset[int]
+    by_org: dict[int, frozenset[int]]
+    interpreters: tuple[int, ...]
+    busy: dict[int, frozenset[int]]
+
+    def problem(self, requests: list[RequestData], meetings: list[mm.Placed]) -> mm.Problem:
+        placed = []
+        for r in requests:
+            who = ({r.participant_id} & self.active if r.participant_id is not None
+                   else self.by_org.get(r.organization_id, frozenset()))
+            if who:
+                placed.append(mm.Request(r.id, frozenset(who), r.counterpart_id, r.priority,
+                                         r.interpreter))
+        return mm.Problem(self.slots, self.tables, tuple(placed), self.interpreters,
+                          self.busy, pinned=tuple(m for m in meetings if m.pinned))
+
+
+def problem_base(session: Session, *, item_id: int) -> ProblemBase:
     item = session.get(ItineraryItem, item_id)
     if item is None:
         raise LookupError(f"item {item_id} not found")
@@ -232,24 +264,28 @@ def build_problem(session: Session, *, item_id: int) -> mm.Problem:
                           .join(Person, Person.id == Participant.person_id)
                           .where(Participant.mission_id == item.mission_id,
                                  Participant.status != AttendanceStatus.CANCELLED.value)).all()
-    active = {pid for pid, _r, _o in people}
+    active = frozenset(pid for pid, _r, _o in people)
     by_org: dict[int, set[int]] = {}
     for pid, role, org in people:
         if org is not None and role in _DELEGATION:
             by_org.setdefault(org, set()).add(pid)
-    requests = []
-    for r in list_requests(session, item_id=item_id):
-        who = ({r.participant_id} & active if r.participant_id is not None
-               else by_org.get(r.organization_id, set()))
-        if who:
-            requests.append(mm.Request(r.id, frozenset(who), r.counterpart_id, r.priority,
-                                       r.interpreter))
     interpreters = tuple(sorted(pid for pid, role, _o in people
                                 if role == Role.INTERPRETER.value))
-    busy = _busy_slots(session, item, slots, active)
-    pinned = tuple(m for m in get_meetings(session, item_id=item_id) if m.pinned)
-    return mm.Problem(len(slots), settings.tables, tuple(requests), interpreters, busy,
-                      pinned=pinned)
+    return ProblemBase(len(slots), settings.tables, active,
+                       {org: frozenset(p) for org, p in by_org.items()}, interpreters,
+                       _busy_slots(session, item, slots, set(active)))
+
+
+def build_problem(session: Session, *, item_id: int,
+                  requests: list[RequestData] | None = None,
+                  meetings: list[mm.Placed] | None = None) -> mm.Problem:
+    """The session as the scheduler sees it: requests with their people, the interpreters,
+    who is busy elsewhere in which slot, and the pinned meetings (`requests` and `meetings`
+    when the caller has read them already)."""
+    base = problem_base(session, item_id=item_id)
+    requests = list_requests(session, item_id=item_id) if requests is None else requests
+    meetings = get_meetings(session, item_id=item_id) if meetings is None else meetings
+    return base.problem(requests, meetings)
 
 
 def _busy_slots(session: Session, item: ItineraryItem, slots, active: set[int]
@@ -257,11 +293,12 @@ def _busy_slots(session: Session, item: ItineraryItem, slots, active: set[int]
     """Participant -> the slots in which another item (or an interpreting job) holds them."""
     if not slots:
         return {}
-    others = session.exec(select(ItineraryItem).where(
+    others = session.exec(select(ItineraryItem.id, ItineraryItem.start_utc,
+                                 ItineraryItem.end_utc, ItineraryItem.everyone).where(
         ItineraryItem.mission_id == item.mission_id, ItineraryItem.id != item.id,
         col(ItineraryItem.kind).not_in(_NO_OVERLAP), ItineraryItem.start_utc < item.end_utc,
         ItineraryItem.end_utc > item.start_utc)).all()
-    ids = [o.id for o in others]
+    ids = [o[0] for o in others]
     links: dict[int, set[int]] = {}
     for item_id, pid in session.exec(select(ItemParticipant.item_id,
                                             ItemParticipant.participant_id)
@@ -272,11 +309,11 @@ def _busy_slots(session: Session, item: ItineraryItem, slots, active: set[int]
                                      .where(col(InterpreterAssignment.item_id).in_(ids))).all():
         links.setdefault(item_id, set()).add(pid)
     busy: dict[int, set[int]] = {}
-    for other in others:
-        hit = [n for n, (s, e) in enumerate(slots) if s < other.end_utc and e > other.start_utc]
+    for other_id, start, end, everyone in others:
+        hit = [n for n, (s, e) in enumerate(slots) if s < end and e > start]
         if not hit:
             continue
-        who = active if other.everyone else links.get(other.id, set())
+        who = active if everyone else links.get(other_id, set())
         for pid in who:
             busy.setdefault(pid, set()).update(hit)
     return {pid: frozenset(s) for pid, s in busy.items()}
@@ -292,14 +329,20 @@ def run_schedule(session: Session, *, item_id: int) -> tuple[list[mm.Placed], mm
 
 def unmet_reasons(session: Session, *, item_id: int) -> dict[int, str]:
     """Request id -> why it has no meeting, for the meetings as they are stored now."""
-    problem = build_problem(session, item_id=item_id)
+    return reasons_for(problem_base(session, item_id=item_id),
+                       list_requests(session, item_id=item_id),
+                       get_meetings(session, item_id=item_id))
+
+
+def reasons_for(base: ProblemBase, requests: list[RequestData],
+                meetings: list[mm.Placed]) -> dict[int, str]:
+    problem = base.problem(requests, meetings)
     board = mm.Board(problem)
-    for m in get_meetings(session, item_id=item_id):
+    for m in meetings:
         if m.request_id in board.requests:
             board.put(m)
-    known = {r.id for r in list_requests(session, item_id=item_id)}
     out = {r.id: mm.reason(board, r) for r in problem.requests if r.id not in board.where}
-    out.update({rid: mm.NO_PEOPLE for rid in known - board.requests.keys()})
+    out.update({r.id: mm.NO_PEOPLE for r in requests if r.id not in board.requests})
     return out
 
 

@@ -41,7 +41,7 @@ class SetMeetings(MissionCommand):
 
 
 class SetSessionSettings(MissionCommand):
-    kinds = (MEETINGS,)
+    kinds = (MEETINGS, ITEMS)          # the grid changes: the tabs read the session again
 
     def __init__(self, engine, events, mission_id: int, before: mt.SessionData,
                  after: mt.SessionData, meetings: list):

@@ -178,11 +178,15 @@ class MatchmakingPage(QWidget):
     def _reload(self, pending: Pending) -> None:
         mission_id = self.ctx.mission_id()
         if pending.needs_data() or self.data.view is None:
+            # Only meetings, requests or counterparts changed: the people, the sessions and
+            # who is busy when stay as read (a slot or table change announces items too).
+            previous = self.data if (not pending.everything
+                                     and pending.kinds <= {MEETINGS}) else None
             self.data = tab_data.MeetingsData()
             if mission_id is not None:
                 with read_session(self.ctx.engine) as session:
                     self.data = tab_data.load(session, mission_id=mission_id,
-                                              item_id=self._session_id)
+                                              item_id=self._session_id, previous=previous)
         else:
             self.model.retranslate()
         self._fill()

@@ -49,6 +49,7 @@ class Person:
 @dataclass
 class SessionView:
     session: mt.SessionRow
+    base: mt.ProblemBase
     slots: list[tuple[datetime, datetime]]
     requests: list[mt.RequestData]
     meetings: dict[int, mm.Placed]                 # request id -> meeting
@@ -125,17 +126,29 @@ def load_people(session, *, mission_id: int) -> tuple[dict[int, Person], dict]:
     return people, organizations
 
 
-def load(session, *, mission_id: int, item_id: int | None) -> MeetingsData:
-    data = MeetingsData(sessions=mt.list_sessions(session, mission_id=mission_id))
+def load(session, *, mission_id: int, item_id: int | None,
+         previous: MeetingsData | None = None) -> MeetingsData:
+    """Everything the tab shows. With `previous` (a change of requests, meetings or
+    counterparts only, to the same session) its people, sessions and grid are kept and only
+    the requests, meetings and counterparts are read again."""
+    keep = (previous is not None and previous.view is not None
+            and previous.view.session.item_id == item_id)
+    if keep:
+        data = MeetingsData(sessions=previous.sessions, people=previous.people,
+                            organizations=previous.organizations)
+    else:
+        data = MeetingsData(sessions=mt.list_sessions(session, mission_id=mission_id))
+        data.people, data.organizations = load_people(session, mission_id=mission_id)
     data.counterparts = {c.id: c for c in cps.list_counterparts(session, mission_id=mission_id)}
-    data.people, data.organizations = load_people(session, mission_id=mission_id)
     ids = [s.item_id for s in data.sessions]
     if item_id not in ids:
         item_id = ids[0] if ids else None
     if item_id is not None:
         row = next(s for s in data.sessions if s.item_id == item_id)
-        meetings = {m.request_id: m for m in mt.get_meetings(session, item_id=item_id)}
-        data.view = SessionView(row, mt.slot_times(row.start, row.end, row.settings),
-                                mt.list_requests(session, item_id=item_id), meetings,
-                                mt.unmet_reasons(session, item_id=item_id))
+        base = previous.view.base if keep else mt.problem_base(session, item_id=item_id)
+        meetings = mt.get_meetings(session, item_id=item_id)
+        requests = mt.list_requests(session, item_id=item_id)
+        data.view = SessionView(row, base, mt.slot_times(row.start, row.end, row.settings),
+                                requests, {m.request_id: m for m in meetings},
+                                mt.reasons_for(base, requests, meetings))
     return data

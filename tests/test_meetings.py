@@ -286,3 +286,20 @@ def test_a_seating_plan_is_stored_and_refuses_two_people_in_one_seat(fair):
         assert seating.get_settings(session, item_id=ids["fair"]) == settings
         assert seating.get_seats(session, item_id=ids["fair"]) == {ids["aoki"]: (1, 0),
                                                                    ids["baba"]: (2, 3)}
+
+
+def test_deleting_a_counterpart_takes_its_requests_and_meetings_and_undo_brings_them(fair):
+    db, ids = fair
+    with write_session(db.engine) as session:
+        _request(session, ids, "gf", who="aoki")
+        _request(session, ids, "ibm", who="aoki")
+        mt.run_schedule(session, item_id=ids["fair"])
+        before = (mt.list_requests(session, item_id=ids["fair"]),
+                  mt.get_meetings(session, item_id=ids["fair"]))
+        removed = cps.delete_counterpart(session, counterpart_id=ids["gf"])
+        assert [r.counterpart_id for r in mt.list_requests(session, item_id=ids["fair"])] == [
+            ids["ibm"]]
+        cps.restore_counterpart(session, removed)
+        after = (mt.list_requests(session, item_id=ids["fair"]),
+                 mt.get_meetings(session, item_id=ids["fair"]))
+    assert after == before

@@ -35,38 +35,56 @@ class SlotGrid(QTableWidget):
         self.horizontalHeader().setDefaultSectionSize(180)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
+        self._shown: tuple = ()                     # (titles, tables) of the grid as filled
+        self._cells: dict[tuple[int, int], tuple] = {}
 
     def fill(self, slot_titles: list[str], tables: int,
              cells: dict[tuple[int, int], tuple[int, str, bool, bool]]) -> None:
-        """`cells`: (slot, table) -> (request id, text, pinned, lacks an interpreter)."""
-        keep = self.selected_requests()
-        self.clear()
-        self.setRowCount(len(slot_titles))
-        self.setColumnCount(tables)
-        self.setVerticalHeaderLabels(slot_titles)
-        self.setHorizontalHeaderLabels([_("Table {n}").format(n=n) for n in
-                                        range(1, tables + 1)])
-        # A few tables share the width; many keep a readable width and scroll.
-        self.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch if tables <= 6 else QHeaderView.ResizeMode.Interactive)
+        """`cells`: (slot, table) -> (request id, text, pinned, lacks an interpreter). Only
+        the cells that changed are touched (a move changes two of hundreds)."""
+        keep = set(self.selected_requests())
+        # Another session, grid or language: built afresh.
+        shape = (tuple(slot_titles), tables, _("Table {n}").format(n=1))
+        if shape != self._shown:
+            self.clear()
+            self.setRowCount(len(slot_titles))
+            self.setColumnCount(tables)
+            self.setVerticalHeaderLabels(slot_titles)
+            self.setHorizontalHeaderLabels([_("Table {n}").format(n=n) for n in
+                                            range(1, tables + 1)])
+            # A few tables share the width; many keep a readable width and scroll.
+            self.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.Stretch if tables <= 6
+                else QHeaderView.ResizeMode.Interactive)
+            self._cells = {}
+            self._shown = shape
         lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()), default=2)
         self.verticalHeader().setDefaultSectionSize(
             self.fontMetrics().lineSpacing() * max(lines, 2) + 10)
-        for (slot, table), (rid, text, pinned, lacking) in cells.items():
-            item = QTableWidgetItem(text)
-            item.setData(REQUEST_ROLE, rid)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                          | Qt.ItemFlag.ItemIsDragEnabled)
-            item.setBackground(QBrush(NEEDS_FILL if lacking else PINNED_FILL if pinned
-                                      else MEETING_FILL))
-            if pinned:
-                item.setFont(self._bold)
-                item.setToolTip(_("Pinned: Schedule leaves it where it is."))
-            elif lacking:
-                item.setToolTip(_("Needs an interpreter and has none."))
-            self.setItem(slot, table - 1, item)
-            if rid in keep:
-                item.setSelected(True)
+        for spot in [s for s in self._cells if s not in cells]:
+            self.takeItem(spot[0], spot[1] - 1)
+            del self._cells[spot]
+        for spot, cell in cells.items():
+            if self._cells.get(spot) != cell:
+                self.setItem(spot[0], spot[1] - 1, self._item(*cell))
+                self._cells[spot] = cell
+            item = self.item(spot[0], spot[1] - 1)
+            if item.isSelected() != (cell[0] in keep):
+                item.setSelected(cell[0] in keep)
+
+    def _item(self, rid: int, text: str, pinned: bool, lacking: bool) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setData(REQUEST_ROLE, rid)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                      | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setBackground(QBrush(NEEDS_FILL if lacking else PINNED_FILL if pinned
+                                  else MEETING_FILL))
+        if pinned:
+            item.setFont(self._bold)
+            item.setToolTip(_("Pinned: Schedule leaves it where it is."))
+        elif lacking:
+            item.setToolTip(_("Needs an interpreter and has none."))
+        return item
 
     def request_at(self, slot: int, table: int) -> int | None:
         item = self.item(slot, table - 1)

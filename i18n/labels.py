@@ -36,6 +36,22 @@ ITEM_KINDS = {
     "ceremony": N_("Ceremony"),
     "hotel": N_("Hotel"),
     "free_time": N_("Free time"),
+    "matchmaking": N_("B2B matchmaking session"),
+    "courtesy_call": N_("Courtesy call"),
+}
+SEATING_CONVENTIONS = {
+    "japanese": N_("Japanese (seat of honour farthest from the door)"),
+    "western": N_("Western (hosts and guests alternating)"),
+}
+TABLE_SHAPES = {
+    "long": N_("Long table"),
+    "round": N_("Round tables"),
+}
+# How much a delegate wants a meeting; 1 is scheduled first.
+PRIORITIES = {
+    "1": N_("Must meet"),
+    "2": N_("Want to meet"),
+    "3": N_("If possible"),
 }
 ROOM_TYPES = {
     "single": N_("Single"),
@@ -58,6 +74,13 @@ VISITOR_FIELDS = {
     "visa_type": N_("Visa type"),
     "organization": N_("Organization"),
     "title": N_("Job title"),
+    "birth_country": N_("Country of birth"),
+    "passport_country": N_("Passport issuing country"),
+    "passport_expiry": N_("Passport expiry"),
+    "employer": N_("Employer"),
+    "visit_purpose": N_("Purpose of visit"),
+    "us_person": N_("US person (citizen or permanent resident)"),
+    "escort": N_("Host / escort"),
 }
 
 

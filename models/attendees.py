@@ -20,6 +20,7 @@ from models.entities import (
     RoomGuest,
     VisitClearance,
 )
+from models.meeting_rows import restore_rows, rows_of_participant
 from models.organization_names import lookup_keys, name_index, organization_keys
 from models.rules import email_key
 from models.store.errors import InvalidInput
@@ -53,6 +54,7 @@ class Removed:
     person_deleted: bool
     room_ids: list[int] = field(default_factory=list)
     clearances: list[tuple[int, str]] = field(default_factory=list)   # item id, status
+    meetings: dict[str, list[dict]] = field(default_factory=dict)  # see models.meeting_rows
 
 
 @dataclass
@@ -204,7 +206,8 @@ def remove_attendee(session: Session, *, participant_id: int) -> Removed:
         participant={"id": part.id, "mission_id": part.mission_id, "person_id": person.id,
                      "role": part.role, "status": part.status},
         item_ids=item_ids, person_deleted=others is None, room_ids=room_ids,
-        clearances=clearances)
+        clearances=clearances,
+        meetings=rows_of_participant(session, participant_id=participant_id))
     session.delete(part)
     if removed.person_deleted:
         session.delete(person)
@@ -226,6 +229,7 @@ def restore_attendee(session: Session, removed: Removed) -> None:
     for item_id, status in removed.clearances:
         session.add(VisitClearance(item_id=item_id, participant_id=pid, status=status))
     session.flush()
+    restore_rows(session, removed.meetings)
 
 
 def find_duplicates(session: Session, *, mission_id: int, family: str, given: str, email: str,

@@ -63,6 +63,8 @@ class ItemKind(StrEnum):
     CEREMONY = "ceremony"
     HOTEL = "hotel"
     FREE_TIME = "free_time"
+    MATCHMAKING = "matchmaking"        # a 商談会: meetings in slots at numbered tables
+    COURTESY_CALL = "courtesy_call"
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
@@ -282,3 +284,112 @@ class RoomGuest(SQLModel, table=True):
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
         index=True))
+
+
+class SeatingConvention(StrEnum):
+    JAPANESE = "japanese"     # 上座 farthest from the door, host and guest sides facing
+    WESTERN = "western"       # host and co-host at the ends, hosts and guests alternating
+
+
+class TableShape(StrEnum):
+    LONG = "long"
+    ROUND = "round"
+
+
+class Counterpart(SQLModel, table=True):
+    """A local company or institution a delegation meets, with its contact person."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    mission_id: int = Field(sa_column=_fk("mission.id"))
+    name_en: str = ""
+    name_ja: str = ""
+    contact_en: str = ""
+    contact_ja: str = ""
+    contact_title_en: str = ""
+    contact_title_ja: str = ""
+    email: str = ""
+    phone: str = ""                # E.164 text, never a number
+    notes: str = ""
+
+
+class MatchmakingSession(SQLModel, table=True):
+    """The slots of a 商談会 item: its time window is the item's start and end."""
+
+    __tablename__ = "matchmaking_session"
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    slot_minutes: int = 25
+    break_minutes: int = 5
+    tables: int = 10
+
+
+class MeetingRequest(SQLModel, table=True):
+    """A delegate (or every delegate of an organization) asking to meet a counterpart."""
+
+    __tablename__ = "meeting_request"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(sa_column=_fk("itinerary_item.id"))
+    participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", nullable=True))
+    organization_id: int | None = Field(
+        default=None, sa_column=_fk("organization.id", nullable=True))
+    counterpart_id: int = Field(sa_column=_fk("counterpart.id"))
+    priority: int = 2              # 1 must, 2 want, 3 if possible
+    interpreter: bool = False      # needs an interpreter
+
+
+class Meeting(SQLModel, table=True):
+    """A request placed in a slot at a table (numbers from 0 and 1), with its interpreter."""
+
+    request_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("meeting_request.id", ondelete="CASCADE"), primary_key=True))
+    slot: int = 0
+    table_no: int = 1
+    interpreter_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", nullable=True, ondelete="SET NULL"))
+    pinned: bool = False
+
+
+class InterpreterAssignment(SQLModel, table=True):
+    """An interpreter working at an itinerary item (a meal, a site visit, a courtesy call)."""
+
+    __tablename__ = "interpreter_assignment"
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
+        index=True))
+
+
+class ItemProtocol(SQLModel, table=True):
+    """What an item asks of protocol: an interpreter, and how its tables are laid out."""
+
+    __tablename__ = "item_protocol"
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    interpreter_needed: bool = False
+    convention: str = SeatingConvention.JAPANESE.value
+    shape: str = TableShape.LONG.value
+    tables: int = 1
+    seats_per_table: int = 10
+
+
+class ProtocolRank(SQLModel, table=True):
+    """A participant's rank within their side (1 = 団長 or the chief host)."""
+
+    __tablename__ = "protocol_rank"
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))
+    rank: int = 99
+
+
+class Seat(SQLModel, table=True):
+    """Who sits where at a meal or ceremony: table number and seat number within it."""
+
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
+        index=True))
+    table_no: int = 1
+    seat_no: int = 0

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from i18n import N_, _, babel_locale, ngettext, pick
-from i18n.formatting import format_date, format_datetime, format_list, person_name
+from i18n.formatting import (
+    format_date,
+    format_datetime,
+    format_list,
+    format_time,
+    person_name,
+)
 from i18n.labels import VISITOR_FIELDS, label
 
 # Most urgent first: a missed deadline, then what cannot happen as planned, then what is due
@@ -27,6 +33,10 @@ MISSING_VISITOR_FIELDS = "missing_visitor_fields"
 PASSPORT_EXPIRY = "passport_expiry"
 NO_LODGING = "no_lodging"
 DAY_OFF = "day_off"               # a visit, meeting or ceremony on a holiday or weekend
+INTERPRETER_CLASH = "interpreter_clash"
+INTERPRETER_MISSING = "interpreter_missing"
+MEETINGS_WITHOUT_INTERPRETER = "meetings_without_interpreter"
+INTERPRETER_NO_BREAK = "interpreter_no_break"
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 _NAMES_SHOWN = 3
@@ -133,7 +143,34 @@ def _text(kind: str, p: dict) -> str:
             person=person_name(**p["person"]), night=_day(p["night"]))
     if kind == DAY_OFF:
         return _day_off(p)
+    if kind in _INTERPRETING:
+        return _interpreting(kind, p)
     raise ValueError(f"unknown finding kind: {kind!r}")
+
+
+_INTERPRETING = {INTERPRETER_CLASH, INTERPRETER_MISSING, MEETINGS_WITHOUT_INTERPRETER,
+                 INTERPRETER_NO_BREAK}
+
+
+def _interpreting(kind: str, p: dict) -> str:
+    if kind == INTERPRETER_CLASH:
+        return _("Interpreter {person} is in two places at once: “{first}” ({first_time}) and "
+                 "“{second}” ({second_time}).").format(
+            person=person_name(**p["person"]), first=_title(p["first"]),
+            first_time=_at(p["first_at"]), second=_title(p["second"]),
+            second_time=_at(p["second_at"]))
+    if kind == INTERPRETER_MISSING:
+        return _("“{item}” ({time}) needs an interpreter and has none.").format(
+            item=_title(p["item"]), time=_at(p["at"]))
+    if kind == MEETINGS_WITHOUT_INTERPRETER:
+        return ngettext("{n} meeting at “{item}” needs an interpreter and has none.",
+                        "{n} meetings at “{item}” need an interpreter and have none.",
+                        p["n"]).format(n=p["n"], item=_title(p["item"]))
+    return ngettext(
+        "Interpreter {person} works from {start} to {end} without a break of {hours} hour.",
+        "Interpreter {person} works from {start} to {end} without a break of {hours} hours.",
+        p["hours"]).format(person=person_name(**p["person"]), start=_at(p["from"]),
+                           end=format_time(*p["until"]), hours=p["hours"])
 
 
 def finding_text(finding: Finding) -> str:

@@ -22,6 +22,7 @@ from models.entities import (
     Site,
     VisitClearance,
 )
+from models.meeting_rows import restore_rows, rows_of_item
 from models.times import is_valid_zone
 
 # What a person edits; mission_id and id are not theirs to change.
@@ -51,6 +52,7 @@ class RemovedItem:
     clearances: list[dict] = field(default_factory=list)
     rooms: list[dict] = field(default_factory=list)
     guests: list[dict] = field(default_factory=list)
+    meetings: dict[str, list[dict]] = field(default_factory=dict)  # see models.meeting_rows
 
 
 def _check(values: dict) -> None:
@@ -123,7 +125,8 @@ def delete_item(session: Session, *, item_id: int) -> RemovedItem:
             VisitClearance.item_id == item_id)).all()],
         rooms=[r.model_dump() for r in rooms],
         guests=[g.model_dump() for g in session.exec(select(RoomGuest).where(
-            col(RoomGuest.room_id).in_(room_ids))).all()] if room_ids else [])
+            col(RoomGuest.room_id).in_(room_ids))).all()] if room_ids else [],
+        meetings=rows_of_item(session, item_id=item_id))
     session.delete(item)
     session.flush()
     return removed
@@ -145,7 +148,22 @@ def restore_item(session: Session, removed: RemovedItem) -> int:
     session.flush()
     session.add_all([RoomGuest(**g) for g in removed.guests if g["participant_id"] in people])
     session.flush()
+    restore_rows(session, _of_people(removed.meetings, people))
     return item_id
+
+
+def _of_people(rows: dict[str, list[dict]], people: set[int]) -> dict[str, list[dict]]:
+    """The rows whose participants are still on the mission (an interpreter gone meanwhile
+    leaves the meeting without one)."""
+    out = {}
+    for table, found in rows.items():
+        kept = [r for r in found if r.get("participant_id") in people | {None}]
+        out[table] = [r | {"interpreter_id": None} if r.get("interpreter_id") not in
+                      people | {None} else r for r in kept]
+    gone = {r["id"] for r in rows.get("meeting_request", [])} - {
+        r["id"] for r in out.get("meeting_request", [])}
+    out["meeting"] = [r for r in out.get("meeting", []) if r["request_id"] not in gone]
+    return out
 
 
 def item_people(session: Session, *, mission_id: int) -> dict[int, frozenset[int]]:

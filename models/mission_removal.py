@@ -14,8 +14,10 @@ from sqlalchemy import and_, insert, select
 from sqlmodel import Session
 
 from i18n import _
+from models import meeting_rows
 from models import repository as repo
 from models.entities import (
+    Counterpart,
     ItemParticipant,
     ItineraryItem,
     Mission,
@@ -32,7 +34,7 @@ from models.store.errors import StorageError
 
 # In the order rows must go back in: every row after the rows it refers to.
 TABLES = (Person, Mission, MissionOrganizer, Participant, ItineraryItem, ItemParticipant,
-          VisitClearance, Room, RoomGuest)
+          VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
 
 
 class CannotRestore(StorageError):
@@ -76,10 +78,14 @@ def remove_mission(session: Session, *, mission_id: int) -> RemovedMission:
         VisitClearance: VisitClearance.item_id.in_(items),
         Room: Room.item_id.in_(items),
         RoomGuest: RoomGuest.room_id.in_(select(Room.id).where(Room.item_id.in_(items))),
+        Counterpart: Counterpart.mission_id == mission_id,
     }
     removed = RemovedMission(code=mission.code, rows={
         model.__tablename__: _rows(session, model, condition)
         for model, condition in where.items()})
+    removed.rows |= meeting_rows.rows_of_items(session, item_ids=items)
+    removed.rows["protocol_rank"] = meeting_rows.ranks_of_mission(session,
+                                                                   mission_id=mission_id)
     repo.delete_mission(session, mission_id=mission_id)
     return removed
 
@@ -100,6 +106,11 @@ def restore_mission(session: Session, removed: RemovedMission) -> int:
         rows = [dict(r) for r in removed.rows[model.__tablename__]]
         if model is MissionOrganizer:
             rows = [r for r in rows if r["organization_id"] in orgs]
+        if model.__tablename__ == "meeting_request":
+            rows = [r for r in rows if r["organization_id"] in orgs | {None}]
+            gone = {r["id"] for r in removed.rows["meeting_request"]} - {r["id"] for r in rows}
+        if model.__tablename__ == "meeting":
+            rows = [r for r in rows if r["request_id"] not in gone]
         for row in rows:
             if model is Person and row["organization_id"] not in orgs:
                 row["organization_id"] = None

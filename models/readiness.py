@@ -16,6 +16,7 @@ What each check means (the window's panel and `main.py readiness` show the same 
   package) or a weekend day of the country it is in (the site's zone for a visit).
 - Passports: models.rules decides validity for the countries of the person's own items.
 - Lodging: see `_lodging`.
+- Interpreters (two places at once, needed and missing, no break): see models.interpreting.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sqlmodel import Session
 from models import findings as F
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
+from models.interpreting import interpreter_findings
 from models.public_holidays import holiday, is_weekend
 from models.readiness_data import Plan, PlanItem, load_plan
 from models.rules import mission_countries, passport_too_short
@@ -75,7 +77,7 @@ def _no_collection() -> Iterator[None]:
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan), *_lodging(plan)]
+             *_passports(plan), *_lodging(plan), *interpreter_findings(plan)]
     return sorted(found, key=Finding.sort_key)
 
 

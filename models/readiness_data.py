@@ -19,6 +19,7 @@ from models.entities import (
     Person,
     Site,
 )
+from models.interpreting import Interpreting, load_interpreting
 from models.times import stored_utc
 
 
@@ -105,6 +106,7 @@ class Plan:
     clearance: dict[tuple[int, int], str]  # (item id, participant id) -> status
     # hotel item id -> the participants with a room in that stay
     roomed: dict[int, set[int]] = field(default_factory=dict)
+    interpreting: Interpreting | None = None      # see models.interpreting
 
 
 # Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
@@ -166,4 +168,6 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
         roomed[item_id].add(pid)
     return Plan(mission_id=mission_id, start_date=mission[0], end_date=mission[1],
                 home_tz=mission[2], people=people, active=active, items=items, sites=sites,
-                clearance=clearance, roomed=dict(roomed))
+                clearance=clearance, roomed=dict(roomed),
+                interpreting=load_interpreting(driver, mission_id,
+                                               {i.id: i.start for i in items}))

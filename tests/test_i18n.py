@@ -177,7 +177,9 @@ def test_every_stored_enumeration_value_has_a_label_in_both_languages():
 
     pairs = [(labels.ROLES, e.Role), (labels.ATTENDANCE, e.AttendanceStatus),
              (labels.MISSION_STATUS, e.MissionStatus), (labels.ITEM_KINDS, e.ItemKind),
-             (labels.ROOM_TYPES, e.RoomType), (labels.CLEARANCES, e.Clearance)]
+             (labels.ROOM_TYPES, e.RoomType), (labels.CLEARANCES, e.Clearance),
+             (labels.SEATING_CONVENTIONS, e.SeatingConvention),
+             (labels.TABLE_SHAPES, e.TableShape)]
     for table, enum in pairs:
         assert list(table) == [member.value for member in enum], enum.__name__
     i18n.set_language("ja")

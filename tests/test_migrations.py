@@ -87,8 +87,35 @@ def _fill_0007(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE itinerary_item SET revision = 3 WHERE id = 1")
 
 
+
+def _fill_0008(conn: sqlite3.Connection) -> None:
+    _fill_0007(conn)
+    conn.execute("UPDATE person SET birth_country = 'JP', passport_country = 'JP', us_person = 0, "
+                 "dietary_codes = 'shrimp:allergy', dietary_note = 'とても辛いもの' WHERE id = 1")
+    conn.execute("UPDATE itinerary_item SET dropoff_en = 'Hotel', dropoff_ja = 'ホテル' "
+                 "WHERE id = 1")
+
+
+def _fill_0009(conn: sqlite3.Connection) -> None:
+    _fill_0008(conn)
+    conn.execute("UPDATE itinerary_item SET kind = 'matchmaking' WHERE id = 1")
+    conn.execute("INSERT INTO counterpart VALUES (1, 1, 'GlobalFoundries', "
+                 "'グローバルファウンドリーズ', 'Ann Lee', 'アン・リー', 'VP', '副社長', "
+                 "'ann@example.com', '+15185550100', '')")
+    conn.execute("INSERT INTO matchmaking_session VALUES (1, 20, 10, 4)")
+    conn.execute("INSERT INTO meeting_request VALUES (1, 1, 1, NULL, 1, 1, 1)")
+    conn.execute("INSERT INTO meeting_request VALUES (2, 1, NULL, 1, 1, 2, 0)")
+    conn.execute("INSERT INTO meeting VALUES (1, 0, 2, 3, 1)")
+    conn.execute("INSERT INTO interpreter_assignment VALUES (1, 3)")
+    conn.execute("INSERT INTO item_protocol VALUES (1, 1, 'western', 'round', 2, 8)")
+    conn.execute("INSERT INTO protocol_rank VALUES (1, 1)")
+    conn.execute("INSERT INTO seat VALUES (1, 1, 1, 0)")
+
+
+
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
-           "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": None}
+           "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
+           "0009": _fill_0009}
 
 
 def _revisions() -> list[str]:

@@ -16,6 +16,7 @@ from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
 from documents.workbook.hotel import organizer_rooming_sheets
 from documents.workbook.lang import display_name, list_separator, titled
+from documents.workbook.meetings import load_meetings, meeting_sheets
 from documents.workbook.overview import overview_sheet
 from documents.workbook.page import PageSetup
 from documents.workbook.people import (
@@ -74,7 +75,8 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
         sheets = [overview_sheet(data, used, today=today), roster_sheet(data, used),
                   itinerary_sheet(data, used), *visitor_sheets(data, used),
                   *organizer_rooming_sheets(data, used), manifest_sheet(data, used),
-                  *dietary_sheets(data, used), contacts_sheet(data, used)]
+                  *dietary_sheets(data, used), contacts_sheet(data, used),
+                  *meeting_sheets(load_meetings(engine, mission_id=data.mission.id), used)]
         book = _book(data, language, _("Delegation workbook"))
         book.write(sheets, progress)
     private = sensitive and any(

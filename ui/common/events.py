@@ -18,7 +18,10 @@ PARTICIPANTS = "participants"      # who takes part in which item
 SITES = "sites"                    # shared by every mission
 VISITS = "visits"                  # visitor clearances of site visits
 ROOMS = "rooms"                    # hotel rooms and their guests
-KINDS = frozenset({MISSION, ATTENDEES, ORGANIZATIONS, ITEMS, PARTICIPANTS, SITES, VISITS, ROOMS})
+MEETINGS = "meetings"              # counterparts, 商談会 requests and meetings, interpreters
+PROTOCOL = "protocol"              # protocol ranks and seating plans
+KINDS = frozenset({MISSION, ATTENDEES, ORGANIZATIONS, ITEMS, PARTICIPANTS, SITES, VISITS, ROOMS,
+                   MEETINGS, PROTOCOL})
 
 
 @dataclass(frozen=True)

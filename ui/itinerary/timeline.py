@@ -34,7 +34,7 @@ from ui.itinerary.day_layout import Block, DayLayout
 KIND_COLOURS = {
     "flight": "#8cc4f5", "transfer": "#c3ccd6", "meeting": "#ffd27a", "seminar": "#cdb8f5",
     "site_visit": "#98d99c", "meal": "#ffb4a6", "ceremony": "#f4a9d3", "hotel": "#6f6fa0",
-    "free_time": "#a6dfdb",
+    "free_time": "#a6dfdb", "matchmaking": "#e8c07a", "courtesy_call": "#d9b3a0",
 }
 TEXT = QColor("#151515")
 MIN_PX_PER_HOUR = 36

@@ -40,6 +40,8 @@ from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
 from ui.lodging.actions import RoomActions
 from ui.lodging.lodging_tab import LodgingTab
+from ui.meetings.actions import MeetingActions
+from ui.meetings.meetings_tab import MeetingsTab
 from ui.missions.actions import MissionActions
 from ui.missions.overview_tab import OverviewTab
 from ui.sites.actions import SiteActions
@@ -79,8 +81,9 @@ class MainWindow(QMainWindow):
         self.itinerary = ItineraryTab(ctx)      # day list, timeline, each person's items
         self.sites_tab = SitesTab(ctx)
         self.lodging_tab = LodgingTab(ctx)
+        self.meetings_tab = MeetingsTab(ctx)    # 商談会, interpreters, greetings, seating
         self.pages = (self.overview, self.attendees, self.itinerary, self.sites_tab,
-                      self.lodging_tab)
+                      self.lodging_tab, self.meetings_tab)
         for page in self.pages:
             self.tabs.addTab(page, "")
         self.splitter = QSplitter(objectName="splitter")
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.site_actions = SiteActions(ctx, self.sites_tab)
         self.room_actions = RoomActions(ctx, self.lodging_tab)
         self.lodging_tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
+        self.meeting_actions = MeetingActions(ctx, self.meetings_tab)
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
@@ -221,7 +225,7 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
         for page, title in zip(self.pages[1:], (_("Attendees"), _("Itinerary"), _("Sites"),
-                                                _("Lodging")), strict=True):
+                                                _("Lodging"), _("Meetings")), strict=True):
             self.tabs.setTabText(self.tabs.indexOf(page), title)
         self._update_overview_title()
         self._fill_mission_list()
@@ -286,7 +290,8 @@ class MainWindow(QMainWindow):
         self.mission_actions.update(has_mission)
         self.file_actions.update(has_mission)
         self.attendee_actions.update(has_mission)
-        for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab):
+        for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab,
+                     self.meetings_tab):
             page.set_editable(editable)
         self._update_title()
         self.events.changed.emit(Change(mission_id, frozenset(), switched=True))

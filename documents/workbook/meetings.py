@@ -1,0 +1,182 @@
+"""The organizers' sheets on meetings and protocol: for each 商談会 its grid of slots by tables
+and its meeting schedule (a line per meeting: filter it by delegate or counterpart for each
+one's own schedule), the interpreters' assignments, and each seating plan by table and seat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from documents.workbook.page import Column, SheetData, band_flags, sheet_name
+from i18n import _, pick
+from i18n.formatting import format_date, format_time, person_name
+from models import counterparts as cps
+from models import interpreting, seating
+from models import meetings as mt
+from models import repository as repo
+from models.entities import ItemKind
+from models.store.db import Engine, read_session
+from models.times import local_date
+
+
+@dataclass
+class MeetingsData:
+    sessions: list[tuple[mt.SessionRow, list, list[mt.RequestData], dict]] = field(
+        default_factory=list)          # session, slots, requests, request id -> meeting
+    counterparts: dict[int, cps.CounterpartData] = field(default_factory=dict)
+    names: dict[int, dict] = field(default_factory=dict)     # participant -> name parts
+    hosts: set[int] = field(default_factory=set)             # participants of the host side
+    organizations: dict[int, tuple[str, str]] = field(default_factory=dict)
+    interpreting: list[tuple[repo.ItemRow, tuple[int, ...]]] = field(default_factory=list)
+    seating: list[tuple[repo.ItemRow, seating.PlanSettings, dict]] = field(default_factory=list)
+
+
+def load_meetings(engine: Engine, *, mission_id: int) -> MeetingsData:
+    data = MeetingsData()
+    with read_session(engine) as session:
+        for a in repo.list_attendees(session, mission_id=mission_id):
+            data.names[a.participant_id] = {"family": a.family_name, "given": a.given_name,
+                                            "family_ja": a.family_name_ja,
+                                            "given_ja": a.given_name_ja}
+            if a.role == "host":
+                data.hosts.add(a.participant_id)
+            if a.organization_id is not None:
+                data.organizations[a.organization_id] = (a.organization_en, a.organization_ja)
+        data.counterparts = {c.id: c for c in cps.list_counterparts(session,
+                                                                    mission_id=mission_id)}
+        for row in mt.list_sessions(session, mission_id=mission_id):
+            data.sessions.append((row, mt.slot_times(row.start, row.end, row.settings),
+                                  mt.list_requests(session, item_id=row.item_id),
+                                  {m.request_id: m for m in mt.get_meetings(
+                                      session, item_id=row.item_id)}))
+        for item in repo.list_items(session, mission_id=mission_id):
+            if item.kind == ItemKind.MATCHMAKING.value:
+                continue
+            who = interpreting.assigned_interpreters(session, item_id=item.id)
+            if who:
+                data.interpreting.append((item, who))
+            seats = seating.get_seats(session, item_id=item.id)
+            if seats:
+                data.seating.append((item, seating.get_settings(session, item_id=item.id),
+                                     seats))
+    return data
+
+
+def _name(data: MeetingsData, pid: int | None) -> str:
+    return person_name(**data.names[pid]) if pid in data.names else ""
+
+
+def _side(data: MeetingsData, r: mt.RequestData) -> str:
+    if r.participant_id is not None:
+        return _name(data, r.participant_id)
+    org = data.organizations.get(r.organization_id, ("", ""))
+    return _("{organization} (all delegates)").format(organization=pick(*org)[0])
+
+
+def _counterpart(data: MeetingsData, cp_id: int) -> str:
+    cp = data.counterparts.get(cp_id)
+    return pick(cp.name_en, cp.name_ja)[0] if cp else ""
+
+
+def _slot(slots, n: int, tz: str) -> str:
+    start, end = slots[n]
+    return f"{format_time(start, tz, with_zone=False)}–{format_time(end, tz)}"
+
+
+def meeting_sheets(meetings: MeetingsData, used: set[str]) -> list[SheetData]:
+    sheets = []
+    for row, slots, requests, placed in meetings.sessions:
+        title = pick(row.title_en, row.title_ja)[0]
+        when = format_date(local_date(row.start, row.tz), "day")
+        by_id = {r.id: r for r in requests}
+        at = {(m.slot, m.table): m for m in placed.values()}
+        grid_rows = []
+        for n in range(len(slots)):
+            line = [_slot(slots, n, row.tz)]
+            for table in range(1, row.settings.tables + 1):
+                m = at.get((n, table))
+                if m is None:
+                    line.append(None)
+                    continue
+                r = by_id[m.request_id]
+                text = f"{_side(meetings, r)}\n{_counterpart(meetings, r.counterpart_id)}"
+                if m.interpreter is not None:
+                    text += "\n" + _("Interpreter: {name}").format(
+                        name=_name(meetings, m.interpreter))
+                line.append(text)
+            grid_rows.append(line)
+        columns = [Column(_("Time"), 18)] + [
+            Column(_("Table {n}").format(n=t), 28) for t in range(1, row.settings.tables + 1)]
+        sheets.append(SheetData(sheet_name(_("Slots {session}").format(session=title), used),
+                                f"{title} ({when}): " + _("meeting slots by table"), columns,
+                                grid_rows, filter=False))
+        lines = []
+        for m in sorted(placed.values(), key=lambda m: (m.slot, m.table)):
+            r = by_id[m.request_id]
+            lines.append([_slot(slots, m.slot, row.tz), m.table, _side(meetings, r),
+                          _counterpart(meetings, r.counterpart_id),
+                          _name(meetings, m.interpreter)
+                          or (_("Needed, none assigned") if r.interpreter else "")])
+        unmet = [r for r in requests if r.id not in placed]
+        for r in unmet:
+            lines.append([_("Not scheduled"), None, _side(meetings, r),
+                          _counterpart(meetings, r.counterpart_id),
+                          _("Needed") if r.interpreter else ""])
+        sheets.append(SheetData(
+            sheet_name(_("Meetings {session}").format(session=title), used),
+            f"{title} ({when}): " + _("meeting schedule (filter by delegate or counterpart)"),
+            [Column(_("Time"), 18), Column(_("Table"), 8), Column(_("Delegate side"), 30),
+             Column(_("Counterpart"), 34), Column(_("Interpreter"), 24)],
+            lines, band_flags([line[0] for line in lines])))
+    if meetings.interpreting or any(m.interpreter for *_r, placed in meetings.sessions
+                                    for m in placed.values()):
+        sheets.append(_interpreter_sheet(meetings, used))
+    for item, settings, seats in meetings.seating:
+        sheets.append(_seating_sheet(meetings, item, settings, seats, used))
+    return sheets
+
+
+def _interpreter_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
+    lines = []
+    for item, who in meetings.interpreting:
+        for pid in who:
+            lines.append((item.start_utc, _name(meetings, pid),
+                          format_date(local_date(item.start_utc, item.start_tz), "day"),
+                          f"{format_time(item.start_utc, item.start_tz, with_zone=False)}–"
+                          f"{format_time(item.end_utc, item.end_tz)}",
+                          pick(item.title_en, item.title_ja)[0]))
+    for row, slots, requests, placed in meetings.sessions:
+        by_id = {r.id: r for r in requests}
+        for m in placed.values():
+            if m.interpreter is None:
+                continue
+            r = by_id[m.request_id]
+            lines.append((slots[m.slot][0], _name(meetings, m.interpreter),
+                          format_date(local_date(row.start, row.tz), "day"),
+                          _slot(slots, m.slot, row.tz),
+                          _("{session}, table {table}: {side} – {counterpart}").format(
+                              session=pick(row.title_en, row.title_ja)[0], table=m.table,
+                              side=_side(meetings, r),
+                              counterpart=_counterpart(meetings, r.counterpart_id))))
+    lines.sort(key=lambda line: (line[1], line[0]))
+    rows = [list(line[1:]) for line in lines]
+    return SheetData(sheet_name(_("Interpreters"), used), _("Interpreters' assignments"),
+                     [Column(_("Interpreter"), 24), Column(_("Day"), 14), Column(_("Time"), 22),
+                      Column(_("Where"), 60)], rows, band_flags([r[0] for r in rows]))
+
+
+def _seating_sheet(meetings: MeetingsData, item, settings: seating.PlanSettings, seats: dict,
+                   used: set[str]) -> SheetData:
+    spots = {(s.table, s.seat): s for s in seating.layout(settings)}
+    rows = []
+    for pid, (table, seat) in sorted(seats.items(), key=lambda kv: kv[1]):
+        spot = spots.get((table, seat))
+        side = _("Host") if pid in meetings.hosts else _("Delegation")
+        mark = _("seat of honour") if (spot and spot.side == "guest" and spot.honour == 0
+                                      and table == 1) else ""
+        rows.append([table, seat + 1, _name(meetings, pid), side, mark])
+    title = pick(item.title_en, item.title_ja)[0]
+    return SheetData(sheet_name(_("Seating {item}").format(item=title), used),
+                     _("Seating plan: {item}").format(item=title),
+                     [Column(_("Table"), 8), Column(_("Seat"), 8), Column(_("Name"), 30),
+                      Column(_("Side"), 14), Column(_("Note"), 18)],
+                     rows, band_flags([r[0] for r in rows]))

@@ -1,0 +1,285 @@
+"""The Meetings tab on the demo mission with its 商談会: schedule, move by dragging, swap, pin,
+requests and counterparts through their dialogs, interpreters, ranks and seats, every change
+undone and redone, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models import meetings as mt
+from models import seating
+from models.meetings_demo import seed_meetings_demo
+from models.readiness import run_checks
+from models.store.db import read_session
+from tests.dialogs import when_modal
+from tests.test_window import switch_language
+
+
+@pytest.fixture
+def window(window):
+    fair = seed_meetings_demo(window.db.engine, window.mission_id)
+    window.show_mission(window.mission_id)      # as after an outside change: read again
+    window.tabs.setCurrentWidget(window.meetings_tab)
+    window.fair = fair
+    return window
+
+
+def stored(window) -> dict[int, mt.mm.Placed]:
+    with read_session(window.db.engine) as session:
+        return {m.request_id: m for m in mt.get_meetings(session, item_id=window.fair)}
+
+
+def finding_kinds(window) -> set[str]:
+    with read_session(window.db.engine) as session:
+        return {f.kind for f in run_checks(session, mission_id=window.mission_id,
+                                           today=date(2026, 11, 27))}
+
+
+def cells(page) -> dict[tuple[int, int], int]:
+    grid = page.grid
+    return {(r, c + 1): grid.item(r, c).data(Qt.ItemDataRole.UserRole)
+            for r in range(grid.rowCount()) for c in range(grid.columnCount())
+            if grid.item(r, c) is not None}
+
+
+def test_the_grid_shows_every_stored_meeting_in_its_slot_and_table(window):
+    page = window.meetings_tab.matchmaking
+    meetings = stored(window)
+    assert cells(page) == {(m.slot, m.table): rid for rid, m in meetings.items()}
+    assert page.grid.rowCount() == 4 and page.grid.columnCount() == 4
+    assert page.summary.text() == f"{len(meetings)} of 14 requests met; {14 - len(meetings)} unmet."
+    statuses = [page.model.index(r, 4).data() for r in range(page.model.rowCount())]
+    assert any("table" in s for s in statuses)
+
+
+def test_schedule_again_after_clearing_is_one_undoable_step(window):
+    page = window.meetings_tab.matchmaking
+    first = stored(window)
+    with read_session(window.db.engine) as session:
+        before = mt.get_meetings(session, item_id=window.fair)
+    from ui.meetings.commands import SetMeetings
+
+    window.run_command(SetMeetings("clear", window.ctx.engine, window.events, window.mission_id,
+                                   window.fair, before, []))
+    assert cells(page) == {}
+    page.buttons["schedule"].click()
+    assert stored(window).keys() == first.keys()
+    assert window.act_undo.text() == "&Undo: Schedule meetings"
+    window.undo()
+    assert stored(window) == {} and cells(page) == {}
+    window.redo()
+    assert stored(window).keys() == first.keys()
+
+
+def test_dropping_a_meeting_on_a_free_cell_moves_it_and_undo_puts_it_back(window):
+    page = window.meetings_tab.matchmaking
+    before = stored(window)
+    taken = cells(page)
+    # Any free table in a meeting's own slot keeps every rule.
+    rid, free = next((rid, (m.slot, t)) for rid, m in before.items() for t in range(1, 5)
+                     if (m.slot, t) not in taken)
+    page.grid.drop(rid, *free)
+    assert (stored(window)[rid].slot, stored(window)[rid].table) == free
+    assert cells(page)[free] == rid
+    window.undo()
+    assert stored(window) == before
+
+
+def test_a_drop_that_would_double_book_someone_is_refused_with_a_message(window):
+    page = window.meetings_tab.matchmaking
+    before = stored(window)
+    with read_session(window.db.engine) as session:
+        requests = {r.id: r for r in mt.list_requests(session, item_id=window.fair)}
+    # Two meetings of the same delegate: moving one into the other's slot, at another table.
+    by_person: dict[int, list[int]] = {}
+    for rid in before:
+        by_person.setdefault(requests[rid].participant_id, []).append(rid)
+    a, b = next(v for v in by_person.values() if len(v) > 1)[:2]
+    table = next(t for t in range(1, 5) if t != before[b].table)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), QMessageBox,
+               must_close=True)
+    page.grid.drop(a, before[b].slot, table)
+    assert stored(window) == before
+
+
+def test_swap_and_pin_two_chosen_meetings(window):
+    page = window.meetings_tab.matchmaking
+    before = stored(window)
+    same_slot = sorted((m for m in before.values() if m.slot == 0), key=lambda m: m.table)
+    a, b = same_slot[0], same_slot[1]
+    page.grid.item(a.slot, a.table - 1).setSelected(True)
+    page.grid.item(b.slot, b.table - 1).setSelected(True)
+    assert page.buttons["swap"].isEnabled()
+    page.buttons["swap"].click()
+    after = stored(window)
+    assert (after[a.request_id].table, after[b.request_id].table) == (b.table, a.table)
+    page.grid.clearSelection()
+    page.grid.select_request(a.request_id)
+    page.buttons["pin"].click()
+    assert stored(window)[a.request_id].pinned
+    page.buttons["schedule"].click()
+    assert stored(window)[a.request_id] == mt.mm.Placed(a.request_id, a.slot, b.table,
+                                                         after[a.request_id].interpreter, True)
+    for _step in range(3):
+        window.undo()
+    assert stored(window) == before
+
+
+def test_a_request_added_in_its_dialog_is_listed_unscheduled_until_schedule(window):
+    page = window.meetings_tab.matchmaking
+    n = page.model.rowCount()
+
+    def fill(dialog):
+        dialog.who.setCurrentIndex(dialog.who.findText("Hokkaido Government (all delegates)"))
+        dialog.counterpart.setCurrentIndex(dialog.counterpart.findText("IBM Research Albany"))
+        dialog.priority.setCurrentIndex(0)
+        dialog.accept()
+
+    when_modal(fill, must_close=True)
+    page.buttons["addRequest"].click()
+    assert page.model.rowCount() == n + 1
+    row = next(page.model.row_at(r) for r in range(page.model.rowCount())
+               if page.model.row_at(r).organization_id is not None)
+    assert row.priority == 1 and not row.interpreter
+    assert page.data.status(row) == "Not scheduled yet: a slot is free for it"
+    window.undo()
+    assert page.model.rowCount() == n
+
+
+def test_counterparts_are_added_in_their_dialog_and_undo_removes_them(window):
+    from ui.meetings.counterpart_dialog import CounterpartDialog, CounterpartsDialog
+
+    page = window.meetings_tab.matchmaking
+
+    def add_one(listing):
+        def fill(dialog):
+            dialog.edits["name_en"].setText("=cmd|' /C calc'!A0")   # kept as text, harmless
+            dialog.edits["email"].setText("not an address")
+            dialog.accept()
+            assert dialog.isVisible() and "e-mail" in dialog.error.text()
+            dialog.edits["email"].setText("ＩＮＦＯ＠ｅｘａｍｐｌｅ．ｃｏｍ")
+            dialog.accept()
+
+        when_modal(fill, CounterpartDialog, must_close=True)
+        listing.buttons["add"].click()
+        assert listing.model.rowCount() == 7
+        listing.reject()
+
+    when_modal(add_one, CounterpartsDialog, must_close=True)
+    page.buttons["counterparts"].click()
+    assert "=cmd|' /C calc'!A0" in [c.name_en for c in page.data.counterparts.values()]
+    assert "INFO@example.com" in [c.email for c in page.data.counterparts.values()]
+    window.undo()
+    assert len(page.data.counterparts) == 6
+
+
+def test_interpreters_ranks_and_seats_on_the_protocol_page_undo(window, qtbot):
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    dinner = next(i.id for i in proto.data.items if i.title_en.startswith("Delegation dinner"))
+    row = next(r for r in range(proto.item_list.count())
+               if proto.item_list.item(r).data(Qt.ItemDataRole.UserRole) == dinner)
+    proto.item_list.setCurrentRow(row)
+    assert proto.interpreting.text() == "Interpreting: Shun Kimura"
+    seats = dict(proto.data.seats)
+    chief = next(p for p, spot in seats.items() if spot == (1, 3))   # the seat of honour
+    assert proto.data.people[chief].family == "Takahashi"
+    other = next(p for p, spot in seats.items() if spot == (1, 0))
+    proto.view.drop(other, 1, 3)                                       # swap the two
+    assert proto.data.seats[other] == (1, 3) and proto.data.seats[chief] == (1, 0)
+    window.undo()
+    assert proto.data.seats == seats
+
+    def untick(dialog):
+        for i in range(dialog.people.count()):
+            dialog.people.item(i).setCheckState(Qt.CheckState.Unchecked)
+        dialog.accept()
+
+    when_modal(untick, must_close=True)
+    proto.buttons["interpreters"].click()
+    assert proto.interpreting.text() == "Needs an interpreter and has none."
+    assert "interpreter_missing" in finding_kinds(window)
+    window.undo()
+    assert "interpreter_missing" not in finding_kinds(window)
+    assert proto.interpreting.text() == "Interpreting: Shun Kimura"
+
+    proto.convention.setCurrentIndex(proto.convention.findData("western"))
+    proto.shape.setCurrentIndex(proto.shape.findData("round"))
+    proto.tables.setValue(2)
+    proto.per_table.setValue(8)
+    proto.buttons["seatByRank"].click()
+    assert proto.data.settings == seating.PlanSettings(dinner, "western", "round", 2, 8)
+    assert proto.data.seats[chief] == (1, 1)              # at the host's right, head table
+    window.undo()
+    assert proto.data.seats == seats
+
+
+def test_the_tab_speaks_japanese_after_a_language_switch(window, qtbot):
+    page = window.meetings_tab.matchmaking
+    switch_language(qtbot, window, "ja")
+    assert window.tabs.tabText(window.tabs.indexOf(window.meetings_tab)) == "商談・儀典"
+    assert page.buttons["schedule"].text() == "自動割当(&S)"
+    assert page.grid.horizontalHeaderItem(0).text() == "テーブル1"
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "優先度"
+
+
+def test_editing_a_request_opens_on_its_own_delegate_and_keeps_it(window):
+    page = window.meetings_tab.matchmaking
+    with read_session(window.db.engine) as session:
+        before = mt.list_requests(session, item_id=window.fair)[0]
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == before.id)
+    page.requests.selectRow(row)
+
+    def check_and_save(dialog):
+        assert dialog.who.currentText() == page.data.person(before.participant_id)
+        assert dialog.request() == before
+        dialog.priority.setCurrentIndex(2)
+        dialog.accept()
+
+    when_modal(check_and_save, must_close=True)
+    page.buttons["editRequest"].click()
+    with read_session(window.db.engine) as session:
+        after = next(r for r in mt.list_requests(session, item_id=window.fair)
+                     if r.id == before.id)
+    assert after.priority == 3 and after.participant_id == before.participant_id
+    window.undo()
+    with read_session(window.db.engine) as session:
+        assert before in mt.list_requests(session, item_id=window.fair)
+
+
+def test_the_seating_chart_pdf_holds_the_plan_and_every_seat(window, tmp_path):
+    import subprocess
+
+    from ui.meetings.seating_pdf import save_seating_pdf
+
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    row = next(r for r in range(proto.item_list.count())
+               if proto.item_list.item(r).text().startswith("Delegation dinner"))
+    proto.item_list.setCurrentRow(row)
+    path = tmp_path / "seating.pdf"
+    save_seating_pdf(path, proto.view.scene(), "Seating plan: dinner", proto.seat_lines(),
+                     "America/New_York")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Seating plan: dinner" in text and "Door" in text
+    assert "Table 1, seat 4: Masayuki Takahashi (Delegation)" in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "612 x 792" in info or "792 x 612" in info          # Letter, for Albany
+
+
+def test_a_seating_pdf_over_a_folder_is_refused_and_changes_nothing(window, tmp_path):
+    from documents.workbook.save import ExportError
+    from ui.meetings.seating_pdf import save_seating_pdf
+
+    folder = tmp_path / "out"
+    (folder / "plan.pdf").mkdir(parents=True)
+    with pytest.raises(ExportError) as err:
+        save_seating_pdf(folder / "plan.pdf", window.meetings_tab.protocol.view.scene(),
+                         "x", [], "Asia/Tokyo")
+    assert "folder" in err.value.user_message()
+    assert list(folder.iterdir()) == [folder / "plan.pdf"]

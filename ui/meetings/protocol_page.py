@@ -1,0 +1,284 @@
+"""The Protocol page of the Meetings tab: for a meal, ceremony, courtesy call or visit, who
+interprets there, the order of greetings by rank, and the seating plan drawn and editable.
+
+The page reads and shows; what the user asks for goes out as signals that ui.meetings.actions
+turns into dialogs and undoable commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import _, pick
+from i18n.formatting import format_datetime, format_list
+from i18n.labels import ITEM_KINDS, SEATING_CONVENTIONS, TABLE_SHAPES, label
+from models import interpreting, protocol, seating
+from models import repository as repo
+from models.items import item_people
+from models.store.db import read_session
+from ui.common import retranslate
+from ui.common.context import Context
+from ui.common.events import ATTENDEES, ITEMS, MEETINGS, PARTICIPANTS, PROTOCOL
+from ui.common.refresh import Pending, Refresher
+from ui.common.styles import NOTE_STYLE, WARNING_STYLE
+from ui.meetings import tab_data
+from ui.meetings.seating_view import SeatingView
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KINDS = ("courtesy_call", "ceremony", "meal", "meeting", "seminar", "site_visit")
+
+
+@dataclass
+class ProtocolData:
+    items: list[repo.ItemRow] = field(default_factory=list)
+    people: dict[int, tab_data.Person] = field(default_factory=dict)
+    ranks: dict[int, int] = field(default_factory=dict)
+    item_id: int | None = None
+    taking_part: list[int] = field(default_factory=list)
+    needed: bool = False
+    interpreters: tuple[int, ...] = ()
+    settings: seating.PlanSettings | None = None
+    seats: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def ranked(self, pids) -> list[protocol.Ranked]:
+        return [protocol.Ranked(p, self.people[p].role, self.people[p].sort_key,
+                                self.ranks.get(p)) for p in pids if p in self.people]
+
+
+def load(session, *, mission_id: int, item_id: int | None) -> ProtocolData:
+    people, _orgs = tab_data.load_people(session, mission_id=mission_id)
+    data = ProtocolData(items=[i for i in repo.list_items(session, mission_id=mission_id)
+                               if i.kind in KINDS], people=people,
+                        ranks=protocol.get_ranks(session, mission_id=mission_id))
+    ids = [i.id for i in data.items]
+    data.item_id = item_id if item_id in ids else (ids[0] if ids else None)
+    if data.item_id is None:
+        return data
+    row = next(i for i in data.items if i.id == data.item_id)
+    links = item_people(session, mission_id=mission_id).get(data.item_id, frozenset())
+    data.taking_part = [p for p, person in people.items() if not person.cancelled
+                        and (row.everyone or p in links)]
+    data.needed = interpreting.interpreter_needed(session, item_id=data.item_id)
+    data.interpreters = interpreting.assigned_interpreters(session, item_id=data.item_id)
+    data.settings = seating.get_settings(session, item_id=data.item_id)
+    data.seats = seating.get_seats(session, item_id=data.item_id)
+    return data
+
+
+class ProtocolPage(QWidget):
+    interpreters_requested = Signal(int)         # item id
+    ranks_requested = Signal()
+    seat_by_rank = Signal(int, object)           # item id, PlanSettings
+    seat_dropped = Signal(int, int, int, int)    # item id, participant, table, seat
+    pdf_requested = Signal(int)                  # item id
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("protocolPage")
+        self.ctx, self.editable, self.data = ctx, False, ProtocolData()
+        self._item_id: int | None = None
+        self.item_list = QListWidget(objectName="protocolItems", wordWrap=True, spacing=3)
+        self.item_list.currentItemChanged.connect(self._on_item_picked)
+        self.no_items = QLabel(objectName="noProtocolItems", wordWrap=True)
+        self.no_items.setStyleSheet(NOTE_STYLE)
+        self.interpreting = QLabel(objectName="interpreting", wordWrap=True)
+        self.greetings = QListWidget(objectName="greetings")
+        self.convention = QComboBox(objectName="convention")
+        for key in SEATING_CONVENTIONS:
+            self.convention.addItem("", key)
+        self.shape = QComboBox(objectName="shape")
+        for key in TABLE_SHAPES:
+            self.shape.addItem("", key)
+        self.tables = QSpinBox(objectName="seatTables", minimum=1, maximum=50)
+        self.per_table = QSpinBox(objectName="seatsPerTable", minimum=2, maximum=40)
+        self.view = SeatingView()
+        self.view.seat_dropped.connect(lambda pid, t, s: self._emit(self.seat_dropped, pid, t,
+                                                                    s))
+        self.unseated = QLabel(objectName="unseated", wordWrap=True)
+        self.unseated.setStyleSheet(WARNING_STYLE)
+        self.buttons = {k: QPushButton(objectName=k) for k in ("interpreters", "ranks",
+                                                               "seatByRank", "seatingPdf")}
+        self.buttons["seatingPdf"].clicked.connect(self._ask_pdf)
+        self.buttons["interpreters"].clicked.connect(lambda: self._emit(
+            self.interpreters_requested))
+        self.buttons["ranks"].clicked.connect(self.ranks_requested.emit)
+        self.buttons["seatByRank"].clicked.connect(lambda: self._emit(self.seat_by_rank,
+                                                                      self.chosen_settings()))
+        self._build_layout()
+        self.refresher = Refresher(self, ctx, (PROTOCOL, MEETINGS, ITEMS, ATTENDEES,
+                                               PARTICIPANTS), self._reload,
+                                   forget=self._forget)
+        retranslate.register(self)
+        self.retranslate_ui()
+
+    def _build_layout(self) -> None:
+        self.items_group = QGroupBox()
+        left = QVBoxLayout(self.items_group)
+        left.addWidget(self.item_list, 1)
+        left.addWidget(self.no_items)
+        left.addWidget(self.buttons["ranks"])
+        self.interp_group = QGroupBox()
+        interp = QHBoxLayout(self.interp_group)
+        interp.addWidget(self.interpreting, 1)
+        interp.addWidget(self.buttons["interpreters"])
+        self.greet_group = QGroupBox()
+        QVBoxLayout(self.greet_group).addWidget(self.greetings)
+        self.seat_group = QGroupBox()
+        self.form_labels = {k: QLabel() for k in ("convention", "shape", "tables", "per")}
+        form = QFormLayout()
+        for key, widget in (("convention", self.convention), ("shape", self.shape),
+                            ("tables", self.tables), ("per", self.per_table)):
+            self.form_labels[key].setBuddy(widget)
+            form.addRow(self.form_labels[key], widget)
+        form.addRow("", self.buttons["seatByRank"])
+        form.addRow("", self.buttons["seatingPdf"])
+        self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        top = QHBoxLayout()
+        top.addWidget(self.greet_group, 1)
+        top.addLayout(form)
+        seat = QVBoxLayout(self.seat_group)
+        seat.addLayout(top)
+        seat.addWidget(self.view, 1)
+        seat.addWidget(self.unseated)
+        right = QVBoxLayout()
+        right.addWidget(self.interp_group)
+        right.addWidget(self.seat_group, 1)
+        holder = QWidget()
+        holder.setLayout(right)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="protocolSplitter")
+        split.addWidget(self.items_group)
+        split.addWidget(holder)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(split)
+
+    def retranslate_ui(self) -> None:
+        self.items_group.setTitle(_("Meals, ceremonies, courtesy calls and visits"))
+        self.interp_group.setTitle(_("Interpreters"))
+        self.greet_group.setTitle(_("Order of greetings"))
+        self.seat_group.setTitle(_("Seating plan"))
+        for key, text in (("convention", _("Convention")), ("shape", _("Tables")),
+                          ("tables", _("Number of tables")), ("per", _("Seats per table"))):
+            self.form_labels[key].setText(text)
+        for key, text in (("interpreters", _("&Interpreters…")),
+                          ("ranks", _("Protocol &ranks…")), ("seatByRank", _("Seat &by rank")),
+                          ("seatingPdf", _("Seating chart as &PDF…"))):
+            self.buttons[key].setText(text)
+        self.buttons["seatByRank"].setToolTip(_(
+            "Lay out the tables as chosen and seat everyone taking part by rank; drag a "
+            "person onto another seat to change it."))
+        for combo, table in ((self.convention, SEATING_CONVENTIONS),
+                             (self.shape, TABLE_SHAPES)):
+            for i in range(combo.count()):
+                combo.setItemText(i, label(table, combo.itemData(i)))
+        self.no_items.setText(_("This mission has no meal, ceremony, courtesy call or visit "
+                                "yet."))
+        self.refresher.language()
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        self.view.editable = editable
+        for key, button in self.buttons.items():
+            button.setEnabled(editable or key == "seatingPdf")   # a PDF changes nothing
+
+    def _ask_pdf(self) -> None:
+        if self.data.item_id is not None and self.data.seats:
+            self.pdf_requested.emit(self.data.item_id)
+
+    def seat_lines(self) -> list[str]:
+        """Who sits where, a line each, by table and seat."""
+        d = self.data
+        out = []
+        for pid, (table, seat) in sorted(d.seats.items(), key=lambda kv: kv[1]):
+            if pid in d.people:
+                side = _("Host") if d.people[pid].role == "host" else _("Delegation")
+                out.append(_("Table {table}, seat {seat}: {name} ({side})").format(
+                    table=table, seat=seat + 1, name=d.people[pid].name(), side=side))
+        return out
+
+    def _forget(self) -> None:
+        self._item_id = None
+
+    def chosen_settings(self) -> seating.PlanSettings:
+        return seating.PlanSettings(self.data.item_id or 0, self.convention.currentData(),
+                                    self.shape.currentData(), self.tables.value(),
+                                    self.per_table.value())
+
+    def _emit(self, signal, *args) -> None:
+        if self.editable and self.data.item_id is not None:
+            signal.emit(self.data.item_id, *args)
+
+    def _reload(self, _pending: Pending) -> None:
+        mission_id = self.ctx.mission_id()
+        self.data = ProtocolData()
+        if mission_id is not None:
+            with read_session(self.ctx.engine) as session:
+                self.data = load(session, mission_id=mission_id, item_id=self._item_id)
+        self._fill()
+
+    def _on_item_picked(self, current, _previous) -> None:
+        if current is not None and current.data(ID_ROLE) != self.data.item_id:
+            self._item_id = current.data(ID_ROLE)
+            self._reload(Pending(everything=True))
+
+    def _fill(self) -> None:
+        d = self.data
+        self._item_id = d.item_id
+        self.item_list.blockSignals(True)
+        self.item_list.clear()
+        for row in d.items:
+            item = QListWidgetItem("\n".join((pick(row.title_en, row.title_ja)[0],
+                                              f"{label(ITEM_KINDS, row.kind)} · "
+                                              f"{format_datetime(row.start_utc, row.start_tz)}")))
+            item.setData(ID_ROLE, row.id)
+            self.item_list.addItem(item)
+            if row.id == d.item_id:
+                self.item_list.setCurrentItem(item)
+        self.item_list.blockSignals(False)
+        self.item_list.setVisible(bool(d.items))
+        self.no_items.setVisible(not d.items)
+        names = {p: d.people[p].name() for p in d.people}
+        assigned = format_list([names[p] for p in d.interpreters if p in names])
+        if d.item_id is None:
+            self.interpreting.setText("")
+        elif assigned:
+            self.interpreting.setText(_("Interpreting: {names}").format(names=assigned))
+        else:
+            self.interpreting.setText(_("Needs an interpreter and has none.") if d.needed
+                                      else _("No interpreter assigned."))
+        self.greetings.clear()
+        for n, pid in enumerate(protocol.greeting_order(d.ranked(d.taking_part)), start=1):
+            side = _("Host") if d.people[pid].role == "host" else _("Delegation")
+            self.greetings.addItem(f"{n}. {names[pid]} ({side})")
+        settings = d.settings or seating.PlanSettings(0)
+        for combo, value in ((self.convention, settings.convention),
+                             (self.shape, settings.shape)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.tables.setValue(settings.tables)
+        self.per_table.setValue(settings.seats_per_table)
+        spots = seating.layout(settings) if d.item_id is not None else []
+        self.view.show_plan(spots, d.seats, names, settings.shape)
+        seated = set(d.seats)
+        waiting = [names[p] for p in d.taking_part if p not in seated
+                   and d.people[p].role != "interpreter"]
+        self.unseated.setText(_("Without a seat: {names}").format(names=format_list(waiting))
+                              if waiting and d.seats else "")
+        self.unseated.setVisible(bool(waiting and d.seats))

@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.global_ids import GlobalId, LinkId, register_models
 from models.times import UTCDateTime
 
 
@@ -79,15 +80,16 @@ class MissionBase(SQLModel):
     status: str = MissionStatus.PLANNING.value
 
 
-class Mission(MissionBase, table=True):
+class Mission(MissionBase, GlobalId, table=True):
     __table_args__ = (UniqueConstraint("code", name="uq_mission_code"),)
     id: int | None = Field(default=None, primary_key=True)
 
 
-class MissionOrganizer(SQLModel, table=True):
+class MissionOrganizer(LinkId, table=True):
     """An organization that organizes a mission (JETRO, NY CREATES, ...)."""
 
     __tablename__ = "mission_organizer"
+    link_ends = (("mission_id", "mission"), ("organization_id", "organization"))
     mission_id: int = Field(sa_column=Column(
         Integer, ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True))
     organization_id: int = Field(sa_column=Column(
@@ -99,7 +101,7 @@ class OrganizationBase(SQLModel):
     name_ja: str = ""
 
 
-class Organization(OrganizationBase, table=True):
+class Organization(OrganizationBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
@@ -127,13 +129,13 @@ class PersonBase(SQLModel):
     latin_unconfirmed: bool = False
 
 
-class Person(PersonBase, table=True):
+class Person(PersonBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organization_id: int | None = Field(
         default=None, sa_column=_fk("organization.id", nullable=True, ondelete="SET NULL"))
 
 
-class Participant(SQLModel, table=True):
+class Participant(GlobalId, table=True):
     """A person taking part in one mission, with a role."""
 
     __table_args__ = (UniqueConstraint("mission_id", "person_id", name="uq_participant"),)
@@ -163,7 +165,7 @@ class SiteBase(SQLModel):
     photo_rules_ja: str = ""
 
 
-class Site(SiteBase, table=True):
+class Site(SiteBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
@@ -194,7 +196,7 @@ class ItineraryItemBase(SQLModel):
     everyone: bool = True          # False: only the participants linked in item_participant
 
 
-class ItineraryItem(ItineraryItemBase, table=True):
+class ItineraryItem(ItineraryItemBase, GlobalId, table=True):
     __tablename__ = "itinerary_item"
     id: int | None = Field(default=None, primary_key=True)
     mission_id: int = Field(sa_column=_fk("mission.id"))
@@ -204,20 +206,22 @@ class ItineraryItem(ItineraryItemBase, table=True):
     end_utc: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
-class ItemParticipant(SQLModel, table=True):
+class ItemParticipant(LinkId, table=True):
     __tablename__ = "item_participant"
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))
 
 
-class VisitClearance(SQLModel, table=True):
+class VisitClearance(LinkId, table=True):
     """A visitor's clearance for one site visit. Kept apart from item_participant so that a
     site visit for everyone (which has no links) can still record each visitor's status; a
     visitor with no row has not been sent to the host yet."""
 
     __tablename__ = "visit_clearance"
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
@@ -226,7 +230,7 @@ class VisitClearance(SQLModel, table=True):
     status: str = Clearance.NOT_SENT.value
 
 
-class Room(SQLModel, table=True):
+class Room(GlobalId, table=True):
     """A room booked for the whole of a hotel stay (an itinerary item of kind hotel)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -236,10 +240,14 @@ class Room(SQLModel, table=True):
     notes: str = ""
 
 
-class RoomGuest(SQLModel, table=True):
+class RoomGuest(LinkId, table=True):
     __tablename__ = "room_guest"
+    link_ends = (("room_id", "room"), ("participant_id", "participant"))
     room_id: int = Field(sa_column=Column(
         Integer, ForeignKey("room.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
         index=True))
+
+
+register_models(Mission, Organization, Person, Participant, Site, ItineraryItem, Room)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from i18n import _
 from models.store.errors import NewerDatabase, NotADatabase, StorageError
-from models.store.files import SCHEMA_HEAD, check_file, connect_ro
+from models.store.files import SCHEMA_HEAD, check_file, connect_ro, known_revisions
 from models.store.health import (
     NoDatabase,
     check_database,
@@ -251,7 +251,7 @@ def verify_backup(backup_path: str | os.PathLike) -> None:
     found = revision(Path(backup_path))
     if found is None:
         raise NotADatabase(str(backup_path))
-    if found > SCHEMA_HEAD:
+    if found != SCHEMA_HEAD and found not in known_revisions():
         raise NewerDatabase(str(backup_path), found)
 
 

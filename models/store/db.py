@@ -33,7 +33,7 @@ from models.store.errors import (
     StorageError,
     WriteFailed,
 )
-from models.store.files import SCHEMA_HEAD, check_file
+from models.store.files import SCHEMA_HEAD, check_file, known_revisions
 
 __all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "make_engine",
            "open_database", "read_session", "storage_error", "upgrade", "write_session"]
@@ -181,7 +181,7 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
     if revision == "foreign":
         engine.dispose()
         raise NotADatabase(str(path))
-    if revision is not None and revision > SCHEMA_HEAD:
+    if revision is not None and revision not in known_revisions():
         engine.dispose()
         raise NewerDatabase(str(path), revision)
     if revision != SCHEMA_HEAD:

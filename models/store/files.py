@@ -5,14 +5,26 @@ that none of them imports another for them."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "i15"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+VERSIONS_DIR = Path(__file__).with_name("migrations") / "versions"
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision our migrations know, read from their files without importing Alembic
+    (only when a file is not at SCHEMA_HEAD): any other revision is from a newer app."""
+    found = re.compile(r'^revision = "([^"]+)"', re.M)
+    return frozenset(m.group(1) for f in VERSIONS_DIR.glob("*.py")
+                     for m in found.finditer(f.read_text(encoding="utf-8")))
 
 
 def check_file(path: Path) -> bool:

@@ -1,0 +1,33 @@
+"""Global ids: a UUID on every row a mission holds (models.global_ids), existing rows included.
+
+Revision ID: i15
+Revises: 0005
+"""
+
+from models.store.uuid_migration import add_link_uuid, add_uuid, drop_uuid
+
+revision = "i15"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+# Things first: a link's id is derived from the ids of its ends.
+THINGS = ("mission", "organization", "person", "participant", "site", "itinerary_item", "room")
+LINKS = {
+    "mission_organizer": (("mission_id", "mission"), ("organization_id", "organization")),
+    "item_participant": (("item_id", "itinerary_item"), ("participant_id", "participant")),
+    "visit_clearance": (("item_id", "itinerary_item"), ("participant_id", "participant")),
+    "room_guest": (("room_id", "room"), ("participant_id", "participant")),
+}
+
+
+def upgrade() -> None:
+    for table in THINGS:
+        add_uuid(table)
+    for table, ends in LINKS.items():
+        add_link_uuid(table, ends)
+
+
+def downgrade() -> None:
+    for table in (*reversed(LINKS), *reversed(THINGS)):
+        drop_uuid(table)

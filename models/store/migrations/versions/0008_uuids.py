@@ -4,6 +4,8 @@ Revision ID: i15
 Revises: 0005
 """
 
+from alembic import op
+
 from models.store.uuid_migration import add_link_uuid, add_uuid, drop_uuid
 
 revision = "i15"
@@ -21,13 +23,25 @@ LINKS = {
 }
 
 
+INSTANTS = ("start_utc", "end_utc")
+
+
 def upgrade() -> None:
     for table in THINGS:
         add_uuid(table)
     for table, ends in LINKS.items():
         add_link_uuid(table, ends)
+    if op.get_bind().dialect.name == "postgresql":
+        # A server keeps instants aware (timestamptz); SQLite has no such type and keeps UTC.
+        for column in INSTANTS:
+            op.execute(f"ALTER TABLE itinerary_item ALTER COLUMN {column} TYPE timestamptz "
+                       f"USING {column} AT TIME ZONE 'UTC'")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for column in INSTANTS:
+            op.execute(f"ALTER TABLE itinerary_item ALTER COLUMN {column} TYPE timestamp "
+                       f"USING {column} AT TIME ZONE 'UTC'")
     for table in (*reversed(LINKS), *reversed(THINGS)):
         drop_uuid(table)

@@ -21,7 +21,8 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # The same options before or after the verb; after it they must not reset what came before.
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file (default: $KAKEHASHI_DB or the user data folder)")
+                        help="database file or postgresql:// URL "
+                             "(default: $KAKEHASHI_DB or the user data folder)")
     parser.add_argument("--lang", choices=LANGUAGES, default=default,
                         help="language of the window and messages")
 
@@ -192,10 +193,17 @@ DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 
 
+def _db_location(chosen: str) -> Path | str:
+    """A file's path, or a server's postgresql:// URL as it is."""
+    from models.store.server import is_server_url
+
+    return chosen if is_server_url(chosen) else Path(chosen)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
-    db_path = Path(chosen_db) if chosen_db else None
+    db_path = _db_location(chosen_db) if chosen_db else None
     if args.verb is None:
         # The database and locale libraries before Qt: once PySide6 is loaded, its __feature__
         # import hook reads the source of every module imported after it, which costs about
@@ -213,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.verb in FILE_VERBS:
+            if isinstance(db_path, str):
+                from models.store.errors import NotForServer
+
+                raise NotForServer(args.verb)
             return FILE_VERBS[args.verb](db_path or default_db_path(), args)
         db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:

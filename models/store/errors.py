@@ -99,5 +99,17 @@ class Conflict(StorageError):
             reason=self.reason)
 
 
+class NotForServer(StorageError):
+    """A file store's own verb (backup, check, compact) asked of a server database."""
+
+    def __init__(self, verb: str):
+        super().__init__(verb)
+        self.verb = verb
+
+    def user_message(self) -> str:
+        return _("“{verb}” is for a database file, not for a server database: use the "
+                 "server's own tools (pg_dump, pg_amcheck) there.").format(verb=self.verb)
+
+
 class InvalidInput(Exception):
     """A value a user entered that cannot be stored; the message is already translated."""

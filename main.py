@@ -59,6 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-sensitive", action="store_true",
                         help="leave out passport numbers, dates of birth and visa types")
     _common_options(export, suppress=True)
+    save = verbs.add_parser("save-mission", help="write the mission as a mission file")
+    save.add_argument("code", metavar="CODE", help="the mission's code")
+    save.add_argument("--out", metavar="FILE.kakehashi", required=True, help="the file to write")
+    save.add_argument("--with-sensitive", action="store_true",
+                      help="include passport numbers, dates of birth, passport expiry and visa "
+                           "types (the file is then readable by its owner only)")
+    _common_options(save, suppress=True)
+    opens = verbs.add_parser("open-mission", help="add or update a mission from a mission file")
+    opens.add_argument("file", metavar="FILE.kakehashi", help="the mission file")
+    opens.add_argument("--as", dest="new_code", metavar="NEWCODE",
+                       help="the code to give the mission when its own is taken here")
+    opens.add_argument("--dry-run", action="store_true",
+                       help="list what would change; write nothing")
+    _common_options(opens, suppress=True)
     return parser
 
 
@@ -186,9 +200,46 @@ def run_export(db, args) -> int:
     return EXIT_OK
 
 
+def run_save_mission(db, args) -> int:
+    from documents.mission_file import MissionFileError, save_mission_file
+    from documents.workbook import ExportError
+    from i18n import _
+
+    try:
+        result = save_mission_file(db.engine, code=args.code, path=args.out,
+                                   sensitive=args.with_sensitive)
+    except (MissionFileError, ExportError) as exc:
+        return fail(exc.user_message())
+    print(_("{path}: mission saved ({people} people, {items} items).").format(
+        path=result.path, people=result.counts.get("people", 0),
+        items=result.counts.get("items", 0)))
+    return EXIT_OK
+
+
+def run_open_mission(db, args) -> int:
+    from documents.mission_file import MissionFileError, open_mission_file
+    from i18n import _
+    from models.store.errors import StorageError
+
+    try:
+        result = open_mission_file(db.engine, path=args.file, new_code=args.new_code,
+                                   dry_run=args.dry_run)
+    except (MissionFileError, StorageError) as exc:
+        return fail(exc.user_message())
+    for line in result.lines or [_("Nothing to change: the mission is as in the file.")]:
+        print(line)
+    if args.dry_run:
+        print(_("Dry run: nothing was written."))
+    else:
+        print(_("Mission {code} opened from {path}.").format(code=result.plan.code,
+                                                            path=args.file))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
-            "readiness": run_readiness, "export": run_export}
+            "readiness": run_readiness, "export": run_export,
+            "save-mission": run_save_mission, "open-mission": run_open_mission}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

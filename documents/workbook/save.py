@@ -20,6 +20,7 @@ _MESSAGES = {
                          "Choose another folder."),
     "is_folder": N_("{path} is a folder. Choose a file name ending in .xlsx."),
     "not_xlsx": N_("{path} does not end in .xlsx. Choose a name such as {example}."),
+    "wrong_suffix": N_("{path} does not end in {suffix}. Choose a name such as {example}."),
     "folder_read_only": N_("Kakehashi may not write in the folder {folder}, so {path} was "
                            "not saved. Choose another folder."),
     "file_read_only": N_("{path} is marked read-only, so it was not replaced. Choose another "
@@ -53,12 +54,13 @@ class ExportCancelled(Exception):
     """The user stopped the export; nothing at the target was changed."""
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, suffix: str = ".xlsx") -> None:
     """Raise ExportError when `path` cannot be written, before any work is done for it."""
     if path.is_dir():
         raise ExportError("is_folder", path=str(path))
-    if path.suffix.lower() != ".xlsx":
-        raise ExportError("not_xlsx", path=str(path), example=path.with_suffix(".xlsx").name)
+    if path.suffix.lower() != suffix:
+        raise ExportError("not_xlsx" if suffix == ".xlsx" else "wrong_suffix", path=str(path),
+                          suffix=suffix, example=path.with_suffix(suffix).name)
     if not path.parent.is_dir():
         raise ExportError("folder_missing", path=str(path))
     # The read-only flag is checked by its bits: the rename below would replace a read-only
@@ -77,12 +79,12 @@ def _error(path: Path, exc: OSError, *, renaming: bool) -> ExportError:
     return ExportError("failed", path=str(path), reason=exc.strerror or str(exc))
 
 
-def save_atomically(write, path: Path, *, private: bool) -> None:
+def save_atomically(write, path: Path, *, private: bool, suffix: str = ".xlsx") -> None:
     """Call `write(file)` on a temporary file beside `path`, then put it in place.
 
     `private`: the file holds sensitive columns, so it is readable by its owner only.
     """
-    check_target(path)
+    check_target(path, suffix)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".~{path.stem}-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -99,7 +101,7 @@ def save_atomically(write, path: Path, *, private: bool) -> None:
                 os.chmod(temp, 0o666 & ~umask)
         except OSError as exc:
             raise _error(path, exc, renaming=False) from exc
-        check_target(path)   # it may have been made read-only while we wrote
+        check_target(path, suffix)   # it may have been made read-only while we wrote
         try:
             os.replace(temp, path)
         except OSError as exc:

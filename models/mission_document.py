@@ -176,6 +176,8 @@ def mission_document(session: Session, *, mission_id: int, sensitive: bool,
     if not rows["mission"]:
         raise LookupError(f"mission {mission_id} not found")
     body = as_document_rows(rows, id_maps(rows), sensitive=sensitive)
+    for key in body:       # by UUID: the same mission makes the same file on any engine
+        body[key].sort(key=lambda row: row["uuid"])
     mission = body.pop("mission")[0]
     return {"format": "kakehashi-mission", "version": DOCUMENT_VERSION,
             "schema_revision": SCHEMA_HEAD, "app_version": app_version,

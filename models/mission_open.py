@@ -85,6 +85,8 @@ def read_rows(document: dict) -> dict[str, dict[str, dict]]:
     if not isinstance(document.get("version"), int) or document["version"] > DOCUMENT_VERSION:
         raise DocumentProblem("version")
     out: dict[str, dict[str, dict]] = {}
+    # A file saved without them keeps what is stored here, whatever a row of it says.
+    skipped = () if document.get("sensitive") is True else SENSITIVE
     for part in PARTS:
         raw = [document.get("mission")] if part.key == "mission" else document.get(part.key, [])
         if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
@@ -102,7 +104,7 @@ def read_rows(document: dict) -> dict[str, dict[str, dict]]:
                 if ref is not None and values[ref_name(column)] not in out[target]:
                     raise DocumentProblem(f"{where}.{ref_name(column)}: refers to nothing")
             for name in part.fields():
-                if name in row:
+                if name in row and not (part.key == "people" and name in skipped):
                     try:
                         values[name] = from_json(row[name], columns[name])
                     except (TypeError, ValueError) as exc:

@@ -6,6 +6,7 @@ damaged (a checksum fails), truncated, or larger than any mission unpacked."""
 from __future__ import annotations
 
 import io
+import zlib
 import json
 import zipfile
 from pathlib import Path
@@ -83,7 +84,7 @@ def read_document(path: str | Path) -> dict:
             document = json.loads(book.read(DOCUMENT).decode("utf-8"))
     except MissionFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError,
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, UnicodeDecodeError,
             json.JSONDecodeError, NotImplementedError, OSError, ValueError) as exc:
         raise MissionFileError("damaged", path=shown) from exc
     if not isinstance(document, dict) or document.get("version") != version:

@@ -6,9 +6,9 @@ damaged (a checksum fails), truncated, or larger than any mission unpacked."""
 from __future__ import annotations
 
 import io
-import zlib
 import json
 import zipfile
+import zlib
 from pathlib import Path
 
 from documents.workbook.save import ExportError, save_atomically

@@ -76,6 +76,20 @@ PARTS = (
 BY_KEY = {part.key: part for part in PARTS}
 
 
+def value_kind(column) -> str:
+    """How a column's values are written: instant, date, boolean, integer or string."""
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        return "instant"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, Boolean):
+        return "boolean"
+    if isinstance(kind, Integer):
+        return "integer"
+    return "string"
+
+
 def ref_name(column: str) -> str:
     return column.removesuffix("_id")
 

@@ -9,10 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, Integer
-
-from models.mission_document import DOCUMENT_VERSION, PARTS, SENSITIVE, ref_name
-from models.times import UTCDateTime
+from models.mission_document import DOCUMENT_VERSION, PARTS, SENSITIVE, ref_name, value_kind
 
 SCHEMA_FILE = Path(__file__).with_name("mission.schema.json")
 _UUID = {"type": "string",
@@ -23,19 +20,11 @@ _INSTANT = {"type": "string", "format": "date-time",
 
 
 def _value(column) -> dict:
-    kind = column.type
-    if isinstance(kind, UTCDateTime):
-        schema = dict(_INSTANT)
-    elif isinstance(kind, Date):
-        schema = dict(_DATE)
-    elif isinstance(kind, Boolean):
-        schema = {"type": "boolean"}
-    elif isinstance(kind, Integer):
-        schema = {"type": "integer"}
-    else:
-        schema = {"type": "string"}
-        if getattr(kind, "length", None):
-            schema["maxLength"] = kind.length
+    kind = value_kind(column)
+    schema = {"instant": _INSTANT, "date": _DATE}.get(kind, {"type": kind})
+    schema = dict(schema)
+    if kind == "string" and getattr(column.type, "length", None):
+        schema["maxLength"] = column.type.length
     if column.nullable:
         schema = {"anyOf": [schema, {"type": "null"}]}
     return schema

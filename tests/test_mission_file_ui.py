@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from documents.mission_file import read_document
 from tests.dialogs import when_modal
+from tests.test_window import switch_language
 from ui.files.mission_file_dialog import ChangesDialog, SaveMissionDialog, open_mission
 
 CODE = "HKD-ALB-2026"
@@ -99,3 +100,31 @@ def test_a_damaged_file_says_so_and_changes_nothing(qtbot, window, tmp_path):
     assert not open_mission(window.ctx, bad)
     assert "damaged or incomplete" in seen["text"]
     assert window.undo_stack.count() == 0
+
+
+def test_the_dialogs_speak_japanese(qtbot, window, tmp_path):
+    switch_language(qtbot, window, "ja")
+    assert window.file_actions.act_save_mission.text() == "ミッションをファイルに保存(&S)…"
+    seen = {}
+
+    def look(dialog: SaveMissionDialog) -> None:
+        seen["title"], seen["tick"] = dialog.windowTitle(), dialog.sensitive.text()
+        dialog.grab().save("/tmp/wt15-save-ja.png")
+        dialog.path.setText(str(tmp_path / "m.kakehashi"))
+        dialog.accept()
+
+    when_modal(look, SaveMissionDialog)
+    window.file_actions.act_save_mission.trigger()
+    assert seen == {"title": "ミッションをファイルに保存", "tick": "機微情報を含める"}
+    changed = tmp_path / "changed.kakehashi"
+    _rewrite(tmp_path / "m.kakehashi", changed,
+             lambda d: d["mission"].update(title_ja="新しい題名"))
+
+    def changes(dialog: ChangesDialog) -> None:
+        seen["lines"] = dialog.list.toPlainText()
+        dialog.grab().save("/tmp/wt15-changes-ja.png")
+        dialog.reject()
+
+    when_modal(changes, ChangesDialog)
+    assert not open_mission(window.ctx, changed)
+    assert seen["lines"].startswith("ミッション HKD-ALB-2026: title_ja:")

@@ -12,6 +12,7 @@ The migration helper that gives existing rows these ids is models/store/uuid_mig
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import ClassVar
 
@@ -27,9 +28,19 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+_NAMESPACE_BYTES = LINK_NAMESPACE.bytes
+
+
 def link_uuid(table: str, *ends: str) -> str:
-    """The id of the link row of `table` between the rows with these UUIDs, in column order."""
-    return str(uuid.uuid5(LINK_NAMESPACE, ":".join((table, *ends))))
+    """The id of the link row of `table` between the rows with these UUIDs, in column order:
+    uuid5(LINK_NAMESPACE, "table:end1:end2"), written out without a UUID object (a mission
+    file opened holds tens of thousands of links)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + ":".join((table, *ends)).encode())
+                       .digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50          # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80          # RFC 4122 variant
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 class GlobalId(SQLModel):

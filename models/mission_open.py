@@ -10,6 +10,7 @@ deleted with them, as when one attendee is removed.
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 from dataclasses import dataclass, field
 
@@ -24,9 +25,8 @@ from models.mission_document import (
     PARTS,
     SENSITIVE,
     Part,
-    from_json,
+    converter,
     link_row_uuid,
-    ref_name,
     scope,
 )
 
@@ -53,8 +53,23 @@ class OpenPlan:
     mission_id: int | None         # the mission already here, when it is
     code_taken: bool               # another mission here has that code: ask for another
     changes: list[Change] = field(default_factory=list)
-    labels: dict[tuple[str, str], str] = field(default_factory=dict)   # (part, uuid) -> name
     ids: _Ids | None = field(default=None, repr=False)                 # for apply_open
+    rows: dict = field(default_factory=dict, repr=False)               # the document's
+    local: dict = field(default_factory=dict, repr=False)              # the stored ones
+
+    def label(self, part: str, key: str) -> str:
+        """A short name for a row a change names: the document's, else the stored one's."""
+        row = self.rows[part].get(key) or self.local[part].get(key) or {}
+        if part == "people":
+            return " ".join(x for x in (row.get("family_name"), row.get("given_name")) if x) \
+                or (row.get("family_name_ja", "") + row.get("given_name_ja", ""))
+        if part == "participants":
+            person = row.get("person") or self.ids.uuid_of("people", row.get("person_id"))
+            return self.label("people", person) if person else ""
+        for name in ("code", "title_en", "name_en", "label", "title_ja", "name_ja"):
+            if row.get(name):
+                return str(row[name])
+        return ""
 
 
 @dataclass
@@ -70,7 +85,12 @@ class Applied:
     steps: list[Step] = field(default_factory=list)
 
 
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _uuid(value, where: str) -> str:
+    if isinstance(value, str) and _CANONICAL.fullmatch(value):
+        return value               # as we write them: no parsing for each of 30,000 rows
     try:
         return str(uuid_module.UUID(value))
     except (TypeError, ValueError, AttributeError):
@@ -93,22 +113,29 @@ def read_rows(document: dict) -> dict[str, dict[str, dict]]:
             raise DocumentProblem(f"{part.key}: not a list of rows")
         rows = out[part.key] = {}
         columns = part.table.columns
+        refs = [(name, out[target], columns[c].nullable) for c, name, target in part.ref_names()]
+        fields = [(name, converter(columns[name])) for name in part.fields()
+                  if not (part.key == "people" and name in skipped)]
         for n, row in enumerate(raw):
-            where = f"{part.key}[{n}]"
             values = {}
-            for column, target in part.refs.items():
-                ref = row.get(ref_name(column))
-                if ref is None and not columns[column].nullable:
-                    raise DocumentProblem(f"{where}.{ref_name(column)}: missing")
-                values[ref_name(column)] = None if ref is None else _uuid(ref, where)
-                if ref is not None and values[ref_name(column)] not in out[target]:
-                    raise DocumentProblem(f"{where}.{ref_name(column)}: refers to nothing")
-            for name in part.fields():
-                if name in row and not (part.key == "people" and name in skipped):
+            for name, targets, nullable in refs:
+                ref = row.get(name)
+                if ref is None:
+                    if not nullable:
+                        raise DocumentProblem(f"{part.key}[{n}].{name}: missing")
+                    values[name] = None
+                    continue
+                ref = values[name] = _uuid(ref, f"{part.key}[{n}]")
+                if ref not in targets:
+                    raise DocumentProblem(f"{part.key}[{n}].{name}: refers to nothing")
+            for name, convert in fields:
+                if name in row:
                     try:
-                        values[name] = from_json(row[name], columns[name])
+                        values[name] = convert(row[name])
                     except (TypeError, ValueError) as exc:
-                        raise DocumentProblem(f"{where}.{name}: {type(exc).__name__}") from None
+                        raise DocumentProblem(
+                            f"{part.key}[{n}].{name}: {type(exc).__name__}") from None
+            where = f"{part.key}[{n}]"
             key = link_row_uuid(part, values) if part.is_link else _uuid(row.get("uuid"), where)
             if key in rows:
                 raise DocumentProblem(f"{where}: the same row twice")
@@ -127,6 +154,11 @@ def _local(session: Session, rows: dict[str, dict[str, dict]], mission_id: int |
     out = {}
     for part in PARTS:
         found = {r["uuid"]: r for r in held[part.key]}
+        if part.owned and mission_id is None:
+            # A mission's own rows are nowhere here when it is not (a UUID met anyway is
+            # refused by the unique index, and nothing is written).
+            out[part.key] = found
+            continue
         wanted = [u for u in rows[part.key] if u not in found]
         for start in range(0, len(wanted), 500):
             for r in conn.execute(select(part.table).where(
@@ -165,7 +197,8 @@ class _Ids:
 def _compared(part: Part, stored: dict, ids: _Ids) -> dict:
     """A stored row as the document says it: references as UUIDs."""
     values = {f: stored[f] for f in part.fields()}
-    values.update({ref_name(c): ids.uuid_of(t, stored[c]) for c, t in part.refs.items()})
+    for column, name, target in part.ref_names():
+        values[name] = ids.uuid_of(target, stored[column])
     return values
 
 
@@ -197,41 +230,47 @@ def plan_open(session: Session, document: dict, *, new_code: str | None = None) 
         if part.owned and here is not None:
             plan.changes += [Change(part.key, key, row, None) for key, row in stored.items()
                              if key not in rows[part.key]]
-    plan.labels = _labels(rows, local, ids)
+    plan.rows, plan.local = rows, local
     return plan
 
 
-def _labels(rows, local, ids) -> dict[tuple[str, str], str]:
-    """A short name for the rows a change list names: the document's, else the stored one's."""
-    def name(part: str, key: str) -> str:
-        row = rows[part].get(key) or local[part].get(key) or {}
-        if part == "people":
-            return " ".join(x for x in (row.get("family_name"), row.get("given_name")) if x) \
-                or (row.get("family_name_ja", "") + row.get("given_name_ja", ""))
-        if part == "participants":
-            person = row.get("person") or ids.uuid_of("people", row.get("person_id"))
-            return name("people", person) if person else ""
-        for key_name in ("code", "title_en", "name_en", "label", "title_ja", "name_ja"):
-            if row.get(key_name):
-                return str(row[key_name])
-        return ""
-    return {(p.key, k): name(p.key, k) for p in PARTS if not p.is_link
-            for k in (*rows[p.key], *local[p.key])}
+_DEFAULTS: dict[str, dict] = {}
+
+
+def _defaults(part: Part) -> dict:
+    """The model's default of each own column, for a row the document leaves a field out of."""
+    found = _DEFAULTS.get(part.key)
+    if found is None:
+        fields = part.model.model_fields
+        found = _DEFAULTS[part.key] = {f: fields[f].get_default(call_default_factory=True)
+                                       for f in part.fields() if f in fields}
+    return found
 
 
 def _stored(part: Part, values: dict, ids: _Ids, before: dict | None) -> dict:
     """The row to store: the document's values over the stored row (or the model's defaults),
     references as ids."""
-    if before is None:
-        row = {f: part.model.model_fields[f].get_default(call_default_factory=True)
-               for f in part.fields() if f in part.model.model_fields}
-    else:
-        row = dict(before)
-    row.update({n: v for n, v in values.items() if n in part.table.columns})
-    for column, target in part.refs.items():
-        ref = values.get(ref_name(column))
+    row = dict(_defaults(part) if before is None else before)
+    fields = part.fields()
+    row.update({n: values[n] for n in fields if n in values})
+    for column, name, target in part.ref_names():
+        ref = values.get(name)
         row[column] = None if ref is None else ids.to_id[target][ref]
     return row
+
+
+def _insert_things(session: Session, part: Part, rows: list[dict], ids: _Ids) -> None:
+    """Insert in one executemany (RETURNING row by row costs more than the rest), then read
+    the ids the rows were given by their UUIDs."""
+    conn = session.connection()
+    conn.execute(insert(part.table), rows)
+    by_uuid = {row["uuid"]: row for row in rows}
+    uuids = list(by_uuid)
+    for start in range(0, len(uuids), 500):
+        for row_uuid, row_id in conn.execute(select(part.table.c.uuid, part.table.c.id).where(
+                part.table.c.uuid.in_(uuids[start:start + 500]))):
+            ids.add(part.key, row_uuid, row_id)
+            by_uuid[row_uuid]["id"] = row_id
 
 
 def apply_open(session: Session, plan: OpenPlan) -> Applied:
@@ -240,26 +279,24 @@ def apply_open(session: Session, plan: OpenPlan) -> Applied:
         raise ValueError(f"mission code in use: {plan.code!r}")
     ids: _Ids = plan.ids
     steps: list[Step] = []
+    by_part: dict[str, list[Change]] = {p.key: [] for p in PARTS}
+    for change in plan.changes:
+        by_part[change.part].append(change)
     removed = [c for c in plan.changes if c.after is None]
     for part in reversed(PARTS):            # children first: no cascade takes what we keep
-        rows = [c.before for c in removed if c.part == part.key]
+        rows = [c.before for c in by_part[part.key] if c.after is None]
         if rows:
             _delete(session, part, [r["uuid"] for r in rows])
             steps += [Step(part.key, r, None) for r in rows]
     for part in PARTS:
-        changes = [c for c in plan.changes if c.part == part.key and c.after is not None]
+        changes = [c for c in by_part[part.key] if c.after is not None]
         new = [_stored(part, c.after, ids, None) | {"uuid": c.uuid} for c in changes
                if c.before is None]
         if new:
             if part.is_link:
                 session.connection().execute(insert(part.table), new)
             else:
-                made = session.connection().execute(
-                    insert(part.table).returning(part.table.c.uuid, part.table.c.id,
-                                                 sort_by_parameter_order=True), new).all()
-                for (row_uuid, row_id), row in zip(made, new, strict=True):
-                    ids.add(part.key, row_uuid, row_id)
-                    row["id"] = row_id
+                _insert_things(session, part, new, ids)
             steps += [Step(part.key, None, row) for row in new]
         changed = [(c.before, _stored(part, c.after, ids, c.before)) for c in changes
                    if c.before is not None]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import uuid
 import zipfile
 
 import jsonschema
@@ -108,7 +109,10 @@ def test_opening_a_newer_copy_lists_each_change_then_writes_them_all(demo_db, tm
     person["passport_number"] = "must not show"           # not a sensitive file: ignored
     item = newer["items"][0]
     item["title_en"] = "Renamed in Tokyo"
-    gone = newer["participants"].pop()
+    # Rows are in UUID order, so which is first differs from run to run: the one taken off is
+    # never the person whose address changes.
+    gone = next(p for p in newer["participants"] if p["person"] != person["uuid"])
+    newer["participants"].remove(gone)
     for part in ("item_participants", "clearances", "room_guests"):
         newer[part] = [r for r in newer[part] if r["participant"] != gone["uuid"]]
     newer["sensitive"] = False
@@ -162,10 +166,7 @@ def test_an_update_that_fails_halfway_writes_nothing(demo_db, tmp_path):
 
 def test_a_code_taken_by_another_mission_asks_for_a_new_one(demo_db, tmp_path):
     path = tmp_path / "m.kakehashi"
-    saved = _saved(demo_db, path)
-    # Another laptop's mission with the same code: the same people, another mission id.
-    document = json.loads(json.dumps(saved).replace(saved["mission"]["uuid"],
-                                                    "00000000-0000-4000-8000-0000000000bb"))
+    document = another_mission(_saved(demo_db, path))
     other = _write(tmp_path, document, "other.kakehashi")
     with pytest.raises(CodeTaken):
         open_mission_file(demo_db.engine, path=other)
@@ -181,6 +182,17 @@ def test_a_code_taken_by_another_mission_asks_for_a_new_one(demo_db, tmp_path):
         # The people are the same people (same UUIDs): shared, now in both missions.
         assert len(session.exec(select(Participant).where(
             Participant.mission_id == copy.id)).all()) == len(document["participants"])
+
+
+def another_mission(document: dict) -> dict:
+    """Another laptop's mission with the same code and the same people: its own rows (mission,
+    attendees, items, rooms) under other UUIDs."""
+    text = json.dumps(document)
+    for part in ("mission", "participants", "items", "rooms"):
+        rows = [document["mission"]] if part == "mission" else document[part]
+        for row in rows:
+            text = text.replace(row["uuid"], str(uuid.uuid4()))
+    return json.loads(text)
 
 
 def _bad_files(tmp_path, good) -> dict:

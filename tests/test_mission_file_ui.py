@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from documents.mission_file import read_document
 from tests.dialogs import when_modal
+from tests.test_mission_file import another_mission
 from tests.test_window import switch_language
 from ui.files.mission_file_dialog import ChangesDialog, SaveMissionDialog, open_mission
 
@@ -70,10 +71,8 @@ def test_a_taken_code_is_asked_for_and_the_new_mission_shown(qtbot, window, tmp_
     path = tmp_path / "m.kakehashi"
     _save(window, path, sensitive=False)
     other = tmp_path / "other.kakehashi"
-    _rewrite(path, other, lambda d: d["mission"].update(
-        uuid="00000000-0000-4000-8000-0000000000dd") or [
-        row.update(mission="00000000-0000-4000-8000-0000000000dd")
-        for key in ("organizers", "participants", "items") for row in d[key]])
+    moved = another_mission(read_document(path))
+    _rewrite(path, other, lambda d: d.update(moved))
 
     def code(dialog: QInputDialog) -> None:
         dialog.setTextValue("ALB-COPY")

@@ -51,7 +51,7 @@ def write_document(document: dict, path: Path, *, private: bool) -> None:
     def write(out) -> None:
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as book:
             book.writestr(MARKER, f"{DOCUMENT_VERSION}\n", compress_type=zipfile.ZIP_STORED)
-            book.writestr(DOCUMENT, body)
+            book.writestr(DOCUMENT, body, compresslevel=1)  # 3x faster, 1.2x larger
 
     save_atomically(write, path, private=private, suffix=SUFFIX)
 

@@ -125,9 +125,9 @@ def _name(plan: OpenPlan, change) -> str:
         ends = (values.get("item") or values.get("room"), values.get("participant"))
         if change.after is None:
             return ""
-        return " · ".join(plan.labels.get((part, key), "") for part, key in
+        return " · ".join(plan.label(part, key) for part, key in
                           zip((other[change.part], "participants"), ends, strict=True))
-    return plan.labels.get((change.part, change.uuid), "")
+    return plan.label(change.part, change.uuid)
 
 
 def change_lines(plan: OpenPlan) -> list[str]:
@@ -156,7 +156,7 @@ def change_lines(plan: OpenPlan) -> list[str]:
                 old, new = change.was.get(field), change.after[field]
                 target = BY_KEY[change.part].refs.get(f"{field}_id")
                 if target:         # a reference: the names of the rows, not their UUIDs
-                    old, new = (plan.labels.get((target, v), v) for v in (old, new))
+                    old, new = (plan.label(target, v) if v else v for v in (old, new))
                 lines.append(_("{kind} {name}: {field}: {old} → {new}").format(
                     kind=kind, name=name, field=field, old=_shown(old), new=_shown(new)))
     return lines

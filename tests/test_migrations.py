@@ -171,3 +171,10 @@ def test_the_write_ahead_log_files_are_owner_only_too(demo_db):
         for suffix in ("-wal", "-shm"):
             side = demo_db.path.with_name(demo_db.path.name + suffix)
             assert stat.S_IMODE(os.stat(side).st_mode) == 0o600, suffix
+
+
+def test_a_link_id_is_the_uuid5_the_schema_describes():
+    ends = ("6f1c2a34-0d7e-4b5a-9c8d-1e2f3a4b5c6d", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    namespace = uuid.UUID("6b2f3c1e-5a4d-4f0e-9c1b-6a6b616b6568")
+    expected = uuid.uuid5(namespace, "room_guest:" + ":".join(ends))
+    assert link_uuid("room_guest", *ends) == str(expected)

@@ -12,10 +12,20 @@ from alembic import op
 from models.global_ids import UUID_LENGTH, link_uuid, new_uuid
 
 
+def uuid_column() -> sa.Column:
+    """The column for a table a migration creates (empty: nothing to fill); call
+    `create_uuid_index(table)` after op.create_table."""
+    return sa.Column("uuid", sa.String(UUID_LENGTH), nullable=False)
+
+
+def create_uuid_index(table: str) -> None:
+    op.create_index(f"ix_{table}_uuid", table, ["uuid"], unique=True)
+
+
 def _finish(table: str) -> None:
     with op.batch_alter_table(table) as batch:
         batch.alter_column("uuid", existing_type=sa.String(UUID_LENGTH), nullable=False)
-    op.create_index(f"ix_{table}_uuid", table, ["uuid"], unique=True)
+    create_uuid_index(table)
 
 
 def add_uuid(table: str) -> None:

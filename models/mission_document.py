@@ -109,16 +109,6 @@ def ref_name(column: str) -> str:
     return column.removesuffix("_id")
 
 
-def to_json(value, column):
-    if value is None:
-        return None
-    if isinstance(column.type, UTCDateTime):
-        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(column.type, Date):
-        return value.isoformat()
-    return value
-
-
 def from_json(value, column):
     """The stored value of a document's value; ValueError/TypeError when it is not one."""
     return converter(column)(value)
@@ -194,8 +184,12 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
         "rooms": Room.item_id.in_(items),
         "room_guests": RoomGuest.room_id.in_(rooms),
     }
-    return {part.key: [dict(r._mapping) for r in conn.execute(
-        select(part.table).where(where[part.key]))] for part in PARTS}
+    out = {}
+    for part in PARTS:
+        result = conn.execute(select(part.table).where(where[part.key]))
+        keys = list(result.keys())
+        out[part.key] = [dict(zip(keys, row, strict=True)) for row in result]
+    return out
 
 
 def as_document_rows(rows: dict[str, list[dict]], uuids: dict[str, dict[int, str]],
@@ -207,12 +201,24 @@ def as_document_rows(rows: dict[str, list[dict]], uuids: dict[str, dict[int, str
         columns = part.table.columns
         fields = [f for f in part.fields() if sensitive or part.key != "people"
                   or f not in SENSITIVE]
-        out[part.key] = [
-            {"uuid": row["uuid"],
-             **{ref_name(c): (None if row[c] is None else uuids[target][row[c]])
-                for c, target in part.refs.items()},
-             **{f: to_json(row[f], columns[f]) for f in fields}}
-            for row in rows[part.key]]
+        # Only instants and dates need writing out; the rest is JSON as it is.
+        special = [(f, value_kind(columns[f])) for f in fields
+                   if value_kind(columns[f]) in ("instant", "date")]
+        refs = [(c, name, uuids[target]) for c, name, target in part.ref_names()]
+        rows_out = out[part.key] = []
+        for row in rows[part.key]:
+            values = {"uuid": row["uuid"]}
+            for column, name, targets in refs:
+                ref = row[column]
+                values[name] = None if ref is None else targets[ref]
+            for f in fields:
+                values[f] = row[f]
+            for f, kind in special:
+                value = row[f]
+                if value is not None:
+                    values[f] = (value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+                                 if kind == "instant" else value.isoformat())
+            rows_out.append(values)
     return out
 
 

@@ -13,5 +13,5 @@ from documents.mission_file.missions import (
 )
 
 __all__ = ["MissionFileError", "OpenResult", "SaveResult", "change_lines", "open_mission_file",
-           "plan_mission_file", "read_document", "read_document", "save_mission_file",
+           "plan_mission_file", "read_document", "save_mission_file",
            "write_document"]

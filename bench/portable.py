@@ -192,6 +192,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10,100")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-export", action="store_true", help="skip the workbook figures")
     args = parser.parse_args()
     from tests.postgres import Server, find_bin
 
@@ -218,7 +219,8 @@ def main() -> int:
                 seed_demo(pg.engine, data)
                 portable(pg, lambda: open_database(server.new_database()), tmp, k,
                          "PostgreSQL")
-                for engine_db, label in ((db, "SQLite"), (pg, "PostgreSQL")):
+                for engine_db, label in () if args.no_export else (
+                        (db, "SQLite"), (pg, "PostgreSQL")):
                     out = tmp / f"x{k}-{label}.xlsx"
                     ms = median_ms(lambda e=engine_db, o=out: export_mission(
                         e.engine, code=CODE, path=o, language="en",

@@ -259,11 +259,17 @@ def _stored(part: Part, values: dict, ids: _Ids, before: dict | None) -> dict:
     return row
 
 
-def _insert_things(session: Session, part: Part, rows: list[dict], ids: _Ids) -> None:
-    """Insert in one executemany (RETURNING row by row costs more than the rest), then read
-    the ids the rows were given by their UUIDs."""
-    conn = session.connection()
+def _insert(conn, part: Part, rows: list[dict]) -> None:
+    # One executemany: psycopg pipelines it; multi-row VALUES (compiled per batch) and
+    # RETURNING batches both measured slower here at 30x (6.7 s and 2.6 s against 1.5 s).
     conn.execute(insert(part.table), rows)
+
+
+def _insert_things(session: Session, part: Part, rows: list[dict], ids: _Ids) -> None:
+    """Insert in one go (RETURNING row by row costs more than the rest), then read the ids
+    the rows were given by their UUIDs."""
+    conn = session.connection()
+    _insert(conn, part, rows)
     by_uuid = {row["uuid"]: row for row in rows}
     uuids = list(by_uuid)
     for start in range(0, len(uuids), 500):
@@ -294,7 +300,7 @@ def apply_open(session: Session, plan: OpenPlan) -> Applied:
                if c.before is None]
         if new:
             if part.is_link:
-                session.connection().execute(insert(part.table), new)
+                _insert(session.connection(), part, new)
             else:
                 _insert_things(session, part, new, ids)
             steps += [Step(part.key, None, row) for row in new]
@@ -348,7 +354,7 @@ def _replay(session: Session, steps: list[Step]) -> None:
             end += 1
         part, batch = BY_KEY[first.part], steps[n:end]
         if first.before is None:
-            session.connection().execute(insert(part.table), [s.after for s in batch])
+            _insert(session.connection(), part, [s.after for s in batch])
         elif first.after is None:
             _delete(session, part, [s.before["uuid"] for s in batch])
         else:

@@ -27,7 +27,8 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # The same options before or after the verb; after it they must not reset what came before.
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help=_("database file (default: $KAKEHASHI_DB or the user data folder)"))
+                        help=_("database file or postgresql:// URL "
+                               "(default: $KAKEHASHI_DB or the user data folder)"))
     parser.add_argument("--lang", choices=LANGUAGES, default=default,
                         help=_("language of the window and messages"))
 
@@ -101,6 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
     badges.add_argument("--paper", choices=("a4", "letter"),
                         help=_("paper size (default: by the mission's home country)"))
     _common_options(badges, suppress=True)
+    save = verbs.add_parser("save-mission", help=_("write the mission as a mission file"))
+    save.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    save.add_argument("--out", metavar="FILE.kakehashi", required=True, help=_("the file to write"))
+    save.add_argument("--with-sensitive", action="store_true",
+                      help=_("include passport numbers, dates of birth, passport expiry and visa "
+                             "types (the file is then readable by its owner only)"))
+    _common_options(save, suppress=True)
+    opens = verbs.add_parser("open-mission", help=_("add or update a mission from a mission file"))
+    opens.add_argument("file", metavar="FILE.kakehashi", help=_("the mission file"))
+    opens.add_argument("--as", dest="new_code", metavar="NEWCODE",
+                       help=_("the code to give the mission when its own is taken here"))
+    opens.add_argument("--dry-run", action="store_true",
+                       help=_("list what would change; write nothing"))
+    _common_options(opens, suppress=True)
     return parser
 
 
@@ -315,12 +330,56 @@ def _export_for(db, args) -> int:
     return EXIT_OK
 
 
+def run_save_mission(db, args) -> int:
+    from documents.mission_file import MissionFileError, save_mission_file
+    from documents.workbook import ExportError
+    from i18n import _
+
+    try:
+        result = save_mission_file(db.engine, code=args.code, path=args.out,
+                                   sensitive=args.with_sensitive)
+    except (MissionFileError, ExportError) as exc:
+        return fail(exc.user_message())
+    print(_("{path}: mission saved ({people} people, {items} items).").format(
+        path=result.path, people=result.counts.get("people", 0),
+        items=result.counts.get("items", 0)))
+    return EXIT_OK
+
+
+def run_open_mission(db, args) -> int:
+    from documents.mission_file import MissionFileError, open_mission_file
+    from i18n import _
+    from models.store.errors import StorageError
+
+    try:
+        result = open_mission_file(db.engine, path=args.file, new_code=args.new_code,
+                                   dry_run=args.dry_run)
+    except (MissionFileError, StorageError) as exc:
+        return fail(exc.user_message())
+    for line in result.lines or [_("Nothing to change: the mission is as in the file.")]:
+        print(line)
+    if args.dry_run:
+        print(_("Dry run: nothing was written."))
+    else:
+        print(_("Mission {code} opened from {path}.").format(code=result.plan.code,
+                                                            path=args.file))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
             "readiness": run_readiness, "export": run_export, "handout": run_handout,
-            "calendar": run_calendar, "badges": run_badges, "receivers": run_receivers}
+            "calendar": run_calendar, "badges": run_badges, "receivers": run_receivers,
+            "save-mission": run_save_mission, "open-mission": run_open_mission}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
+
+
+def _db_location(chosen: str) -> Path | str:
+    """A file's path, or a server's postgresql:// URL as it is."""
+    from models.store.server import is_server_url
+
+    return chosen if is_server_url(chosen) else Path(chosen)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -350,7 +409,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
-    db_path = Path(chosen_db) if chosen_db else None
+    db_path = _db_location(chosen_db) if chosen_db else None
+    if args.verb is None and isinstance(db_path, str):
+        from i18n import _
+
+        set_language(args.lang or language_from_environment())
+        return fail(_("The window opens a database file; a server database (postgresql://) "
+                      "works with the command-line verbs in this version."))
     if args.verb is None:
         # The database and locale libraries before Qt: once PySide6 is loaded, its __feature__
         # import hook reads the source of every module imported after it, which costs about
@@ -368,6 +433,10 @@ def _run(args) -> int:
 
     try:
         if args.verb in FILE_VERBS:
+            if isinstance(db_path, str):
+                from models.store.errors import NotForServer
+
+                raise NotForServer(args.verb)
             return FILE_VERBS[args.verb](db_path or default_db_path(), args)
         db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:

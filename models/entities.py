@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.global_ids import GlobalId, LinkId, register_models
 from models.times import UTCDateTime
 
 
@@ -81,15 +82,16 @@ class MissionBase(SQLModel):
     status: str = MissionStatus.PLANNING.value
 
 
-class Mission(MissionBase, table=True):
+class Mission(MissionBase, GlobalId, table=True):
     __table_args__ = (UniqueConstraint("code", name="uq_mission_code"),)
     id: int | None = Field(default=None, primary_key=True)
 
 
-class MissionOrganizer(SQLModel, table=True):
+class MissionOrganizer(LinkId, table=True):
     """An organization that organizes a mission (JETRO, NY CREATES, ...)."""
 
     __tablename__ = "mission_organizer"
+    link_ends = (("mission_id", "mission"), ("organization_id", "organization"))
     mission_id: int = Field(sa_column=Column(
         Integer, ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True))
     organization_id: int = Field(sa_column=Column(
@@ -102,7 +104,7 @@ class OrganizationBase(SQLModel):
     aliases: str = ""              # other names in either language, one a line (TEL)
 
 
-class Organization(OrganizationBase, table=True):
+class Organization(OrganizationBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
@@ -141,13 +143,13 @@ class PersonBase(SQLModel):
     escort: str = ""               # the host staff member who escorts this visitor
 
 
-class Person(PersonBase, table=True):
+class Person(PersonBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organization_id: int | None = Field(
         default=None, sa_column=_fk("organization.id", nullable=True, ondelete="SET NULL"))
 
 
-class Participant(SQLModel, table=True):
+class Participant(GlobalId, table=True):
     """A person taking part in one mission, with a role."""
 
     __table_args__ = (UniqueConstraint("mission_id", "person_id", name="uq_participant"),)
@@ -181,7 +183,7 @@ class SiteBase(SQLModel):
     arrival_ja: str = ""
 
 
-class Site(SiteBase, table=True):
+class Site(SiteBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
@@ -232,7 +234,7 @@ class ItineraryItemBase(SQLModel):
     confirmation: str = ""         # a hotel stay's booking confirmation number
 
 
-class ItineraryItem(ItineraryItemBase, table=True):
+class ItineraryItem(ItineraryItemBase, GlobalId, table=True):
     __tablename__ = "itinerary_item"
     id: int | None = Field(default=None, primary_key=True)
     mission_id: int = Field(sa_column=_fk("mission.id"))
@@ -245,20 +247,22 @@ class ItineraryItem(ItineraryItemBase, table=True):
                                                       server_default="0"))
 
 
-class ItemParticipant(SQLModel, table=True):
+class ItemParticipant(LinkId, table=True):
     __tablename__ = "item_participant"
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))
 
 
-class VisitClearance(SQLModel, table=True):
+class VisitClearance(LinkId, table=True):
     """A visitor's clearance for one site visit. Kept apart from item_participant so that a
     site visit for everyone (which has no links) can still record each visitor's status; a
     visitor with no row has not been sent to the host yet."""
 
     __tablename__ = "visit_clearance"
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
@@ -267,7 +271,7 @@ class VisitClearance(SQLModel, table=True):
     status: str = Clearance.NOT_SENT.value
 
 
-class Room(SQLModel, table=True):
+class Room(GlobalId, table=True):
     """A room booked for the whole of a hotel stay (an itinerary item of kind hotel)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -277,8 +281,9 @@ class Room(SQLModel, table=True):
     notes: str = ""
 
 
-class RoomGuest(SQLModel, table=True):
+class RoomGuest(LinkId, table=True):
     __tablename__ = "room_guest"
+    link_ends = (("room_id", "room"), ("participant_id", "participant"))
     room_id: int = Field(sa_column=Column(
         Integer, ForeignKey("room.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
@@ -393,3 +398,6 @@ class Seat(SQLModel, table=True):
         index=True))
     table_no: int = 1
     seat_no: int = 0
+
+
+register_models(Mission, Organization, Person, Participant, Site, ItineraryItem, Room)

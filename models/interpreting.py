@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, col, delete, select
 
 from models import findings as F
@@ -68,9 +69,11 @@ def set_interpreting(session: Session, *, item_id: int, needed: bool,
 
 
 # -- reading for the checks --------------------------------------------------------------------
+# The first branch's NULLs are typed: PostgreSQL takes a UNION's column types from it.
 # One statement for the three kinds of rows (the checks read the plan in a fixed, small number
 # of queries): "a" an assignment, "n" an item needing an interpreter, "m" a meeting.
-_ROWS = """SELECT 'a', a.item_id, a.participant_id, NULL, NULL, NULL, NULL
+_ROWS = text("""SELECT 'a', a.item_id, a.participant_id, CAST(NULL AS INTEGER),
+    CAST(NULL AS BOOLEAN), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
     FROM interpreter_assignment a JOIN itinerary_item i ON i.id = a.item_id
     WHERE i.mission_id = :m
     UNION ALL SELECT 'n', p.item_id, NULL, NULL, NULL, NULL, NULL FROM item_protocol p
@@ -78,14 +81,15 @@ _ROWS = """SELECT 'a', a.item_id, a.participant_id, NULL, NULL, NULL, NULL
     UNION ALL SELECT 'm', r.item_id, m.interpreter_id, m.slot, r.interpreter, s.slot_minutes,
     s.break_minutes FROM meeting m JOIN meeting_request r ON r.id = m.request_id
     JOIN itinerary_item i ON i.id = r.item_id
-    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m"""
+    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m""")
 
 
-def load_interpreting(driver, mission_id: int, starts: dict[int, datetime]) -> Interpreting:
-    """Read with the driver's connection (see readiness_data); `starts`: item id -> start."""
+def load_interpreting(conn, mission_id: int, starts: dict[int, datetime]) -> Interpreting:
+    """Read on the plan's Core connection (see readiness_data), the same SQL on SQLite and
+    PostgreSQL; `starts`: item id -> start."""
     data = Interpreting()
-    for tag, item_id, pid, slot, needs, length, pause in driver.execute(
-            _ROWS, {"m": mission_id}).fetchall():
+    for tag, item_id, pid, slot, needs, length, pause in conn.execute(
+            _ROWS, {"m": mission_id}).all():
         if tag == "a":
             data.assigned.setdefault(item_id, set()).add(pid)
         elif tag == "n":

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, type_coerce
+from sqlalchemy.types import NullType
 from sqlmodel import Session, col, delete, func, select
 
 from models.entities import (
@@ -263,38 +264,42 @@ def list_attendees(session: Session, *, mission_id: int,
                         organization_id=values[19]) for values in rows]
 
 
-# One statement with the driver itself, in the session's transaction: at 3,000 items the ORM's
-# row layer and UTCDateTime's per-value processing cost more than SQLite does (times.stored_utc
-# does what UTCDateTime would). Each item's count of people in the same row.
-_ITEMS = """SELECT i.id, i.kind, i.title_en, i.title_ja, i.start_utc, i.start_tz, i.end_utc,
-    i.end_tz, i.location_en, i.location_ja, coalesce(s.name_en, ''), coalesce(s.name_ja, ''),
-    i.carrier, i.flight_number, i.from_code, i.to_code, i.everyone,
-    (SELECT count(*) FROM item_participant ip WHERE ip.item_id = i.id)
-    FROM itinerary_item i LEFT JOIN site s ON s.id = i.site_id
-    WHERE i.mission_id = ? {only} ORDER BY i.start_utc, i.id"""
+# One Core statement, each item's count of people in the same row. The instants untyped: at
+# 3,000 items UTCDateTime's per-value processing costs more than the database does
+# (times.stored_utc does what it would, once per distinct instant).
+_I = ItineraryItem.__table__.c
+_ITEMS = (select(
+    _I.id, _I.kind, _I.title_en, _I.title_ja, type_coerce(_I.start_utc, NullType), _I.start_tz,
+    type_coerce(_I.end_utc, NullType), _I.end_tz, _I.location_en, _I.location_ja,
+    func.coalesce(Site.name_en, ""), func.coalesce(Site.name_ja, ""), _I.carrier,
+    _I.flight_number, _I.from_code, _I.to_code, _I.everyone,
+    select(func.count()).where(ItemParticipant.item_id == _I.id).scalar_subquery())
+    .select_from(ItineraryItem.__table__)
+    .join(Site, Site.id == _I.site_id, isouter=True)
+    .where(_I.mission_id == bindparam("mission_id"))
+    .order_by(_I.start_utc, _I.id))
+_SOME_ITEMS = _ITEMS.where(_I.id.in_(bindparam("item_ids", expanding=True)))
 
 
 def list_items(session: Session, *, mission_id: int,
                item_ids: Iterable[int] | None = None) -> list[ItemRow]:
     """The mission's items by start, then id (only those of `item_ids` when given)."""
-    params: list = [mission_id]
-    only = ""
+    params: dict = {"mission_id": mission_id}
+    query = _ITEMS
     if item_ids is not None:
-        params += sorted(set(item_ids))
-        only = f"AND i.id IN ({', '.join('?' * (len(params) - 1))})" if len(params) > 1 \
-            else "AND 0"
-    driver = session.connection().connection.driver_connection
-    instants: dict[str, datetime] = {}        # a group's items share their times
+        params["item_ids"] = sorted(set(item_ids))
+        query = _SOME_ITEMS
+    instants: dict = {}        # a group's items share their times
 
-    def utc(text: str) -> datetime:
-        instant = instants.get(text)
+    def utc(value) -> datetime:
+        instant = instants.get(value)
         if instant is None:
-            instant = instants[text] = stored_utc(text)
+            instant = instants[value] = stored_utc(value)
         return instant
 
     return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
                     everyone=bool(v[16]), participant_count=v[17])
-            for v in driver.execute(_ITEMS.format(only=only), params).fetchall()]
+            for v in session.connection().execute(query, params).all()]
 
 
 def create_item(session: Session, *, mission_id: int, participant_ids: list[int] = (),

@@ -13,28 +13,34 @@ from sqlalchemy.types import DateTime, TypeDecorator
 
 
 class UTCDateTime(TypeDecorator):
-    """An aware datetime stored as naive UTC; refuses naive input so no local time sneaks in."""
+    """An aware datetime stored as naive UTC in SQLite and as a timestamptz on PostgreSQL;
+    refuses naive input so no local time sneaks in."""
 
     impl = DateTime
     cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        return dialect.type_descriptor(DateTime(timezone=dialect.name == "postgresql"))
 
     def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime refused: store aware instants only")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
+        return None if value is None else stored_utc(value)
 
 
 def stored_utc(value: str | datetime) -> datetime:
-    """A UTCDateTime column read with the driver itself (SQLite gives ISO text of naive UTC),
-    aware in UTC as UTCDateTime gives it; for bulk reads where SQLAlchemy's types cost most."""
+    """A stored instant aware in UTC, as UTCDateTime gives it: ISO text of naive UTC (SQLite
+    read without SQLAlchemy's types, where those cost most), naive UTC, or aware (a server's
+    timestamptz, in the session's zone)."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def zone(name: str) -> ZoneInfo:

@@ -205,3 +205,39 @@ def _set_env(values: dict[str, str | None]) -> None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server these tests started (tests/postgres.py); skipped, saying how to
+    install it, only on a machine without PostgreSQL's binaries."""
+    from tests.postgres import INSTALL_HINT, Server, find_bin
+
+    bin_dir = find_bin()
+    if bin_dir is None:
+        if os.environ.get("KAKEHASHI_REQUIRE_PG"):      # set by .ci/run
+            pytest.fail(INSTALL_HINT)
+        pytest.skip(INSTALL_HINT)
+    server = Server(bin_dir)
+    server.start()
+    try:
+        for kind in ("empty", "demo"):    # migrated (and seeded) once, copied for each test
+            server.admin(f'CREATE DATABASE "template_{kind}"')
+            db = open_database(server.url(f"template_{kind}"))
+            if kind == "demo":
+                seed_demo(db.engine)
+            db.dispose()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_demo_db(request, tmp_path, db_templates):
+    """The demo database on each engine: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        db = copy_template(db_templates, "demo", tmp_path / "kakehashi.db")
+    else:
+        db = open_database(request.getfixturevalue("pg_server").new_database("template_demo"))
+    yield db
+    db.dispose()

@@ -61,8 +61,10 @@ def damage(path) -> None:
                             "WHERE name='item_participant'").fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     with open(path, "r+b") as f:
-        f.seek((root - 1) * page_size + 3000)
-        f.write(b"\xff" * 64)
+        # The page's end: where its cells are, whether the table has one page or more (its
+        # root then an interior page holding a few cells).
+        f.seek(root * page_size - 512)
+        f.write(b"\xff" * 512)
 
 
 # rotation ----------------------------------------------------------------------------------
@@ -161,7 +163,8 @@ def test_an_uncommitted_transaction_is_not_in_the_backup(demo_db, tmp_path):
     other = sqlite3.connect(demo_db.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
-        other.execute("INSERT INTO organization (name_en, name_ja) VALUES ('Half', '')")
+        other.execute("INSERT INTO organization (name_en, name_ja, uuid) VALUES ('Half', '', "
+                      "'00000000-0000-4000-8000-000000000001')")
         made = make_backup(demo_db.path, tmp_path / "copy.db")
         other.execute("ROLLBACK")
     finally:

@@ -6,12 +6,22 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import uuid
 
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database, upgrade
+from models.global_ids import link_uuid
+from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, downgrade, open_database, upgrade
+
+THINGS = ("mission", "organization", "person", "participant", "site", "itinerary_item", "room")
+LINKS = {
+    "mission_organizer": (("mission_id", "mission"), ("organization_id", "organization")),
+    "item_participant": (("item_id", "itinerary_item"), ("participant_id", "participant")),
+    "visit_clearance": (("item_id", "itinerary_item"), ("participant_id", "participant")),
+    "room_guest": (("room_id", "room"), ("participant_id", "participant")),
+}
 
 
 def _fill_0001(conn: sqlite3.Connection) -> None:
@@ -112,10 +122,14 @@ def _fill_0009(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO seat VALUES (1, 1, 1, 0)")
 
 
+def _fill_0010(conn: sqlite3.Connection) -> None:
+    _fill_0009(conn)
+    conn.execute("UPDATE person SET notes = 'has a uuid' WHERE id = 2")
+
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
-           "0009": _fill_0009}
+           "0009": _fill_0009, "0010": _fill_0010}
 
 
 def _revisions() -> list[str]:
@@ -156,6 +170,42 @@ def test_a_file_at_an_earlier_revision_upgrades_with_every_row(tmp_path, revisio
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    _check_uuids(path)
+
+
+def _check_uuids(path) -> None:
+    """Every row of every table has a distinct UUID; a link's is the one its ends give."""
+    with sqlite3.connect(path) as conn:
+        for table in (*THINGS, *LINKS):
+            uuids = [r[0] for r in conn.execute(f"SELECT uuid FROM {table}")]
+            assert all(uuid.UUID(u) for u in uuids), table
+            assert len(set(uuids)) == len(uuids), table
+            notnull = {r[1]: r[3] for r in conn.execute(f"PRAGMA table_info({table})")}
+            assert notnull["uuid"] == 1, table
+        for table, ends in LINKS.items():
+            joins = " ".join(f"JOIN {t} e{n} ON e{n}.id = l.{c}"
+                             for n, (c, t) in enumerate(ends))
+            ends_cols = ", ".join(f"e{n}.uuid" for n in range(len(ends)))
+            for own, *theirs in conn.execute(f"SELECT l.uuid, {ends_cols} FROM {table} l {joins}"):
+                assert own == link_uuid(table, *theirs), table
+
+
+def test_the_app_makes_link_ids_as_the_migration_does(demo_db):
+    # The demo is seeded through the models (the before_flush listener), not the migration.
+    _check_uuids(demo_db.path)
+
+
+def test_downgrading_the_uuids_keeps_every_row(tmp_path):
+    path = tmp_path / "down.db"
+    sqlite3.connect(path).close()
+    upgrade(path, "0005")
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        _fill_0005(conn)
+    before = _dump(path)
+    upgrade(path)
+    downgrade(path, "0005")
+    assert _dump(path) == before
 
 
 def test_the_dietary_text_is_read_into_codes_and_what_is_not_read_is_kept(tmp_path):
@@ -190,3 +240,10 @@ def test_a_newer_revision_is_one_no_migration_names():
     # Revision ids are names, so "newer" cannot be a string comparison.
     assert [r for r in _revisions() if is_newer_revision(r)] == []
     assert is_newer_revision("9999") and is_newer_revision("zz99")
+
+
+def test_a_link_id_is_the_uuid5_the_schema_describes():
+    ends = ("6f1c2a34-0d7e-4b5a-9c8d-1e2f3a4b5c6d", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+    namespace = uuid.UUID("6b2f3c1e-5a4d-4f0e-9c1b-6a6b616b6568")
+    expected = uuid.uuid5(namespace, "room_guest:" + ":".join(ends))
+    assert link_uuid("room_guest", *ends) == str(expected)

@@ -27,8 +27,11 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def db_path(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request, tmp_path):
+    """A file made with the demo by a first verb, or a server database holding the demo."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_server").new_database("template_demo")
     path = tmp_path / "k.db"
     assert run_cli("--db", str(path), "missions").returncode == 0  # demo
     return path

@@ -100,8 +100,10 @@ class AttendeeMachine(DatabaseMachine):
         refuses it (a name of invisible characters, a birth in the future...). The rules
         themselves are tested in test_hardening and test_rules; this machine holds undo and
         redo to whatever they decide."""
+        from models.dietary import with_codes
+
         try:
-            return att.checked_person(person)
+            return with_codes(att.checked_person(person))   # the codes follow the free text
         except InvalidInput:
             return None
 

@@ -1,4 +1,5 @@
-"""The database: one SQLite file, its connection settings, schema upgrades and sessions.
+"""The database: one SQLite file (or a PostgreSQL server, see server.py), its connection
+settings, schema upgrades and sessions.
 
 Start-up stays cheap: the schema revision is read with one query and Alembic is imported only
 when a migration must run.
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine  # also the type documents/ names, without SQLAlchemy
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import (
@@ -43,10 +44,11 @@ from models.store.errors import (
     WriteFailed,
 )
 from models.store.files import SCHEMA_HEAD, check_file, is_newer_revision
+from models.store.server import is_server_url, make_server_engine, server_error, shown_url
 
 __all__ = ["MIGRATIONS_DIR", "SCHEMA_HEAD", "Database", "current_revision", "database_error",
-           "make_engine", "open_database", "read_session", "storage_error", "upgrade",
-           "write_session"]
+           "downgrade", "is_server_url", "make_engine", "open_database", "read_session",
+           "storage_error", "upgrade", "write_session"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -107,9 +109,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True,
 
 @dataclass
 class Database:
-    """An open database file: its engine and whether this open created it."""
+    """An open database file (or server): its engine and whether this open created it."""
 
-    path: Path
+    path: Path | None                 # None for a server, which `url` names
     engine: Engine
     created: bool
     read_only: bool = False
@@ -118,6 +120,11 @@ class Database:
     damage: list[str] = field(default_factory=list)
     notice: str = ""               # said once when opened: what the user sees is a copy
     copy_folder: Path | None = None
+    url: str = ""                     # a server's, without its password
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -142,10 +149,10 @@ def _create_private(path: Path) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The schema revision of the file, or None for a file with no tables at all."""
+    """The schema revision of the database, None when it has no tables at all, "foreign" when
+    it has tables but none of ours."""
     with engine.connect() as conn:
-        tables = {r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = set(inspect(conn).get_table_names())
         if not tables:
             return None
         if "alembic_version" not in tables:
@@ -154,32 +161,68 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def upgrade(path: Path, target: str = "head") -> None:
-    """Run Alembic migrations up to `target` with foreign keys off, then check them."""
-    from alembic import command
+def _migrate(location: Path | str, step) -> None:
+    """Run an Alembic command on the file (foreign keys off, then checked) or the server."""
     from alembic.config import Config
 
-    engine = make_engine(path, foreign_keys=False, pooled=False)
+    server = is_server_url(location)
+    engine = (make_server_engine(location, pooled=False) if server
+              else make_engine(Path(location), foreign_keys=False, pooled=False))
     try:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         with engine.connect() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, target)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            step(cfg)
+            # A server checks every foreign key as it goes; the file had them off.
+            broken = [] if server else conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             conn.commit()
         if broken:
-            raise CannotOpen(str(path), f"foreign key check failed after upgrade: {broken[:3]}")
+            raise CannotOpen(str(location), f"foreign key check failed after upgrade: {broken[:3]}")
     finally:
         engine.dispose()
 
 
+def upgrade(location: Path | str, target: str = "head") -> None:
+    """Run Alembic migrations up to `target` on a file path or a postgresql:// URL."""
+    from alembic import command
+
+    _migrate(location, lambda cfg: command.upgrade(cfg, target))
+
+
+def downgrade(location: Path | str, target: str) -> None:
+    from alembic import command
+
+    _migrate(location, lambda cfg: command.downgrade(cfg, target))
+
+
+def _open_server(url: str) -> Database:
+    engine = make_server_engine(url)
+    try:
+        revision = current_revision(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise server_error(exc, shown_url(url)) from exc
+    if revision == "foreign":
+        engine.dispose()
+        raise NotADatabase(shown_url(url))
+    if revision is not None and is_newer_revision(revision):
+        engine.dispose()
+        raise NewerDatabase(shown_url(url), revision)
+    if revision != SCHEMA_HEAD:
+        upgrade(url)
+    return Database(path=None, engine=engine, created=revision is None, url=shown_url(url))
+
+
 def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Database:
-    """Open (creating when new) and upgrade the database file; raise StorageError if it can't.
+    """Open (creating when new) and upgrade the database file, or the server a postgresql://
+    URL names; raise StorageError if it can't.
 
     An existing file is backed up before an upgrade (no backup, no upgrade) and then once a day
     (see models.store.backup); `now` is the clock for those backups' names, for tests.
     """
+    if is_server_url(path):
+        return _open_server(str(path))
     path = Path(path).expanduser().absolute()
     existed = path.exists()
     try:
@@ -355,6 +398,8 @@ def database_error(exc: Exception, path: Path | str = "") -> StorageError:
     """Any error of SQLite or SQLAlchemy as a StorageError with a message for the user; what
     it keeps of the error is SQLite's own reason, never a statement or its parameters."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if getattr(orig, "sqlstate", None) is not None and isinstance(exc, DBAPIError):
+        return server_error(exc, str(path))                     # psycopg: a server's error
     name = getattr(orig, "sqlite_errorname", "")
     if isinstance(exc, IntegrityError) or name.startswith("SQLITE_CONSTRAINT"):
         return Conflict(str(orig))
@@ -367,6 +412,8 @@ def database_error(exc: Exception, path: Path | str = "") -> StorageError:
 
 def storage_error(exc: OperationalError | sqlite3.Error, path: Path | str = "") -> StorageError:
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if getattr(orig, "sqlstate", None) is not None and isinstance(exc, DBAPIError):
+        return server_error(exc, str(path))                     # psycopg: a server's error
     name = getattr(orig, "sqlite_errorname", "")
     if name == "SQLITE_FULL":
         return DiskFull()

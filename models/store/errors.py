@@ -99,6 +99,18 @@ class Conflict(StorageError):
             reason=self.reason)
 
 
+class NotForServer(StorageError):
+    """A file store's own verb (backup, check, compact) asked of a server database."""
+
+    def __init__(self, verb: str):
+        super().__init__(verb)
+        self.verb = verb
+
+    def user_message(self) -> str:
+        return _("“{verb}” is for a database file, not for a server database: use the "
+                 "server's own tools (pg_dump, pg_amcheck) there.").format(verb=self.verb)
+
+
 class InvalidInput(StorageError):
     """A value that models.rules refuses to store (the dialog and the import word each rule
     beside its field first; this is what reaches a caller that skipped them)."""

@@ -12,9 +12,9 @@ from pathlib import Path
 from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-_VERSIONS = Path(__file__).with_name("migrations") / "versions"
+VERSIONS_DIR = Path(__file__).with_name("migrations") / "versions"
 
 
 def is_newer_revision(revision: str) -> bool:
@@ -45,7 +45,7 @@ def known_revisions() -> set[str]:
     """Every schema revision this version has a migration for (read from their files, without
     importing Alembic): a label outside it, such as "0004x", is not ours to upgrade."""
     found = set()
-    for script in _VERSIONS.glob("*.py"):
+    for script in VERSIONS_DIR.glob("*.py"):
         if match := _REVISION.search(script.read_text(encoding="utf-8")):
             found.add(match[1])
     return found

@@ -43,6 +43,8 @@ class FileActions(QObject):
         self.act_restore = QAction(parent, triggered=self.restore_from_backup)
         self.act_compact = QAction(parent, triggered=self.compact_database)
         self.session_backups = SessionBackups(ctx)
+        self.act_save_mission = QAction(parent, triggered=self.save_mission_file)
+        self.act_open_mission = QAction(parent, triggered=self.open_mission_file)
         retranslate.register(self)
         self.retranslate_ui()
 
@@ -52,6 +54,8 @@ class FileActions(QObject):
         self.act_export_for.setText(_("Export &for…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
+        self.act_save_mission.setText(_("&Save mission as file…"))
+        self.act_open_mission.setText(_("&Open mission file…"))
 
     def update(self, has_mission: bool) -> None:
         writable = not self.ctx.read_only
@@ -60,6 +64,18 @@ class FileActions(QObject):
         self.act_export_for.setEnabled(has_mission)
         self.act_restore.setEnabled(writable)
         self.act_compact.setEnabled(writable)
+        self.act_save_mission.setEnabled(has_mission)    # reads only
+        self.act_open_mission.setEnabled(writable)
+
+    def save_mission_file(self) -> None:
+        from ui.files.mission_file_dialog import save_mission
+
+        save_mission(self.ctx)
+
+    def open_mission_file(self) -> None:
+        from ui.files.mission_file_dialog import open_mission
+
+        open_mission(self.ctx)
 
     def restore_from_backup(self) -> None:
         from ui.files.restore_dialog import restore_from_backup

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.attendee_actions.act_import, files.act_export,
                                    files.act_handouts, files.act_export_for])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([files.act_save_mission, files.act_open_mission])
+        self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
         self.file_menu.addSeparator()
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,

@@ -125,6 +125,7 @@ class PersonBase(SQLModel):
     # Sensitive: never logged, never in a window title, exported only where needed.
     date_of_birth: date | None = None
     passport_number: str = ""
+    passport_issued: date | None = None
     passport_expiry: date | None = None
     visa_type: str = ""
     # True when the Latin name was derived from the kana reading and nobody has checked it

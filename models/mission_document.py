@@ -32,7 +32,8 @@ from models.global_ids import LinkId, link_uuid
 from models.times import UTCDateTime
 
 DOCUMENT_VERSION = 1
-SENSITIVE = ("date_of_birth", "passport_number", "passport_expiry", "visa_type")
+SENSITIVE = ("date_of_birth", "passport_number", "passport_issued", "passport_expiry",
+             "visa_type")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class Problem(StrEnum):
     PASSPORT_NUMBER_SHAPE = "passport_number_shape"
     PASSPORT_EXPIRY_TOO_FAR = "passport_expiry_too_far"
     PASSPORT_EXPIRY_BEFORE_ISSUE = "passport_expiry_before_issue"  # or before the birth
+    PASSPORT_ISSUE_IMPLAUSIBLE = "passport_issue_implausible"  # in the future, before birth
     NAME_EMPTY = "name_empty"                    # nothing left once invisible marks are gone
     COUNTRY_UNKNOWN = "country_unknown"
     MISSION_CODE_MISSING = "mission_code_missing"
@@ -240,8 +241,8 @@ def birth_date_problem(born: date | None, *, today: date) -> Problem | None:
 def passport_expiry_problem(expiry: date | None, *, today: date, born: date | None = None,
                             issued: date | None = None) -> Problem | None:
     """An expiry no passport issued today can reach is a typo (2063 for 2036); so is one
-    before the passport's issue, or before its holder was born (we store no issue date, so
-    the birth is the earliest issue there can be; `issued` is for a caller that has one).
+    before the passport's issue date, or before its holder was born (the earliest issue there
+    can be when the issue date is not known).
 
     One already past, or too soon for a trip, is not a problem of the value: passport_too_short
     warns about it against the mission's dates.
@@ -255,6 +256,16 @@ def passport_expiry_problem(expiry: date | None, *, today: date, born: date | No
     return None
 
 
+def passport_issue_problem(issued: date | None, *, today: date,
+                           born: date | None = None) -> Problem | None:
+    """A passport is issued on a day that has come, and not before its holder was born."""
+    if issued is None:
+        return None
+    if issued > today or (born is not None and issued < born):
+        return Problem.PASSPORT_ISSUE_IMPLAUSIBLE
+    return None
+
+
 def person_problems(person: dict, *, today: date) -> list[tuple[str, Problem]]:
     """Every rule above over a person's stored fields, (field, problem): what models refuses
     whatever the caller (dialog, roster, command line) checked before."""
@@ -264,7 +275,11 @@ def person_problems(person: dict, *, today: date) -> list[tuple[str, Problem]]:
     born = person.get("date_of_birth")
     if p := birth_date_problem(born, today=today):
         found.append(("date_of_birth", p))
-    if p := passport_expiry_problem(person.get("passport_expiry"), today=today, born=born):
+    issued = person.get("passport_issued")
+    if p := passport_issue_problem(issued, today=today, born=born):
+        found.append(("passport_issued", p))
+    if p := passport_expiry_problem(person.get("passport_expiry"), today=today, born=born,
+                                    issued=issued):
         found.append(("passport_expiry", p))
     if p := passport_number_problem(person.get("passport_number") or ""):
         found.append(("passport_number", p))

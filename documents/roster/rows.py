@@ -23,7 +23,8 @@ from i18n import _
 PERSON_KEYS = (
     "family_name", "given_name", "family_name_ja", "given_name_ja", "family_kana", "given_kana",
     "title_en", "title_ja", "email", "phone", "citizenship", "dietary", "notes",
-    "date_of_birth", "passport_number", "passport_expiry", "visa_type", "latin_unconfirmed",
+    "date_of_birth", "passport_number", "passport_issued", "passport_expiry", "visa_type",
+    "latin_unconfirmed",
     "birth_country", "passport_country", "visit_purpose", "us_person", "escort",
 )
 _NAME_ORDER = ("full_name", "full_name_ja", "family_name", "given_name", "family_name_ja",
@@ -109,7 +110,7 @@ def _clean(field_name: str, raw: object, out: dict, notes: list[str]) -> None:
     elif field_name == "title":
         if text:
             out["title_ja" if values.is_japanese(text) else "title_en"] = text
-    elif field_name in ("date_of_birth", "passport_expiry"):
+    elif field_name in ("date_of_birth", "passport_issued", "passport_expiry"):
         day = values.clean_date(raw, notes)
         values.check_date(field_name, day)
         if day:
@@ -172,12 +173,14 @@ def build_row(row: SheetRow, mapping: Sequence[Column]) -> ImportRow:
             result.errors.append((column.label, exc.reason))
         result.warnings.extend((column.label, note) for note in notes)
     result.values = {k: v for k, v in result.values.items() if v not in ("", None)}
-    if "passport_expiry" in result.values and "date_of_birth" in result.values:
-        try:
-            values.check_expiry_after_birth(result.values)
-        except values.BadValue as exc:
-            label = next(c.label for c in mapped if c.field == "passport_expiry")
-            result.errors.append((label, exc.reason))
+    for dated in ("passport_issued", "passport_expiry"):
+        if dated in result.values and ({"date_of_birth", "passport_issued"} - {dated}) & set(
+                result.values):
+            try:
+                values.check_passport_dates(result.values, dated)
+            except values.BadValue as exc:
+                label = next(c.label for c in mapped if c.field == dated)
+                result.errors.append((label, exc.reason))
     name_header = next((c.label for c in mapped if c.field in _NAME_ORDER), "")
     _derive_latin(result, name_header)
     if result.errors:

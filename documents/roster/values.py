@@ -32,6 +32,8 @@ REASONS = {
     Problem.PASSPORT_EXPIRY_TOO_FAR: N_("no passport is valid that long: check the year"),
     Problem.PASSPORT_EXPIRY_BEFORE_ISSUE: N_("a passport cannot expire before it was issued "
                                              "or its holder was born: check the dates"),
+    Problem.PASSPORT_ISSUE_IMPLAUSIBLE: N_("a passport is issued on a day that has come and "
+                                           "after its holder was born: check the date"),
     Problem.NAME_EMPTY: N_("the name is empty once invisible characters are removed"),
     Problem.COUNTRY_UNKNOWN: N_("not a country we know: write its two-letter code, such as "
                                 "JP or US"),
@@ -156,12 +158,20 @@ def check_date(field_name: str, day: date | None, today: date | None = None) -> 
         _refuse(rules.birth_date_problem(day, today=today))
     elif field_name == "passport_expiry":
         _refuse(rules.passport_expiry_problem(day, today=today))
+    elif field_name == "passport_issued":
+        _refuse(rules.passport_issue_problem(day, today=today))
 
 
-def check_expiry_after_birth(out: dict, today: date | None = None) -> None:
-    """The passport expiry against the date of birth of the same row (BadValue)."""
-    _refuse(rules.passport_expiry_problem(out.get("passport_expiry"), today=today or date.today(),
-                                          born=out.get("date_of_birth")))
+def check_passport_dates(out: dict, field: str, today: date | None = None) -> None:
+    """The passport's issue or expiry (`field`) against the same row's date of birth and
+    issue date (BadValue)."""
+    today = today or date.today()
+    born, issued = out.get("date_of_birth"), out.get("passport_issued")
+    if field == "passport_issued":
+        _refuse(rules.passport_issue_problem(issued, today=today, born=born))
+    else:
+        _refuse(rules.passport_expiry_problem(out.get("passport_expiry"), today=today,
+                                              born=born, issued=issued))
 
 
 # --- contact ---------------------------------------------------------------------------------

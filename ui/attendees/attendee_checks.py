@@ -39,6 +39,8 @@ MESSAGES = {
                                         "expiry."),
     Problem.PASSPORT_EXPIRY_BEFORE_ISSUE: N_("A passport cannot expire before it was issued "
                                              "or before its holder was born: check the dates."),
+    Problem.PASSPORT_ISSUE_IMPLAUSIBLE: N_("A passport is issued on a day that has come and "
+                                           "after its holder was born: check the date."),
     Problem.NAME_EMPTY: N_("The name is empty once invisible characters are removed."),
     Problem.COUNTRY_UNKNOWN: N_("Use a two-letter country code, like JP or US."),
 }
@@ -46,6 +48,7 @@ MESSAGES = {
 
 
 def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry: str,
+                  issued: str = "",
                   mission_end: date, countries: set[str],
                   duplicates: Callable[[str, str, str], list[str]],
                   ) -> tuple[dict[str, str], dict[str, str]]:
@@ -90,10 +93,19 @@ def find_problems(texts: dict[str, str], *, citizenship: str, born: str, expiry:
     number = rules.normalize_passport_number(text["passport_number"])
     if problem := rules.passport_number_problem(number):
         errors["passport_number"] = _(MESSAGES[problem])
+    issued_on = None
+    try:
+        issued_on = parse_date(issued, example)
+        if problem := rules.passport_issue_problem(issued_on, today=today, born=born_on):
+            errors["passport_issued"] = _(MESSAGES[problem])
+            issued_on = None
+    except EntryError as exc:
+        errors["passport_issued"] = exc.message()
     try:
         expires = parse_date(expiry, example)
         short = rules.passport_too_short(expires, country, mission_end, countries)
-        if problem := rules.passport_expiry_problem(expires, today=today, born=born_on):
+        if problem := rules.passport_expiry_problem(expires, today=today, born=born_on,
+                                                    issued=issued_on):
             errors["passport_expiry"] = _(MESSAGES[problem])
         elif short:
             warnings["passport_expiry"] = _(

@@ -79,6 +79,7 @@ class AttendeeDialog(FormDialog):
         self.citizenship = CountryCombo()
         self.citizenship.setObjectName("citizenship")
         self.date_of_birth = DateEdit(optional=True, objectName="date_of_birth")
+        self.passport_issued = DateEdit(optional=True, objectName="passport_issued")
         self.passport_expiry = DateEdit(optional=True, objectName="passport_expiry")
         self.date_of_birth.default_page = date(1980, 1, 1)
         self.notes = QPlainTextEdit(objectName="notes")
@@ -96,7 +97,8 @@ class AttendeeDialog(FormDialog):
         retranslate.register(self)
         self.retranslate_ui()
         self.finish_form()
-        for edit in (*self.fields.values(), self.date_of_birth, self.passport_expiry):
+        for edit in (*self.fields.values(), self.date_of_birth, self.passport_issued,
+                     self.passport_expiry):
             edit.textChanged.connect(self._recheck)   # a fixed error clears as it is fixed
         for combo in (self.citizenship, self.organization):
             combo.currentTextChanged.connect(self._recheck)
@@ -135,6 +137,7 @@ class AttendeeDialog(FormDialog):
             "travel": (("citizenship", self.citizenship), ("visa_type", self.fields["visa_type"]),
                        ("date_of_birth", self.date_of_birth),
                        ("passport_number", self.fields["passport_number"]),
+                       ("passport_issued", self.passport_issued),
                        ("passport_expiry", self.passport_expiry)),
             "needs": (("dietary", self.fields["dietary"]), ("notes", self.notes)),
         }
@@ -196,6 +199,7 @@ class AttendeeDialog(FormDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
         self.citizenship.set_code(person.get("citizenship") or "")
         self.date_of_birth.set_value(person.get("date_of_birth"))
+        self.passport_issued.set_value(person.get("passport_issued"))
         self.passport_expiry.set_value(person.get("passport_expiry"))
         self.visitor.fill(person)
 
@@ -212,7 +216,8 @@ class AttendeeDialog(FormDialog):
             "role": _("Role"), "status": _("Status"), "email": _("E-mail"),
             "phone": _("Mobile phone"), "citizenship": _("Citizenship"),
             "visa_type": _("Visa / ESTA"), "date_of_birth": _("Date of birth"),
-            "passport_number": _("Passport number"), "passport_expiry": _("Passport expiry"),
+            "passport_number": _("Passport number"), "passport_issued": _("Passport issued"),
+            "passport_expiry": _("Passport expiry"),
             "dietary": _("Dietary needs / allergies"), "notes": _("Notes"),
         }
         for key, text in texts.items():
@@ -236,7 +241,7 @@ class AttendeeDialog(FormDialog):
             for i, key in enumerate(table):
                 combo.setItemText(i, label(table, key))
         for widget in (self.organization, self.citizenship, self.date_of_birth,
-                       self.passport_expiry):
+                       self.passport_issued, self.passport_expiry):
             widget.retranslate_ui()
         self._show_organization_note()
         if self._checked:
@@ -276,6 +281,7 @@ class AttendeeDialog(FormDialog):
         person["notes"] = self.notes.toPlainText().strip()
         person["latin_unconfirmed"] = self.latin_unconfirmed.isChecked()
         person["date_of_birth"] = self._date(self.date_of_birth)
+        person["passport_issued"] = self._date(self.passport_issued)
         person["passport_expiry"] = self._date(self.passport_expiry)
         person.update(self.visitor.values())
         return AttendeeData(person=person, organization_id=self.organization.choice()[0],
@@ -295,6 +301,7 @@ class AttendeeDialog(FormDialog):
                              citizenship=self.citizenship.currentText(),
                              born=self.date_of_birth.text(),
                              expiry=self.passport_expiry.text(),
+                             issued=self.passport_issued.text(),
                              mission_end=self._mission_end, countries=self._countries,
                              duplicates=self._duplicates)
 
@@ -314,6 +321,7 @@ class AttendeeDialog(FormDialog):
         widget = {"latin": latin, "kana": kana,
                   "organization": self.organization, "role": self.role, "status": self.status,
                   "citizenship": self.citizenship, "date_of_birth": self.date_of_birth,
+                  "passport_issued": self.passport_issued,
                   "passport_expiry": self.passport_expiry, "notes": self.notes,
                   "duplicate": self.fields["family_name"]}.get(key) or self.fields[key]
         widget.setFocus()

@@ -99,3 +99,22 @@ def test_a_part_file_a_killed_scrub_left_goes_with_the_next_rotation(demo_db):
     os.utime(stale, (old, old))
     rotate(demo_db.path)
     assert not stale.exists() and fresh.exists()
+
+
+def test_the_issue_date_is_blanked_and_a_backup_from_before_it_existed_still_scrubs(qapp, demo_db):
+    with write_session(demo_db.engine) as session:
+        data = att.get_attendee(session, participant_id=1)
+        data.person["passport_issued"] = datetime(2021, 6, 1).date()
+        att.update_attendee(session, participant_id=1, data=data)
+    paths = _backups(demo_db)
+    with sqlite3.connect(paths[0]) as conn:        # as a backup made before migration 0011
+        conn.execute("ALTER TABLE person DROP COLUMN passport_issued")
+    RemoveAttendee(demo_db.engine, _Events(), 1, 1, "x").apply_redo()
+    finish_pending()
+    gone = data.person["family_name"]
+    for path in paths:
+        assert _people(path)[gone] == ("", None), path.name
+    for path in paths[1:]:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT passport_issued FROM person WHERE family_name = ?",
+                                (gone,)).fetchone() == (None,)

@@ -263,51 +263,51 @@ def run_export(db, args) -> int:
     return EXIT_OK
 
 
-def run_handout(db, args) -> int:
-    from documents.handouts import export_handout
+def _write_document(export, report, **options) -> int:
+    """One document verb: `export(**options)` in the chosen language, its ExportError as a
+    message (exit 1), else `report(result)` printed."""
     from documents.workbook import ExportError
-    from i18n import current_language, ngettext
+    from i18n import current_language
 
     try:
-        result = export_handout(db.engine, code=args.code, path=args.out,
-                                language=current_language(), email=args.person or "",
-                                everyone=args.everyone, paper=args.paper)
+        result = export(language=current_language(), **options)
     except ExportError as exc:
         return fail(exc.user_message())
-    print(ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
-                   result.pages).format(path=result.path, n=result.pages))
+    print(report(result))
     return EXIT_OK
+
+
+def _pages(result) -> str:
+    from i18n import ngettext
+
+    return ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
+                    result.pages).format(path=result.path, n=result.pages)
+
+
+def run_handout(db, args) -> int:
+    from documents.handouts import export_handout
+
+    return _write_document(export_handout, _pages, engine=db.engine, code=args.code,
+                           path=args.out, email=args.person or "", everyone=args.everyone,
+                           paper=args.paper)
 
 
 def run_badges(db, args) -> int:
     from documents.handouts import export_badges
-    from documents.workbook import ExportError
-    from i18n import current_language, ngettext
 
-    try:
-        result = export_badges(db.engine, code=args.code, path=args.out,
-                               language=current_language(), layout=args.layout,
-                               paper=args.paper)
-    except ExportError as exc:
-        return fail(exc.user_message())
-    print(ngettext("{path}: {n} page written.", "{path}: {n} pages written.",
-                   result.pages).format(path=result.path, n=result.pages))
-    return EXIT_OK
+    return _write_document(export_badges, _pages, engine=db.engine, code=args.code,
+                           path=args.out, layout=args.layout, paper=args.paper)
 
 
 def run_calendar(db, args) -> int:
     from documents.calendar import export_calendar
-    from documents.workbook import ExportError
-    from i18n import current_language, ngettext
+    from i18n import ngettext
 
-    try:
-        result = export_calendar(db.engine, code=args.code, path=args.out,
-                                 language=current_language(), email=args.person or "")
-    except ExportError as exc:
-        return fail(exc.user_message())
-    print(ngettext("{path}: {n} event written.", "{path}: {n} events written.",
-                   result.events).format(path=result.path, n=result.events))
-    return EXIT_OK
+    return _write_document(
+        export_calendar, lambda result: ngettext(
+            "{path}: {n} event written.", "{path}: {n} events written.", result.events).format(
+            path=result.path, n=result.events),
+        engine=db.engine, code=args.code, path=args.out, email=args.person or "")
 
 
 def _export_for(db, args) -> int:

@@ -108,6 +108,12 @@ class Organization(OrganizationBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
+# A person's sensitive fields: never logged, blanked in backups when they are removed, in a
+# mission file only when asked.
+SENSITIVE_FIELDS = ("date_of_birth", "passport_number", "passport_issued", "passport_expiry",
+                    "visa_type")
+
+
 class PersonBase(SQLModel):
     family_name: str = ""          # Latin script, as in the passport
     given_name: str = ""

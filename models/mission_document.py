@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, Date, Integer, select
 from sqlmodel import Session
 
 from models.entities import (
+    SENSITIVE_FIELDS,
     ItemParticipant,
     ItineraryItem,
     Mission,
@@ -32,8 +33,7 @@ from models.global_ids import LinkId, link_uuid
 from models.times import UTCDateTime
 
 DOCUMENT_VERSION = 1
-SENSITIVE = ("date_of_birth", "passport_number", "passport_issued", "passport_expiry",
-             "visa_type")
+SENSITIVE = SENSITIVE_FIELDS
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -197,10 +198,22 @@ def _recent(found: list[tuple[datetime, str, Path]]) -> int:
     return len(found)
 
 
+STALE_PART_S = 3600    # a .part older than this was left by a killed process
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Temporary copies a killed scrub or backup left in the backups folder."""
+    cutoff = time.time() - STALE_PART_S
+    for part in folder.glob(".*.part") if folder.is_dir() else []:
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass
+
+
 def rotate(db_path: str | os.PathLike) -> list[Path]:
     """Delete the backups the rotation does not keep; return the deleted paths."""
-    from models.store.backup_scrub import remove_stale_parts
-
     remove_stale_parts(backups_dir(db_path))
     found = _found(Path(db_path).absolute())
     keep, deleted = _to_keep(found), []

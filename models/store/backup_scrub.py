@@ -15,15 +15,13 @@ import os
 import sqlite3
 import tempfile
 import threading
-import time
 from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
+from models.entities import SENSITIVE_FIELDS
 from models.store.backup import list_backups
 
-SENSITIVE_COLUMNS = ("passport_number", "date_of_birth", "passport_issued", "passport_expiry",
-                     "visa_type")
 _TEXT_COLUMNS = {"passport_number", "visa_type"}          # blanked to '', the dates to NULL
 
 
@@ -31,7 +29,7 @@ def _sensitive_in(conn: sqlite3.Connection) -> list[str]:
     """The sensitive columns this backup's person table has (an older backup lacks newer
     ones, such as the passport's issue date)."""
     present = {row[1] for row in conn.execute("PRAGMA table_info(person)")}
-    return [c for c in SENSITIVE_COLUMNS if c in present]
+    return [c for c in SENSITIVE_FIELDS if c in present]
 
 
 def _blanked(columns: list[str]) -> str:
@@ -118,7 +116,6 @@ def scrub_removed(engine, people: Iterable[dict]) -> tuple[int, int]:
 
 
 _pending: list[threading.Thread] = []
-STALE_PART_S = 3600    # a .part older than this was left by a killed process
 
 
 def scrub_removed_later(engine, people: Iterable[dict]) -> threading.Thread | None:
@@ -143,14 +140,3 @@ def finish_pending(timeout: float | None = None) -> None:
     """Wait for the scrubs still running (before the process ends, and in tests)."""
     for thread in list(_pending):
         thread.join(timeout)
-
-
-def remove_stale_parts(folder: Path) -> None:
-    """Temporary copies a killed scrub or backup left in the backups folder."""
-    cutoff = time.time() - STALE_PART_S
-    for part in folder.glob(".*.part") if folder.is_dir() else []:
-        try:
-            if part.stat().st_mtime < cutoff:
-                part.unlink()
-        except OSError:
-            pass

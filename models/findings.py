@@ -86,6 +86,9 @@ def _country(code: str) -> str:
 
 def _day_off(p: dict) -> str:
     words = {"item": _title(p["item"]), "day": _day(p["day"]), "country": _country(p["country"])}
+    if p.get("state"):              # a holiday of the state only: say whose
+        words["country"] = _("{country} ({state})").format(country=words["country"],
+                                                           state=p["state"])
     if p.get("holiday"):
         return _("“{item}” is on {day}, a public holiday in {country} ({holiday}).").format(
             holiday=_title(p["holiday"]), **words)

@@ -34,7 +34,11 @@ from models import findings as F
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
 from models.interpreting import interpreter_findings
-from models.public_holidays import holiday, is_weekend
+from models.public_holidays import (
+    holiday,
+    is_weekend,
+    state_in_address,
+)
 from models.readiness_data import Plan, PlanItem, load_plan
 from models.rules import mission_countries, passport_too_short
 from models.times import from_local, local_date
@@ -202,7 +206,8 @@ def _visits(plan: Plan, today: date) -> list[Finding]:
 
 def _days_off(plan: Plan, today: date) -> list[Finding]:
     """Site visits, meetings and ceremonies still to come on a public holiday or a weekend day
-    of the country they are in (the site's for a visit, else the item's start zone's)."""
+    of the country they are in (the site's for a visit, else the item's start zone's), and of the
+    site's state when its address names one (New York's Election Day for a visit in Albany)."""
     found = []
     for item in plan.items:
         if item.kind not in _ON_WORKDAYS:
@@ -213,11 +218,13 @@ def _days_off(plan: Plan, today: date) -> list[Finding]:
         country = zone_country(zone)
         if day < today or country is None:
             continue
-        names = holiday(country, day)
+        state = state_in_address(country, site.address_en) if site is not None else None
+        names = holiday(country, day, state)
         if names is not None or is_weekend(country, day):
             found.append(Finding(F.DAY_OFF, F.RANK_CONFLICT, item.id, None, {
-                "item": _title(item), "day": day, "country": country, "holiday": names},
-                when=item.start))
+                "item": _title(item), "day": day, "country": country, "holiday": names,
+                "state": state if names is not None and holiday(country, day) is None
+                else None}, when=item.start))
     return found
 
 

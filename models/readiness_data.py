@@ -99,6 +99,7 @@ class PlanSite:
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
+    address_en: str = ""                   # read for the state, whose holidays count too
 
 
 @dataclass
@@ -198,7 +199,8 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
              for row in conn.execute(select(
                  Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
                  Site.required_fields, Site.contact_name, Site.contact_phone,
-                 Site.contact_email).where(Site.id.in_(site_ids)))} if site_ids else {}
+                 Site.contact_email, Site.address_en).where(Site.id.in_(site_ids))
+             )} if site_ids else {}
     clearance = {(item_id, pid): status for item_id, pid, status
                  in conn.execute(_CLEARANCE, where).all()}
     roomed: dict[int, set[int]] = defaultdict(set)

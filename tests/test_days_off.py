@@ -10,7 +10,7 @@ import pytest
 
 import i18n
 from models import findings as F
-from models.public_holidays import holiday, is_weekend
+from models.public_holidays import holiday, is_weekend, state_in_address
 from models.readiness import finding_text, run_checks
 from models.sites import create_site
 from models.store.db import read_session, write_session
@@ -83,3 +83,35 @@ def test_the_timeline_day_heading_names_the_holiday_where_the_day_is_spent(
         language, zone, day, expected):
     i18n.set_language(language)
     assert day_heading(day, zone) == expected
+
+
+@pytest.mark.parametrize("address, state", [
+    ("257 Fuller Rd, Albany, NY 12203", "NY"), ("Albany, New York, USA", "NY"),
+    ("400 N Indiana Ave, Chicago, IL 60601", "IL"),         # a street named for a state
+    ("1 Main St, Springfield", None), ("", None), ("ZZ 12345", None)])
+def test_the_state_is_read_from_the_end_of_a_us_address(address, state):
+    assert state_in_address("US", address) == state
+    assert state_in_address("JP", "東京都港区赤坂1-12-32") is None   # prefectures: national
+
+
+def test_a_visit_on_a_state_holiday_is_found_only_in_that_state(empty_db):
+    def build(b, s):
+        albany = create_site(s, values={"name_en": "Albany NanoTech", "tz": NEW_YORK,
+                                        "address_en": "257 Fuller Rd, Albany, NY 12203"})
+        mit = create_site(s, values={"name_en": "MIT", "tz": NEW_YORK,
+                                     "address_en": "77 Massachusetts Ave, Cambridge, MA"})
+        # Tue 2026-11-03 is Election Day, a holiday in New York and not in Massachusetts.
+        b.item("site_visit", "2026-11-03T10:00", "2026-11-03T11:00", tz=NEW_YORK,
+               site_id=albany, title_en="Fab tour")
+        b.item("site_visit", "2026-11-03T13:00", "2026-11-03T14:00", tz=NEW_YORK,
+               site_id=mit, title_en="Lab tour")
+    found = _days_off(empty_db, build)
+    assert [(f.params["holiday"], f.params["state"]) for f in found] == [
+        (("Election Day", "選挙日"), "NY")]
+    assert finding_text(found[0]) == ("“Fab tour” is on Tue, Nov 3, a public holiday in the "
+                                      "United States (NY) (Election Day).")
+    i18n.set_language("ja")
+    assert "米国（NY）の祝日（選挙日）" in finding_text(found[0])
+    assert holiday("US", date(2026, 2, 12), "NY") == ("Lincoln's Birthday", "リンカーン誕生日")
+    assert holiday("US", date(2026, 2, 12), "MA") is None
+    assert holiday("US", date(2026, 11, 26), "XX") == ("Thanksgiving Day", "感謝祭")

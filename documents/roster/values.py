@@ -16,6 +16,7 @@ from i18n import N_, _
 from i18n.formatting import fold_kana
 from models import rules
 from models.countries import country_code
+from models.japanese_eras import EraDateError, era_date
 from models.rules import Problem
 
 # A roster reason is a fragment after "row 4, column E-mail:"; the dialog has sentences.
@@ -84,9 +85,7 @@ def is_japanese(text: str) -> bool:
 
 # --- dates -----------------------------------------------------------------------------------
 
-_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 _YMD = re.compile(r"(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?")
-_ERA = re.compile(r"(令和|平成|昭和|大正|明治)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -106,9 +105,11 @@ def _date_from_text(text: str, warnings: list[str]) -> date:
     # Full-width digits and ㋿ become plain by NFKC; a weekday in brackets, (水), is dropped.
     text = re.sub(r"\([^)]*\)$", "", unicodedata.normalize("NFKC", text)).strip()
     compact = re.sub(r"\s+", "", text)
-    if m := _ERA.fullmatch(compact):
-        year = 1 if m.group(2) == "元" else int(m.group(2))
-        return _real_date(_ERAS[m.group(1)] + year, int(m.group(3)), int(m.group(4)))
+    try:
+        if (day := era_date(compact)) is not None:     # 令和8年12月9日, R8.12.9
+            return day
+    except EraDateError as exc:
+        raise BadValue(_(exc.template).format(**exc.values)) from None
     if m := _YMD.fullmatch(compact) or _COMPACT.fullmatch(compact):
         return _real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _NUMERIC.fullmatch(compact):

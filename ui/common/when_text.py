@@ -1,5 +1,6 @@
-"""Reading a date or a time as a person types it, in either language's form or ISO: what the
-date and time fields of every dialog accept, and the words for what they refuse."""
+"""Reading a date or a time as a person types it, in either language's form (a Japanese era date
+too) or ISO: what the date and time fields of every dialog accept, and the words for what they
+refuse."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import unicodedata
 from datetime import date, time
 
 from i18n import N_, _, babel_locale
+from models.japanese_eras import EraDateError, era_date
 
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*\(.*\))?$")
 _MDY = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})$")   # 5/31/2030 (US)
@@ -65,6 +67,11 @@ def parse_date(text: str, example: str = "12/9/2026") -> date | None:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return None
+    try:
+        if (day := era_date(text)) is not None:       # 令和8年12月9日, R8.12.9
+            return day
+    except EraDateError as exc:
+        raise EntryError(exc.template, **exc.values) from None
     if m := _YMD.match(text) or _COMPACT.match(text):
         year, month, day = m.groups()
         return _day(year, month, day, text, example)

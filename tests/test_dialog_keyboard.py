@@ -4,6 +4,7 @@ dropping what was typed; messages never move the buttons; each dialog fits a 128
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -128,25 +129,50 @@ def _walk(dialog, key=Qt.Key.Key_Tab, modifier=Qt.KeyboardModifier.NoModifier) -
     return seen
 
 
+def _check_walk(dialog, name: str) -> None:
+    chain = _stops(dialog)
+    forward = _walk(dialog)
+    assert forward[:-1] == chain and forward[-1] is chain[0], name   # round, nothing trapped
+    names = [_name(w, dialog) for w in forward[:-1]]
+    if name in READING:
+        fields = [n for n in names if not n.startswith("QPushButton")]
+        assert fields == READING[name]
+    assert len(set(forward[:-1])) == len(chain), name                # each once
+    backward = _walk(dialog, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert backward[:-1] == [chain[0], *reversed(chain[1:])], name
+    inputs = [w for w in dialog.findChildren(QWidget) if _is_input(w, dialog)]
+    missing = {_name(w, dialog) for w in inputs} - set(names)
+    assert not missing, f"{name}: fields Tab never reaches: {missing}"
+    _check_mnemonics(dialog, name)
+
+
+def _check_mnemonics(dialog, name: str) -> None:
+    """Each Alt+letter of the dialog's labels, boxes and buttons is used once, and a label's
+    letter goes to its field."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters: dict[str, str] = {}
+    for widget in dialog.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, (QLabel, QAbstractButton)):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        found = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+        if found is None:
+            continue
+        letter = found[1].casefold()
+        assert letter not in letters, f"{name}: Alt+{letter} on {letters.get(letter)!r} and " \
+                                      f"{widget.text()!r}"
+        letters[letter] = widget.text()
+
+
 @pytest.mark.parametrize("name", DIALOGS)
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_tab_visits_every_field_once_and_shift_tab_goes_back(qtbot, name, language):
     i18n.set_language(language)
     dialog = DIALOGS[name]()
     _show(qtbot, dialog)
-    chain = _stops(dialog)
-    forward = _walk(dialog)
-    assert forward[:-1] == chain and forward[-1] is chain[0]     # round, nothing trapped
-    names = [_name(w, dialog) for w in forward[:-1]]
-    if name in READING:
-        fields = [n for n in names if not n.startswith("QPushButton")]
-        assert fields == READING[name]
-    assert len(set(forward[:-1])) == len(chain)                 # each once
-    backward = _walk(dialog, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert backward[:-1] == [chain[0], *reversed(chain[1:])]
-    inputs = [w for w in dialog.findChildren(QWidget) if _is_input(w, dialog)]
-    missing = {_name(w, dialog) for w in inputs} - set(names)
-    assert not missing, f"fields Tab never reaches: {missing}"
+    _check_walk(dialog, name)
 
 
 def test_typing_a_birth_date_then_tab_leaves_the_field(qtbot):
@@ -307,3 +333,194 @@ def test_a_date_committed_by_a_japanese_input_method_is_read(qtbot):
     QTest.keyClick(dialog.start, Qt.Key.Key_Tab)
     assert dialog.values()["start_date"] == date(2027, 3, 8)
     assert dialog.start.text() == "2027/03/08" and QApplication.focusWidget() is dialog.end
+
+
+# The dialogs that show what the mission holds, made from the demo mission of a real window.
+def _export(window):
+    from ui.files.export_dialog import ExportDialog
+    return ExportDialog(window.ctx.settings, window.ctx.current_mission().code)
+
+
+def _receivers(window):
+    from documents.workbook.for_receiver import Receivers
+    from ui.files.export_dialog import export_folder
+    from ui.files.receivers_dialog import ReceiversDialog
+    code = window.ctx.current_mission().code
+    return ReceiversDialog(window.ctx.settings, code, Receivers(window.ctx.engine, code=code),
+                           export_folder(window.ctx.settings))
+
+
+def _handouts(window):
+    from documents.handouts.export import load
+    from ui.files.handouts_dialog import HandoutsDialog
+    loaded = load(window.ctx.engine, code=window.ctx.current_mission().code)
+    return HandoutsDialog(window.ctx.settings, loaded)
+
+
+def _organizations(window):
+    from ui.attendees.organizations_dialog import OrganizationsDialog
+    return OrganizationsDialog(window.ctx)
+
+
+def _import(window, tmp_path):
+    from documents.roster.reader import read_roster
+    from models.repository import list_attendees
+    from models.store.db import read_session
+    from tests.test_roster_import import write_roster
+    from ui.attendees.import_dialog import ImportDialog
+    path = write_roster(tmp_path / "roster.xlsx", ["Name", "E-mail", "生年月日"], [
+        ["Taro Yamada", "taro@example.jp", "昭和45年4月1日"],
+        ["Hanako Sato", "not-an-address", "1980-02-03"]])
+    with read_session(window.ctx.engine) as session:
+        existing = list_attendees(session, mission_id=window.ctx.mission_id())
+    return ImportDialog(read_roster(path), existing)
+
+
+def _restore(window, tmp_path):
+    from models.store.backup import BackupInfo
+    from ui.files.restore_dialog import RestoreDialog
+    return RestoreDialog([BackupInfo(tmp_path / f"b{n}.db", datetime(2026, 12, n + 1, 9),
+                                     "daily", 1, 40_000) for n in range(3)])
+
+
+def _save_mission(window, tmp_path):
+    from ui.files.mission_file_dialog import SaveMissionDialog
+    return SaveMissionDialog("HKD-ALB-2026", tmp_path)
+
+
+def _changes(window, tmp_path):
+    from ui.files.mission_file_dialog import ChangesDialog
+    return ChangesDialog(tmp_path / "HKD.kakehashi", ["New attendee: Taro Yamada",
+                                                      "Changed item: Fab tour"])
+
+
+def _meetings(window):
+    from models.meetings_demo import seed_meetings_demo
+    from models.store.db import read_session
+    from ui.meetings import tab_data
+    with read_session(window.ctx.engine) as session:
+        sessions = tab_data.load(session, mission_id=window.ctx.mission_id(),
+                                 item_id=None).sessions
+    if not sessions:
+        seed_meetings_demo(window.ctx.engine, window.ctx.mission_id())
+    with read_session(window.ctx.engine) as session:
+        return tab_data.load(session, mission_id=window.ctx.mission_id(), item_id=None)
+
+
+def _session(window):
+    from ui.meetings.session_dialog import SessionDialog
+    return SessionDialog(_meetings(window).sessions[0])
+
+
+def _request(window):
+    from ui.meetings.request_dialog import RequestDialog
+    data = _meetings(window)
+    return RequestDialog(data, data.sessions[0].item_id)
+
+
+def _counterpart(window):
+    from ui.meetings.counterpart_dialog import CounterpartDialog
+    return CounterpartDialog(next(iter(_meetings(window).counterparts.values())))
+
+
+def _counterparts(window):
+    from ui.meetings.counterpart_dialog import CounterpartsDialog
+    return CounterpartsDialog(list(_meetings(window).counterparts.values()))
+
+
+def _interpreters(window):
+    from ui.meetings.interpreter_dialog import InterpreterDialog
+    people = list(_meetings(window).people.values())
+    return InterpreterDialog(("Dinner", "夕食会"), people[:3], True,
+                             (people[0].participant_id,))
+
+
+def _ranks(window):
+    from ui.meetings.rank_dialog import RankDialog
+    people = _meetings(window).people
+    return RankDialog(people, {next(iter(people)): 1})
+
+
+WINDOW_DIALOGS = {
+    "export": _export, "receivers": _receivers, "handouts": _handouts,
+    "organizations": _organizations, "import": _import, "restore": _restore,
+    "save_mission": _save_mission, "mission_changes": _changes, "session": _session,
+    "request": _request, "counterpart": _counterpart, "counterparts": _counterparts,
+    "interpreters": _interpreters, "ranks": _ranks,
+}
+
+
+def _make(name, window, tmp_path):
+    make = WINDOW_DIALOGS[name]
+    return make(window, tmp_path) if make.__code__.co_argcount == 2 else make(window)
+
+
+@pytest.mark.parametrize("name", WINDOW_DIALOGS)
+def test_the_mission_dialogs_walk_round_with_tab_and_back(qtbot, window, tmp_path, name):
+    dialog = _make(name, window, tmp_path)
+    _show(qtbot, dialog)
+    _check_walk(dialog, name)
+
+
+def test_the_mission_dialogs_walk_round_in_japanese_too(qtbot, window, tmp_path):
+    window.ctx.settings.setValue("language", "ja")
+    i18n.set_language("ja")
+    for name in WINDOW_DIALOGS:
+        dialog = _make(name, window, tmp_path)
+        _show(qtbot, dialog)
+        _check_walk(dialog, name)
+        dialog.close()
+
+
+EDITS = {    # one change a person makes in each dialog that holds something to lose
+    "export": lambda d: d.path.setText("/tmp/elsewhere.xlsx"),
+    "receivers": lambda d: d.unconfirmed.setChecked(True),
+    "handouts": lambda d: d.kind.setCurrentIndex(1),
+    "import": lambda d: d.combos[1].setCurrentIndex(0),
+    "save_mission": lambda d: d.sensitive.setChecked(True),
+    "session": lambda d: d.slot.setValue(d.slot.value() + 5),
+    "request": lambda d: d.priority.setCurrentIndex(0),
+    "counterpart": lambda d: QTest.keyClicks(d.edits["notes"], "Tea as a gift"),
+    "interpreters": lambda d: d.people.item(1).setCheckState(Qt.CheckState.Checked),
+    "ranks": lambda d: next(iter(d.spins.values())).setValue(7),
+}
+
+
+def _escape(dialog) -> None:
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("name", WINDOW_DIALOGS)
+def test_escape_on_a_mission_dialog_asks_only_when_something_was_changed(qtbot, window,
+                                                                           tmp_path, name):
+    dialog = _make(name, window, tmp_path)
+    _show(qtbot, dialog)
+    _stops(dialog)[0].setFocus()
+    _escape(dialog)                                   # nothing changed: closes at once
+    assert not dialog.isVisible() and dialog.result() == 0
+    if name not in EDITS:             # lists whose changes are saved as they are made
+        return
+    dialog = _make(name, window, tmp_path)
+    _show(qtbot, dialog)
+    _stops(dialog)[0].setFocus()
+    EDITS[name](dialog)
+    asked = []
+    when_modal(lambda box: (asked.append(box.text()), box.button(
+        QMessageBox.StandardButton.Cancel).click()), QMessageBox)
+    _escape(dialog)
+    assert asked and dialog.isVisible(), name
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Discard).click(),
+               QMessageBox)
+    _escape(dialog)
+    assert not dialog.isVisible() and dialog.result() == 0
+
+
+def test_a_file_name_the_dialog_proposes_is_no_change_to_ask_about(qtbot, window):
+    dialog = _receivers(window)
+    _show(qtbot, dialog)
+    first = dialog.path.text()
+    dialog.receivers.setCurrentRow(dialog.receivers.count() - 1)     # another receiver
+    assert dialog.path.text() != first and not dialog.has_changes()
+    dialog.path.setText(dialog.path.text() + ".copy.xlsx")           # a name the user typed
+    assert dialog.has_changes()

@@ -114,7 +114,7 @@ def test_the_dialogs_speak_japanese(qtbot, window, tmp_path):
 
     when_modal(look, SaveMissionDialog)
     window.file_actions.act_save_mission.trigger()
-    assert seen == {"title": "ミッションをファイルに保存", "tick": "機微情報を含める"}
+    assert seen == {"title": "ミッションをファイルに保存", "tick": "機微情報を含める(&I)"}
     changed = tmp_path / "changed.kakehashi"
     _rewrite(tmp_path / "m.kakehashi", changed,
              lambda d: d["mission"].update(title_ja="新しい題名"))

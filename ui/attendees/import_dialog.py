@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,11 +34,13 @@ from i18n import _, ngettext
 from i18n.formatting import format_list, person_name
 from models.repository import AttendeeRow
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
+from ui.common.reading_order import set_reading_order
 
 STATUS_COLOURS = {"new": "#1b7f3b", "update": "#1f5fa8", "error": "#b00020"}
 
 
-class ImportDialog(QDialog):
+class ImportDialog(KeyboardDialog):
     def __init__(self, preview: RosterPreview, existing: list[AttendeeRow],
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +86,7 @@ class ImportDialog(QDialog):
         self._build_mapping()
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def _fill_sheets(self) -> None:
         # Only when several visible sheets have headers: which one is the roster is asked.
@@ -113,6 +115,7 @@ class ImportDialog(QDialog):
         self._build_mapping()
         self._fill_sheets()
         self.retranslate_ui()
+        set_reading_order(self)              # the new sheet's column choices take their place
 
     def _build_mapping(self) -> None:
         self.mapping.setRowCount(len(self.preview.columns))

@@ -14,7 +14,6 @@ import unicodedata
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +39,7 @@ from ui.attendees.organization_commands import (
 from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.dialogs import confirm
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.merge_dialog import MergeDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +49,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
-class OrganizationsDialog(QDialog):
+class OrganizationsDialog(KeyboardDialog):
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("organizationsDialog")
@@ -91,6 +91,7 @@ class OrganizationsDialog(QDialog):
         self.reload()
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Organizations"))

@@ -1,8 +1,10 @@
-"""The base of the dialogs that collect fields: the fields in a scroll area above buttons that
-never move, a size that fits the screen with room kept for messages, Tab in reading order, and
-Escape that asks before dropping what was typed."""
+"""The bases of the dialogs: `KeyboardDialog` chains Tab through the fields in reading order and
+asks on Escape before dropping what was changed; `FormDialog` adds the fields in a scroll area
+above buttons that never move, and a size that fits the screen with room kept for messages."""
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -54,28 +56,13 @@ def form_state(root: QWidget) -> tuple:
     return tuple(state)
 
 
-class FormDialog(QDialog):
-    """Lay the form out with `set_form(body, buttons)`, then call `finish_form()` once filled."""
+class KeyboardDialog(QDialog):
+    """Call `finish_form()` once the dialog is laid out and filled; `mark_unchanged()` again
+    after a change the dialog makes itself (or one already saved)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._saved: tuple | None = None
-        self._fitted = False
-        self.scroll = _FormScroll(objectName="formScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes field to field
-
-    def set_form(self, body: QLayout, buttons: QWidget) -> None:
-        inner = QWidget(objectName="form")
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(body)
-        column.addStretch(1)           # the room kept for messages waits below the fields
-        self.scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(buttons)
 
     def finish_form(self) -> None:
         """Chain Tab through the fields and remember them as unchanged."""
@@ -88,26 +75,14 @@ class FormDialog(QDialog):
     def has_changes(self) -> bool:
         return self._saved is not None and form_state(self) != self._saved
 
-    # size ------------------------------------------------------------------------------------
-    def fit_to(self, available: QRect) -> None:
-        """As large as the form wants plus room for messages, never larger than `available`
-        (a 1280x720 laptop scrolls the form; the buttons stay in view)."""
-        self.layout().activate()
-        wanted = self.sizeHint()
-        spare = self.fontMetrics().lineSpacing() * MESSAGE_LINES
-        frame = self.frameGeometry().size() - self.geometry().size()
-        width = min(max(wanted.width(), self.minimumWidth()), available.width() - frame.width())
-        height = min(wanted.height() + spare, available.height() - frame.height())
-        self.resize(width, height)
-
-    def showEvent(self, event) -> None:
-        if not self._fitted:         # once: later messages never move the buttons
-            self._fitted = True
-            screen = self.screen() or (self.parentWidget().screen() if self.parentWidget()
-                                       else None)
-            if screen is not None:
-                self.fit_to(screen.availableGeometry())
-        super().showEvent(event)
+    @contextmanager
+    def by_program(self):
+        """What the dialog fills in itself (a proposed file name that follows a choice) is no
+        change of the user's: unchanged before, unchanged after."""
+        unchanged = not self.has_changes()
+        yield
+        if unchanged:
+            self.mark_unchanged()
 
     # leaving ---------------------------------------------------------------------------------
     def _may_discard(self) -> bool:
@@ -133,3 +108,47 @@ class FormDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+class FormDialog(KeyboardDialog):
+    """Lay the form out with `set_form(body, buttons)`, then call `finish_form()` once filled."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fitted = False
+        self.scroll = _FormScroll(objectName="formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes field to field
+
+    def set_form(self, body: QLayout, buttons: QWidget) -> None:
+        inner = QWidget(objectName="form")
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(body)
+        column.addStretch(1)           # the room kept for messages waits below the fields
+        self.scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(buttons)
+
+    # size ------------------------------------------------------------------------------------
+    def fit_to(self, available: QRect) -> None:
+        """As large as the form wants plus room for messages, never larger than `available`
+        (a 1280x720 laptop scrolls the form; the buttons stay in view)."""
+        self.layout().activate()
+        wanted = self.sizeHint()
+        spare = self.fontMetrics().lineSpacing() * MESSAGE_LINES
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(max(wanted.width(), self.minimumWidth()), available.width() - frame.width())
+        height = min(wanted.height() + spare, available.height() - frame.height())
+        self.resize(width, height)
+
+    def showEvent(self, event) -> None:
+        if not self._fitted:         # once: later messages never move the buttons
+            self._fitted = True
+            screen = self.screen() or (self.parentWidget().screen() if self.parentWidget()
+                                       else None)
+            if screen is not None:
+                self.fit_to(screen.availableGeometry())
+        super().showEvent(event)

@@ -1,19 +1,25 @@
 """Tab order as the eye reads a dialog: its layouts walked in order (a grid row by row, a form
-label then field, nested boxes and scroll areas inside out), so a field added to a layout takes
-its place in the chain without anyone listing it."""
+label then field, nested boxes, splitters and scroll areas inside out, a table then the fields in
+its cells), so a field added to a layout takes its place in the chain without anyone listing it.
+Tab leaves a table or a read-only text (the arrows move inside them), so nothing traps it."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QFormLayout,
     QGridLayout,
     QLayout,
     QLayoutItem,
+    QPlainTextEdit,
     QScrollArea,
+    QSplitter,
+    QTableView,
+    QTextEdit,
     QWidget,
 )
 
@@ -33,6 +39,20 @@ def _items(layout: QLayout) -> list[QLayoutItem]:
     return [layout.itemAt(i) for i in range(layout.count())]
 
 
+def _cell_fields(view: QTableView) -> list[QWidget]:
+    """The fields a table holds in its cells (an import's column choices), row by row."""
+    model = view.model()
+    if model is None:
+        return []
+    fields, top = [], QModelIndex()
+    for row in range(model.rowCount(top)):
+        for col in range(model.columnCount(top)):
+            cell = view.indexWidget(model.index(row, col))
+            if cell is not None and cell.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                fields.append(cell)
+    return fields
+
+
 def reading_order(root: QWidget) -> list[QWidget]:
     """The widgets under `root` that Tab stops at, in reading order (hidden ones included:
     they take their place when they are shown)."""
@@ -42,9 +62,15 @@ def reading_order(root: QWidget) -> list[QWidget]:
         if isinstance(widget, QScrollArea) and widget.widget() is not None:
             visit_widget(widget.widget())
             return
+        if isinstance(widget, QSplitter):
+            for i in range(widget.count()):
+                visit_widget(widget.widget(i))
+            return
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and (
                 widget.layout() is None or isinstance(widget, QAbstractScrollArea)):
             found.append(widget)
+            if isinstance(widget, QTableView):
+                found.extend(_cell_fields(widget))
             return
         if widget.layout() is not None:
             visit_layout(widget.layout())
@@ -64,6 +90,11 @@ def reading_order(root: QWidget) -> list[QWidget]:
 def set_reading_order(root: QWidget) -> list[QWidget]:
     """Chain Tab through `root`'s fields in reading order; returns the chain."""
     chain = reading_order(root)
+    for widget in chain:
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)) and widget.isReadOnly():
+            widget.setTabChangesFocus(True)
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain

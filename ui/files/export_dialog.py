@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 import i18n
 from i18n import _
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}   # each in its own language
 FOLDER_KEY = "export/folder"
@@ -52,7 +52,7 @@ def export_folder(settings) -> Path:
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
 
-class ExportDialog(QDialog):
+class ExportDialog(KeyboardDialog):
     """The options of one export. `person`: (family, given) of the attendee whose itinerary is
     exported, or None for the whole mission."""
 
@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
-        self.language_label, self.file_label = QLabel(), QLabel()
+        self.language_label, self.file_label = QLabel(buddy=self.language), QLabel(buddy=self.path)
         self.form = QFormLayout()
         self.form.addRow(self.language_label, self.language)
         self.form.addRow(self.file_label, file_row)
@@ -94,6 +94,7 @@ class ExportDialog(QDialog):
         retranslate.register(self)
         self.retranslate_ui()
         self.resize(640, self.sizeHint().height())
+        self.finish_form()
 
     def _folder(self) -> Path:
         return export_folder(self.settings)
@@ -107,7 +108,8 @@ class ExportDialog(QDialog):
         # A name we proposed follows the language; one the user typed is left alone.
         current = Path(self.path.text())
         if current.name == self._last_default:
-            self.path.setText(str(current.with_name(self.default_name())))
+            with self.by_program():
+                self.path.setText(str(current.with_name(self.default_name())))
         self._last_default = self.default_name()
 
     def _browse(self) -> None:
@@ -130,10 +132,10 @@ class ExportDialog(QDialog):
             if self.person else
             _("One workbook with every document of the mission: overview, roster, itinerary, "
               "visitor lists, rooming lists, transport manifest, dietary lists and contacts."))
-        self.language_label.setText(_("Language of the workbook:"))
-        self.file_label.setText(_("File:"))
-        self.sensitive.setText(_("Leave out passport numbers, dates of birth and visa types"))
-        self.browse.setText(_("Choose…"))
+        self.language_label.setText(_("&Language of the workbook:"))
+        self.file_label.setText(_("&File:"))
+        self.sensitive.setText(_("Leave &out passport numbers, dates of birth and visa types"))
+        self.browse.setText(_("&Choose…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
 
     def options(self) -> ExportOptions:

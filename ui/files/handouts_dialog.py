@@ -12,7 +12,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,13 +28,14 @@ from PySide6.QtWidgets import (
 import i18n
 from i18n import _
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES
 
 PREVIEW_WIDTH = 300
 WHOLE, EVERYONE = -1, -2          # the "who" choices that are not one person
 
 
-class HandoutsDialog(QDialog):
+class HandoutsDialog(KeyboardDialog):
     """`loaded`: documents.handouts.export.Loaded of the mission; `person`: a participant id
     to start with, or None for the whole delegation."""
 
@@ -66,6 +66,7 @@ class HandoutsDialog(QDialog):
         for label, field in zip(self.labels, (self.kind, self.who, self.language, self.paper,
                                               file_row), strict=True):
             form.addRow(label, field)
+            label.setBuddy(self.path if field is file_row else field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                        | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -88,14 +89,15 @@ class HandoutsDialog(QDialog):
         self.path.textChanged.connect(self._update_ok)
         self.update_preview()
         self.resize(820, self.sizeHint().height())
+        self.finish_form()
 
     # choices ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         from documents.workbook.travel import Names
 
         self.setWindowTitle(_("Export handouts"))
-        for label, text in zip(self.labels, (_("Document:"), _("For:"), _("Language:"),
-                                             _("Paper:"), _("File:")), strict=True):
+        for label, text in zip(self.labels, (_("&Document:"), _("F&or:"), _("&Language:"),
+                                             _("&Paper:"), _("&File:")), strict=True):
             label.setText(text)
         kind, who, paper = (self.kind.currentData(), self.who.currentData(),
                             self.paper.currentData())
@@ -119,7 +121,7 @@ class HandoutsDialog(QDialog):
         for combo, value in ((self.kind, kind), (self.who, who), (self.paper, paper)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        self.browse.setText(_("Choose…"))
+        self.browse.setText(_("&Choose…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
 
     def person(self) -> int | None:
@@ -150,7 +152,8 @@ class HandoutsDialog(QDialog):
         # A name we proposed follows the choices; one the user typed is left alone.
         current = Path(self.path.text()) if self.path.text() else self._folder() / "x"
         if not self.path.text() or current.name == self._last_default:
-            self.path.setText(str(current.with_name(self.default_name())))
+            with self.by_program():
+                self.path.setText(str(current.with_name(self.default_name())))
         self._last_default = self.default_name()
 
     def _changed(self) -> None:

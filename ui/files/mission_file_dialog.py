@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from documents.workbook import ExportError
 from i18n import _
 from models.store.errors import StorageError
 from ui.common.context import Context
+from ui.common.form_dialog import KeyboardDialog
 from ui.files.mission_file_command import OpenMissionFile
 
 SUFFIX = ".kakehashi"
@@ -39,18 +39,18 @@ def _filter() -> str:
     return _("Kakehashi mission files (*.kakehashi)")
 
 
-class SaveMissionDialog(QDialog):
+class SaveMissionDialog(KeyboardDialog):
     """Where to save, and whether the sensitive fields go along (off unless ticked)."""
 
     def __init__(self, code: str, folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Save mission as file"))
         self.path = QLineEdit(str(folder / f"{code}{SUFFIX}"))
-        browse = QPushButton(_("Browse…"), clicked=self._browse)
+        browse = QPushButton(_("&Browse…"), clicked=self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.sensitive = QCheckBox(_("Include sensitive fields"))
+        self.sensitive = QCheckBox(_("&Include sensitive fields"))
         explain = QLabel(_(
             "Passport numbers, dates of birth, passport expiry dates and visa types go into "
             "the file only when this is ticked; the file is then readable by you alone. Tick it "
@@ -64,7 +64,7 @@ class SaveMissionDialog(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.path.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("File:")))
+        layout.addWidget(QLabel(_("&File:"), buddy=self.path))
         layout.addLayout(row)
         layout.addWidget(self.sensitive)
         layout.addWidget(explain)
@@ -72,6 +72,7 @@ class SaveMissionDialog(QDialog):
         # Tall enough for the wrapped explanation at this width (a label does not ask for it).
         layout.activate()
         self.resize(520, max(self.sizeHint().height(), layout.totalHeightForWidth(520)))
+        self.finish_form()
 
     def _browse(self) -> None:
         chosen, _selected = QFileDialog.getSaveFileName(self, self.windowTitle(),
@@ -101,7 +102,7 @@ def save_mission(ctx: Context) -> Path | None:
     return None
 
 
-class ChangesDialog(QDialog):
+class ChangesDialog(KeyboardDialog):
     """What opening the file will change, every line, before anything is written."""
 
     def __init__(self, path: Path, lines: list[str], parent: QWidget | None = None):
@@ -122,6 +123,7 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
+        self.finish_form()          # nothing to type: Escape cancels the opening at once
 
 
 def _ask_code(ctx: Context, taken: str) -> str | None:

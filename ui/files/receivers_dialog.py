@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from i18n import _, ngettext
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, ask_open, export_folder, launch
 
 
-class ReceiversDialog(QDialog):
+class ReceiversDialog(KeyboardDialog):
     """Choose a receiver, see what goes to it, choose the language and file."""
 
     def __init__(self, settings, code: str, receivers, folder: Path,
@@ -56,7 +56,7 @@ class ReceiversDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
-        self.language_label, self.file_label = QLabel(), QLabel()
+        self.language_label, self.file_label = QLabel(buddy=self.language), QLabel(buddy=self.path)
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.file_label, file_row)
@@ -89,6 +89,7 @@ class ReceiversDialog(QDialog):
         self.receivers.setCurrentRow(0)
         self.receivers.setFocus()
         self.resize(960, 560)
+        self.finish_form()
 
     def current(self):
         row = self.receivers.currentRow()
@@ -105,11 +106,12 @@ class ReceiversDialog(QDialog):
             return
         language = preview.receiver.language if preview.receiver.kind != "organizers" else \
             self.language.currentData()
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.language.blockSignals(False)
+        with self.by_program():          # the receiver's language and file name: proposed
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(0, self.language.findData(language)))
+            self.language.blockSignals(False)
+            self._rename(force=True)
         self.unconfirmed.setVisible(preview.receiver.kind == "site")
-        self._rename(force=True)
         self._describe()
 
     def _rename(self, *_args, force: bool = False) -> None:
@@ -175,10 +177,10 @@ class ReceiversDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Export for a receiver"))
-        self.unconfirmed.setText(_("Also list invited visitors not confirmed yet"))
-        self.language_label.setText(_("Language of the document:"))
-        self.file_label.setText(_("File:"))
-        self.browse.setText(_("Choose…"))
+        self.unconfirmed.setText(_("Also list &invited visitors not confirmed yet"))
+        self.language_label.setText(_("&Language of the document:"))
+        self.file_label.setText(_("&File:"))
+        self.browse.setText(_("&Choose…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
         self._describe()
 

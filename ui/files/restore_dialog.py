@@ -10,7 +10,6 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from models.store.backup import BackupInfo, list_backups, restore_backup
 from models.store.db import open_database
 from models.store.errors import StorageError
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 
 COLUMNS = (N_("Made"), N_("Kind"), N_("Missions"), N_("Size"))
 REASONS = {"daily": N_("Daily"), "migration": N_("Before an upgrade"),
@@ -48,7 +48,7 @@ def format_size(size: int) -> str:
                                                locale=babel_locale()))
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(KeyboardDialog):
     """Lists backups, newest first; `selected()` is the one picked once the dialog is accepted."""
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None):
@@ -82,6 +82,7 @@ class RestoreDialog(QDialog):
         if backups:
             self.table.selectRow(0)
         self.restore_button.setEnabled(self.selected() is not None)
+        self.finish_form()          # picking a backup is no edit: Escape just closes
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Restore from backup"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from i18n import N_, _, pick
 from models import counterparts as cps
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.styles import ERROR_STYLE
 from ui.common.table_model import Column, RowTableModel
 from ui.common.tables import RowTable, make_table
@@ -43,7 +43,7 @@ def problem_text(code: str) -> str:
     return _("Not an e-mail address.")
 
 
-class CounterpartDialog(QDialog):
+class CounterpartDialog(KeyboardDialog):
     """Read `counterpart()` after accept."""
 
     def __init__(self, data: cps.CounterpartData | None = None, parent: QWidget | None = None):
@@ -72,6 +72,7 @@ class CounterpartDialog(QDialog):
         self.setMinimumWidth(480)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def counterpart(self) -> cps.CounterpartData:
         return cps.cleaned(cps.CounterpartData(
@@ -108,7 +109,7 @@ COLUMNS = [
 ]
 
 
-class CounterpartsDialog(QDialog):
+class CounterpartsDialog(KeyboardDialog):
     """The mission's counterparts; the buttons ask, ui.meetings.actions does the work and
     calls `set_rows` again."""
 
@@ -145,6 +146,7 @@ class CounterpartsDialog(QDialog):
         self.set_rows(rows)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def set_rows(self, rows: list[cps.CounterpartData]) -> None:
         self.model.set_rows(rows)

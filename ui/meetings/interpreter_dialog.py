@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -17,13 +16,14 @@ from PySide6.QtWidgets import (
 
 from i18n import _, pick
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.styles import NOTE_STYLE
 from ui.meetings.tab_data import Person
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class InterpreterDialog(QDialog):
+class InterpreterDialog(KeyboardDialog):
     """Read `value()` after accept: (needed, interpreter ids)."""
 
     def __init__(self, title: tuple[str, str], interpreters: list[Person], needed: bool,
@@ -54,6 +54,7 @@ class InterpreterDialog(QDialog):
         self.setMinimumWidth(400)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def value(self) -> tuple[bool, tuple[int, ...]]:
         items = [self.people.item(i) for i in range(self.people.count())]

@@ -4,7 +4,6 @@ of delegation, the chief host). A blank rank orders by role and name."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QSpinBox,
@@ -18,11 +17,12 @@ from i18n import _
 from i18n.labels import ROLES, label
 from models import protocol
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.styles import NOTE_STYLE
 from ui.meetings.tab_data import Person
 
 
-class RankDialog(QDialog):
+class RankDialog(KeyboardDialog):
     """Read `ranks()` after accept: participant -> rank or None, for those changed."""
 
     def __init__(self, people: dict[int, Person], ranks: dict[int, int],
@@ -59,6 +59,7 @@ class RankDialog(QDialog):
         self.resize(520, 520)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def ranks(self) -> dict[int, int | None]:
         out = {}

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,12 +16,13 @@ from PySide6.QtWidgets import (
 from i18n import _, pick
 from models import meetings as mt
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.meetings.tab_data import MeetingsData, priority_text
 
 _ORG, _PERSON = "org", "person"
 
 
-class RequestDialog(QDialog):
+class RequestDialog(KeyboardDialog):
     """Read `request()` after accept."""
 
     def __init__(self, data: MeetingsData, item_id: int, before: mt.RequestData | None = None,
@@ -70,6 +70,7 @@ class RequestDialog(QDialog):
         self.setMinimumWidth(440)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def request(self) -> mt.RequestData:
         kind, ident = self.who.currentData().split(":")
@@ -83,8 +84,8 @@ class RequestDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit meeting request") if self.before else
                             _("Add meeting request"))
-        for key, text in (("who", _("Delegate side")), ("counterpart", _("Counterpart")),
-                          ("priority", _("Priority"))):
+        for key, text in (("who", _("&Delegate side")), ("counterpart", _("&Counterpart")),
+                          ("priority", _("&Priority"))):
             self.labels[key].setText(text)
         self.interpreter.setText(_("Needs an &interpreter"))
         first_org = self.who.count() - len(self._orgs)

@@ -4,7 +4,6 @@ how many slots the session's time then holds."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,10 +15,11 @@ from PySide6.QtWidgets import (
 from i18n import _, ngettext
 from models import meetings as mt
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.styles import NOTE_STYLE
 
 
-class SessionDialog(QDialog):
+class SessionDialog(KeyboardDialog):
     """Read `settings()` after accept."""
 
     def __init__(self, row: mt.SessionRow, parent: QWidget | None = None):
@@ -53,6 +53,7 @@ class SessionDialog(QDialog):
         self.setMinimumWidth(380)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def settings(self) -> mt.SessionData:
         return mt.SessionData(self.row.item_id, self.slot.value(), self.pause.value(),
@@ -60,8 +61,8 @@ class SessionDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Slots and tables"))
-        for key, text in (("slot", _("Slot length")), ("pause", _("Break between slots")),
-                          ("tables", _("Tables"))):
+        for key, text in (("slot", _("&Slot length")), ("pause", _("&Break between slots")),
+                          ("tables", _("&Tables"))):
             self.labels[key].setText(text)
         for spin in (self.slot, self.pause):
             spin.setSuffix(_(" min"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 import i18n
 from models.lodging import StayRow
 from tests.dialogs import when_modal
+from tests.test_recovery import damaged  # noqa: F401  (a fixture)
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.bulk_edit import BulkEditDialog
 from ui.common.reading_order import reading_order
@@ -524,3 +525,33 @@ def test_a_file_name_the_dialog_proposes_is_no_change_to_ask_about(qtbot, window
     assert dialog.path.text() != first and not dialog.has_changes()
     dialog.path.setText(dialog.path.text() + ".copy.xlsx")           # a name the user typed
     assert dialog.has_changes()
+
+
+def test_the_recovery_question_is_answered_with_the_keyboard_and_escape_changes_nothing(
+        qtbot, damaged):  # noqa: F811  (the fixture imported above)
+    """Recovery asks in a message box at start-up: Tab reaches both answers, each has its
+    Alt+letter, and Escape is "Quit", which leaves the damaged file as it was."""
+    from models.store.db import open_database
+    from models.store.errors import NotADatabase
+    from ui.files.recovery_dialog import offer_backup
+
+    seen = {}
+
+    def answer(box) -> None:
+        buttons = [b for b in box.buttons() if b.isVisible()]
+        buttons[0].setFocus()
+        QApplication.processEvents()
+        for _step in buttons:
+            seen.setdefault("visited", []).append(QApplication.focusWidget())
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            QApplication.processEvents()
+        seen["buttons"], seen["texts"] = buttons, [b.text() for b in buttons]
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    before = damaged.read_bytes()
+    when_modal(answer, must_close=True)
+    assert offer_backup(damaged, error=NotADatabase(str(damaged)), db=None,
+                        opener=open_database) is None
+    assert set(seen["visited"]) == set(seen["buttons"]) and len(seen["buttons"]) == 2
+    assert sorted(re.findall(r"&(\w)", " ".join(seen["texts"]))) == ["Q", "R"]
+    assert damaged.read_bytes() == before

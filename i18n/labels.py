@@ -53,6 +53,13 @@ PRIORITIES = {
     "2": N_("Want to meet"),
     "3": N_("If possible"),
 }
+# A person's sex as passports print it (ICAO 9303: F, M, X); "" is not given.
+SEXES = {
+    "": N_("Not given"),
+    "F": N_("Female"),
+    "M": N_("Male"),
+    "X": N_("X (unspecified)"),
+}
 ROOM_TYPES = {
     "single": N_("Single"),
     "twin": N_("Twin"),
@@ -81,6 +88,7 @@ VISITOR_FIELDS = {
     "visit_purpose": N_("Purpose of visit"),
     "us_person": N_("US person (citizen or permanent resident)"),
     "escort": N_("Host / escort"),
+    "sex": N_("Sex"),
 }
 
 

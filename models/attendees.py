@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, col, delete, func, select
 
+from i18n.labels import SEXES
 from models import rules
 from models.dietary import with_codes
 from models.entities import (
@@ -137,9 +138,11 @@ def checked_person(person: dict, *, today: date | None = None) -> dict:
                for k, v in person.items()}
     if "email" in cleaned:
         cleaned["email"] = rules.normalize_email(cleaned["email"])
-    found = rules.person_problems(cleaned, today=today or date.today())
+    found = [name for name, _problem in rules.person_problems(cleaned, today=today or date.today())]
+    if (cleaned.get("sex") or "") not in SEXES:     # a code (F, M, X), never a phrase
+        found.append("sex")
     if found:
-        raise InvalidInput([name for name, _problem in found])
+        raise InvalidInput(found)
     return cleaned
 
 

@@ -148,6 +148,9 @@ class PersonBase(SQLModel):
     visit_purpose: str = ""
     us_person: bool | None = None  # US citizen or permanent resident; None: not asked yet
     escort: str = ""               # the host staff member who escorts this visitor
+    # As the passport prints it (F, M or X), for pairing rooms; "" when not given. A code,
+    # worded by i18n.labels.SEXES; on no receiver's document unless it asks (VISITOR_FIELDS).
+    sex: str = ""
 
 
 class Person(PersonBase, GlobalId, table=True):
@@ -207,7 +210,7 @@ class MissionSite(SQLModel, table=True):
 VISITOR_FIELDS = (
     "full_legal_name", "citizenship", "date_of_birth", "passport_number", "visa_type",
     "organization", "title", "birth_country", "passport_country", "passport_expiry",
-    "employer", "visit_purpose", "us_person", "escort",
+    "employer", "visit_purpose", "us_person", "escort", "sex",
 )
 
 

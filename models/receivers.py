@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 from models.entities import ItineraryItem, Participant, Person, Site
 
 PERSON_EXTRAS = ("dietary_codes", "dietary_note", "birth_country", "passport_country",
-                 "employer", "visit_purpose", "us_person", "escort", "latin_unconfirmed")
+                 "employer", "visit_purpose", "us_person", "escort", "latin_unconfirmed", "sex")
 SENSITIVE_EXTRAS = ("passport_expiry",)
 ITEM_EXTRAS = ("vehicle_ja", "pickup_ja", "dropoff_en", "dropoff_ja", "driver_notes_en",
                "driver_notes_ja", "confirmation")

@@ -63,6 +63,7 @@ class AttendeeRow:
     dietary: str
     latin_unconfirmed: bool = False
     organization_id: int | None = None
+    sex: str = ""                  # F, M, X or "": for pairing rooms
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ _ATTENDEES = (select(Participant.id, Person.id, Person.family_name, Person.given
                      func.coalesce(Organization.name_ja, ""), Person.title_en, Person.title_ja,
                      Participant.role, Participant.status, Person.email, Person.phone,
                      Person.citizenship, Person.dietary, Person.latin_unconfirmed,
-                     Person.organization_id)
+                     Person.organization_id, Person.sex)
               .join(Person, Person.id == Participant.person_id)
               .join(Organization, Organization.id == Person.organization_id, isouter=True)
               .where(Participant.mission_id == bindparam("mission_id"))
@@ -261,7 +262,7 @@ def list_attendees(session: Session, *, mission_id: int,
         query = query.where(col(Participant.id).in_(list(participant_ids)))
     rows = session.connection().execute(query, {"mission_id": mission_id}).all()
     return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
-                        organization_id=values[19]) for values in rows]
+                        organization_id=values[19], sex=values[20]) for values in rows]
 
 
 # One Core statement, each item's count of people in the same row. The instants untyped: at

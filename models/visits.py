@@ -80,6 +80,7 @@ def missing_fields(person, required, country: str | None) -> list[str]:
         "visit_purpose": bool(getattr(person, "visit_purpose", True)),
         "us_person": getattr(person, "us_person", True) is not None,
         "escort": bool(getattr(person, "escort", True)),
+        "sex": bool(getattr(person, "sex", True)),
     }
     us_person = country == "US" and (getattr(person, "us_person", None) is True or citizen)
     return [f for f in required
@@ -128,7 +129,7 @@ class _Fields:
         self.title_en, self.title_ja = person.title_en, person.title_ja
         self.passport_expiry = person.passport_expiry
         for name in ("birth_country", "passport_country", "employer", "visit_purpose",
-                     "us_person", "escort"):
+                     "us_person", "escort", "sex"):
             setattr(self, name, getattr(person, name))
 
 

@@ -68,7 +68,7 @@ DIALOGS = {
 READING = {
     "attendee": ["family_name", "family_name_ja", "family_kana", "given_name", "given_name_ja",
                  "given_kana", "organization", "title_en", "title_ja", "role", "status", "email",
-                 "phone", "citizenship", "visa_type", "date_of_birth", "passport_number",
+                 "phone", "citizenship", "visa_type", "date_of_birth", "sex", "passport_number",
                  "passport_issued", "passport_expiry", "dietary", "notes", "birth_country",
                  "passport_country",
                  "us_person", "employer", "visit_purpose", "escort"],
@@ -180,10 +180,11 @@ def test_typing_a_birth_date_then_tab_leaves_the_field(qtbot):
     dialog = DIALOGS["attendee"]()
     _show(qtbot, dialog)
     dialog.fields["visa_type"].setFocus()
-    for text in ("ESTA", "1/2/1990", "X"):
+    for text in ("ESTA", "1/2/1990", "F", "X"):          # F picks Female in the Sex list
         QTest.keyClicks(QApplication.focusWidget(), text)
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.date_of_birth.value() == date(1990, 1, 2)
+    assert dialog.sex.currentData() == "F"
     assert dialog.date_of_birth.text() == "1/2/1990"
     assert dialog.fields["passport_number"].text() == "X"
 

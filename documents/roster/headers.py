@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "passport_expiry": N_("Passport expiry"),
     "passport_issued": N_("Passport issued"),
     "date_of_birth": N_("Date of birth"),
+    "sex": N_("Sex"),
     "visa_type": N_("Visa type"),
     "notes": N_("Notes"),
     # What US sites' visitor lists ask of foreign nationals (issue 11).
@@ -72,6 +73,7 @@ _ALIASES = {
               "Cell phone", "Tel", "Telephone", "電話", "電話番号", "携帯", "携帯電話",
               "携帯番号", "携帯電話番号"],
     "citizenship": ["Nationality", "Citizenship", "Country of citizenship", "国籍"],
+    "sex": ["Sex", "Gender", "M/F", "Sex (M/F)", "性別", "男女", "男/女"],
     "dietary": ["Dietary", "Diet", "Dietary needs", "Dietary restrictions",
                 "Dietary requirements", "Allergies", "Allergy", "Food allergies", "食事制限",
                 "アレルギー", "食物アレルギー", "食事"],

@@ -25,7 +25,7 @@ PERSON_KEYS = (
     "title_en", "title_ja", "email", "phone", "citizenship", "dietary", "notes",
     "date_of_birth", "passport_number", "passport_issued", "passport_expiry", "visa_type",
     "latin_unconfirmed",
-    "birth_country", "passport_country", "visit_purpose", "us_person", "escort",
+    "birth_country", "passport_country", "visit_purpose", "us_person", "escort", "sex",
 )
 _NAME_ORDER = ("full_name", "full_name_ja", "family_name", "given_name", "family_name_ja",
                "given_name_ja", "reading", "family_kana", "given_kana")
@@ -128,6 +128,8 @@ def _clean(field_name: str, raw: object, out: dict, notes: list[str]) -> None:
             out[field_name] = values.clean_citizenship(raw)
     elif field_name == "us_person":
         out["us_person"] = values.clean_yes_no(raw, notes)
+    elif field_name == "sex":
+        out["sex"] = values.clean_sex(raw, notes)
     elif field_name == "passport_number":
         out["passport_number"] = values.clean_passport(raw)
     elif text:  # organization, family_name_ja, dietary, notes, visa type: data, kept as typed

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import cache
 
 from i18n import N_, _
 from i18n.formatting import fold_kana
@@ -262,3 +263,31 @@ def clean_passport(raw: object) -> str:
     text = rules.normalize_passport_number(text_of(raw))
     _refuse(rules.passport_number_problem(text))
     return text
+
+
+@cache
+def _sex_names() -> dict[str, str]:
+    """The codes and their names in both languages (i18n.labels.SEXES), and the one-kanji
+    forms rosters use (男, 女), folded."""
+    import i18n
+    from i18n.labels import SEXES
+
+    names = {"男": "M", "女": "F", "man": "M", "woman": "F"}
+    for language in ("en", "ja"):
+        with i18n.temporary_language(language):
+            names.update((_key(_(name)), code) for code, name in SEXES.items() if code)
+    names.update((_key(code), code) for code in SEXES if code)
+    return names
+
+
+def clean_sex(raw: object, warnings: list[str]) -> str:
+    """F, M or X (as the passport prints it) from the code or its name in either language;
+    anything else is left out, with a warning (rooms are then paired by organization)."""
+    text = _key(text_of(raw))
+    if not text:
+        return ""
+    code = _sex_names().get(text)
+    if code is None:
+        warnings.append(_("not F, M or X: left out"))
+        return ""
+    return code

@@ -16,13 +16,13 @@ from documents.workbook.page import Column, SheetData, sheet_name
 from documents.workbook.receivers import Document, Receiver
 from i18n import _, ngettext, pick
 from i18n.formatting import format_date, format_datetime
-from i18n.labels import VISITOR_FIELDS, label
+from i18n.labels import SEXES, VISITOR_FIELDS, label
 from models.entities import AttendanceStatus, Role
 from models.times import local_date
 from models.visits import visitor_deadline
 
 PERSONAL = {"date_of_birth", "passport_number", "visa_type", "birth_country",
-            "passport_country", "passport_expiry", "us_person", "citizenship"}
+            "passport_country", "passport_expiry", "us_person", "citizenship", "sex"}
 
 
 def _yes_no(value) -> str:
@@ -55,6 +55,9 @@ def _columns(field: str, extra) -> list[tuple[Column, callable]]:
         "visit_purpose": (Column(_("Purpose of visit"), 28), x("visit_purpose")),
         "us_person": (Column(_("US person"), 10), lambda p: _yes_no(extra(p).get("us_person"))),
         "escort": (Column(_("Host / escort"), 20), x("escort")),
+        # Only for a site that asks (a national lab's badge office); the code, in words.
+        "sex": (Column(_("Sex"), 12), lambda p: label(SEXES, x("sex")(p)) if x("sex")(p)
+                else ""),
     }
     return [table[field]] if field in table else []
 

@@ -116,7 +116,8 @@ class InvalidInput(StorageError):
     beside its field first; this is what reaches a caller that skipped them)."""
 
     FIELDS = {"family_name": N_("family name"), "date_of_birth": N_("date of birth"),
-              "passport_expiry": N_("passport expiry"), "passport_number": N_("passport number")}
+              "passport_expiry": N_("passport expiry"), "passport_number": N_("passport number"),
+              "sex": N_("sex (F, M or X)")}
 
     def __init__(self, fields: list[str]):
         super().__init__(fields)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _
-from i18n.labels import ATTENDANCE, ROLES, label
+from i18n.labels import ATTENDANCE, ROLES, SEXES, label
 from models import rules
 from models.attendees import AttendeeData
 from models.entities import Organization
@@ -73,7 +73,8 @@ class AttendeeDialog(FormDialog):
         self.organization.setObjectName("organization")
         self.organization.currentTextChanged.connect(self._show_organization_note)
         self.role, self.status = QComboBox(objectName="role"), QComboBox(objectName="status")
-        for combo, table in ((self.role, ROLES), (self.status, ATTENDANCE)):
+        self.sex = QComboBox(objectName="sex")       # as the passport prints it, for rooms
+        for combo, table in ((self.role, ROLES), (self.status, ATTENDANCE), (self.sex, SEXES)):
             for key in table:
                 combo.addItem("", key)
         self.citizenship = CountryCombo()
@@ -135,7 +136,7 @@ class AttendeeDialog(FormDialog):
                         ("status", self.status)),
             "contact": (("email", self.fields["email"]), ("phone", self.fields["phone"])),
             "travel": (("citizenship", self.citizenship), ("visa_type", self.fields["visa_type"]),
-                       ("date_of_birth", self.date_of_birth),
+                       ("date_of_birth", self.date_of_birth), ("sex", self.sex),
                        ("passport_number", self.fields["passport_number"]),
                        ("passport_issued", self.passport_issued),
                        ("passport_expiry", self.passport_expiry)),
@@ -197,6 +198,7 @@ class AttendeeDialog(FormDialog):
         self.organization.set_choice(data.organization_id)
         self.role.setCurrentIndex(max(0, self.role.findData(data.role)))
         self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
+        self.sex.setCurrentIndex(max(0, self.sex.findData(person.get("sex") or "")))
         self.citizenship.set_code(person.get("citizenship") or "")
         self.date_of_birth.set_value(person.get("date_of_birth"))
         self.passport_issued.set_value(person.get("passport_issued"))
@@ -215,7 +217,7 @@ class AttendeeDialog(FormDialog):
             "title_en": _("Job title (English)"), "title_ja": _("Job title (Japanese)"),
             "role": _("Role"), "status": _("Status"), "email": _("E-mail"),
             "phone": _("Mobile phone"), "citizenship": _("Citizenship"),
-            "visa_type": _("Visa / ESTA"), "date_of_birth": _("Date of birth"),
+            "visa_type": _("Visa / ESTA"), "date_of_birth": _("Date of birth"), "sex": _("Sex"),
             "passport_number": _("Passport number"), "passport_issued": _("Passport issued"),
             "passport_expiry": _("Passport expiry"),
             "dietary": _("Dietary needs / allergies"), "notes": _("Notes"),
@@ -237,7 +239,7 @@ class AttendeeDialog(FormDialog):
         self.fields["email"].setPlaceholderText(_("name@example.com"))
         self.fields["visa_type"].setPlaceholderText(_("e.g. ESTA, B-1, not needed"))
         self.citizenship.lineEdit().setPlaceholderText(_("JP, US or another two-letter code"))
-        for combo, table in ((self.role, ROLES), (self.status, ATTENDANCE)):
+        for combo, table in ((self.role, ROLES), (self.status, ATTENDANCE), (self.sex, SEXES)):
             for i, key in enumerate(table):
                 combo.setItemText(i, label(table, key))
         for widget in (self.organization, self.citizenship, self.date_of_birth,
@@ -283,6 +285,7 @@ class AttendeeDialog(FormDialog):
         person["date_of_birth"] = self._date(self.date_of_birth)
         person["passport_issued"] = self._date(self.passport_issued)
         person["passport_expiry"] = self._date(self.passport_expiry)
+        person["sex"] = self.sex.currentData()
         person.update(self.visitor.values())
         return AttendeeData(person=person, organization_id=self.organization.choice()[0],
                             role=self.role.currentData(), status=self.status.currentData())

@@ -41,10 +41,12 @@ class AssignRooms(MissionCommand):
 
 class AssignRoomsDialog(FormDialog):
     def __init__(self, stay: StayRow, rooms: list[RoomData], names: dict[int, str],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, unknown_sex: frozenset[int] = frozenset()):
+        """`unknown_sex`: the guests whose sex is not recorded (paired by organization)."""
         super().__init__(parent)
         self.setObjectName("assignRoomsDialog")
         self.stay, self.rooms, self.names = stay, rooms, names
+        self.unknown_sex = unknown_sex
         self.intro, self.note = QLabel(), QLabel()
         for text in (self.intro, self.note):
             text.setWordWrap(True)
@@ -73,10 +75,16 @@ class AssignRoomsDialog(FormDialog):
             "{rooms} rooms for the {people} guests without one, for every night of the stay:",
             len(self.rooms)).format(rooms=len(self.rooms), people=people) if self.rooms
             else _("Every guest of this stay already has a room."))
+        unknown = sum(1 for n in self.unknown_sex if n in self.names)
         self.note.setText(_(
             "Heads of delegation and interpreters have a single room; the others share a twin "
-            "with someone of their own organization. The roster does not record sex: check "
-            "each pair before sending the rooming list. Edit any room afterwards."))
+            "with someone of their own organization and sex. Edit any room afterwards.")
+            + ("\n" + ngettext(
+                "{n} guest has no sex recorded and shares only with another such guest of "
+                "the same organization: check those pairs before sending the rooming list.",
+                "{n} guests have no sex recorded and share only with other such guests of "
+                "the same organization: check those pairs before sending the rooming list.",
+                unknown).format(n=unknown) if unknown else ""))
         self.list.clear()
         for room in self.rooms:
             guests = " / ".join(self.names[p] for p in room.guest_ids)
@@ -96,11 +104,13 @@ def run_assign_rooms(ctx: Context, stay: StayRow) -> bool:
                                                  family_kana=a.family_kana,
                                                  given_kana=a.given_kana))
     rooms = room_plan.propose_rooms(item_id=stay.item_id, guests=[
-        room_plan.PlanGuest(a.participant_id, a.role, a.organization_id) for a in waiting])
+        room_plan.PlanGuest(a.participant_id, a.role, a.organization_id, a.sex)
+        for a in waiting])
     names = {a.participant_id: person_name(family=a.family_name, given=a.given_name,
                                            family_ja=a.family_name_ja, given_ja=a.given_name_ja)
              for a in waiting}
-    dialog = AssignRoomsDialog(stay, rooms, names, ctx.parent)
+    dialog = AssignRoomsDialog(stay, rooms, names, ctx.parent, unknown_sex=frozenset(
+        a.participant_id for a in waiting if not a.sex and a.role not in room_plan.ALONE))
     try:
         if not dialog.exec() or not rooms:
             return False

@@ -5,7 +5,7 @@ What is refused, with the reason for the user: year 0 (令和0年: the first yea
 before its era began (令和元年4月30日 was still 平成), and a day the calendar does not have.
 A year past its era's end is read on (平成32年1月1日 is 2020-01-01): such dates were printed on
 forms and passports made before the change of era, and the count leaves no doubt which day is
-meant.
+meant; a roster import says how it read one.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from i18n import N_, pick
 ERA_YEAR_ZERO = N_("{era} has no year 0: its first year is written 元年 or 1.")
 ERA_NOT_BEGUN = N_("{era} began on {start}: {text} is before it.")
 ERA_NO_SUCH_DAY = N_("There is no such day: {text}.")
+ERA_PAST_END = N_("{text} is after the end of {era}: read as {date}.")
 
 # 令和6年4月1日, 令和元年5月1日, R6.4.1, R06/04/01, H31-4-30, r6年4月1日; NFKC makes ㋿ 令和 and
 # full-width digits plain before this is matched.
@@ -54,9 +55,10 @@ def era_name(era) -> str:
     return pick(era.english_vowel_shortened, era.kanji)[0]
 
 
-def era_date(text: str) -> date | None:
+def era_date(text: str, notes: list[tuple[str, dict]] | None = None) -> date | None:
     """The day an era date names; None when `text` is not written as an era date (the caller
-    reads it its other ways); EraDateError when it names no day."""
+    reads it its other ways); EraDateError when it names no day. A year past the era's end
+    adds (ERA_PAST_END, its values) to `notes`, for a roster to say how it was read."""
     text = unicodedata.normalize("NFKC", text).strip()
     m = _ERA_DATE.match(text)
     if m is None or (era := _eras().get(m["era"].casefold())) is None:
@@ -73,4 +75,7 @@ def era_date(text: str) -> date | None:
 
         raise EraDateError(ERA_NOT_BEGUN, era=era_name(era), start=format_date(era.since),
                            text=text)
+    if era.until is not None and day >= era.until and notes is not None:
+        notes.append((ERA_PAST_END, {"text": text, "era": era_name(era),
+                                     "date": day.isoformat()}))
     return day

@@ -58,12 +58,14 @@ def test_every_modern_era_begins_on_its_first_day_and_not_the_day_before():
 
 def test_a_roster_reads_era_dates_and_refuses_impossible_ones(tmp_path):
     path = write_roster(tmp_path / "r.xlsx", ["Name", "生年月日", "旅券有効期限"], [
-        ["Taro Yamada", "昭和45年4月1日", "R12.4.1"],
+        ["Taro Yamada", "昭和45年4月1日", "平成42年4月1日"],
         ["Hanako Sato", "令和0年1月1日", "令和10年1月1日"],
         ["Ichiro Suzuki", "H2.13.1", "令和9年5月1日"]])
     rows = rows_of(path)
     assert rows[0].values["date_of_birth"] == date(1970, 4, 1)
-    assert rows[0].values["passport_expiry"] == date(2030, 4, 1)
+    assert rows[0].values["passport_expiry"] == date(2030, 4, 1)      # counted on, and said
+    assert [w for _c, w in rows[0].warnings] == [
+        "平成42年4月1日 is after the end of Heisei: read as 2030-04-01."]
     assert "Reiwa has no year 0" in errors_of(rows[1])["生年月日"]
     assert "There is no such day" in errors_of(rows[2])["生年月日"]
 

@@ -107,7 +107,9 @@ def _date_from_text(text: str, warnings: list[str]) -> date:
     text = re.sub(r"\([^)]*\)$", "", unicodedata.normalize("NFKC", text)).strip()
     compact = re.sub(r"\s+", "", text)
     try:
-        if (day := era_date(compact)) is not None:     # 令和8年12月9日, R8.12.9
+        past_end: list = []
+        if (day := era_date(compact, past_end)) is not None:     # 令和8年12月9日, R8.12.9
+            warnings.extend(_(template).format(**words) for template, words in past_end)
             return day
     except EraDateError as exc:
         raise BadValue(_(exc.template).format(**exc.values)) from None

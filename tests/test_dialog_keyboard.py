@@ -165,6 +165,13 @@ def _check_mnemonics(dialog, name: str) -> None:
         assert letter not in letters, f"{name}: Alt+{letter} on {letters.get(letter)!r} and " \
                                       f"{widget.text()!r}"
         letters[letter] = widget.text()
+        if isinstance(widget, QLabel) and widget.buddy().isEnabled():
+            _stops(dialog)[-1].setFocus()
+            QTest.keyClick(dialog, found[1], Qt.KeyboardModifier.AltModifier)
+            QApplication.processEvents()
+            here = QApplication.focusWidget()
+            assert here is widget.buddy() or widget.buddy().isAncestorOf(here), \
+                f"{name}: Alt+{letter} ({widget.text()!r}) went to {here}"
 
 
 @pytest.mark.parametrize("name", DIALOGS)

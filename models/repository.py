@@ -86,6 +86,7 @@ class ItemRow:
     to_code: str
     everyone: bool
     participant_count: int
+    site_address: str = ""         # the site's English address: its state's holidays count
 
 
 def _mission_row(session: Session, mission: Mission) -> MissionRow:
@@ -274,7 +275,8 @@ _ITEMS = (select(
     type_coerce(_I.end_utc, NullType), _I.end_tz, _I.location_en, _I.location_ja,
     func.coalesce(Site.name_en, ""), func.coalesce(Site.name_ja, ""), _I.carrier,
     _I.flight_number, _I.from_code, _I.to_code, _I.everyone,
-    select(func.count()).where(ItemParticipant.item_id == _I.id).scalar_subquery())
+    select(func.count()).where(ItemParticipant.item_id == _I.id).scalar_subquery(),
+    func.coalesce(Site.address_en, ""))
     .select_from(ItineraryItem.__table__)
     .join(Site, Site.id == _I.site_id, isouter=True)
     .where(_I.mission_id == bindparam("mission_id"))
@@ -299,7 +301,7 @@ def list_items(session: Session, *, mission_id: int,
         return instant
 
     return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
-                    everyone=bool(v[16]), participant_count=v[17])
+                    everyone=bool(v[16]), participant_count=v[17], site_address=v[18])
             for v in session.connection().execute(query, params).all()]
 
 

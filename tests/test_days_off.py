@@ -85,6 +85,18 @@ def test_the_timeline_day_heading_names_the_holiday_where_the_day_is_spent(
     assert day_heading(day, zone) == expected
 
 
+def test_the_day_heading_names_a_state_holiday_of_a_site_visited_that_day():
+    albany, cambridge = "257 Fuller Rd, Albany, NY 12203", "77 Massachusetts Ave, Cambridge, MA"
+    election = date(2026, 11, 3)
+    assert day_heading(election, NEW_YORK, [albany]) == \
+        "Tue, Nov 3, 2026 · Election Day (United States, NY)"
+    assert day_heading(election, NEW_YORK, [cambridge]) == "Tue, Nov 3, 2026"
+    assert day_heading(election, NEW_YORK) == "Tue, Nov 3, 2026"
+    i18n.set_language("ja")
+    assert day_heading(election, NEW_YORK, [albany]) == \
+        "2026年11月3日(火) · 選挙日（アメリカ合衆国・NY）"
+
+
 @pytest.mark.parametrize("address, state", [
     ("257 Fuller Rd, Albany, NY 12203", "NY"), ("Albany, New York, USA", "NY"),
     ("400 N Indiana Ave, Chicago, IL 60601", "IL"),         # a street named for a state

@@ -56,7 +56,9 @@ class TimelineHeader(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(items_left, 0, self.width() - items_left, self.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         day_heading(layout.day, layout.zone))
+                         day_heading(layout.day, layout.zone, [
+                             b.row.site_address for b in layout.blocks
+                             if b.row.kind == "site_visit" and b.row.site_address]))
 
 
 class TimelineScroll(QScrollArea):

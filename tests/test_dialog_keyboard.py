@@ -22,20 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 import i18n
-from models.lodging import StayRow
+from models.entities import Site
+from models.lodging import RoomData, StayRow
 from tests.dialogs import when_modal
 from tests.test_recovery import damaged  # noqa: F401  (a fixture)
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.bulk_edit import BulkEditDialog
+from ui.common.merge_dialog import MergeDialog
 from ui.common.reading_order import reading_order
 from ui.find.find_dialog import FindDialog
 from ui.find.find_index import FindIndex
 from ui.itinerary.item_dialog import ItemDialog
 from ui.itinerary.move_dialog import MoveDialog
+from ui.lodging.assign_rooms import AssignRoomsDialog
 from ui.lodging.room_dialog import RoomDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
 from ui.sites.site_dialog import SiteDialog
+from ui.sites.site_picker import SitePicker
 
 LAPTOP = QRect(0, 0, 1280, 720)
 
@@ -61,6 +65,13 @@ DIALOGS = {
     "move": lambda: MoveDialog("Flight", datetime(2026, 12, 7, 1, tzinfo=UTC),
                                datetime(2026, 12, 7, 13, tzinfo=UTC), "Asia/Tokyo",
                                "America/New_York"),
+    "assign_rooms": lambda: AssignRoomsDialog(None, [RoomData(None, 1, "twin", guest_ids=(1, 2))],
+                                              {1: "Sato Hanako", 2: "Abe Mai"},
+                                              unknown_sex=frozenset({2})),
+    "site_picker": lambda: SitePicker([Site(id=1, name_en="Albany NanoTech Complex",
+                                            address_en="257 Fuller Rd, Albany, NY 12203")]),
+    "merge": lambda: MergeDialog(lambda: "Merge organizations", "Kioxia",
+                                 [(1, "Kioxia Corporation"), (2, "KIOXIA")], lambda _i: ""),
 }
 
 # The fields in the order the eye reads them: rows left to right, the left column before the
@@ -563,3 +574,15 @@ def test_the_recovery_question_is_answered_with_the_keyboard_and_escape_changes_
     assert set(seen["visited"]) == set(seen["buttons"]) and len(seen["buttons"]) == 2
     assert sorted(re.findall(r"&(\w)", " ".join(seen["texts"]))) == ["Q", "R"]
     assert damaged.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["site_picker", "merge"])
+def test_a_picker_closes_on_escape_without_asking_since_it_holds_no_edit(qtbot, name):
+    dialog = DIALOGS[name]()
+    _show(qtbot, dialog)
+    if name == "site_picker":
+        QTest.keyClicks(dialog.filter, "Albany")
+    else:
+        dialog.target.setCurrentIndex(1)
+    _escape(dialog)                          # a question here would fail the test unanswered
+    assert not dialog.isVisible() and dialog.result() == 0

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from i18n import _
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 
 
-class MergeDialog(QDialog):
+class MergeDialog(KeyboardDialog):
     """`choices`: (id, label) of the records to merge into, the likeliest first; `describe(id)`
     says what the merge into that one moves."""
 
@@ -56,6 +56,10 @@ class MergeDialog(QDialog):
         self.setMinimumWidth(520)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
+
+    def has_changes(self) -> bool:
+        return False              # choosing what to merge into is no edit: Escape just cancels
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._title())

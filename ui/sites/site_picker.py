@@ -20,6 +20,7 @@ from i18n import _, pick
 from i18n.formatting import fold_kana
 from models.entities import Site
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 
 NEW_SITE = -1     # what chosen() gives when the user asked for a new site
 
@@ -34,7 +35,7 @@ def site_label(site: Site) -> str:
     return f"{name} — {address}" if address else name
 
 
-class SitePicker(QDialog):
+class SitePicker(KeyboardDialog):
     def __init__(self, library: list[Site], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("sitePicker")
@@ -63,7 +64,11 @@ class SitePicker(QDialog):
         self.resize(560, 420)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
         self.filter.setFocus()
+
+    def has_changes(self) -> bool:
+        return False              # a filter and a pick are no edit: Escape just cancels
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Add site"))

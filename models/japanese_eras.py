@@ -1,5 +1,6 @@
-"""Japanese era dates (令和6年4月1日, R6.4.1, 平成元年1月8日, S45/4/1) read as calendar dates, on
-the era table of the japanera package (its eras from Meiji on, with their first and last days).
+"""Japanese era dates (令和6年4月1日, R6.4.1, 平成元年1月8日, S45/4/1, 令和六年四月一日) read as
+calendar dates, on the era table of the japanera package (its eras from Meiji on, with their
+first and last days) and kanjize for numbers written in kanji.
 
 What is refused, with the reason for the user: year 0 (令和0年: the first year is 元年), a day
 before its era began (令和元年4月30日 was still 平成), and a day the calendar does not have.
@@ -27,6 +28,18 @@ ERA_PAST_END = N_("{text} is after the end of {era}: read as {date}.")
 _ERA_DATE = re.compile(
     r"^(?P<era>[^\W\d_]{1,2}?)\s*(?P<year>\d{1,2}|元)\s*(?:年|[./\-])\s*(?P<month>\d{1,2})"
     r"\s*(?:月|[./\-])\s*(?P<day>\d{1,2})\s*日?$")
+
+
+_KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十]+")     # 令和六年四月一日, 平成三十一年
+
+
+def _digits(found: re.Match) -> str:
+    from kanjize import kanji2number
+
+    try:
+        return str(kanji2number(found[0]))
+    except ValueError:              # not a number after all: left for the pattern to refuse
+        return found[0]
 
 
 class EraDateError(ValueError):
@@ -60,7 +73,7 @@ def era_date(text: str, notes: list[tuple[str, dict]] | None = None) -> date | N
     reads it its other ways); EraDateError when it names no day. A year past the era's end
     adds (ERA_PAST_END, its values) to `notes`, for a roster to say how it was read."""
     text = unicodedata.normalize("NFKC", text).strip()
-    m = _ERA_DATE.match(text)
+    m = _ERA_DATE.match(_KANJI_NUMBER.sub(_digits, text))
     if m is None or (era := _eras().get(m["era"].casefold())) is None:
         return None
     year = 1 if m["year"] == "元" else int(m["year"])

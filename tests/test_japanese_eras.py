@@ -22,6 +22,8 @@ from ui.common.when_text import EntryError, parse_date
     ("昭和45年4月1日", date(1970, 4, 1)), ("S64.1.7", date(1989, 1, 7)),
     ("大正15年12月24日", date(1926, 12, 24)), ("T1.7.30", date(1912, 7, 30)),
     ("平成32年1月1日", date(2020, 1, 1)),       # past its end: counted on, as old forms print
+    ("令和六年四月一日", date(2024, 4, 1)), ("平成三十一年四月三十日", date(2019, 4, 30)),
+    ("昭和四十五年十二月二十四日", date(1970, 12, 24)),
     ("2026/12/9", None), ("Dec 9, 2026", None), ("X6.4.1", None), ("R6", None)])
 def test_era_dates_are_read_by_the_era_table(text, day):
     assert era_date(text) == day

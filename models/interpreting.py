@@ -73,7 +73,8 @@ def set_interpreting(session: Session, *, item_id: int, needed: bool,
 # -- reading for the checks --------------------------------------------------------------------
 # The first branch's NULLs are typed: PostgreSQL takes a UNION's column types from it.
 # One statement for the three kinds of rows (the checks read the plan in a fixed, small number
-# of queries): "a" an assignment, "n" an item needing an interpreter, "m" a meeting.
+# of queries): "a" an assignment, "n" an item needing an interpreter, "m" a meeting, "r" the
+# mission's rule for breaks.
 _ROWS = text("""SELECT 'a', a.item_id, a.participant_id, CAST(NULL AS INTEGER),
     CAST(NULL AS BOOLEAN), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
     FROM interpreter_assignment a JOIN itinerary_item i ON i.id = a.item_id
@@ -83,19 +84,20 @@ _ROWS = text("""SELECT 'a', a.item_id, a.participant_id, CAST(NULL AS INTEGER),
     UNION ALL SELECT 'm', r.item_id, m.interpreter_id, m.slot, r.interpreter, s.slot_minutes,
     s.break_minutes FROM meeting m JOIN meeting_request r ON r.id = m.request_id
     JOIN itinerary_item i ON i.id = r.item_id
-    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m""")
+    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m
+    UNION ALL SELECT 'r', NULL, NULL, NULL, NULL, interpreter_work_minutes,
+    interpreter_break_minutes FROM mission WHERE id = :m""")
 
 
 def load_interpreting(conn, mission_id: int, starts: dict[int, datetime]) -> Interpreting:
     """Read on the plan's Core connection (see readiness_data), the same SQL on SQLite and
     PostgreSQL; `starts`: item id -> start."""
-    rule = conn.execute(select(Mission.interpreter_work_minutes,
-                               Mission.interpreter_break_minutes).where(
-        Mission.id == mission_id)).first()
-    data = Interpreting(work_minutes=rule[0], break_minutes=rule[1]) if rule else Interpreting()
+    data = Interpreting()
     for tag, item_id, pid, slot, needs, length, pause in conn.execute(
             _ROWS, {"m": mission_id}).all():
-        if tag == "a":
+        if tag == "r":
+            data.work_minutes, data.break_minutes = length, pause
+        elif tag == "a":
             data.assigned.setdefault(item_id, set()).add(pid)
         elif tag == "n":
             data.needed.add(item_id)

@@ -283,3 +283,69 @@ def test_a_seating_pdf_over_a_folder_is_refused_and_changes_nothing(window, tmp_
                          "x", [], "Asia/Tokyo")
     assert "folder" in err.value.user_message()
     assert list(folder.iterdir()) == [folder / "plan.pdf"]
+
+
+def _gift_rows(page) -> list:
+    return [page.model.row_at(r).gift for r in range(page.model.rowCount())]
+
+
+def test_gifts_are_kept_by_keyboard_and_every_change_undoes(window, qtbot):
+    from models import gifts
+    from ui.meetings.gift_dialog import GiftDialog
+
+    page = window.meetings_tab.gifts
+    window.meetings_tab.pages.setCurrentWidget(page)
+    rows = _gift_rows(page)
+    assert [g.gift_en for g in rows] == ["Kutani ware sake cups, pair",
+                                         "Hokkaido sweets assortment"]
+    assert page.model.index(1, 4).data() == "Mayor of Albany"
+    assert not page.missing.isVisible() and "gift_missing" not in finding_kinds(window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_H)                 # handed over
+    assert _gift_rows(page)[0].handed and page.model.index(0, 6).data() == "✓"
+    assert window.act_undo.text() == "&Undo: Mark gift handed over"
+    window.undo()
+    assert not _gift_rows(page)[0].handed
+
+    call = rows[0].item_id
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), must_close=True)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)            # asks first; Yes deletes
+    assert len(_gift_rows(page)) == 1
+    assert "gift_missing" in finding_kinds(window) and page.missing.isVisible()
+    assert "Courtesy call on NY CREATES leadership" in page.missing.text()
+    window.undo()
+    assert _gift_rows(page) == rows                           # the same row, uuid and all
+
+    def fill(dialog):
+        dialog.item.setCurrentIndex(dialog.item.findData(call))
+        dialog.accept()                                       # no gift named: refused
+        assert dialog.isVisible() and "what the gift is" in dialog.error.text()
+        dialog.edits["gift_en"].setText("=HYPERLINK(\"x\")")
+        dialog.recipient.setCurrentIndex(0)                   # off the roster, no name
+        dialog.accept()
+        assert dialog.isVisible() and "recipient" in dialog.error.text()
+        dialog.edits["recipient_ja"].setText("知事")
+        dialog.bought.setChecked(True)
+        dialog.accept()
+
+    when_modal(fill, GiftDialog, must_close=True)
+    qtbot.keyClick(page.table, Qt.Key.Key_Insert)
+    added = next(g for g in _gift_rows(page) if g.recipient_ja == "知事")
+    assert added.bought and added.gift_en == "=HYPERLINK(\"x\")" and added.item_id == call
+    with read_session(window.db.engine) as session:
+        assert added in gifts.list_gifts(session, mission_id=window.mission_id)
+    window.undo()
+    assert _gift_rows(page) == rows
+    window.redo()
+    assert len(_gift_rows(page)) == 3
+
+
+def test_the_gifts_page_speaks_japanese(window, qtbot):
+    page = window.meetings_tab.gifts
+    window.meetings_tab.pages.setCurrentWidget(page)
+    switch_language(qtbot, window, "ja")
+    assert window.meetings_tab.pages.tabText(2) == "手土産"
+    assert page.model.index(0, 2).data() == "九谷焼 ペア盃"
+    assert page.model.index(1, 4).data() == "オールバニ市長"
+    assert page.model.headerData(6, Qt.Orientation.Horizontal) == "お渡し済み"

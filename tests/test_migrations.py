@@ -143,7 +143,8 @@ def _fill_0015(conn: sqlite3.Connection) -> None:
                  "('5a7c6b1e-1111-5abc-8def-0123456789ab', 1, 2, 0)")
 
 
-VIA = {"0010": "0009", "0011": "0009", "0015": "0009"}  # revision -> the one its rows are made at before upgrading to it
+# revision -> the one its rows are made at before upgrading to it
+VIA = {"0010": "0009", "0011": "0009", "0015": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,

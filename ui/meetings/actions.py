@@ -28,6 +28,7 @@ from ui.meetings.commands import (
     SetSessionSettings,
     counterpart_name,
 )
+from ui.meetings.gift_actions import GiftActions
 from ui.meetings.meetings_tab import MeetingsTab
 
 
@@ -51,6 +52,7 @@ class MeetingActions:
         proto.seat_dropped.connect(self.move_seat)
         proto.pdf_requested.connect(self.seating_pdf)
         self.counterparts_dialog = None
+        self.gifts = GiftActions(ctx, tab.gifts)
 
     def _run(self, command) -> bool:
         return self.ctx.run_command(command)

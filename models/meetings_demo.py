@@ -10,8 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from models import counterparts as cps
-from models import gifts
-from models import interpreting, protocol, seating
+from models import gifts, interpreting, protocol, seating
 from models import meetings as mt
 from models import repository as repo
 from models.entities import ItineraryItem, Participant, Person

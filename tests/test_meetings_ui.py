@@ -349,3 +349,93 @@ def test_the_gifts_page_speaks_japanese(window, qtbot):
     assert page.model.index(0, 2).data() == "九谷焼 ペア盃"
     assert page.model.index(1, 4).data() == "オールバニ市長"
     assert page.model.headerData(6, Qt.Orientation.Horizontal) == "お渡し済み"
+
+
+def _dinner(window):
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    dinner = next(i.id for i in proto.data.items if i.title_en.startswith("Delegation dinner"))
+    proto.item_list.setCurrentRow(next(
+        r for r in range(proto.item_list.count())
+        if proto.item_list.item(r).data(Qt.ItemDataRole.UserRole) == dinner))
+    return proto, dinner
+
+
+def _speakers(proto) -> list[str]:
+    return [proto.greetings.item(r).text() for r in range(proto.greetings.count())]
+
+
+def test_the_order_of_greetings_is_set_by_keyboard_and_undone(window, qtbot):
+    from models import protocol
+
+    proto, dinner = _dinner(window)
+    by_rank = _speakers(proto)
+    assert by_rank[0].startswith("1. Michael Reynolds")       # the host welcomes first
+    proto.greetings.setFocus()
+    proto.greetings.setCurrentRow(1)
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _speakers(proto)[0].startswith("1. Masayuki Takahashi")
+    assert proto.greetings.currentRow() == 0 and proto.greeting_note.text() == \
+        "Order set by hand."
+    with read_session(window.db.engine) as session:
+        stored = protocol.get_greetings(session, item_id=dinner)
+    assert [proto.data.people[p].family for p in stored][:2] == ["Takahashi", "Reynolds"]
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Delete)       # Takahashi off the list
+    assert not any("Takahashi" in s for s in _speakers(proto))
+    window.undo()
+    window.undo()
+    assert _speakers(proto) == by_rank
+    with read_session(window.db.engine) as session:
+        assert protocol.get_greetings(session, item_id=dinner) == []
+    window.redo()
+    assert _speakers(proto)[0].startswith("1. Masayuki Takahashi")
+    proto.buttons["greetByRank"].click()
+    assert _speakers(proto) == by_rank
+
+
+def test_a_person_moves_to_another_seat_without_a_mouse(window, qtbot):
+    from ui.meetings.protocol_dialogs import SeatMoveDialog
+
+    proto, _dinner_id = _dinner(window)
+    seats = dict(proto.data.seats)
+    sato = next(p for p in seats if proto.data.people[p].family == "Sato")
+    free = next((t, s) for t, s in ((1, n) for n in range(14)) if (t, s) not in seats.values())
+
+    def choose(dialog):
+        dialog.person.setCurrentIndex(dialog.person.findData(sato))
+        target = next(n for n in range(dialog.seat.count())
+                      if dialog._seats[dialog.seat.itemData(n)][:2] == free)
+        assert "(free)" in dialog.seat.itemText(target)
+        dialog.seat.setCurrentIndex(target)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)                # Save by keyboard
+
+    when_modal(choose, SeatMoveDialog, must_close=True)
+    proto.buttons["moveSeat"].setFocus()
+    qtbot.keyClick(proto.buttons["moveSeat"], Qt.Key.Key_Space)
+    assert proto.data.seats[sato] == free
+    assert window.act_undo.text() == "&Undo: Move seat"
+    window.undo()
+    assert proto.data.seats == seats
+
+
+def test_the_break_rule_is_the_missions_and_the_check_follows_it(window):
+    from models import findings as F
+    from ui.meetings.protocol_dialogs import BreakRuleDialog
+
+    proto, _dinner_id = _dinner(window)
+    assert "3 hours" in proto.interpreting.toolTip()
+    before = finding_kinds(window)
+    assert F.INTERPRETER_NO_BREAK not in before
+
+    def set_rule(dialog):
+        dialog.work.setValue(0.5)            # half an hour: the dinner is longer
+        dialog.pause.setValue(45)
+        dialog.accept()
+
+    when_modal(set_rule, BreakRuleDialog, must_close=True)
+    proto.buttons["breakRule"].click()
+    assert proto.data.break_rule == (30, 45)
+    assert "30 minutes" in proto.interpreting.toolTip()
+    assert F.INTERPRETER_NO_BREAK in finding_kinds(window)
+    window.undo()
+    assert proto.data.break_rule == (180, 30) and finding_kinds(window) == before

@@ -86,8 +86,8 @@ def test_a_counterpart_receives_only_its_own_schedule(demo_db, tmp_path):
     result = export_for(demo_db.engine, code="HKD-ALB-2026", kind="counterpart",
                         name="globalfoundries", path=path)
     wb = load_workbook(path, read_only=True)
-    assert wb.sheetnames == ["Meetings"] == result.sheets
-    rows = list(wb["Meetings"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["Meeting schedule"] == result.sheets
+    rows = list(wb["Meeting schedule"].iter_rows(values_only=True))
     mine = [m for m in meetings if requests[m.request_id].counterpart_id == gf.key]
     assert len(rows) - 2 == len(mine) > 0
     assert rows[1] == ("Day", "Time", "Table", "Delegate side", "Interpreter", "Session")
@@ -106,7 +106,7 @@ def test_a_delegate_workbook_has_their_own_meetings(demo_db, tmp_path):
     export_for(demo_db.engine, code="HKD-ALB-2026", kind="delegate", name="Takahashi",
                path=path, language="ja")
     wb = load_workbook(path, read_only=True)
-    rows = list(wb["商談"].iter_rows(values_only=True))
+    rows = list(wb["商談予定"].iter_rows(values_only=True))
     assert rows[0][0] == "商談予定：高橋 正之"
     counterparts = {r[3].split("\n")[0] for r in rows[2:]}
     assert counterparts >= {"グローバルファウンドリーズ"}

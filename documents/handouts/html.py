@@ -95,7 +95,7 @@ def _meetings(h: Handout) -> str:
         if line.day != day:
             day = line.day
             rows.append(f'<tr><td colspan="4" style="font-weight: bold; padding-top: 8px; '
-                        f'background-color: #e8edf3">{_e(day)}　{_e(line.session)}</td></tr>')
+                        f'background-color: #e8edf3">{_e(day)} – {_e(line.session)}</td></tr>')
         other = "<br/>".join(_e(part) for part in line.other.split("\n"))
         rows.append(f'<tr><td width="26%">{_e(line.time)}</td><td width="10%">{line.table}'
                     f'</td><td width="40%">{other}</td><td width="24%">'

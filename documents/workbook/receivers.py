@@ -227,6 +227,9 @@ def description(data: MissionData, receiver: Receiver) -> str:
         return ngettext("Own meeting schedule: {n} meeting with the delegation",
                         "Own meeting schedule: {n} meetings with the delegation", n).format(n=n)
     person = data.people[receiver.key]
+    if data.meetings is not None and schedule_lines(data.meetings, participant=person.pid):
+        return _("Own itinerary with rooms, own meeting schedule, and the contact sheet "
+                 "({email})").format(email=person.email or display_name(person))
     return _("Own itinerary with rooms, and the contact sheet ({email})").format(
         email=person.email or display_name(person))
 

@@ -81,7 +81,7 @@ def schedule_sheet(meetings: MeetingsData, used: set[str], *, title: str,
     with_whom = _("Counterpart") if participant is not None else _("Delegate side")
     rows = [[line.day, line.time, line.table, line.other, line.interpreter, line.session]
             for line in lines]
-    return SheetData(sheet_name(_("Meetings"), used), title,
+    return SheetData(sheet_name(_("Meeting schedule"), used), title,
                      [Column(_("Day"), 14), Column(_("Time"), 20), Column(_("Table"), 8),
                       Column(with_whom, 36), Column(_("Interpreter"), 22),
                       Column(_("Session"), 30)], rows, band_flags([r[0] for r in rows]))

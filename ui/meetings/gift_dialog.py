@@ -85,7 +85,7 @@ class GiftDialog(QDialog):
         layout.addWidget(buttons)
         self.recipient.currentIndexChanged.connect(self._named_recipient)
         self._show(before, item_id)
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(620)
         retranslate.register(self)
         self.retranslate_ui()
 

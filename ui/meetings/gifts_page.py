@@ -118,6 +118,7 @@ class GiftsPage(QWidget):
         self.ctx, self.editable, self.data = ctx, False, GiftsData()
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, "giftTable", GiftTable())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._name_flips())
         self.table.doubleClicked.connect(lambda _i: self._emit(self.edit_requested))
         self.table.edit_pressed.connect(lambda: self._emit(self.edit_requested))
         self.table.delete_pressed.connect(lambda: self._emit(self.delete_requested))
@@ -151,13 +152,21 @@ class GiftsPage(QWidget):
 
     def retranslate_ui(self) -> None:
         for key, text in (("add", _("&Add gift…")), ("edit", _("&Edit…")),
-                          ("delete", _("&Delete")), ("bought", _("Mark &bought")),
-                          ("handed", _("Mark &handed over"))):
+                          ("delete", _("&Delete"))):
             self.buttons[key].setText(text)
+        self._name_flips()
         self.keys.setText(_("Keys: Insert adds a gift, Enter edits it, Delete deletes it, "
                             "B marks it bought or not, H handed over or not."))
         self.model.retranslate()
         self.refresher.language()
+
+    def _name_flips(self) -> None:
+        """The two flip buttons say what they will do to the chosen gift."""
+        gift = self.current()
+        self.buttons["bought"].setText(_("Mark not &bought") if gift and gift.bought
+                                       else _("Mark &bought"))
+        self.buttons["handed"].setText(_("Mark not &handed over") if gift and gift.handed
+                                       else _("Mark &handed over"))
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
@@ -202,6 +211,7 @@ class GiftsPage(QWidget):
                     break
         elif rows:
             self.table.selectRow(0)
+        self._name_flips()
         missing = d.without_gift()
         self.missing.setText(_("Courtesy calls without a gift: {items}").format(
             items=format_list([pick(i.title_en, i.title_ja)[0] for i in missing]))

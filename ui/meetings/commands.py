@@ -10,7 +10,7 @@ from models import counterparts as cps
 from models import interpreting, protocol, seating
 from models import meetings as mt
 from models.store.db import write_session
-from ui.common.events import ITEMS, MEETINGS, MISSION, PROTOCOL
+from ui.common.events import ITEMS, MEETINGS, MISSION, PLACEMENTS, PROTOCOL
 from ui.common.undo import MissionCommand
 
 
@@ -19,9 +19,10 @@ def counterpart_name(data: cps.CounterpartData) -> str:
 
 
 class SetMeetings(MissionCommand):
-    """The meetings of one session replaced: a schedule, a move, a swap, a pin."""
+    """The meetings of one session replaced: a schedule, a move, a swap, a pin. Announced as
+    PLACEMENTS: the requests, counterparts and people stay, so the tab reads only meetings."""
 
-    kinds = (MEETINGS,)
+    kinds = (PLACEMENTS,)
 
     def __init__(self, text: str, engine, events, mission_id: int, item_id: int,
                  before: list, after: list):

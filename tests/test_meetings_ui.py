@@ -443,3 +443,20 @@ def test_the_break_rule_is_the_missions_and_the_check_follows_it(window):
     assert tired() > before
     window.undo()
     assert proto.data.break_rule == (180, 30) and tired() == before
+
+
+def test_a_move_reads_only_the_meetings_and_rewords_only_the_rows_it_changed(window):
+    page = window.meetings_tab.matchmaking
+    before = stored(window)
+    taken = cells(page)
+    rid, free = next((rid, (m.slot, t)) for rid, m in before.items() for t in range(1, 5)
+                     if (m.slot, t) not in taken)
+    requests, counterparts = page.data.view.requests, page.data.counterparts
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == rid)
+    page.grid.drop(rid, *free)
+    assert page.data.view.requests is requests and page.data.counterparts is counterparts
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == rid)
+    assert page.model.index(row, 4).data().endswith(f"table {free[1]}")
+    assert cells(page) == {(m.slot, m.table): i for i, m in stored(window).items()}
+    window.undo()
+    assert cells(page) == taken and page.data.view.requests is requests

@@ -92,6 +92,7 @@ def test_a_counterpart_receives_only_its_own_schedule(demo_db, tmp_path):
     assert len(rows) - 2 == len(mine) > 0
     assert rows[1] == ("Day", "Time", "Table", "Delegate side", "Interpreter", "Session")
     assert {r[2] for r in rows[2:]} == {m.table for m in mine}
+    assert all("\n" in r[3] for r in rows[2:])           # each delegate with their company
     text = repr(rows)
     for other in ("IBM Research", "SUNY Polytechnic", "Empire State Development"):
         assert other not in text                          # nobody else's meetings

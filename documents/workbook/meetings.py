@@ -161,7 +161,7 @@ def gift_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
                      _("Yes") if g.bought else _("No"), _("Yes") if g.handed else _("No"),
                      g.notes])
     return SheetData(sheet_name(_("Gifts"), used), _("Gifts (who gives what to whom, and where)"),
-                     [Column(_("Day"), 14), Column(_("Time"), 12), Column(_("At"), 36),
+                     [Column(_("Day"), 14), Column(_("Time"), 12), Column(_("At"), 46),
                       Column(_("Gift"), 30), Column(_("Given by"), 22),
                       Column(_("Given to"), 24), Column(_("Bought"), 9),
                       Column(_("Handed over"), 11), Column(_("Notes"), 28)],

@@ -58,6 +58,9 @@ def schedule_lines(meetings: MeetingsData, *, participant: int | None = None,
             else:
                 mine = r.counterpart_id == counterpart
                 other = _side(meetings, r)
+                org = meetings.organizations.get(meetings.person_orgs.get(r.participant_id))
+                if r.participant_id is not None and org:
+                    other += "\n" + pick(*org)[0]      # whom they meet, and from where
             if not mine:
                 continue
             interpreter = _name(meetings, m.interpreter) or (

@@ -106,6 +106,7 @@ class MatchmakingPage(QWidget):
         b["deleteRequest"].clicked.connect(lambda: self._emit_request(self.delete_request))
         b["counterparts"].clicked.connect(self.counterparts_requested.emit)
         self._cell_texts: dict[tuple[int, int | None], str] = {}
+        self._slot_titles: list[str] = []
         self._build_layout()
         self.refresher = Refresher(self, ctx, (MEETINGS, PLACEMENTS, ITEMS, ATTENDEES,
                                                PARTICIPANTS, ORGANIZATIONS), self._reload,
@@ -256,8 +257,9 @@ class MatchmakingPage(QWidget):
             r = requests[m.request_id]
             cells[(m.slot, m.table)] = (r.id, self._cell_text(r, m.interpreter), m.pinned,
                                         r.interpreter and m.interpreter is None)
-        self.grid.fill([d.slot_text(n) for n in range(len(view.slots))],
-                       view.session.settings.tables, cells)
+        if changed is None or not self._slot_titles:      # the same slots after a move
+            self._slot_titles = [d.slot_text(n) for n in range(len(view.slots))]
+        self.grid.fill(self._slot_titles, view.session.settings.tables, cells)
         if changed is None:
             self.model.set_rows(view.requests)
         elif changed:

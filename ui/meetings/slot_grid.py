@@ -59,8 +59,9 @@ class SlotGrid(QTableWidget):
             self._cells = {}
             self._shown = shape
         lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()), default=2)
-        self.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().lineSpacing() * max(lines, 2) + 10)
+        height = self.fontMetrics().lineSpacing() * max(lines, 2) + 10
+        if height != self.verticalHeader().defaultSectionSize():   # else Qt lays out again
+            self.verticalHeader().setDefaultSectionSize(height)
         for spot in [s for s in self._cells if s not in cells]:
             self.takeItem(spot[0], spot[1] - 1)
             del self._cells[spot]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -186,10 +186,13 @@ class ProtocolPage(QWidget):
         left.addWidget(self.no_items)
         left.addWidget(self.buttons["ranks"])
         self.interp_group = QGroupBox()
-        interp = QHBoxLayout(self.interp_group)
+        interp = QVBoxLayout(self.interp_group)
         interp.addWidget(self.interpreting, 1)
-        interp.addWidget(self.buttons["interpreters"])
-        interp.addWidget(self.buttons["breakRule"])
+        row = QHBoxLayout()
+        row.addWidget(self.buttons["interpreters"])
+        row.addWidget(self.buttons["breakRule"])
+        row.addStretch(1)
+        interp.addLayout(row)
         self.greet_group = QGroupBox()
         greet = QHBoxLayout(self.greet_group)
         listing = QVBoxLayout()
@@ -203,24 +206,32 @@ class ProtocolPage(QWidget):
         greet.addLayout(moves)
         self.seat_group = QGroupBox()
         self.form_labels = {k: QLabel() for k in ("convention", "shape", "tables", "per")}
-        form = QFormLayout()
-        for key, widget in (("convention", self.convention), ("shape", self.shape),
-                            ("tables", self.tables), ("per", self.per_table)):
+        # Two fields a row, the actions beneath: the picture keeps the page's width.
+        form = QGridLayout()
+        for n, (key, widget) in enumerate((("convention", self.convention),
+                                           ("shape", self.shape), ("tables", self.tables),
+                                           ("per", self.per_table))):
             self.form_labels[key].setBuddy(widget)
-            form.addRow(self.form_labels[key], widget)
-        form.addRow("", self.buttons["seatByRank"])
-        form.addRow("", self.buttons["moveSeat"])
-        form.addRow("", self.buttons["seatingPdf"])
+            form.addWidget(self.form_labels[key], n // 2, (n % 2) * 2)
+            form.addWidget(widget, n // 2, (n % 2) * 2 + 1)
+        form.setColumnStretch(1, 2)
+        form.setColumnStretch(3, 1)
+        actions = QHBoxLayout()
+        for key in ("seatByRank", "moveSeat", "seatingPdf"):
+            actions.addWidget(self.buttons[key])
+        actions.addStretch(1)
         self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
-        top = QHBoxLayout()
-        top.addWidget(self.greet_group, 1)
-        top.addLayout(form)
         seat = QVBoxLayout(self.seat_group)
-        seat.addLayout(top)
+        seat.addLayout(form)
+        seat.addLayout(actions)
         seat.addWidget(self.view, 1)
         seat.addWidget(self.unseated)
+        # The speakers on a row of their own: names and sides need the width.
+        upper = QHBoxLayout()
+        upper.addWidget(self.interp_group, 1)
+        upper.addWidget(self.greet_group, 2)
         right = QVBoxLayout()
-        right.addWidget(self.interp_group)
+        right.addLayout(upper)
         right.addWidget(self.seat_group, 1)
         holder = QWidget()
         holder.setLayout(right)

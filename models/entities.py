@@ -85,6 +85,10 @@ class MissionBase(SQLModel):
 class Mission(MissionBase, GlobalId, table=True):
     __table_args__ = (UniqueConstraint("code", name="uq_mission_code"),)
     id: int | None = Field(default=None, primary_key=True)
+    # The mission's rule for interpreters: at most this long at work without a break of
+    # at least interpreter_break_minutes (the readiness check in models.interpreting).
+    interpreter_work_minutes: int = 180
+    interpreter_break_minutes: int = 30
 
 
 class MissionOrganizer(LinkId, table=True):
@@ -408,6 +412,39 @@ class Seat(SQLModel, table=True):
         index=True))
     table_no: int = 1
     seat_no: int = 0
+
+
+class Gift(GlobalId, table=True):
+    """A gift (手土産) given at an item: by whom (a participant, usually the 団長) to whom (a
+    participant of the host side, or someone off the roster by name), bought yet or not,
+    handed over or not. Losing the giver or the recipient keeps the gift (SET NULL)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(sa_column=_fk("itinerary_item.id"))
+    giver_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", nullable=True, ondelete="SET NULL"))
+    recipient_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", nullable=True, ondelete="SET NULL"))
+    recipient_en: str = ""         # when the recipient is not on the roster
+    recipient_ja: str = ""
+    gift_en: str = ""
+    gift_ja: str = ""
+    bought: bool = False
+    handed: bool = False
+    notes: str = ""
+
+
+class Greeting(LinkId, table=True):
+    """A hand-set order of greetings (挨拶者) at an item: who speaks, in `position` order.
+    Without rows the order follows the ranks (models.protocol.greeting_order)."""
+
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True,
+        index=True))
+    position: int = 0
 
 
 register_models(Mission, Organization, Person, Participant, Site, ItineraryItem, Room)

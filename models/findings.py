@@ -37,6 +37,7 @@ INTERPRETER_CLASH = "interpreter_clash"
 INTERPRETER_MISSING = "interpreter_missing"
 MEETINGS_WITHOUT_INTERPRETER = "meetings_without_interpreter"
 INTERPRETER_NO_BREAK = "interpreter_no_break"
+GIFT_MISSING = "gift_missing"     # a courtesy call with no gift planned
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 _NAMES_SHOWN = 3
@@ -148,6 +149,9 @@ def _text(kind: str, p: dict) -> str:
         return _day_off(p)
     if kind in _INTERPRETING:
         return _interpreting(kind, p)
+    if kind == GIFT_MISSING:
+        return _("The courtesy call “{item}” ({time}) has no gift planned.").format(
+            item=_title(p["item"]), time=_at(p["at"]))
     raise ValueError(f"unknown finding kind: {kind!r}")
 
 
@@ -169,11 +173,23 @@ def _interpreting(kind: str, p: dict) -> str:
         return ngettext("{n} meeting at “{item}” needs an interpreter and has none.",
                         "{n} meetings at “{item}” need an interpreter and have none.",
                         p["n"]).format(n=p["n"], item=_title(p["item"]))
-    return ngettext(
-        "Interpreter {person} works from {start} to {end} without a break of {hours} hour.",
-        "Interpreter {person} works from {start} to {end} without a break of {hours} hours.",
-        p["hours"]).format(person=person_name(**p["person"]), start=_at(p["from"]),
-                           end=format_time(*p["until"]), hours=p["hours"])
+    return _("Interpreter {person} works from {start} to {end} without a break of {pause}: "
+             "more than {limit}.").format(
+        person=person_name(**p["person"]), start=_at(p["from"]),
+        end=format_time(*p["until"]), pause=duration_text(p["pause"]),
+        limit=duration_text(p["limit"]))
+
+
+def duration_text(minutes: int) -> str:
+    """Minutes as "2 hours 30 minutes" / 「2時間30分」."""
+    hours, rest = divmod(minutes, 60)
+    h = ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    m = ngettext("{n} minute", "{n} minutes", rest).format(n=rest)
+    if not rest:
+        return h
+    if not hours:
+        return m
+    return _("{hours} {minutes}").format(hours=h, minutes=m)
 
 
 def finding_text(finding: Finding) -> str:

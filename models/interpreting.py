@@ -5,8 +5,9 @@ of a 商談会, and the readiness findings on them.
   interpret) overlap. A session's own meetings never clash with the session itself.
 - Needed and missing: an item marked as needing an interpreter has none; a session has
   meetings that need one and have none (one finding per session, with the count).
-- No break: within one local day, jobs with gaps shorter than BREAK_MINUTES between them form
-  a stretch; a stretch longer than MAX_HOURS_WITHOUT_BREAK is reported.
+- No break: within one local day, jobs with gaps shorter than the mission's break
+  (Mission.interpreter_break_minutes, 30 unless set) between them form a stretch; a stretch
+  longer than the mission's limit (Mission.interpreter_work_minutes, 3 hours) is reported.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from sqlalchemy import text
 from sqlmodel import Session, col, delete, select
 
 from models import findings as F
-from models.entities import InterpreterAssignment, ItemProtocol, ItineraryItem
+from models.entities import InterpreterAssignment, ItemProtocol, ItineraryItem, Mission
 from models.findings import Finding
 from models.times import local_date
 
-MAX_HOURS_WITHOUT_BREAK = 3
-BREAK_MINUTES = 30
+WORK_MINUTES, BREAK_MINUTES = 180, 30        # a new mission's rule (see Mission)
 
 
 @dataclass
@@ -36,6 +36,8 @@ class Interpreting:
     needed: set[int] = field(default_factory=set)
     meetings: dict[int, list[tuple[datetime, datetime, int | None, bool]]] = field(
         default_factory=dict)
+    work_minutes: int = WORK_MINUTES      # the mission's rule: at most this long at work
+    break_minutes: int = BREAK_MINUTES    # without a break at least this long
 
 
 # -- assignments -------------------------------------------------------------------------------
@@ -71,7 +73,8 @@ def set_interpreting(session: Session, *, item_id: int, needed: bool,
 # -- reading for the checks --------------------------------------------------------------------
 # The first branch's NULLs are typed: PostgreSQL takes a UNION's column types from it.
 # One statement for the three kinds of rows (the checks read the plan in a fixed, small number
-# of queries): "a" an assignment, "n" an item needing an interpreter, "m" a meeting.
+# of queries): "a" an assignment, "n" an item needing an interpreter, "m" a meeting, "r" the
+# mission's rule for breaks.
 _ROWS = text("""SELECT 'a', a.item_id, a.participant_id, CAST(NULL AS INTEGER),
     CAST(NULL AS BOOLEAN), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
     FROM interpreter_assignment a JOIN itinerary_item i ON i.id = a.item_id
@@ -81,7 +84,9 @@ _ROWS = text("""SELECT 'a', a.item_id, a.participant_id, CAST(NULL AS INTEGER),
     UNION ALL SELECT 'm', r.item_id, m.interpreter_id, m.slot, r.interpreter, s.slot_minutes,
     s.break_minutes FROM meeting m JOIN meeting_request r ON r.id = m.request_id
     JOIN itinerary_item i ON i.id = r.item_id
-    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m""")
+    LEFT JOIN matchmaking_session s ON s.item_id = r.item_id WHERE i.mission_id = :m
+    UNION ALL SELECT 'r', NULL, NULL, NULL, NULL, interpreter_work_minutes,
+    interpreter_break_minutes FROM mission WHERE id = :m""")
 
 
 def load_interpreting(conn, mission_id: int, starts: dict[int, datetime]) -> Interpreting:
@@ -90,7 +95,9 @@ def load_interpreting(conn, mission_id: int, starts: dict[int, datetime]) -> Int
     data = Interpreting()
     for tag, item_id, pid, slot, needs, length, pause in conn.execute(
             _ROWS, {"m": mission_id}).all():
-        if tag == "a":
+        if tag == "r":
+            data.work_minutes, data.break_minutes = length, pause
+        elif tag == "a":
             data.assigned.setdefault(item_id, set()).add(pid)
         elif tag == "n":
             data.needed.add(item_id)
@@ -135,7 +142,7 @@ def interpreter_findings(plan) -> list[Finding]:
                 when=item.start))
     for pid, mine in jobs.items():
         mine.sort(key=lambda j: (j[0], j[1]))
-        found += _clashes(plan, pid, mine) + _stretches(plan, pid, mine)
+        found += _clashes(plan, pid, mine) + _stretches(plan, pid, mine, data)
     return found
 
 
@@ -161,8 +168,9 @@ def _clashes(plan, pid: int, jobs: list[tuple]) -> list[Finding]:
     return out
 
 
-def _stretches(plan, pid: int, jobs: list[tuple]) -> list[Finding]:
-    limit, gap = timedelta(hours=MAX_HOURS_WITHOUT_BREAK), timedelta(minutes=BREAK_MINUTES)
+def _stretches(plan, pid: int, jobs: list[tuple], rule: Interpreting) -> list[Finding]:
+    limit = timedelta(minutes=rule.work_minutes)
+    gap = timedelta(minutes=rule.break_minutes)
     out, reported = [], set()
     start = end = None
     first = None
@@ -177,7 +185,33 @@ def _stretches(plan, pid: int, jobs: list[tuple]) -> list[Finding]:
                 out.append(Finding(F.INTERPRETER_NO_BREAK, F.RANK_MISSING, first[2].id, pid, {
                     "person": plan.people[pid].name(), "day": day,
                     "from": (start, first[2].start_tz), "until": (end, first[2].start_tz),
-                    "hours": MAX_HOURS_WITHOUT_BREAK}, when=start))
+                    "limit": rule.work_minutes, "pause": rule.break_minutes}, when=start))
         if job is not None:
             start, end, first = job[0], job[1], job
     return out
+
+
+# -- the mission's rule ------------------------------------------------------------------------
+def get_break_rule(session: Session, *, mission_id: int) -> tuple[int, int]:
+    """(minutes at most at work, minutes of the break that ends a stretch)."""
+    mission = session.get(Mission, mission_id)
+    if mission is None:
+        raise LookupError(f"mission {mission_id} not found")
+    return mission.interpreter_work_minutes, mission.interpreter_break_minutes
+
+
+def set_break_rule(session: Session, *, mission_id: int,
+                   rule: tuple[int, int]) -> tuple[int, int]:
+    """Store the mission's rule; returns the one before. Work from 30 minutes to 16 hours,
+    a break from 5 minutes to 4 hours."""
+    work, pause = rule
+    if not (30 <= work <= 16 * 60 and 5 <= pause <= 240):
+        raise ValueError("work from 30 minutes to 16 hours, a break from 5 to 240 minutes")
+    mission = session.get(Mission, mission_id)
+    if mission is None:
+        raise LookupError(f"mission {mission_id} not found")
+    before = (mission.interpreter_work_minutes, mission.interpreter_break_minutes)
+    mission.interpreter_work_minutes, mission.interpreter_break_minutes = work, pause
+    session.add(mission)
+    session.flush()
+    return before

@@ -1,4 +1,4 @@
-"""The meeting and protocol rows that hang on an itinerary item or a participant, kept when
+"""The meeting, protocol and gift rows that hang on an itinerary item or a participant, kept when
 the item or the person is deleted so that undo puts them back with the rest."""
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ from sqlalchemy import and_, insert, select, update
 from sqlmodel import Session
 
 from models.entities import (
+    Gift,
+    Greeting,
     InterpreterAssignment,
     ItemProtocol,
     MatchmakingSession,
@@ -19,8 +21,9 @@ from models.entities import (
 
 # In the order rows must go back in: every row after the rows it refers to.
 TABLES = (MatchmakingSession, ItemProtocol, InterpreterAssignment, ProtocolRank, Seat,
-          MeetingRequest, Meeting)
+          MeetingRequest, Meeting, Greeting, Gift)
 _INTERPRETING = "meeting_interpreter"      # meetings that only lose their interpreter
+_GIFT_PEOPLE = "gift_people"               # gifts that only lose their giver or recipient
 
 
 def _rows(session: Session, model, where) -> list[dict]:
@@ -36,6 +39,8 @@ def rows_of_item(session: Session, *, item_id: int) -> dict[str, list[dict]]:
         Seat: Seat.item_id == item_id,
         MeetingRequest: MeetingRequest.item_id == item_id,
         Meeting: Meeting.request_id.in_(requests),
+        Greeting: Greeting.item_id == item_id,
+        Gift: Gift.item_id == item_id,
     }
     return {m.__tablename__: _rows(session, m, w) for m, w in where.items()}
 
@@ -48,10 +53,13 @@ def rows_of_participant(session: Session, *, participant_id: int) -> dict[str, l
         Seat: Seat.participant_id == participant_id,
         MeetingRequest: MeetingRequest.participant_id == participant_id,
         Meeting: Meeting.request_id.in_(requests),
+        Greeting: Greeting.participant_id == participant_id,
     }
     rows = {m.__tablename__: _rows(session, m, w) for m, w in where.items()}
     rows[_INTERPRETING] = _rows(session, Meeting, and_(
         Meeting.interpreter_id == participant_id, Meeting.request_id.not_in(requests)))
+    rows[_GIFT_PEOPLE] = _rows(session, Gift, (Gift.giver_id == participant_id)
+                               | (Gift.recipient_id == participant_id))
     return rows
 
 
@@ -65,6 +73,8 @@ def rows_of_items(session: Session, *, item_ids) -> dict[str, list[dict]]:
         Seat: Seat.item_id.in_(item_ids),
         MeetingRequest: MeetingRequest.item_id.in_(item_ids),
         Meeting: Meeting.request_id.in_(requests),
+        Greeting: Greeting.item_id.in_(item_ids),
+        Gift: Gift.item_id.in_(item_ids),
     }
     return {m.__tablename__: _rows(session, m, w) for m, w in where.items()}
 
@@ -79,6 +89,9 @@ def restore_rows(session: Session, rows: dict[str, list[dict]]) -> None:
         session.execute(update(Meeting.__table__).where(
             Meeting.__table__.c.request_id == row["request_id"]).values(
             interpreter_id=row["interpreter_id"]))
+    for row in rows.get(_GIFT_PEOPLE, ()):
+        session.execute(update(Gift.__table__).where(Gift.__table__.c.id == row["id"]).values(
+            giver_id=row["giver_id"], recipient_id=row["recipient_id"]))
     session.flush()
 
 

@@ -337,8 +337,10 @@ def unmet_reasons(session: Session, *, item_id: int) -> dict[int, str]:
 
 
 def reasons_for(base: ProblemBase, requests: list[RequestData],
-                meetings: list[mm.Placed]) -> dict[int, str]:
-    problem = base.problem(requests, meetings)
+                meetings: list[mm.Placed], problem: mm.Problem | None = None) -> dict[int, str]:
+    """Request id -> why it has no meeting. `problem`: base.problem(requests, ...) made
+    already for these requests (the reasons do not depend on which meetings are pinned)."""
+    problem = problem or base.problem(requests, meetings)
     board = mm.Board(problem)
     for m in meetings:
         if m.request_id in board.requests:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from models import counterparts as cps
-from models import interpreting, protocol, seating
+from models import gifts, interpreting, protocol, seating
 from models import meetings as mt
 from models import repository as repo
 from models.entities import ItineraryItem, Participant, Person
@@ -76,4 +76,26 @@ def seed_meetings_demo(engine: Engine, mission_id: int) -> int:
                                           "Watanabe", "Kato", "Nakamura", "Sato", "Yoshida")]
             seating.set_plan(session, settings=settings,
                              seats=seating.assign(seating.layout(settings), hosts, guests))
+            _seed_gifts(session, mission_id, people, dinner)
     return item_id
+
+
+def _seed_gifts(session, mission_id: int, people: dict[str, int], dinner: int) -> None:
+    """A courtesy call with the 団長's gift to the host (bought, not yet handed over), and a
+    gift at the dinner for a guest who is not on the roster (not bought yet)."""
+    call = repo.create_item(
+        session, mission_id=mission_id, kind="courtesy_call",
+        title_en="Courtesy call on NY CREATES leadership", title_ja="NY CREATES 幹部表敬訪問",
+        location_en="NY CREATES, Albany NanoTech Complex",
+        location_ja="NY CREATES（オールバニ・ナノテク・コンプレックス）",
+        start_utc=from_local(datetime(2026, 12, 10, 15, 0), NY), start_tz=NY,
+        end_utc=from_local(datetime(2026, 12, 10, 15, 45), NY), end_tz=NY, everyone=False,
+        participant_ids=[people[f] for f in ("Takahashi", "Suzuki", "Reynolds", "Miller",
+                                              "Kimura")])
+    gifts.create_gift(session, data=gifts.GiftData(
+        item_id=call, giver_id=people["Takahashi"], recipient_id=people["Reynolds"],
+        gift_en="Kutani ware sake cups, pair", gift_ja="九谷焼 ペア盃", bought=True))
+    gifts.create_gift(session, data=gifts.GiftData(
+        item_id=dinner, giver_id=people["Suzuki"], recipient_en="Mayor of Albany",
+        recipient_ja="オールバニ市長", gift_en="Hokkaido sweets assortment",
+        gift_ja="北海道銘菓詰め合わせ", notes="Buy at New Chitose Airport"))

@@ -17,6 +17,8 @@ from sqlmodel import Session
 
 from models.entities import (
     SENSITIVE_FIELDS,
+    Gift,
+    Greeting,
     ItemParticipant,
     ItineraryItem,
     Mission,
@@ -88,6 +90,10 @@ PARTS = (
     Part("rooms", Room, {"item_id": "items"}, owned=True),
     Part("room_guests", RoomGuest, {"room_id": "rooms", "participant_id": "participants"},
          owned=True),
+    Part("greetings", Greeting, {"item_id": "items", "participant_id": "participants"},
+         owned=True),
+    Part("gifts", Gift, {"item_id": "items", "giver_id": "participants",
+                         "recipient_id": "participants"}, owned=True),
 )
 BY_KEY = {part.key: part for part in PARTS}
 
@@ -184,6 +190,8 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
         "clearances": VisitClearance.item_id.in_(items),
         "rooms": Room.item_id.in_(items),
         "room_guests": RoomGuest.room_id.in_(rooms),
+        "greetings": Greeting.item_id.in_(items),
+        "gifts": Gift.item_id.in_(items),
     }
     out = {}
     for part in PARTS:

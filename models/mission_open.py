@@ -66,7 +66,8 @@ class OpenPlan:
         if part == "participants":
             person = row.get("person") or self.ids.uuid_of("people", row.get("person_id"))
             return self.label("people", person) if person else ""
-        for name in ("code", "title_en", "name_en", "label", "title_ja", "name_ja"):
+        for name in ("code", "title_en", "name_en", "label", "title_ja", "name_ja", "gift_en",
+                     "gift_ja"):
             if row.get(name):
                 return str(row[name])
         return ""

@@ -5,7 +5,8 @@ A participant's rank is a number within their side (1 first); the host side is t
 participants of role "host", the guest side everyone else but interpreters and staff. Without
 a stored rank, the head of delegation (団長) comes first, then speakers, delegates and staff,
 each by name. Greetings: the host side's first welcomes, then the delegation's first answers,
-then the others of each side by rank, alternating.
+then the others of each side by rank, alternating; unless the organizers set the order by hand
+for the item (Greeting rows), which then stands as set.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete, select
 
-from models.entities import Participant, ProtocolRank, Role
+from models.entities import Greeting, ItineraryItem, Participant, ProtocolRank, Role
 
 HOST, GUEST = "host", "guest"
 _ROLE_ORDER = {Role.HEAD.value: 0, Role.SPEAKER.value: 1, Role.DELEGATE.value: 2,
@@ -76,5 +77,31 @@ def set_ranks(session: Session, *, mission_id: int,
     session.exec(delete(ProtocolRank).where(col(ProtocolRank.participant_id).in_(list(ranks))))
     session.add_all([ProtocolRank(participant_id=p, rank=r) for p, r in ranks.items()
                      if r is not None])
+    session.flush()
+    return before
+
+
+def get_greetings(session: Session, *, item_id: int) -> list[int]:
+    """The hand-set order of greetings at the item (empty: follow the ranks)."""
+    return list(session.exec(select(Greeting.participant_id).where(
+        Greeting.item_id == item_id).order_by(Greeting.position)).all())
+
+
+def set_greetings(session: Session, *, item_id: int, order: list[int]) -> list[int]:
+    """Set who greets at the item, in order (empty: back to the order by rank); returns the
+    order before. Everyone must be a participant of the item's mission, each once."""
+    item = session.get(ItineraryItem, item_id)
+    if item is None:
+        raise LookupError(f"item {item_id} not found")
+    if len(set(order)) != len(order):
+        raise ValueError("a person greets once")
+    ours = set(session.exec(select(Participant.id).where(
+        Participant.mission_id == item.mission_id, col(Participant.id).in_(order))).all())
+    if ours != set(order):
+        raise ValueError(f"not participants of the mission: {sorted(set(order) - ours)}")
+    before = get_greetings(session, item_id=item_id)
+    session.exec(delete(Greeting).where(col(Greeting.item_id) == item_id))
+    session.add_all([Greeting(item_id=item_id, participant_id=p, position=n)
+                     for n, p in enumerate(order)])
     session.flush()
     return before

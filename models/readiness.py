@@ -17,6 +17,7 @@ What each check means (the window's panel and `main.py readiness` show the same 
 - Passports: models.rules decides validity for the countries of the person's own items.
 - Lodging: see `_lodging`.
 - Interpreters (two places at once, needed and missing, no break): see models.interpreting.
+- Gifts: a courtesy call still to come with no gift (手土産) planned (models.gifts).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they 
 # Plain strings: enum attribute access costs more than the comparisons in the loops below.
 _NO_OVERLAP = {ItemKind.HOTEL.value, ItemKind.FREE_TIME.value}
 _FLIGHT, _TRANSFER, _HOTEL = ItemKind.FLIGHT.value, ItemKind.TRANSFER.value, ItemKind.HOTEL.value
-_SITE_VISIT = ItemKind.SITE_VISIT.value
+_SITE_VISIT, _COURTESY = ItemKind.SITE_VISIT.value, ItemKind.COURTESY_CALL.value
 _ON_WORKDAYS = {_SITE_VISIT, ItemKind.MEETING.value, ItemKind.CEREMONY.value}
 _NOT_SENT, _REFUSED = Clearance.NOT_SENT.value, Clearance.REFUSED.value
 _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
@@ -81,8 +82,17 @@ def _no_collection() -> Iterator[None]:
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan), *_lodging(plan), *interpreter_findings(plan)]
+             *_passports(plan), *_lodging(plan), *interpreter_findings(plan),
+             *_gifts(plan, today)]
     return sorted(found, key=Finding.sort_key)
+
+
+def _gifts(plan: Plan, today: date) -> list[Finding]:
+    """A courtesy call still to come with no gift (手土産) planned."""
+    return [Finding(F.GIFT_MISSING, F.RANK_MISSING, item.id, None, {
+        "item": _title(item), "at": (item.start, item.start_tz)}, when=item.start)
+        for item in plan.items if item.kind == _COURTESY and item.id not in plan.gifted
+        and local_date(item.end, item.end_tz) >= today]
 
 
 def _names(plan: Plan, pids) -> list[dict]:

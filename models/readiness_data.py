@@ -27,6 +27,7 @@ from models.entities import (
     Site,
     VisitClearance,
 )
+from models.gifts import items_with_gifts
 from models.interpreting import Interpreting, load_interpreting
 from models.times import stored_utc
 
@@ -116,6 +117,7 @@ class Plan:
     # hotel item id -> the participants with a room in that stay
     roomed: dict[int, set[int]] = field(default_factory=dict)
     interpreting: Interpreting | None = None      # see models.interpreting
+    gifted: set[int] = field(default_factory=set)  # items with a gift planned (models.gifts)
 
 
 # Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
@@ -210,4 +212,5 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
                 home_tz=mission[2], people=people, active=active, items=items, sites=sites,
                 clearance=clearance, roomed=dict(roomed),
                 interpreting=load_interpreting(conn, mission_id,
-                                               {i.id: i.start for i in items}))
+                                               {i.id: i.start for i in items}),
+                gifted=items_with_gifts(conn, mission_id))

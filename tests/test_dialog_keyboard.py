@@ -36,6 +36,8 @@ from ui.itinerary.item_dialog import ItemDialog
 from ui.itinerary.move_dialog import MoveDialog
 from ui.lodging.assign_rooms import AssignRoomsDialog
 from ui.lodging.room_dialog import RoomDialog
+from ui.meetings.gift_dialog import GiftDialog
+from ui.meetings.protocol_dialogs import BreakRuleDialog, SeatMoveDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
 from ui.sites.site_dialog import SiteDialog
@@ -72,6 +74,11 @@ DIALOGS = {
                                             address_en="257 Fuller Rd, Albany, NY 12203")]),
     "merge": lambda: MergeDialog(lambda: "Merge organizations", "Kioxia",
                                  [(1, "Kioxia Corporation"), (2, "KIOXIA")], lambda _i: ""),
+    "gift": lambda: GiftDialog([(1, "Courtesy call", "表敬訪問",
+                                 datetime(2026, 12, 10, 14, tzinfo=UTC), "America/New_York")],
+                               {1: ("Masayuki Takahashi", False), 2: ("Michael Reynolds", True)}),
+    "break": lambda: BreakRuleDialog((180, 30)),
+    "seat": lambda: SeatMoveDialog([(1, "Masayuki Takahashi")], [(1, 0, ""), (1, 1, "Sato")]),
 }
 
 # The fields in the order the eye reads them: rows left to right, the left column before the
@@ -90,6 +97,9 @@ READING = {
              "from_code", "to_code", "vehicle",
              "pickup", "driver_name", "driver_phone", "everyone"],
     "mission": ["code", "title_en", "title_ja", "start", "end", "zone", "status", "organizers"],
+    "gift": ["gift_item", "gift_gift_en", "gift_gift_ja", "gift_giver", "gift_recipient",
+             "gift_recipient_en", "gift_recipient_ja", "gift_notes", "gift_bought",
+             "gift_handed"],
 }
 
 

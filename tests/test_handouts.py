@@ -211,3 +211,25 @@ def test_the_cover_stays_one_page_however_many_organizers():
     html = cover_html(h)
     assert html.count("<tr>") == COVER_ORGANIZERS
     assert f"{40 - COVER_ORGANIZERS} more on the contacts page." in html
+
+
+def test_a_delegates_pack_has_their_own_meetings_and_nobody_elses(qapp, tmp_path):
+    from models.demo import seed_demo
+    from models.meetings_demo import seed_meetings_demo
+    from models.store.db import open_database
+
+    db = open_database(tmp_path / "k.db")
+    seed_demo(db.engine)
+    seed_meetings_demo(db.engine, 1)
+    db.dispose()
+    result, out = _handout(tmp_path, "t-ja.pdf", "--person", TAKAHASHI, "--lang", "ja")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    page = text[text.index("商談予定"):].split("\f")[0]
+    assert "12月10日(木) – オールバニ商談会" in page
+    for counterpart, interpreter in (("経済成長センター", "井上 香織"),
+                                     ("グローバルファウンドリーズ", "井上 香織")):
+        assert counterpart in page and interpreter in page
+    assert "IBM" not in page and "アイビーエム" not in page   # not one of his meetings
+    _result, miller = _handout(tmp_path, "m.pdf", "--person", MILLER, "--lang", "en")
+    assert "Meeting schedule" not in pdf_text(miller)        # a host has no meetings

@@ -303,3 +303,68 @@ def test_deleting_a_counterpart_takes_its_requests_and_meetings_and_undo_brings_
         after = (mt.list_requests(session, item_id=ids["fair"]),
                  mt.get_meetings(session, item_id=ids["fair"]))
     assert after == before
+
+
+def test_gifts_keep_their_giver_through_an_undone_removal_and_go_with_their_item(fair):
+    from models import gifts
+
+    db, ids = fair
+    with write_session(db.engine) as session:
+        b = _builder(ids, session)
+        call = b.item("courtesy_call", "2026-12-10T09:00", "2026-12-10T10:00",
+                      title_en="Courtesy call")
+        host = b.person("Reynolds", role="host")
+        with pytest.raises(ValueError, match="gift_missing"):
+            gifts.create_gift(session, data=gifts.GiftData(item_id=call, recipient_id=host))
+        with pytest.raises(ValueError, match="recipient_missing"):
+            gifts.create_gift(session, data=gifts.GiftData(item_id=call, gift_en="Sake"))
+        gift = gifts.create_gift(session, data=gifts.GiftData(
+            item_id=call, giver_id=ids["aoki"], recipient_id=host, gift_ja="日本酒"))
+        protocol.set_greetings(session, item_id=call, order=[host, ids["aoki"]])
+        gone = remove_attendee(session, participant_id=ids["aoki"])
+        assert gifts.list_gifts(session, mission_id=ids["mission"])[0].giver_id is None
+        assert protocol.get_greetings(session, item_id=call) == [host]
+        restore_attendee(session, gone)
+        assert gifts.list_gifts(session, mission_id=ids["mission"]) == [gift]
+        assert protocol.get_greetings(session, item_id=call) == [host, ids["aoki"]]
+        removed = delete_item(session, item_id=call)
+        assert gifts.list_gifts(session, mission_id=ids["mission"]) == []
+        restore_item(session, removed)
+        assert gifts.list_gifts(session, mission_id=ids["mission"]) == [gift]
+        assert protocol.get_greetings(session, item_id=call) == [host, ids["aoki"]]
+        with pytest.raises(ValueError):
+            protocol.set_greetings(session, item_id=call, order=[host, host])
+
+
+def test_a_courtesy_call_still_to_come_without_a_gift_is_a_finding(fair):
+    from models import gifts
+
+    db, ids = fair
+    with write_session(db.engine) as session:
+        b = _builder(ids, session)
+        call = b.item("courtesy_call", "2026-12-10T09:00", "2026-12-10T10:00",
+                      title_en="Courtesy call on the Governor")
+        b.item("courtesy_call", "2026-10-10T09:00", "2026-10-10T10:00", title_en="Past call")
+    (found,) = _findings(db, ids["mission"], {F.GIFT_MISSING})
+    assert found.item_id == call and "Governor" in F.finding_text(found)
+    with write_session(db.engine) as session:
+        gifts.create_gift(session, data=gifts.GiftData(item_id=call, gift_en="Sake",
+                                                       recipient_en="Governor"))
+    assert _findings(db, ids["mission"], {F.GIFT_MISSING}) == []
+
+
+def test_the_missions_break_rule_decides_the_no_break_finding(fair):
+    db, ids = fair
+    with write_session(db.engine) as session:
+        b = _builder(ids, session)
+        lunch = b.item("meal", "2026-12-10T12:00", "2026-12-10T14:00", title_en="Lunch")
+        interpreting.set_interpreting(session, item_id=lunch, needed=True,
+                                      interpreter_ids=(ids["ito"],))
+    assert _findings(db, ids["mission"], {F.INTERPRETER_NO_BREAK}) == []
+    with write_session(db.engine) as session:
+        assert interpreting.set_break_rule(session, mission_id=ids["mission"],
+                                           rule=(90, 15)) == (180, 30)
+        with pytest.raises(ValueError):
+            interpreting.set_break_rule(session, mission_id=ids["mission"], rule=(10, 15))
+    (tired,) = _findings(db, ids["mission"], {F.INTERPRETER_NO_BREAK})
+    assert "1 hour 30 minutes" in F.finding_text(tired) and "15 minutes" in F.finding_text(tired)

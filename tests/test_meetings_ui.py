@@ -283,3 +283,180 @@ def test_a_seating_pdf_over_a_folder_is_refused_and_changes_nothing(window, tmp_
                          "x", [], "Asia/Tokyo")
     assert "folder" in err.value.user_message()
     assert list(folder.iterdir()) == [folder / "plan.pdf"]
+
+
+def _gift_rows(page) -> list:
+    return [page.model.row_at(r).gift for r in range(page.model.rowCount())]
+
+
+def test_gifts_are_kept_by_keyboard_and_every_change_undoes(window, qtbot):
+    from models import gifts
+    from ui.meetings.gift_dialog import GiftDialog
+
+    page = window.meetings_tab.gifts
+    window.meetings_tab.pages.setCurrentWidget(page)
+    rows = _gift_rows(page)
+    assert [g.gift_en for g in rows] == ["Kutani ware sake cups, pair",
+                                         "Hokkaido sweets assortment"]
+    assert page.model.index(1, 4).data() == "Mayor of Albany"
+    assert not page.missing.isVisible() and "gift_missing" not in finding_kinds(window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_H)                 # handed over
+    assert _gift_rows(page)[0].handed and page.model.index(0, 6).data() == "✓"
+    assert window.act_undo.text() == "&Undo: Mark gift handed over"
+    window.undo()
+    assert not _gift_rows(page)[0].handed
+
+    call = rows[0].item_id
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), must_close=True)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)            # asks first; Yes deletes
+    assert len(_gift_rows(page)) == 1
+    assert "gift_missing" in finding_kinds(window) and page.missing.isVisible()
+    assert "Courtesy call on NY CREATES leadership" in page.missing.text()
+    window.undo()
+    assert _gift_rows(page) == rows                           # the same row, uuid and all
+
+    def fill(dialog):
+        dialog.item.setCurrentIndex(dialog.item.findData(call))
+        dialog.accept()                                       # no gift named: refused
+        assert dialog.isVisible() and "what the gift is" in dialog.error.text()
+        dialog.edits["gift_en"].setText("=HYPERLINK(\"x\")")
+        dialog.recipient.setCurrentIndex(0)                   # off the roster, no name
+        dialog.accept()
+        assert dialog.isVisible() and "recipient" in dialog.error.text()
+        dialog.edits["recipient_ja"].setText("知事")
+        dialog.bought.setChecked(True)
+        dialog.accept()
+
+    when_modal(fill, GiftDialog, must_close=True)
+    qtbot.keyClick(page.table, Qt.Key.Key_Insert)
+    added = next(g for g in _gift_rows(page) if g.recipient_ja == "知事")
+    assert added.bought and added.gift_en == "=HYPERLINK(\"x\")" and added.item_id == call
+    with read_session(window.db.engine) as session:
+        assert added in gifts.list_gifts(session, mission_id=window.mission_id)
+    window.undo()
+    assert _gift_rows(page) == rows
+    window.redo()
+    assert len(_gift_rows(page)) == 3
+
+
+def test_the_gifts_page_speaks_japanese(window, qtbot):
+    page = window.meetings_tab.gifts
+    window.meetings_tab.pages.setCurrentWidget(page)
+    switch_language(qtbot, window, "ja")
+    assert window.meetings_tab.pages.tabText(2) == "手土産"
+    assert page.model.index(0, 2).data() == "九谷焼 ペア盃"
+    assert page.model.index(1, 4).data() == "オールバニ市長"
+    assert page.model.headerData(6, Qt.Orientation.Horizontal) == "お渡し済み"
+
+
+def _dinner(window):
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    dinner = next(i.id for i in proto.data.items if i.title_en.startswith("Delegation dinner"))
+    proto.item_list.setCurrentRow(next(
+        r for r in range(proto.item_list.count())
+        if proto.item_list.item(r).data(Qt.ItemDataRole.UserRole) == dinner))
+    return proto, dinner
+
+
+def _speakers(proto) -> list[str]:
+    return [proto.greetings.item(r).text() for r in range(proto.greetings.count())]
+
+
+def test_the_order_of_greetings_is_set_by_keyboard_and_undone(window, qtbot):
+    from models import protocol
+
+    proto, dinner = _dinner(window)
+    by_rank = _speakers(proto)
+    assert by_rank[0].startswith("1. Michael Reynolds")       # the host welcomes first
+    proto.greetings.setFocus()
+    proto.greetings.setCurrentRow(1)
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _speakers(proto)[0].startswith("1. Masayuki Takahashi")
+    assert proto.greetings.currentRow() == 0 and proto.greeting_note.text() == \
+        "Order set by hand."
+    with read_session(window.db.engine) as session:
+        stored = protocol.get_greetings(session, item_id=dinner)
+    assert [proto.data.people[p].family for p in stored][:2] == ["Takahashi", "Reynolds"]
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Delete)       # Takahashi off the list
+    assert not any("Takahashi" in s for s in _speakers(proto))
+    window.undo()
+    window.undo()
+    assert _speakers(proto) == by_rank
+    with read_session(window.db.engine) as session:
+        assert protocol.get_greetings(session, item_id=dinner) == []
+    window.redo()
+    assert _speakers(proto)[0].startswith("1. Masayuki Takahashi")
+    proto.buttons["greetByRank"].click()
+    assert _speakers(proto) == by_rank
+
+
+def test_a_person_moves_to_another_seat_without_a_mouse(window, qtbot):
+    from ui.meetings.protocol_dialogs import SeatMoveDialog
+
+    proto, _dinner_id = _dinner(window)
+    seats = dict(proto.data.seats)
+    sato = next(p for p in seats if proto.data.people[p].family == "Sato")
+    free = next((t, s) for t, s in ((1, n) for n in range(14)) if (t, s) not in seats.values())
+
+    def choose(dialog):
+        dialog.person.setCurrentIndex(dialog.person.findData(sato))
+        target = next(n for n in range(dialog.seat.count())
+                      if dialog._seats[dialog.seat.itemData(n)][:2] == free)
+        assert "(free)" in dialog.seat.itemText(target)
+        dialog.seat.setCurrentIndex(target)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)                # Save by keyboard
+
+    when_modal(choose, SeatMoveDialog, must_close=True)
+    proto.buttons["moveSeat"].setFocus()
+    qtbot.keyClick(proto.buttons["moveSeat"], Qt.Key.Key_Space)
+    assert proto.data.seats[sato] == free
+    assert window.act_undo.text() == "&Undo: Move seat"
+    window.undo()
+    assert proto.data.seats == seats
+
+
+def test_the_break_rule_is_the_missions_and_the_check_follows_it(window):
+    from models import findings as F
+    from ui.meetings.protocol_dialogs import BreakRuleDialog
+
+    proto, _dinner_id = _dinner(window)
+    assert "3 hours" in proto.interpreting.toolTip()
+    def tired() -> int:
+        with read_session(window.db.engine) as session:
+            return sum(f.kind == F.INTERPRETER_NO_BREAK for f in run_checks(
+                session, mission_id=window.mission_id, today=date(2026, 11, 27)))
+
+    before = tired()
+
+    def set_rule(dialog):
+        dialog.work.setValue(0.5)            # half an hour: the dinner is longer
+        dialog.pause.setValue(45)
+        dialog.accept()
+
+    when_modal(set_rule, BreakRuleDialog, must_close=True)
+    proto.buttons["breakRule"].click()
+    assert proto.data.break_rule == (30, 45)
+    assert "30 minutes" in proto.interpreting.toolTip()
+    assert tired() > before
+    window.undo()
+    assert proto.data.break_rule == (180, 30) and tired() == before
+
+
+def test_a_move_reads_only_the_meetings_and_rewords_only_the_rows_it_changed(window):
+    page = window.meetings_tab.matchmaking
+    before = stored(window)
+    taken = cells(page)
+    rid, free = next((rid, (m.slot, t)) for rid, m in before.items() for t in range(1, 5)
+                     if (m.slot, t) not in taken)
+    requests, counterparts = page.data.view.requests, page.data.counterparts
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == rid)
+    page.grid.drop(rid, *free)
+    assert page.data.view.requests is requests and page.data.counterparts is counterparts
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == rid)
+    assert page.model.index(row, 4).data().endswith(f"table {free[1]}")
+    assert cells(page) == {(m.slot, m.table): i for i, m in stored(window).items()}
+    window.undo()
+    assert cells(page) == taken and page.data.view.requests is requests

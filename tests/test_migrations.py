@@ -129,16 +129,32 @@ def _fill_0010(conn: sqlite3.Connection) -> None:
 
 
 def _fill_0011(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE person SET passport_issued = '2020-01-02' WHERE id = 1")
+    conn.execute("UPDATE person SET passport_issued = '2020-04-01' WHERE id = 1")
+
+
+def _fill_0012(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE person SET sex = 'F' WHERE id = 1")
+
+
+def _fill_0015(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE mission SET interpreter_work_minutes = 150, "
+                 "interpreter_break_minutes = 20 WHERE id = 1")
+    conn.execute("INSERT INTO gift (id, uuid, item_id, giver_id, recipient_id, recipient_en, "
+                 "recipient_ja, gift_en, gift_ja, bought, handed, notes) VALUES (1, "
+                 "'0b0e7c1a-3a43-4a5e-9d59-0f4a3f3c2a11', 1, 1, NULL, 'Governor', '知事', "
+                 "'Kutani vase', '九谷焼の花瓶', 1, 0, '')")
+    conn.execute("INSERT INTO greeting (uuid, item_id, participant_id, position) VALUES "
+                 "('5a7c6b1e-1111-5abc-8def-0123456789ab', 1, 2, 0)")
 
 
 # revision -> the one its rows are made at before upgrading to it
-VIA = {"0010": "0009", "0011": "0009"}
+VIA = {"0010": "0009", "0011": "0009", "0015": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
-           "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0012": None}
+           "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0012": _fill_0012,
+           "0015": None}
 
 
 def _revisions() -> list[str]:

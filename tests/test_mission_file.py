@@ -289,3 +289,32 @@ def test_undo_of_a_new_mission_takes_away_what_it_made(demo_db, other_db, tmp_pa
     assert _everything(other_db.engine) == before
     with read_session(other_db.engine) as session:
         assert scope(session, result.applied.mission_id)["mission"] == []
+
+
+def test_gifts_greetings_and_the_break_rule_travel_in_the_mission_file(demo_db, other_db,
+                                                                       tmp_path):
+    from models import gifts, interpreting, protocol
+    from models.meetings_demo import seed_meetings_demo
+
+    seed_meetings_demo(demo_db.engine, 1)
+    with write_session(demo_db.engine) as session:
+        listed = gifts.list_gifts(session, mission_id=1)
+        call = listed[0].item_id
+        order = [listed[0].recipient_id, listed[0].giver_id]
+        protocol.set_greetings(session, item_id=call, order=order)
+        interpreting.set_break_rule(session, mission_id=1, rule=(150, 20))
+    path = tmp_path / "m.kakehashi"
+    saved = _saved(demo_db, path)
+    assert {g["gift_ja"] for g in saved["gifts"]} == {"九谷焼 ペア盃", "北海道銘菓詰め合わせ"}
+    assert len(saved["greetings"]) == 2 and saved["mission"]["interpreter_work_minutes"] == 150
+    open_mission_file(other_db.engine, path=path)
+    with read_session(other_db.engine) as session:
+        mission = repo.find_mission_by_code(session, code=CODE)
+        there = gifts.list_gifts(session, mission_id=mission.id)
+        assert [g.uuid for g in there] == [g.uuid for g in listed]
+        assert [(g.gift_en, g.bought, g.handed, g.recipient_en) for g in there] == \
+            [(g.gift_en, g.bought, g.handed, g.recipient_en) for g in listed]
+        item = next(i.id for i in repo.list_items(session, mission_id=mission.id)
+                    if i.id == there[0].item_id)
+        assert len(protocol.get_greetings(session, item_id=item)) == 2
+        assert interpreting.get_break_rule(session, mission_id=mission.id) == (150, 20)

@@ -1,6 +1,7 @@
 """What a travel pack says, worked out in the document's language without Qt: the cover, one
 section per local day with each item's times, places, transport and what to wear and bring,
-taxi cards for the hotels, and the contacts with each visited country's emergency numbers.
+the person's own 商談会 meetings (documents.workbook.schedules), taxi cards for the hotels,
+and the contacts with each visited country's emergency numbers.
 
 A day is a date in the place's own calendar: an item belongs to the local date of its start in
 its start zone (as on the itinerary tab), and its end is shown in its own zone with "+1 day"
@@ -26,6 +27,7 @@ from documents.workbook.lang import (
     reading,
 )
 from documents.workbook.people import CONTACT_GROUPS
+from documents.workbook.schedules import ScheduleLine, schedule_lines
 from documents.workbook.travel import Names, item_place, person_rooms, place_code
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
@@ -86,6 +88,7 @@ class Handout:
     contacts: list[Contact]
     emergency: list[tuple[str, list[tuple[str, str]]]]   # country name, (number, service)
     footer: str
+    meetings: list[ScheduleLine] = field(default_factory=list)   # the person's 商談会 meetings
 
 
 def _times(item) -> tuple[str, str]:
@@ -321,8 +324,10 @@ def build_handout(data: MissionData, sites: dict[int, object], person=None,
     organizers = [(b.names.name[p.pid], phone_text(p.phone)) for p in b.crew
                   if p.role in ("staff", "head") and p.phone]
     footer = f"{m.code}  {title}"
+    meetings = (schedule_lines(data.meetings, participant=person.pid)
+                if person is not None and data.meetings is not None and not cover_only else [])
     return Handout(current_language(), m.code, title, other if other != title else "",
                    format_date_range(m.start_date, m.end_date), person_name, person_other,
                    organizers, [] if cover_only else b.days(), [] if cover_only else b.cards(),
                    [] if cover_only else b.contacts(), [] if cover_only else b.emergency(),
-                   footer)
+                   footer, meetings)

@@ -16,6 +16,7 @@ from documents.handouts.pdf import Cancelled, Part, Progress, write_pdf
 from documents.handouts.places import paper_for, zone_country
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.lang import display_name
+from documents.workbook.meetings import read_meetings
 from documents.workbook.save import ExportCancelled, ExportError, check_target, save_atomically
 from i18n import _, pick, temporary_language
 from models import repository as repo
@@ -43,6 +44,8 @@ def load(engine: Engine, *, code: str, person_id: int | None = None) -> Loaded:
     if data is None:
         raise ExportError("unknown_mission", code=code)
     with read_session(engine) as session:
+        if data.meetings is None:            # a batch: every delegate's meetings
+            data.meetings = read_meetings(session, mission_id=data.mission.id)
         sites = {s.id: SimpleNamespace(id=s.id, **site_values(s))
                  for s in repo.list_sites(session, mission_id=data.mission.id)}
     return Loaded(data, sites)

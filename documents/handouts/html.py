@@ -83,6 +83,28 @@ def _days(h: Handout) -> str:
     return "".join(parts)
 
 
+def _meetings(h: Handout) -> str:
+    """The person's meeting schedule: a row per meeting (a short table: one per person)."""
+    if not h.meetings:
+        return ""
+    heading = _("Meeting schedule")
+    head = "".join(f'<th align="left">{_e(t)}</th>' for t in (
+        _("Time"), _("Table"), _("Counterpart"), _("Interpreter")))
+    rows, day = [], None
+    for line in h.meetings:
+        if line.day != day:
+            day = line.day
+            rows.append(f'<tr><td colspan="4" style="font-weight: bold; padding-top: 8px; '
+                        f'background-color: #e8edf3">{_e(day)} – {_e(line.session)}</td></tr>')
+        other = "<br/>".join(_e(part) for part in line.other.split("\n"))
+        rows.append(f'<tr><td width="26%">{_e(line.time)}</td><td width="10%">{line.table}'
+                    f'</td><td width="40%">{other}</td><td width="24%">'
+                    f'{_e(line.interpreter)}</td></tr>')
+    return (f'{_BREAK}<h1 style="font-size: 17pt">{_e(heading)}</h1>'
+            f'<table width="100%" cellpadding="3" cellspacing="0" style="font-size: 10pt">'
+            f'<tr>{head}</tr>{"".join(rows)}</table>')
+
+
 def _cards(h: Handout) -> str:
     if not h.cards:
         return ""
@@ -138,4 +160,5 @@ def cover_html(h: Handout) -> str:
 
 
 def handout_html(h: Handout) -> str:
-    return (f'<html><body>{_cover(h)}{_days(h)}{_cards(h)}{_contacts(h)}</body></html>')
+    return (f'<html><body>{_cover(h)}{_days(h)}{_meetings(h)}{_cards(h)}{_contacts(h)}'
+            f'</body></html>')

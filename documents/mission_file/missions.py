@@ -25,6 +25,7 @@ _KINDS = {
     "mission": N_("Mission"), "organizers": N_("Organizer"), "participants": N_("Attendee"),
     "items": N_("Itinerary item"), "item_participants": N_("Taking part"),
     "clearances": N_("Visitor clearance"), "rooms": N_("Room"), "room_guests": N_("Room guest"),
+    "greetings": N_("Greeting"), "gifts": N_("Gift"),
 }
 
 
@@ -120,8 +121,9 @@ def _shown(value) -> str:
 
 def _name(plan: OpenPlan, change) -> str:
     values = change.after or {}
-    if change.part in ("item_participants", "clearances", "room_guests"):
-        other = {"item_participants": "items", "clearances": "items", "room_guests": "rooms"}
+    if change.part in ("item_participants", "clearances", "room_guests", "greetings"):
+        other = {"item_participants": "items", "clearances": "items", "room_guests": "rooms",
+                 "greetings": "items"}
         ends = (values.get("item") or values.get("room"), values.get("participant"))
         if change.after is None:
             return ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from documents.workbook.meetings import MeetingsData, read_meetings
 from models import repository as repo
 from models.attendees import DocumentAttendee, document_attendees, participant_by_email
 from models.entities import AttendanceStatus, ItemKind
@@ -39,6 +40,8 @@ class MissionData:
     person_extra: dict[int, dict] = field(default_factory=dict)
     item_extra: dict[int, dict] = field(default_factory=dict)
     site_rules: dict[int, dict] = field(default_factory=dict)
+    # The 商談会 meetings, for each delegate's and counterpart's schedule (receivers only).
+    meetings: MeetingsData | None = None
 
     def active(self) -> list[DocumentAttendee]:
         return [p for p in self.people.values() if p.status != AttendanceStatus.CANCELLED.value]
@@ -76,6 +79,8 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         data.person_extra = person_extras(session, mission_id=mission.id, sensitive=sensitive)
         data.item_extra = item_extras(session, mission_id=mission.id)
         data.site_rules = site_rules(session, site_ids=plan.sites)
+        if receivers or person_id is not None:
+            data.meetings = read_meetings(session, mission_id=mission.id)
     return data
 
 

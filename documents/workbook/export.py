@@ -27,6 +27,7 @@ from documents.workbook.people import (
     visitor_sheets,
 )
 from documents.workbook.save import ExportError, check_target
+from documents.workbook.schedules import delegate_schedule
 from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms
 from i18n import _, pick, temporary_language
 from models import repository as repo
@@ -105,7 +106,7 @@ def export_person(engine: Engine, *, code: str, path: str | Path, language: str,
         used: set[str] = set()
         sheets = [itinerary_sheet(data, used, person=person,
                                   notes_for=person_rooms(data, pid)),
-                  contacts_sheet(data, used)]
+                  *delegate_schedule(data, person, used), contacts_sheet(data, used)]
         book = _book(data, language, _("Itinerary for {name}").format(
             name=display_name(person)))
         book.write(sheets, progress)

@@ -30,6 +30,11 @@ from documents.workbook.receivers import (
     list_receivers,
 )
 from documents.workbook.save import ExportError, check_target
+from documents.workbook.schedules import (
+    COUNTERPART_PERSONAL,
+    delegate_schedule,
+    schedule_sheet,
+)
 from documents.workbook.site import site_document
 from documents.workbook.transport import transport_document
 from documents.workbook.travel import itinerary_sheet, person_rooms
@@ -91,8 +96,13 @@ def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -
         person = data.people[receiver.key]
         sheets = [itinerary_sheet(data, used, person=person,
                                   notes_for=person_rooms(data, person.pid)),
-                  contacts_sheet(data, used)]
+                  *delegate_schedule(data, person, used), contacts_sheet(data, used)]
         return Document(sheets, [_(_DELEGATE_PERSONAL[0])])
+    if receiver.kind == "counterpart":
+        title = _("Meeting schedule with the delegation: {name}").format(name=receiver.name)
+        return Document([schedule_sheet(data.meetings, used, title=title,
+                                        counterpart=receiver.key)],
+                        [_(COUNTERPART_PERSONAL)])
     raise ValueError(receiver.kind)
 
 
@@ -119,7 +129,7 @@ class Receivers:
             if receiver.kind == "organizers":
                 found = Details((_("Everything, including passport numbers and dates of birth "
                                    "where a site requires them"),), ())
-            elif receiver.kind == "delegate":
+            elif receiver.kind == "delegate":  # its personal fields are the contact sheet's
                 found = Details((_(_DELEGATE_PERSONAL[0]),), ())
             else:
                 if receiver.kind == "site":

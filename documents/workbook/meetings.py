@@ -1,6 +1,7 @@
 """The organizers' sheets on meetings and protocol: for each 商談会 its grid of slots by tables
 and its meeting schedule (a line per meeting: filter it by delegate or counterpart for each
-one's own schedule), the interpreters' assignments, and each seating plan by table and seat."""
+one's own schedule), the interpreters' assignments, each seating plan by table and seat, and
+the gifts (手土産). Each delegate's and counterpart's own schedule: schedules.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from i18n import _, pick
 from i18n.formatting import format_date, format_time, person_name
 from models import counterparts as cps
-from models import interpreting, seating
+from models import gifts, interpreting, seating
 from models import meetings as mt
 from models import repository as repo
 from models.entities import ItemKind
@@ -28,36 +29,46 @@ class MeetingsData:
     organizations: dict[int, tuple[str, str]] = field(default_factory=dict)
     interpreting: list[tuple[repo.ItemRow, tuple[int, ...]]] = field(default_factory=list)
     seating: list[tuple[repo.ItemRow, seating.PlanSettings, dict]] = field(default_factory=list)
+    gifts: list[tuple[repo.ItemRow, gifts.GiftData]] = field(default_factory=list)
+    person_orgs: dict[int, int] = field(default_factory=dict)  # participant -> organization
 
 
 def load_meetings(engine: Engine, *, mission_id: int) -> MeetingsData:
-    data = MeetingsData()
     with read_session(engine) as session:
-        for a in repo.list_attendees(session, mission_id=mission_id):
-            data.names[a.participant_id] = {"family": a.family_name, "given": a.given_name,
-                                            "family_ja": a.family_name_ja,
-                                            "given_ja": a.given_name_ja}
-            if a.role == "host":
-                data.hosts.add(a.participant_id)
-            if a.organization_id is not None:
-                data.organizations[a.organization_id] = (a.organization_en, a.organization_ja)
-        data.counterparts = {c.id: c for c in cps.list_counterparts(session,
-                                                                    mission_id=mission_id)}
-        for row in mt.list_sessions(session, mission_id=mission_id):
-            data.sessions.append((row, mt.slot_times(row.start, row.end, row.settings),
-                                  mt.list_requests(session, item_id=row.item_id),
-                                  {m.request_id: m for m in mt.get_meetings(
-                                      session, item_id=row.item_id)}))
-        for item in repo.list_items(session, mission_id=mission_id):
-            if item.kind == ItemKind.MATCHMAKING.value:
-                continue
-            who = interpreting.assigned_interpreters(session, item_id=item.id)
-            if who:
-                data.interpreting.append((item, who))
-            seats = seating.get_seats(session, item_id=item.id)
-            if seats:
-                data.seating.append((item, seating.get_settings(session, item_id=item.id),
-                                     seats))
+        return read_meetings(session, mission_id=mission_id)
+
+
+def read_meetings(session, *, mission_id: int) -> MeetingsData:
+    data = MeetingsData()
+    for a in repo.list_attendees(session, mission_id=mission_id):
+        data.names[a.participant_id] = {"family": a.family_name, "given": a.given_name,
+                                        "family_ja": a.family_name_ja,
+                                        "given_ja": a.given_name_ja}
+        if a.role == "host":
+            data.hosts.add(a.participant_id)
+        if a.organization_id is not None:
+            data.organizations[a.organization_id] = (a.organization_en, a.organization_ja)
+            data.person_orgs[a.participant_id] = a.organization_id
+    data.counterparts = {c.id: c for c in cps.list_counterparts(session,
+                                                                mission_id=mission_id)}
+    for row in mt.list_sessions(session, mission_id=mission_id):
+        data.sessions.append((row, mt.slot_times(row.start, row.end, row.settings),
+                              mt.list_requests(session, item_id=row.item_id),
+                              {m.request_id: m for m in mt.get_meetings(
+                                  session, item_id=row.item_id)}))
+    items = {i.id: i for i in repo.list_items(session, mission_id=mission_id)}
+    data.gifts = [(items[g.item_id], g) for g in gifts.list_gifts(session,
+                                                                  mission_id=mission_id)]
+    for item in items.values():
+        if item.kind == ItemKind.MATCHMAKING.value:
+            continue
+        who = interpreting.assigned_interpreters(session, item_id=item.id)
+        if who:
+            data.interpreting.append((item, who))
+        seats = seating.get_seats(session, item_id=item.id)
+        if seats:
+            data.seating.append((item, seating.get_settings(session, item_id=item.id),
+                                 seats))
     return data
 
 
@@ -132,7 +143,29 @@ def meeting_sheets(meetings: MeetingsData, used: set[str]) -> list[SheetData]:
         sheets.append(_interpreter_sheet(meetings, used))
     for item, settings, seats in meetings.seating:
         sheets.append(_seating_sheet(meetings, item, settings, seats, used))
+    if meetings.gifts:
+        sheets.append(gift_sheet(meetings, used))
     return sheets
+
+
+def gift_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
+    """Every gift by its item's start: what, by whom, to whom, bought, handed over."""
+    rows = []
+    for item, g in meetings.gifts:
+        recipient = (_name(meetings, g.recipient_id) if g.recipient_id is not None
+                     else pick(g.recipient_en, g.recipient_ja)[0])
+        rows.append([format_date(local_date(item.start_utc, item.start_tz), "day"),
+                     format_time(item.start_utc, item.start_tz),
+                     pick(item.title_en, item.title_ja)[0], pick(g.gift_en, g.gift_ja)[0],
+                     _name(meetings, g.giver_id), recipient,
+                     _("Yes") if g.bought else _("No"), _("Yes") if g.handed else _("No"),
+                     g.notes])
+    return SheetData(sheet_name(_("Gifts"), used), _("Gifts (who gives what to whom, and where)"),
+                     [Column(_("Day"), 14), Column(_("Time"), 12), Column(_("At"), 46),
+                      Column(_("Gift"), 30), Column(_("Given by"), 22),
+                      Column(_("Given to"), 24), Column(_("Bought"), 9),
+                      Column(_("Handed over"), 11), Column(_("Notes"), 28)],
+                     rows, band_flags([r[0] for r in rows]))
 
 
 def _interpreter_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:

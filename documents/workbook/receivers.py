@@ -1,5 +1,6 @@
 """The receivers of a mission's documents: the organizers, each site's security office, each
-hotel, each coach company, each meal's caterer and each delegate, with what their document
+hotel, each coach company, each meal's caterer, each delegate and each counterpart met at a
+商談会 (its own schedule only), with what their document
 holds, which personal fields leave the laptop in it, its language and paper.
 
 A receiver's NAME is matched like a person would type it (models/receivers.match_names).
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from documents.workbook.data import MissionData
 from documents.workbook.lang import display_name, latin_name, native_name, without_prefix
 from documents.workbook.page import PAPER_A4, PAPER_LETTER
+from documents.workbook.schedules import has_meetings, schedule_lines
 from i18n import N_, _, pick
 from i18n.formatting import format_date
 from models.entities import AttendanceStatus, ItemKind
@@ -20,10 +22,11 @@ from models.rules import email_key
 from models.times import local_date
 from models.zone_countries import zone_country
 
-KINDS = ("organizers", "site", "hotel", "transport", "meal", "delegate")
+KINDS = ("organizers", "site", "hotel", "transport", "meal", "delegate", "counterpart")
 KIND_NAMES = {"organizers": N_("Organizers"), "site": N_("Site (visitor list)"),
               "hotel": N_("Hotel (rooming list)"), "transport": N_("Coach company (trips)"),
-              "meal": N_("Caterer (dietary list)"), "delegate": N_("Delegate (own itinerary)")}
+              "meal": N_("Caterer (dietary list)"), "delegate": N_("Delegate (own itinerary)"),
+              "counterpart": N_("Counterpart (own meeting schedule)")}
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,26 @@ def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
                                       item.driver_name, _country(item.start_tz)))
     _tell_apart(found)
     found = [r for r in found if r.kind in kinds]
-    if "delegate" not in kinds:
-        return found
+    if "delegate" in kinds:
+        found += _delegates(data)
+    if "counterpart" in kinds and data.meetings is not None:
+        found += _counterparts(data)
+    return found
+
+
+def _counterparts(data: MissionData) -> list[Receiver]:
+    """The counterparts with at least one meeting, by name; in the country of the session."""
+    meetings = data.meetings
+    zones = {r.counterpart_id: row.tz for row, _slots, requests, _placed in meetings.sessions
+             for r in requests}
+    found = [Receiver("counterpart", cp.id, cp.name_en or cp.name_ja, cp.name_ja or cp.name_en,
+                      _country(zones.get(cp.id, "")), (cp.contact_en, cp.contact_ja, cp.email))
+             for cp in meetings.counterparts.values() if has_meetings(meetings, cp.id)]
+    return sorted(found, key=lambda r: r.name_en.casefold())
+
+
+def _delegates(data: MissionData) -> list[Receiver]:
+    found = []
     people = sorted((p for p in data.people.values()
                      if p.status != AttendanceStatus.CANCELLED.value), key=_person_order)
     for p in people:
@@ -201,7 +222,14 @@ def description(data: MissionData, receiver: Receiver) -> str:
         item = items[receiver.key]
         return _("Dietary list for {day}: guest count and each guest's needs").format(
             day=format_date(local_date(item.start, item.start_tz)))
+    if receiver.kind == "counterpart":
+        n = len(schedule_lines(data.meetings, counterpart=receiver.key))
+        return ngettext("Own meeting schedule: {n} meeting with the delegation",
+                        "Own meeting schedule: {n} meetings with the delegation", n).format(n=n)
     person = data.people[receiver.key]
+    if data.meetings is not None and schedule_lines(data.meetings, participant=person.pid):
+        return _("Own itinerary with rooms, own meeting schedule, and the contact sheet "
+                 "({email})").format(email=person.email or display_name(person))
     return _("Own itinerary with rooms, and the contact sheet ({email})").format(
         email=person.email or display_name(person))
 

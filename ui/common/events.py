@@ -19,9 +19,11 @@ SITES = "sites"                    # shared by every mission
 VISITS = "visits"                  # visitor clearances of site visits
 ROOMS = "rooms"                    # hotel rooms and their guests
 MEETINGS = "meetings"              # counterparts, 商談会 requests and meetings, interpreters
-PROTOCOL = "protocol"              # protocol ranks and seating plans
+PLACEMENTS = "placements"          # only where a 商談会's meetings sit (move, swap, pin, schedule)
+PROTOCOL = "protocol"              # protocol ranks, greetings and seating plans
+GIFTS = "gifts"                    # gifts (手土産) at items
 KINDS = frozenset({MISSION, ATTENDEES, ORGANIZATIONS, ITEMS, PARTICIPANTS, SITES, VISITS, ROOMS,
-                   MEETINGS, PROTOCOL})
+                   MEETINGS, PLACEMENTS, PROTOCOL, GIFTS})
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from ui.meetings.commands import (
     DeleteRequest,
     EditCounterpart,
     EditRequest,
+    SetBreakRule,
+    SetGreetings,
     SetInterpreting,
     SetMeetings,
     SetRanks,
@@ -28,6 +30,7 @@ from ui.meetings.commands import (
     SetSessionSettings,
     counterpart_name,
 )
+from ui.meetings.gift_actions import GiftActions
 from ui.meetings.meetings_tab import MeetingsTab
 
 
@@ -50,7 +53,12 @@ class MeetingActions:
         proto.seat_by_rank.connect(self.seat_by_rank)
         proto.seat_dropped.connect(self.move_seat)
         proto.pdf_requested.connect(self.seating_pdf)
+        proto.greetings_changed.connect(self.set_greetings)
+        proto.add_greeter.connect(self.add_greeter)
+        proto.seat_move_requested.connect(self.seat_move)
+        proto.break_rule_requested.connect(self.break_rule)
         self.counterparts_dialog = None
+        self.gifts = GiftActions(ctx, tab.gifts)
 
     def _run(self, command) -> bool:
         return self.ctx.run_command(command)
@@ -255,7 +263,7 @@ class MeetingActions:
         seats = seating.assign(spots, sides["host"], sides["guest"])
         self._run(SetSeating(_("Seat by rank"), *self._args(), settings, seats))
 
-    def move_seat(self, item_id: int, participant_id: int, table: int, seat: int) -> None:
+    def move_seat(self, item_id: int, participant_id: int, table: int, seat: int) -> bool:
         d = self.proto.data
         seats = dict(d.seats)
         here = seats.get(participant_id)
@@ -266,7 +274,51 @@ class MeetingActions:
             else:
                 seats[other] = here
         seats[participant_id] = (table, seat)
-        self._run(SetSeating(_("Move seat"), *self._args(), d.settings, seats))
+        return self._run(SetSeating(_("Move seat"), *self._args(), d.settings, seats))
+
+    def set_greetings(self, item_id: int, order: list) -> None:
+        self._run(SetGreetings(*self._args(), item_id, order))
+
+    def add_greeter(self, item_id: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        d = self.proto.data
+        order = d.greeting_order()
+        left = sorted((p for p in d.taking_part if p not in order
+                       and d.people[p].role != "interpreter"),
+                      key=lambda p: d.people[p].sort_key)
+        if not left:
+            self.ctx.parent.statusBar().showMessage(
+                _("Everyone taking part is on the list of speakers already."), 10_000)
+            return
+        names = [d.people[p].name() for p in left]
+        name, ok = QInputDialog.getItem(self.ctx.parent, _("Add a speaker"),
+                                        _("Who also greets (added last):"), names, 0, False)
+        if ok and name in names:
+            self.set_greetings(item_id, [*order, left[names.index(name)]])
+
+    def seat_move(self, item_id: int) -> None:
+        from ui.meetings.protocol_dialogs import SeatMoveDialog
+
+        d = self.proto.data
+        names = {p: d.people[p].name() for p in d.people}
+        people = [(p, names[p]) for p in d.taking_part if d.people[p].role != "interpreter"]
+        at = {spot: p for p, spot in d.seats.items()}
+        spots = [(s.table, s.seat, names.get(at.get((s.table, s.seat)), ""))
+                 for s in sorted(seating.layout(d.settings), key=lambda s: (s.table, s.seat))]
+        dialog = SeatMoveDialog(people, spots, parent=self.ctx.parent)
+        exec_until_saved(dialog, lambda: d.seats.get(dialog.choice()[0]) == dialog.choice()[1:]
+                         or self.move_seat(item_id, *dialog.choice()))
+
+    def break_rule(self) -> None:
+        from ui.meetings.protocol_dialogs import BreakRuleDialog
+
+        if self.ctx.writable_mission_id() is None:
+            return
+        before = self.proto.data.break_rule
+        dialog = BreakRuleDialog(before, self.ctx.parent)
+        exec_until_saved(dialog, lambda: dialog.rule() == before or self._run(
+            SetBreakRule(*self._args(), dialog.rule())))
 
     def seating_pdf(self, item_id: int) -> None:
         from documents.workbook.save import ExportError

@@ -10,7 +10,7 @@ from models import counterparts as cps
 from models import interpreting, protocol, seating
 from models import meetings as mt
 from models.store.db import write_session
-from ui.common.events import ITEMS, MEETINGS, PROTOCOL
+from ui.common.events import ITEMS, MEETINGS, MISSION, PLACEMENTS, PROTOCOL
 from ui.common.undo import MissionCommand
 
 
@@ -19,9 +19,10 @@ def counterpart_name(data: cps.CounterpartData) -> str:
 
 
 class SetMeetings(MissionCommand):
-    """The meetings of one session replaced: a schedule, a move, a swap, a pin."""
+    """The meetings of one session replaced: a schedule, a move, a swap, a pin. Announced as
+    PLACEMENTS: the requests, counterparts and people stay, so the tab reads only meetings."""
 
-    kinds = (MEETINGS,)
+    kinds = (PLACEMENTS,)
 
     def __init__(self, text: str, engine, events, mission_id: int, item_id: int,
                  before: list, after: list):
@@ -238,4 +239,46 @@ class SetSeating(MissionCommand):
     def do_undo(self) -> None:
         with write_session(self.engine) as session:
             seating.set_plan(session, settings=self.before[0], seats=self.before[1])
+        self._announce()
+
+
+class SetGreetings(MissionCommand):
+    """The order of greetings at an item set by hand (an empty order: back to by rank)."""
+
+    kinds = (PROTOCOL,)
+
+    def __init__(self, engine, events, mission_id: int, item_id: int, after: list[int]):
+        super().__init__(_("Change the order of greetings"), engine, events, mission_id)
+        self.item_id, self.after, self.before = item_id, list(after), None
+
+    def do_redo(self) -> None:
+        with write_session(self.engine) as session:
+            self.before = protocol.set_greetings(session, item_id=self.item_id,
+                                                 order=self.after)
+        self._announce()
+
+    def do_undo(self) -> None:
+        with write_session(self.engine) as session:
+            protocol.set_greetings(session, item_id=self.item_id, order=self.before)
+        self._announce()
+
+
+class SetBreakRule(MissionCommand):
+    """The mission's rule for interpreters: minutes at work at most, minutes of a break."""
+
+    kinds = (MISSION, MEETINGS)          # the checks read it; the Protocol page shows it
+
+    def __init__(self, engine, events, mission_id: int, after: tuple[int, int]):
+        super().__init__(_("Change the interpreters' break rule"), engine, events, mission_id)
+        self.after, self.before = after, None
+
+    def do_redo(self) -> None:
+        with write_session(self.engine) as session:
+            self.before = interpreting.set_break_rule(session, mission_id=self.mission_id,
+                                                      rule=self.after)
+        self._announce()
+
+    def do_undo(self) -> None:
+        with write_session(self.engine) as session:
+            interpreting.set_break_rule(session, mission_id=self.mission_id, rule=self.before)
         self._announce()

@@ -25,7 +25,14 @@ from i18n.formatting import format_date
 from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context
-from ui.common.events import ATTENDEES, ITEMS, MEETINGS, ORGANIZATIONS, PARTICIPANTS
+from ui.common.events import (
+    ATTENDEES,
+    ITEMS,
+    MEETINGS,
+    ORGANIZATIONS,
+    PARTICIPANTS,
+    PLACEMENTS,
+)
 from ui.common.refresh import Pending, Refresher
 from ui.common.styles import NOTE_STYLE
 from ui.common.table_model import Column, RowTableModel
@@ -98,9 +105,11 @@ class MatchmakingPage(QWidget):
         b["editRequest"].clicked.connect(lambda: self._emit_request(self.edit_request))
         b["deleteRequest"].clicked.connect(lambda: self._emit_request(self.delete_request))
         b["counterparts"].clicked.connect(self.counterparts_requested.emit)
+        self._cell_texts: dict[tuple[int, int | None], str] = {}
+        self._slot_titles: list[str] = []
         self._build_layout()
-        self.refresher = Refresher(self, ctx, (MEETINGS, ITEMS, ATTENDEES, PARTICIPANTS,
-                                               ORGANIZATIONS), self._reload,
+        self.refresher = Refresher(self, ctx, (MEETINGS, PLACEMENTS, ITEMS, ATTENDEES,
+                                               PARTICIPANTS, ORGANIZATIONS), self._reload,
                                    forget=self._forget)
         retranslate.register(self)
         self.retranslate_ui()
@@ -177,11 +186,20 @@ class MatchmakingPage(QWidget):
 
     def _reload(self, pending: Pending) -> None:
         mission_id = self.ctx.mission_id()
+        if (not pending.everything and not pending.language and pending.kinds == {PLACEMENTS}
+                and self.data.view is not None and mission_id is not None):
+            # Only where meetings sit changed (a move, a swap, a pin): read the meetings and
+            # touch the cells and request rows that changed.
+            with read_session(self.ctx.engine) as session:
+                changed = tab_data.reread_meetings(session, self.data)
+            self._fill_view(changed)
+            return
+        self._cell_texts = {}
         if pending.needs_data() or self.data.view is None:
             # Only meetings, requests or counterparts changed: the people, the sessions and
             # who is busy when stay as read (a slot or table change announces items too).
             previous = self.data if (not pending.everything
-                                     and pending.kinds <= {MEETINGS}) else None
+                                     and pending.kinds <= {MEETINGS, PLACEMENTS}) else None
             self.data = tab_data.MeetingsData()
             if mission_id is not None:
                 with read_session(self.ctx.engine) as session:
@@ -210,7 +228,21 @@ class MatchmakingPage(QWidget):
         self.no_sessions.setVisible(not has)
         self._fill_view()
 
-    def _fill_view(self) -> None:
+    def _cell_text(self, r, interpreter: int | None) -> str:
+        """A meeting's text in the grid, kept while only placements change (the names of
+        hundreds of meetings need not be worded again for a move)."""
+        key = (r.id, interpreter)
+        text = self._cell_texts.get(key)
+        if text is None:
+            d = self.data
+            lines = [d.delegate_side(r), d.counterpart(r.counterpart_id)]
+            if interpreter is not None:
+                lines.append(_("Interpreter: {name}").format(name=d.person(interpreter)))
+            text = self._cell_texts[key] = "\n".join(lines)
+        return text
+
+    def _fill_view(self, changed: set[int] | None = None) -> None:
+        """Show the session; `changed`: only these requests' rows need wording again."""
         view, d = self.data.view, self.data
         if view is None:
             self.grid.fill([], 0, {})
@@ -223,14 +255,16 @@ class MatchmakingPage(QWidget):
         cells = {}
         for m in view.meetings.values():
             r = requests[m.request_id]
-            lines = [d.delegate_side(r), d.counterpart(r.counterpart_id)]
-            if m.interpreter is not None:
-                lines.append(_("Interpreter: {name}").format(name=d.person(m.interpreter)))
-            cells[(m.slot, m.table)] = (r.id, "\n".join(lines), m.pinned,
+            cells[(m.slot, m.table)] = (r.id, self._cell_text(r, m.interpreter), m.pinned,
                                         r.interpreter and m.interpreter is None)
-        self.grid.fill([d.slot_text(n) for n in range(len(view.slots))],
-                       view.session.settings.tables, cells)
-        self.model.set_rows(view.requests)
+        if changed is None or not self._slot_titles:      # the same slots after a move
+            self._slot_titles = [d.slot_text(n) for n in range(len(view.slots))]
+        self.grid.fill(self._slot_titles, view.session.settings.tables, cells)
+        if changed is None:
+            self.model.set_rows(view.requests)
+        elif changed:
+            self.model.update_rows([requests[i] for i in changed], ids=changed,
+                                   key=lambda r: r.id)
         met, total = len(view.meetings), len(view.requests)
         self.summary.setText(_("{met} of {total} requests met; {unmet} unmet.").format(
             met=met, total=total, unmet=total - met))

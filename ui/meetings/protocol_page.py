@@ -2,7 +2,8 @@
 interprets there, the order of greetings by rank, and the seating plan drawn and editable.
 
 The page reads and shows; what the user asks for goes out as signals that ui.meetings.actions
-turns into dialogs and undoable commands.
+turns into dialogs and undoable commands. Keys on the greetings list: Ctrl+Up and Ctrl+Down
+move the chosen speaker, Delete takes them off, Insert adds one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from i18n.formatting import format_datetime, format_list
 from i18n.labels import ITEM_KINDS, SEATING_CONVENTIONS, TABLE_SHAPES, label
 from models import interpreting, protocol, seating
 from models import repository as repo
+from models.findings import duration_text
 from models.items import item_people
 from models.store.db import read_session
 from ui.common import retranslate
@@ -55,6 +57,14 @@ class ProtocolData:
     interpreters: tuple[int, ...] = ()
     settings: seating.PlanSettings | None = None
     seats: dict[int, tuple[int, int]] = field(default_factory=dict)
+    greetings: list[int] = field(default_factory=list)     # set by hand; empty: by rank
+    break_rule: tuple[int, int] = (interpreting.WORK_MINUTES, interpreting.BREAK_MINUTES)
+
+    def greeting_order(self) -> list[int]:
+        """Who greets, in order: as set by hand, else by rank."""
+        if self.greetings:
+            return [p for p in self.greetings if p in self.people]
+        return protocol.greeting_order(self.ranked(self.taking_part))
 
     def ranked(self, pids) -> list[protocol.Ranked]:
         return [protocol.Ranked(p, self.people[p].role, self.people[p].sort_key,
@@ -65,7 +75,8 @@ def load(session, *, mission_id: int, item_id: int | None) -> ProtocolData:
     people, _orgs = tab_data.load_people(session, mission_id=mission_id)
     data = ProtocolData(items=[i for i in repo.list_items(session, mission_id=mission_id)
                                if i.kind in KINDS], people=people,
-                        ranks=protocol.get_ranks(session, mission_id=mission_id))
+                        ranks=protocol.get_ranks(session, mission_id=mission_id),
+                        break_rule=interpreting.get_break_rule(session, mission_id=mission_id))
     ids = [i.id for i in data.items]
     data.item_id = item_id if item_id in ids else (ids[0] if ids else None)
     if data.item_id is None:
@@ -78,7 +89,27 @@ def load(session, *, mission_id: int, item_id: int | None) -> ProtocolData:
     data.interpreters = interpreting.assigned_interpreters(session, item_id=data.item_id)
     data.settings = seating.get_settings(session, item_id=data.item_id)
     data.seats = seating.get_seats(session, item_id=data.item_id)
+    data.greetings = protocol.get_greetings(session, item_id=data.item_id)
     return data
+
+
+class GreetingList(QListWidget):
+    """Ctrl+Up / Ctrl+Down move the current speaker; Delete removes, Insert adds one."""
+
+    move_pressed = Signal(int)           # -1 up, +1 down
+    remove_pressed = Signal()
+    insert_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_pressed.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Delete and self.currentRow() >= 0:
+            self.remove_pressed.emit()
+        elif key == Qt.Key.Key_Insert:
+            self.insert_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class ProtocolPage(QWidget):
@@ -87,18 +118,28 @@ class ProtocolPage(QWidget):
     seat_by_rank = Signal(int, object)           # item id, PlanSettings
     seat_dropped = Signal(int, int, int, int)    # item id, participant, table, seat
     pdf_requested = Signal(int)                  # item id
+    greetings_changed = Signal(int, object)      # item id, the new order (list of ids)
+    add_greeter = Signal(int)                    # item id
+    seat_move_requested = Signal(int)            # item id
+    break_rule_requested = Signal()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("protocolPage")
         self.ctx, self.editable, self.data = ctx, False, ProtocolData()
         self._item_id: int | None = None
+        self._chosen_row = 0              # the speaker to choose after a move in the list
         self.item_list = QListWidget(objectName="protocolItems", wordWrap=True, spacing=3)
         self.item_list.currentItemChanged.connect(self._on_item_picked)
         self.no_items = QLabel(objectName="noProtocolItems", wordWrap=True)
         self.no_items.setStyleSheet(NOTE_STYLE)
         self.interpreting = QLabel(objectName="interpreting", wordWrap=True)
-        self.greetings = QListWidget(objectName="greetings")
+        self.greetings = GreetingList(objectName="greetings")
+        self.greetings.move_pressed.connect(self._move_greeter)
+        self.greetings.remove_pressed.connect(self._remove_greeter)
+        self.greetings.insert_pressed.connect(lambda: self._emit(self.add_greeter))
+        self.greeting_note = QLabel(objectName="greetingNote", wordWrap=True)
+        self.greeting_note.setStyleSheet(NOTE_STYLE)
         self.convention = QComboBox(objectName="convention")
         for key in SEATING_CONVENTIONS:
             self.convention.addItem("", key)
@@ -112,8 +153,19 @@ class ProtocolPage(QWidget):
                                                                     s))
         self.unseated = QLabel(objectName="unseated", wordWrap=True)
         self.unseated.setStyleSheet(WARNING_STYLE)
-        self.buttons = {k: QPushButton(objectName=k) for k in ("interpreters", "ranks",
-                                                               "seatByRank", "seatingPdf")}
+        self.buttons = {k: QPushButton(objectName=k) for k in (
+            "interpreters", "ranks", "seatByRank", "seatingPdf", "greetUp", "greetDown",
+            "greetAdd", "greetRemove", "greetByRank", "moveSeat", "breakRule")}
+        self.buttons["greetUp"].clicked.connect(lambda: self._move_greeter(-1))
+        self.buttons["greetDown"].clicked.connect(lambda: self._move_greeter(1))
+        self.buttons["greetRemove"].clicked.connect(self._remove_greeter)
+        self.buttons["greetAdd"].clicked.connect(lambda: self._emit(self.add_greeter))
+        self.buttons["greetByRank"].clicked.connect(
+            lambda: self.data.greetings and self._emit(self.greetings_changed, []))
+        self.buttons["moveSeat"].clicked.connect(
+            lambda: self.data.seats and self._emit(self.seat_move_requested))
+        self.buttons["breakRule"].clicked.connect(
+            lambda: self.editable and self.break_rule_requested.emit())
         self.buttons["seatingPdf"].clicked.connect(self._ask_pdf)
         self.buttons["interpreters"].clicked.connect(lambda: self._emit(
             self.interpreters_requested))
@@ -134,30 +186,52 @@ class ProtocolPage(QWidget):
         left.addWidget(self.no_items)
         left.addWidget(self.buttons["ranks"])
         self.interp_group = QGroupBox()
-        interp = QHBoxLayout(self.interp_group)
+        interp = QVBoxLayout(self.interp_group)
         interp.addWidget(self.interpreting, 1)
-        interp.addWidget(self.buttons["interpreters"])
+        row = QHBoxLayout()
+        row.addWidget(self.buttons["interpreters"])
+        row.addWidget(self.buttons["breakRule"])
+        row.addStretch(1)
+        interp.addLayout(row)
         self.greet_group = QGroupBox()
-        QVBoxLayout(self.greet_group).addWidget(self.greetings)
+        greet = QHBoxLayout(self.greet_group)
+        listing = QVBoxLayout()
+        listing.addWidget(self.greetings)
+        listing.addWidget(self.greeting_note)
+        greet.addLayout(listing, 1)
+        moves = QVBoxLayout()
+        for key in ("greetUp", "greetDown", "greetAdd", "greetRemove", "greetByRank"):
+            moves.addWidget(self.buttons[key])
+        moves.addStretch(1)
+        greet.addLayout(moves)
         self.seat_group = QGroupBox()
         self.form_labels = {k: QLabel() for k in ("convention", "shape", "tables", "per")}
-        form = QFormLayout()
-        for key, widget in (("convention", self.convention), ("shape", self.shape),
-                            ("tables", self.tables), ("per", self.per_table)):
+        # Two fields a row, the actions beneath: the picture keeps the page's width.
+        form = QGridLayout()
+        for n, (key, widget) in enumerate((("convention", self.convention),
+                                           ("shape", self.shape), ("tables", self.tables),
+                                           ("per", self.per_table))):
             self.form_labels[key].setBuddy(widget)
-            form.addRow(self.form_labels[key], widget)
-        form.addRow("", self.buttons["seatByRank"])
-        form.addRow("", self.buttons["seatingPdf"])
+            form.addWidget(self.form_labels[key], n // 2, (n % 2) * 2)
+            form.addWidget(widget, n // 2, (n % 2) * 2 + 1)
+        form.setColumnStretch(1, 2)
+        form.setColumnStretch(3, 1)
+        actions = QHBoxLayout()
+        for key in ("seatByRank", "moveSeat", "seatingPdf"):
+            actions.addWidget(self.buttons[key])
+        actions.addStretch(1)
         self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
-        top = QHBoxLayout()
-        top.addWidget(self.greet_group, 1)
-        top.addLayout(form)
         seat = QVBoxLayout(self.seat_group)
-        seat.addLayout(top)
+        seat.addLayout(form)
+        seat.addLayout(actions)
         seat.addWidget(self.view, 1)
         seat.addWidget(self.unseated)
+        # The speakers on a row of their own: names and sides need the width.
+        upper = QHBoxLayout()
+        upper.addWidget(self.interp_group, 1)
+        upper.addWidget(self.greet_group, 2)
         right = QVBoxLayout()
-        right.addWidget(self.interp_group)
+        right.addLayout(upper)
         right.addWidget(self.seat_group, 1)
         holder = QWidget()
         holder.setLayout(right)
@@ -180,8 +254,17 @@ class ProtocolPage(QWidget):
             self.form_labels[key].setText(text)
         for key, text in (("interpreters", _("&Interpreters…")),
                           ("ranks", _("Protocol &ranks…")), ("seatByRank", _("Seat &by rank")),
-                          ("seatingPdf", _("Seating chart as &PDF…"))):
+                          ("seatingPdf", _("Seating chart as &PDF…")),
+                          ("greetUp", _("Speak &earlier")), ("greetDown", _("Speak &later")),
+                          ("greetAdd", _("&Add a speaker…")), ("greetRemove", _("Re&move")),
+                          ("greetByRank", _("Order by ran&k")),
+                          ("moveSeat", _("&Move to another seat…")),
+                          ("breakRule", _("Brea&ks…"))):
             self.buttons[key].setText(text)
+        self.greetings.setToolTip(_("Ctrl+Up and Ctrl+Down move the chosen speaker, Delete "
+                                    "takes them off the list, Insert adds one."))
+        self.buttons["breakRule"].setToolTip(_("How long an interpreter may work without a "
+                                               "break, for this mission."))
         self.buttons["seatByRank"].setToolTip(_(
             "Lay out the tables as chosen and seat everyone taking part by rank; drag a "
             "person onto another seat to change it."))
@@ -213,6 +296,24 @@ class ProtocolPage(QWidget):
                 out.append(_("Table {table}, seat {seat}: {name} ({side})").format(
                     table=table, seat=seat + 1, name=d.people[pid].name(), side=side))
         return out
+
+    def _move_greeter(self, step: int) -> None:
+        order, row = self.data.greeting_order(), self.greetings.currentRow()
+        if not 0 <= row < len(order) or not 0 <= row + step < len(order):
+            return
+        order[row], order[row + step] = order[row + step], order[row]
+        self._chosen_row = row + step
+        self._emit(self.greetings_changed, order)
+
+    def _remove_greeter(self) -> None:
+        order, row = self.data.greeting_order(), self.greetings.currentRow()
+        if 0 <= row < len(order):
+            del order[row]
+            self._chosen_row = min(row, len(order) - 1)
+            # Taking off the last speaker by hand leaves nobody: an empty hand-set list
+            # would mean "by rank", so the last one stays.
+            if order:
+                self._emit(self.greetings_changed, order)
 
     def _forget(self) -> None:
         self._item_id = None
@@ -258,16 +359,24 @@ class ProtocolPage(QWidget):
         names = {p: d.people[p].name() for p in d.people}
         assigned = format_list([names[p] for p in d.interpreters if p in names])
         if d.item_id is None:
-            self.interpreting.setText("")
+            text = ""
         elif assigned:
-            self.interpreting.setText(_("Interpreting: {names}").format(names=assigned))
+            text = _("Interpreting: {names}").format(names=assigned)
         else:
-            self.interpreting.setText(_("Needs an interpreter and has none.") if d.needed
-                                      else _("No interpreter assigned."))
+            text = (_("Needs an interpreter and has none.") if d.needed
+                    else _("No interpreter assigned."))
+        self.interpreting.setText(text)
+        self.interpreting.setToolTip(_("This mission's rule: at most {work} at work without "
+                                       "a break of {pause}.").format(
+            work=duration_text(d.break_rule[0]), pause=duration_text(d.break_rule[1])))
         self.greetings.clear()
-        for n, pid in enumerate(protocol.greeting_order(d.ranked(d.taking_part)), start=1):
+        for n, pid in enumerate(d.greeting_order(), start=1):
             side = _("Host") if d.people[pid].role == "host" else _("Delegation")
             self.greetings.addItem(f"{n}. {names[pid]} ({side})")
+        self.greetings.setCurrentRow(min(self._chosen_row, self.greetings.count() - 1))
+        self._chosen_row = 0
+        self.greeting_note.setText(_("Order set by hand.") if d.greetings else
+                                   _("Order by rank: the host side first, then alternating."))
         settings = d.settings or seating.PlanSettings(0)
         for combo, value in ((self.convention, settings.convention),
                              (self.shape, settings.shape)):

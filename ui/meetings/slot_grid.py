@@ -59,18 +59,27 @@ class SlotGrid(QTableWidget):
             self._cells = {}
             self._shown = shape
         lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()), default=2)
-        self.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().lineSpacing() * max(lines, 2) + 10)
+        height = self.fontMetrics().lineSpacing() * max(lines, 2) + 10
+        if height != self.verticalHeader().defaultSectionSize():   # else Qt lays out again
+            self.verticalHeader().setDefaultSectionSize(height)
         for spot in [s for s in self._cells if s not in cells]:
             self.takeItem(spot[0], spot[1] - 1)
             del self._cells[spot]
+        # Only the cells that changed, and those chosen before, are asked about their
+        # selection: a call into Qt per cell of hundreds costs more than the move.
+        check = {(i.row(), i.column() + 1) for i in self.selectedItems()}
         for spot, cell in cells.items():
             if self._cells.get(spot) != cell:
                 self.setItem(spot[0], spot[1] - 1, self._item(*cell))
                 self._cells[spot] = cell
+                check.add(spot)
+            elif cell[0] in keep:
+                check.add(spot)
+        for spot in check & cells.keys():
             item = self.item(spot[0], spot[1] - 1)
-            if item.isSelected() != (cell[0] in keep):
-                item.setSelected(cell[0] in keep)
+            wanted = cells[spot][0] in keep
+            if item.isSelected() != wanted:
+                item.setSelected(wanted)
 
     def _item(self, rid: int, text: str, pinned: bool, lacking: bool) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

@@ -54,6 +54,7 @@ class SessionView:
     requests: list[mt.RequestData]
     meetings: dict[int, mm.Placed]                 # request id -> meeting
     unmet: dict[int, str]                          # request id -> reason code
+    problem: mm.Problem | None = None              # the requests as the scheduler sees them
 
 
 @dataclass
@@ -148,7 +149,23 @@ def load(session, *, mission_id: int, item_id: int | None,
         base = previous.view.base if keep else mt.problem_base(session, item_id=item_id)
         meetings = mt.get_meetings(session, item_id=item_id)
         requests = mt.list_requests(session, item_id=item_id)
+        problem = base.problem(requests, ())
         data.view = SessionView(row, base, mt.slot_times(row.start, row.end, row.settings),
                                 requests, {m.request_id: m for m in meetings},
-                                mt.reasons_for(base, requests, meetings))
+                                mt.reasons_for(base, requests, meetings, problem), problem)
     return data
+
+
+def reread_meetings(session, data: MeetingsData) -> set[int]:
+    """After a change of placements only: read the shown session's meetings again into
+    `data` (its requests, people and counterparts stay) and work out the unmet reasons anew;
+    returns the ids of the requests whose meeting or reason changed."""
+    view = data.view
+    meetings = mt.get_meetings(session, item_id=view.session.item_id)
+    placed = {m.request_id: m for m in meetings}
+    unmet = mt.reasons_for(view.base, view.requests, meetings, view.problem)
+    changed = {r.id for r in view.requests if placed.get(r.id) != view.meetings.get(r.id)
+               or unmet.get(r.id) != view.unmet.get(r.id)}
+    data.view = SessionView(view.session, view.base, view.slots, view.requests, placed, unmet,
+                            view.problem)
+    return changed

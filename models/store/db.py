@@ -126,6 +126,11 @@ class Database:
     def is_server(self) -> bool:
         return self.path is None
 
+    @property
+    def location(self) -> str:
+        """Where it is, for the user and the log: the file's path or the server's URL."""
+        return self.url if self.is_server else str(self.path)
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.copy_folder is not None:

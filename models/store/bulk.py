@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 def _processors(conn: Connection, table: Table, columns: list[str]) -> list:
@@ -30,6 +31,16 @@ def _values(rows: list[dict], columns: list[str], processors: list) -> list[tupl
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """_insert_rows, with the driver's errors as SQLAlchemy's (IntegrityError, ...), as
+    every other statement raises them for models.store.db.write_session to translate."""
+    try:
+        _insert_rows(conn, table, rows)
+    except conn.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(f"bulk insert into {table.name}", None, exc,
+                                  conn.dialect.loaded_dbapi.Error) from exc
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     """Insert `rows` (dicts with the same keys, columns of `table`; a key left out gets the
     column's default, the integer id of a new row) in one go."""
     if not rows:

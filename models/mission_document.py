@@ -141,6 +141,8 @@ def from_json(value, column):
 def _text(value):
     if not isinstance(value, str):
         raise TypeError("not text")
+    if "\x00" in value:       # no text of ours holds NUL, and PostgreSQL's cannot
+        raise ValueError("NUL in text")
     return value
 
 

@@ -219,6 +219,9 @@ def _bad_files(tmp_path, good) -> dict:
     broken = read_document(good)
     broken["items"][0]["site"] = "00000000-0000-4000-8000-0000000000cc"   # refers to nothing
     out["dangling"] = _write(tmp_path, broken, "dangling.kakehashi")
+    nul = read_document(good)
+    nul["people"][0]["family_name"] = "Sato\u0000"         # PostgreSQL's text cannot hold it
+    out["nul"] = _write(tmp_path, nul, "nul.kakehashi")
     return out
 
 
@@ -231,10 +234,11 @@ def test_a_file_we_cannot_read_is_one_clear_message_and_changes_nothing(demo_db,
     expected = {"en": {"truncated": "damaged or incomplete", "damaged": "damaged or incomplete",
                        "foreign": "not a Kakehashi mission file",
                        "not ours": "not a Kakehashi mission file",
-                       "newer": "newer version", "dangling": "damaged or incomplete"},
+                       "newer": "newer version", "dangling": "damaged or incomplete",
+                       "nul": "damaged or incomplete"},
                 "ja": {"truncated": "破損", "damaged": "破損", "foreign": "ミッションファイルでは",
                        "not ours": "ミッションファイルでは", "newer": "新しいバージョン",
-                       "dangling": "破損"}}[lang]
+                       "dangling": "破損", "nul": "破損"}}[lang]
     for name, path in _bad_files(tmp_path, good).items():
         result = run_cli("--db", demo_db.location, "--lang", lang, "open-mission", str(path))
         assert result.returncode == 1, name

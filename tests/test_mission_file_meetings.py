@@ -19,6 +19,7 @@ from models.entities import MeetingRequest, Organization, Seat, Site
 from models.meetings_demo import seed_meetings_demo
 from models.mission_document import mission_document
 from models.mission_open import undo_open
+from models.mission_removal import remove_mission, restore_mission
 from models.site_library import add_to_mission
 from models.store.db import open_database, read_session, write_session
 
@@ -112,3 +113,15 @@ def test_undo_of_a_deleted_request_brings_back_its_uuid(any_demo_db):
         mt.restore_request(session, data, meeting)
     with read_session(any_demo_db.engine) as session:
         assert session.get(MeetingRequest, request_id).uuid == request_uuid
+
+
+def test_a_removed_mission_comes_back_with_its_meetings_and_site_list_by_uuid(any_demo_db):
+    _with_meetings(any_demo_db)
+    before = _document(any_demo_db.engine)
+    with read_session(any_demo_db.engine) as session:
+        mission_id = repo.find_mission_by_code(session, code=CODE).id
+    with write_session(any_demo_db.engine) as session:
+        removed = remove_mission(session, mission_id=mission_id)
+    with write_session(any_demo_db.engine) as session:
+        restore_mission(session, removed)
+    assert _document(any_demo_db.engine) == before

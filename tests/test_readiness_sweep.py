@@ -6,8 +6,6 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-import pytest
-
 import i18n
 from models import findings as F
 from models import readiness
@@ -15,8 +13,6 @@ from models.readiness_data import load_plan
 from models.store.db import read_session, write_session
 from models.times import from_local, to_local
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
-
-pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 KINDS = ("meeting", "meal", "seminar", "site_visit", "flight", "transfer", "transfer", "hotel",
          "free_time")

@@ -16,8 +16,6 @@ from documents.roster.reader import OLE2_MAGIC, RosterError, read_roster
 from documents.roster.rows import Column, SheetRow, build_rows
 from models.repository import AttendeeRow
 
-pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
-
 EN_HEADER = ["Full name", "Organization", "Title", "E-mail", "Mobile", "Nationality", "Role",
              "Date of birth", "Passport", "Passport expiry", "Dietary", "Notes"]
 JA_HEADER = ["氏名", "フリガナ", "所属", "役職", "メールアドレス", "携帯電話", "国籍", "役割",

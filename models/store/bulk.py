@@ -42,12 +42,18 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
 
 def _insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     """Insert `rows` (dicts with the same keys, columns of `table`; a key left out gets the
-    column's default, the integer id of a new row) in one go."""
+    column's plain default, and the integer id of a new row) in one go."""
     if not rows:
         return
+    given = [c.name for c in table.columns if c.name in rows[0]]
+    if len(given) != len(rows[0]) or any(row.keys() != rows[0].keys() for row in rows):
+        raise ValueError(f"{table.name}: rows with different or unknown columns")
+    # The model's plain defaults ("" for text) are Python's, not the table's: written here.
+    defaults = {c.name: c.default.arg for c in table.columns if c.name not in rows[0]
+                and c.default is not None and c.default.is_scalar}
+    if defaults:
+        rows = [row | defaults for row in rows]
     columns = [c.name for c in table.columns if c.name in rows[0]]
-    if any(len(row) != len(columns) for row in rows):
-        raise ValueError(f"{table.name}: rows with different columns")
     values = _values(rows, columns, _processors(conn, table, columns))
     driver = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":

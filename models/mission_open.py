@@ -67,6 +67,12 @@ class OpenPlan:
         if part == "participants":
             person = row.get("person") or self.ids.uuid_of("people", row.get("person_id"))
             return self.label("people", person) if person else ""
+        if part == "meeting_requests":       # "IBM · Sato Ken": whom, and who asks
+            refs = (("counterpart", "counterparts"), ("participant", "participants"),
+                    ("organization", "organizations"))
+            keys = [(target, row.get(name) or self.ids.uuid_of(target, row.get(f"{name}_id")))
+                    for name, target in refs]
+            return " · ".join(filter(None, (self.label(t, k) for t, k in keys if k)))
         for name in ("code", "title_en", "name_en", "label", "title_ja", "name_ja"):
             if row.get(name):
                 return str(row[name])

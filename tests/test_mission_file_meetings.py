@@ -96,7 +96,13 @@ def test_a_newer_copys_seat_change_is_listed_and_written(any_demo_db, tmp_path):
     result = open_mission_file(any_demo_db.engine, path=tmp_path / "newer.kakehashi")
     assert any(line.startswith("Seat ") and f"→ {seat['seat_no']}" in line
                for line in result.lines), result.lines
-    assert any(line.startswith("Removed: Scheduled meeting") for line in result.lines)
+    gone = read_document(path)["meetings"][0]
+    request = next(r for r in newer["meeting_requests"] if r["uuid"] == gone["request"])
+    counterpart = next(c["name_en"] for c in newer["counterparts"]
+                       if c["uuid"] == request["counterpart"])
+    # A removed link is named by its ends as stored here: the request's counterpart and asker.
+    assert any(line.startswith(f"Removed: Scheduled meeting {counterpart} · ")
+               for line in result.lines), result.lines
     after = _document(any_demo_db.engine)
     assert {s["uuid"]: s["seat_no"] for s in after["seats"]}[seat["uuid"]] == seat["seat_no"]
     assert len(after["meetings"]) == len(newer["meetings"])

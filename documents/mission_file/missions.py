@@ -128,11 +128,10 @@ def _name(plan: OpenPlan, change) -> str:
     part = BY_KEY[change.part]
     if not part.is_link:
         return plan.label(change.part, change.uuid)
-    if change.after is None:
-        return ""
-    # A link is named by its ends: "Site visit · Sato Ken".
+    # A link is named by its ends: "Site visit · Sato Ken" (a removed one's, as stored here).
     ends = {column for column, _table in part.model.link_ends}
-    return " · ".join(plan.label(target, change.after.get(name))
+    return " · ".join(plan.label(target, change.after.get(name) if change.after is not None
+                                 else plan.ids.uuid_of(target, change.before[column]))
                       for column, name, target in part.ref_names() if column in ends)
 
 

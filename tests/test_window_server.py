@@ -105,3 +105,21 @@ def test_an_unreachable_server_is_a_clear_message_in_the_window(tmp_path):
     assert result.returncode == 1
     assert "Cannot open the database postgresql://postgres@127.0.0.1:1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_opening_a_server_teaches_the_redactor_its_values(pg_server):
+    from sqlalchemy import select
+
+    from models import redaction
+    from models.entities import Person
+
+    url = pg_server.new_database("template_demo")
+    redaction.forget_all()
+    db = open_database(url)
+    try:
+        with read_session(db.engine) as session:
+            numbers = [n for n in session.execute(select(Person.passport_number)).scalars() if n]
+        assert numbers
+        assert all(n not in redaction.redact(f"row: {n};") for n in numbers)
+    finally:
+        db.dispose()

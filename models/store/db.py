@@ -216,6 +216,7 @@ def _open_server(url: str) -> Database:
         raise NewerDatabase(shown_url(url), revision)
     if revision != SCHEMA_HEAD:
         upgrade(url)
+    _learn_sensitive(engine)        # a server's values must not reach a log either
     return Database(path=None, engine=engine, created=revision is None, url=shown_url(url))
 
 

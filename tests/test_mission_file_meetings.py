@@ -16,6 +16,7 @@ from documents.mission_file.schema import SCHEMA_FILE
 from models import meetings as mt
 from models import repository as repo
 from models.entities import MeetingRequest, Organization, Seat, Site
+from models.global_ids import link_uuid
 from models.meetings_demo import seed_meetings_demo
 from models.mission_document import mission_document
 from models.mission_open import undo_open
@@ -131,3 +132,31 @@ def test_a_removed_mission_comes_back_with_its_meetings_and_site_list_by_uuid(an
     with write_session(any_demo_db.engine) as session:
         restore_mission(session, removed)
     assert _document(any_demo_db.engine) == before
+
+
+def test_migration_0014_gives_existing_meeting_rows_their_ids_on_the_server(pg_server):
+    from models.store.db import downgrade, upgrade
+
+    url = pg_server.new_database("template_demo")
+    db = open_database(url)
+    _with_meetings(db)
+    before = _document(db.engine)
+    db.dispose()
+    downgrade(url, "0011")                    # the meetings rows lose their UUIDs
+    upgrade(url)
+    db = open_database(url)
+    try:
+        after = _document(db.engine)
+    finally:
+        db.dispose()
+    for part in PARTS:
+        assert len(after[part]) == len(before[part]), part
+    # A link's id comes back the same (made from its ends); a thing gets a new one, and so
+    # does a placed meeting, whose end is its request.
+    for meeting in after["meetings"]:
+        assert meeting["uuid"] == link_uuid("meeting", meeting["request"])
+    for part in ("mission_sites", "matchmaking_sessions", "seats",
+                 "interpreter_assignments", "item_protocols", "protocol_ranks"):
+        assert {r["uuid"] for r in after[part]} == {r["uuid"] for r in before[part]}, part
+    assert not {r["uuid"] for r in after["counterparts"]} & {
+        r["uuid"] for r in before["counterparts"]}

@@ -410,12 +410,6 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     chosen_db = args.db or os.environ.get("KAKEHASHI_DB")
     db_path = _db_location(chosen_db) if chosen_db else None
-    if args.verb is None and isinstance(db_path, str):
-        from i18n import _
-
-        set_language(args.lang or language_from_environment())
-        return fail(_("The window opens a database file; a server database (postgresql://) "
-                      "works with the command-line verbs in this version."))
     if args.verb is None:
         # The database and locale libraries before Qt: once PySide6 is loaded, its __feature__
         # import hook reads the source of every module imported after it, which costs about

@@ -201,10 +201,11 @@ class Site(SiteBase, GlobalId, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
-class MissionSite(SQLModel, table=True):
+class MissionSite(LinkId, table=True):
     """A shared site a mission has put on its list, before (or besides) any item naming it."""
 
     __tablename__ = "mission_site"
+    link_ends = (("mission_id", "mission"), ("site_id", "site"))
     mission_id: int = Field(sa_column=Column(
         Integer, ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True))
     site_id: int = Field(sa_column=Column(
@@ -315,7 +316,7 @@ class TableShape(StrEnum):
     ROUND = "round"
 
 
-class Counterpart(SQLModel, table=True):
+class Counterpart(GlobalId, table=True):
     """A local company or institution a delegation meets, with its contact person."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -331,10 +332,11 @@ class Counterpart(SQLModel, table=True):
     notes: str = ""
 
 
-class MatchmakingSession(SQLModel, table=True):
+class MatchmakingSession(LinkId, table=True):
     """The slots of a 商談会 item: its time window is the item's start and end."""
 
     __tablename__ = "matchmaking_session"
+    link_ends = (("item_id", "itinerary_item"),)     # one per item: its id is the item's
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     slot_minutes: int = 25
@@ -342,7 +344,7 @@ class MatchmakingSession(SQLModel, table=True):
     tables: int = 10
 
 
-class MeetingRequest(SQLModel, table=True):
+class MeetingRequest(GlobalId, table=True):
     """A delegate (or every delegate of an organization) asking to meet a counterpart."""
 
     __tablename__ = "meeting_request"
@@ -357,8 +359,10 @@ class MeetingRequest(SQLModel, table=True):
     interpreter: bool = False      # needs an interpreter
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(LinkId, table=True):
     """A request placed in a slot at a table (numbers from 0 and 1), with its interpreter."""
+
+    link_ends = (("request_id", "meeting_request"),)
 
     request_id: int = Field(sa_column=Column(
         Integer, ForeignKey("meeting_request.id", ondelete="CASCADE"), primary_key=True))
@@ -369,10 +373,11 @@ class Meeting(SQLModel, table=True):
     pinned: bool = False
 
 
-class InterpreterAssignment(SQLModel, table=True):
+class InterpreterAssignment(LinkId, table=True):
     """An interpreter working at an itinerary item (a meal, a site visit, a courtesy call)."""
 
     __tablename__ = "interpreter_assignment"
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     participant_id: int = Field(sa_column=Column(
@@ -380,10 +385,11 @@ class InterpreterAssignment(SQLModel, table=True):
         index=True))
 
 
-class ItemProtocol(SQLModel, table=True):
+class ItemProtocol(LinkId, table=True):
     """What an item asks of protocol: an interpreter, and how its tables are laid out."""
 
     __tablename__ = "item_protocol"
+    link_ends = (("item_id", "itinerary_item"),)
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
     interpreter_needed: bool = False
@@ -393,17 +399,20 @@ class ItemProtocol(SQLModel, table=True):
     seats_per_table: int = 10
 
 
-class ProtocolRank(SQLModel, table=True):
+class ProtocolRank(LinkId, table=True):
     """A participant's rank within their side (1 = 団長 or the chief host)."""
 
     __tablename__ = "protocol_rank"
+    link_ends = (("participant_id", "participant"),)
     participant_id: int = Field(sa_column=Column(
         Integer, ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True))
     rank: int = 99
 
 
-class Seat(SQLModel, table=True):
+class Seat(LinkId, table=True):
     """Who sits where at a meal or ceremony: table number and seat number within it."""
+
+    link_ends = (("item_id", "itinerary_item"), ("participant_id", "participant"))
 
     item_id: int = Field(sa_column=Column(
         Integer, ForeignKey("itinerary_item.id", ondelete="CASCADE"), primary_key=True))
@@ -447,4 +456,5 @@ class Greeting(LinkId, table=True):
     position: int = 0
 
 
-register_models(Mission, Organization, Person, Participant, Site, ItineraryItem, Room)
+register_models(Mission, Organization, Person, Participant, Site, ItineraryItem, Room,
+                Counterpart, MeetingRequest)

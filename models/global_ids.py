@@ -6,7 +6,9 @@ Two kinds of rows:
 - a thing (mission, person, item, room, ...): `GlobalId`, a random UUID made once;
 - a link between two things (item_participant, room_guest, ...): `LinkId`, a UUID derived from
   the UUIDs of its two ends (uuid5), so a link taken away and put back (an edit, an undo) comes
-  back with the same id, and the same link made on two laptops is the same row.
+  back with the same id, and the same link made on two laptops is the same row. A row that
+  only extends one thing (item_protocol, meeting, protocol_rank: its key is that thing's) is
+  a link with one end.
 The migration helper that gives existing rows these ids is models/store/uuid_migration.py.
 """
 

@@ -62,6 +62,7 @@ class RequestData:
     organization_id: int | None = None
     priority: int = 2
     interpreter: bool = False
+    uuid: str | None = None        # kept by a delete, so that undo brings the same row back
 
 
 def settings_problem(data: SessionData) -> str | None:
@@ -161,6 +162,8 @@ def create_request(session: Session, *, data: RequestData) -> int:
                          participant_id=data.participant_id,
                          organization_id=data.organization_id, priority=data.priority,
                          interpreter=data.interpreter)
+    if data.uuid is not None:
+        row.uuid = data.uuid
     session.add(row)
     session.flush()
     return row.id
@@ -187,7 +190,7 @@ def delete_request(session: Session, *, request_id: int) -> tuple[RequestData, m
     if row is None:
         raise LookupError(f"request {request_id} not found")
     data = RequestData(row.id, row.item_id, row.counterpart_id, row.participant_id,
-                       row.organization_id, row.priority, row.interpreter)
+                       row.organization_id, row.priority, row.interpreter, row.uuid)
     meeting = next((m for m in get_meetings(session, item_id=row.item_id)
                     if m.request_id == request_id), None)
     session.delete(row)

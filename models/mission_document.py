@@ -17,17 +17,26 @@ from sqlmodel import Session
 
 from models.entities import (
     SENSITIVE_FIELDS,
+    Counterpart,
     Gift,
     Greeting,
+    InterpreterAssignment,
     ItemParticipant,
+    ItemProtocol,
     ItineraryItem,
+    MatchmakingSession,
+    Meeting,
+    MeetingRequest,
     Mission,
     MissionOrganizer,
+    MissionSite,
     Organization,
     Participant,
     Person,
+    ProtocolRank,
     Room,
     RoomGuest,
+    Seat,
     Site,
     VisitClearance,
 )
@@ -94,6 +103,20 @@ PARTS = (
          owned=True),
     Part("gifts", Gift, {"item_id": "items", "giver_id": "participants",
                          "recipient_id": "participants"}, owned=True),
+    Part("mission_sites", MissionSite, {"mission_id": "mission", "site_id": "sites"},
+         owned=True),
+    Part("counterparts", Counterpart, {"mission_id": "mission"}, owned=True),
+    Part("matchmaking_sessions", MatchmakingSession, {"item_id": "items"}, owned=True),
+    Part("meeting_requests", MeetingRequest,
+         {"item_id": "items", "participant_id": "participants",
+          "organization_id": "organizations", "counterpart_id": "counterparts"}, owned=True),
+    Part("meetings", Meeting, {"request_id": "meeting_requests",
+                               "interpreter_id": "participants"}, owned=True),
+    Part("interpreter_assignments", InterpreterAssignment,
+         {"item_id": "items", "participant_id": "participants"}, owned=True),
+    Part("item_protocols", ItemProtocol, {"item_id": "items"}, owned=True),
+    Part("protocol_ranks", ProtocolRank, {"participant_id": "participants"}, owned=True),
+    Part("seats", Seat, {"item_id": "items", "participant_id": "participants"}, owned=True),
 )
 BY_KEY = {part.key: part for part in PARTS}
 
@@ -124,6 +147,8 @@ def from_json(value, column):
 def _text(value):
     if not isinstance(value, str):
         raise TypeError("not text")
+    if "\x00" in value:       # no text of ours holds NUL, and PostgreSQL's cannot
+        raise ValueError("NUL in text")
     return value
 
 
@@ -173,14 +198,18 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
     conn = session.connection()
     items = select(ItineraryItem.id).where(ItineraryItem.mission_id == mission_id)
     rooms = select(Room.id).where(Room.item_id.in_(items))
+    participants = select(Participant.id).where(Participant.mission_id == mission_id)
     people = select(Participant.person_id).where(Participant.mission_id == mission_id)
     organizers = select(MissionOrganizer.organization_id).where(
         MissionOrganizer.mission_id == mission_id)
+    requests = select(MeetingRequest.id).where(MeetingRequest.item_id.in_(items))
     where = {
         "organizations": Organization.id.in_(organizers) | Organization.id.in_(
-            select(Person.organization_id).where(Person.id.in_(people))),
+            select(Person.organization_id).where(Person.id.in_(people))) | Organization.id.in_(
+            select(MeetingRequest.organization_id).where(MeetingRequest.id.in_(requests))),
         "sites": Site.id.in_(select(ItineraryItem.site_id).where(
-            ItineraryItem.mission_id == mission_id)),
+            ItineraryItem.mission_id == mission_id)) | Site.id.in_(
+            select(MissionSite.site_id).where(MissionSite.mission_id == mission_id)),
         "people": Person.id.in_(people),
         "mission": Mission.id == mission_id,
         "organizers": MissionOrganizer.mission_id == mission_id,
@@ -192,6 +221,15 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
         "room_guests": RoomGuest.room_id.in_(rooms),
         "greetings": Greeting.item_id.in_(items),
         "gifts": Gift.item_id.in_(items),
+        "mission_sites": MissionSite.mission_id == mission_id,
+        "counterparts": Counterpart.mission_id == mission_id,
+        "matchmaking_sessions": MatchmakingSession.item_id.in_(items),
+        "meeting_requests": MeetingRequest.id.in_(requests),
+        "meetings": Meeting.request_id.in_(requests),
+        "interpreter_assignments": InterpreterAssignment.item_id.in_(items),
+        "item_protocols": ItemProtocol.item_id.in_(items),
+        "protocol_ranks": ProtocolRank.participant_id.in_(participants),
+        "seats": Seat.item_id.in_(items),
     }
     out = {}
     for part in PARTS:

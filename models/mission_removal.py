@@ -2,7 +2,8 @@
 put back with the same ids, so the undo steps recorded before the deletion still name them.
 
 What goes: the mission, its organizers, participants, itinerary items with their people,
-clearances, rooms and guests, and the people who were in no other mission. Organizations and
+clearances, rooms and guests, its site list, its counterparts and meeting rows, and the people
+who were in no other mission. Organizations and
 sites are shared by all missions and stay. No Qt here.
 """
 
@@ -22,6 +23,7 @@ from models.entities import (
     ItineraryItem,
     Mission,
     MissionOrganizer,
+    MissionSite,
     Organization,
     Participant,
     Person,
@@ -33,8 +35,8 @@ from models.entities import (
 from models.store.errors import StorageError
 
 # In the order rows must go back in: every row after the rows it refers to.
-TABLES = (Person, Mission, MissionOrganizer, Participant, ItineraryItem, ItemParticipant,
-          VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
+TABLES = (Person, Mission, MissionOrganizer, MissionSite, Participant, ItineraryItem,
+          ItemParticipant, VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
 
 
 class CannotRestore(StorageError):
@@ -72,6 +74,7 @@ def remove_mission(session: Session, *, mission_id: int) -> RemovedMission:
         Person: and_(Person.id.in_(here), Person.id.not_in(elsewhere)),
         Mission: Mission.id == mission_id,
         MissionOrganizer: MissionOrganizer.mission_id == mission_id,
+        MissionSite: MissionSite.mission_id == mission_id,
         Participant: Participant.mission_id == mission_id,
         ItineraryItem: ItineraryItem.mission_id == mission_id,
         ItemParticipant: ItemParticipant.item_id.in_(items),
@@ -106,6 +109,8 @@ def restore_mission(session: Session, removed: RemovedMission) -> int:
         rows = [dict(r) for r in removed.rows[model.__tablename__]]
         if model is MissionOrganizer:
             rows = [r for r in rows if r["organization_id"] in orgs]
+        if model is MissionSite:
+            rows = [r for r in rows if r["site_id"] in sites]
         if model.__tablename__ == "meeting_request":
             rows = [r for r in rows if r["organization_id"] in orgs | {None}]
             gone = {r["id"] for r in removed.rows["meeting_request"]} - {r["id"] for r in rows}

@@ -92,6 +92,20 @@ def db_templates(tmp_path_factory) -> dict[str, Path]:
     return templates
 
 
+def every_row(engine) -> dict[str, list[tuple]]:
+    """Every row of every table of ours, in a stable order, on either engine: for "nothing
+    changed"."""
+    from sqlalchemy import select
+    from sqlmodel import SQLModel
+
+    from models.store.db import read_session
+
+    with read_session(engine) as session:
+        conn = session.connection()
+        return {t.name: sorted(map(tuple, conn.execute(select(t)).all()), key=repr)
+                for t in SQLModel.metadata.sorted_tables}
+
+
 def copy_template(templates: dict[str, Path], kind: str, path: Path):
     """Open a copy of a template at `path` as a fresh open leaves it: upgraded, no backups yet
     (opening an existing file makes today's backup; a brand-new one has none)."""
@@ -101,16 +115,40 @@ def copy_template(templates: dict[str, Path], kind: str, path: Path):
     return db
 
 
+# A module marked `both_engines` runs each of its tests that takes empty_db or demo_db twice:
+# on a SQLite file, then on a PostgreSQL database copied from the server's template (the one
+# server of the session, see pg_server). A test there about the file itself says `file_only`.
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    node = metafunc.definition
+    if (node.get_closest_marker("both_engines") and not node.get_closest_marker("file_only")
+            and {"empty_db", "demo_db"} & set(metafunc.fixturenames)):
+        metafunc.parametrize("engine_name", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def empty_db(tmp_path, db_templates):
-    db = copy_template(db_templates, "empty", tmp_path / "kakehashi.db")
+def engine_name(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+def _database(kind: str, request, tmp_path, db_templates, engine_name: str):
+    if engine_name == "sqlite":
+        return copy_template(db_templates, kind, tmp_path / "kakehashi.db")
+    return open_database(request.getfixturevalue("pg_server").new_database(f"template_{kind}"))
+
+
+@pytest.fixture
+def empty_db(request, tmp_path, db_templates, engine_name):
+    db = _database("empty", request, tmp_path, db_templates, engine_name)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def demo_db(tmp_path, db_templates):
-    db = copy_template(db_templates, "demo", tmp_path / "kakehashi.db")
+def demo_db(request, tmp_path, db_templates, engine_name):
+    db = _database("demo", request, tmp_path, db_templates, engine_name)
     yield db
     db.dispose()
 
@@ -232,12 +270,9 @@ def pg_server():
         server.stop()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def any_demo_db(request, tmp_path, db_templates):
     """The demo database on each engine: a SQLite file, then a PostgreSQL database."""
-    if request.param == "sqlite":
-        db = copy_template(db_templates, "demo", tmp_path / "kakehashi.db")
-    else:
-        db = open_database(request.getfixturevalue("pg_server").new_database("template_demo"))
+    db = _database("demo", request, tmp_path, db_templates, request.param)
     yield db
     db.dispose()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 
 from models import attendees as att
 from models import repository as repo
 from models.entities import ItemParticipant, Person, RoomGuest, VisitClearance
 from models.store.db import read_session, write_session
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _mission_id(db) -> int:

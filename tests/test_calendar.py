@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
+import pytest
 from icalendar import Calendar
 
 from models import repository as repo
@@ -12,12 +13,14 @@ from models.items import get_item, update_item
 from models.store.db import read_session, write_session
 from tests.conftest import run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 CODE = "HKD-ALB-2026"
 SATO = "k.sato@jetro.example.jp"
 
 
 def _calendar(db, out, *args: str) -> Calendar:
-    result = run_cli("--db", str(db.path), "calendar", CODE, "--out", str(out), *args)
+    result = run_cli("--db", db.location, "calendar", CODE, "--out", str(out), *args)
     assert result.returncode == 0, result.stderr
     assert "events written" in result.stdout or "件の予定" in result.stdout
     return Calendar.from_ical(out.read_bytes())
@@ -95,10 +98,10 @@ def test_a_second_export_after_an_edit_keeps_uids_and_raises_sequence(demo_db, t
 
 
 def test_unknown_mission_and_wrong_name_are_refused(demo_db, tmp_path):
-    result = run_cli("--db", str(demo_db.path), "calendar", "NOPE", "--out",
+    result = run_cli("--db", demo_db.location, "calendar", "NOPE", "--out",
                      str(tmp_path / "x.ics"))
     assert result.returncode == 1 and "NOPE" in result.stderr
-    result = run_cli("--db", str(demo_db.path), "calendar", CODE, "--out",
+    result = run_cli("--db", demo_db.location, "calendar", CODE, "--out",
                      str(tmp_path / "x.pdf"))
     assert result.returncode == 1 and ".ics" in result.stderr
     assert list(tmp_path.glob("x.*")) == []

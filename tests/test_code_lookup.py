@@ -11,6 +11,8 @@ from models import repository as repo
 from models.store.db import read_session
 from tests.test_roster_import import write_roster
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 SPELLINGS = ["HKD-ALB-2026", "hkd-alb-2026", "ＨＫＤ-ＡＬＢ-２０２６", " Hkd-Alb-2026 "]
 
 
@@ -67,6 +69,6 @@ def test_one_spelling_of_an_address_finds_the_same_person_everywhere(demo_db, tm
         assert att.find_duplicates(session, mission_id=mission.id, family="Other",
                                    given="Person", email=spelled)
     out = tmp_path / "mine.xlsx"
-    assert main.main(["--db", str(demo_db.path), "export", "hkd-alb-2026", "--person", spelled,
+    assert main.main(["--db", demo_db.location, "export", "hkd-alb-2026", "--person", spelled,
                       "--out", str(out)]) == main.EXIT_OK, capsys.readouterr().err
     assert out.exists()

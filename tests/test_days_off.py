@@ -17,6 +17,8 @@ from models.store.db import read_session, write_session
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 from ui.itinerary.day_heading import day_heading
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _days_off(db, build) -> list:
     with write_session(db.engine) as s:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models import repository as repo
 from models.demo import DEMO_CODE, load_demo
 from models.store.db import open_database, read_session, write_session
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_the_demo_mission_has_attendees_sites_and_a_date_line_itinerary(demo_db):

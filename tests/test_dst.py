@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 import i18n
 from i18n.formatting import format_datetime
 from models import repository as repo
@@ -14,6 +16,8 @@ from models.store.db import read_session, write_session
 from models.times import from_local, to_local
 from models.wallclock import is_ambiguous, is_nonexistent, shift_keeping_local_time
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 FALL_BACK = datetime(2026, 11, 1, 1, 30)       # happens twice: EDT, then EST
 SPRING_FORWARD = datetime(2026, 3, 8, 2, 30)   # never happens: 02:00 EST jumps to 03:00 EDT

@@ -15,6 +15,8 @@ from models.store.db import read_session, write_session
 from models.times import to_local
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _local(item, end=False):
     instant, zone = (item.end_utc, item.end_tz) if end else (item.start_utc, item.start_tz)

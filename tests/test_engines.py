@@ -227,8 +227,3 @@ def test_an_unreachable_server_is_one_clear_line(pg_server):
     result = run_cli("--db", "postgresql://postgres@127.0.0.1:1/none", "missions")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("Cannot open the database postgresql://postgres@127.0.0.1:1")
-
-
-def test_the_window_says_it_is_for_a_file_when_given_a_server(pg_server):
-    result = run_cli("--db", pg_server.url("template_demo"))
-    assert result.returncode == 1 and "works with the command-line verbs" in result.stderr

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 CODE = "HKD-ALB-2026"
 TAKAHASHI = "m.takahashi@jetro.example.jp"
 MILLER = "smiller@nycreates.example.org"        # a US citizen: Letter paper

@@ -19,6 +19,8 @@ from models.store.db import open_database, read_session, write_session
 from models.store.errors import InvalidInput
 from tests.conftest import run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = date(2026, 12, 1)
 
 
@@ -29,6 +31,7 @@ def test_an_empty_db_option_is_a_usage_error_not_the_default_database(tmp_path):
     assert result.returncode == 2
 
 
+@pytest.mark.file_only
 def test_a_device_or_an_unknown_schema_label_is_a_message(tmp_path, demo_db):
     result = run_cli("missions", "--db", "/dev/null")
     assert result.returncode == 1 and "not a Kakehashi database" in result.stderr
@@ -40,6 +43,7 @@ def test_a_device_or_an_unknown_schema_label_is_a_message(tmp_path, demo_db):
     assert "not a Kakehashi database" in result.stderr
 
 
+@pytest.mark.file_only
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_backup_out_refuses_to_replace_a_read_only_file(tmp_path, demo_db):
     target = tmp_path / "keep.db"
@@ -142,7 +146,7 @@ def test_a_roster_with_a_zero_width_twin_updates_instead_of_adding(tmp_path, dem
     ws.append(["\u200b", "Nobody", "nobody@example.jp"])     # empty once cleaned
     wb.save(tmp_path / "twin.xlsx")
     result = run_cli("import-attendees", "HKD-ALB-2026", str(tmp_path / "twin.xlsx"),
-                     "--db", str(demo_db.path), "--dry-run")
+                     "--db", demo_db.location, "--dry-run")
     assert "row 3" in result.stderr and result.returncode == 1
     result = run_cli("import-attendees", "HKD-ALB-2026", str(tmp_path / "twin.xlsx"),
                      "--db", str(demo_db.path), "--skip-errors")

@@ -20,6 +20,8 @@ from documents.roster.reader import RosterError, read_roster
 from tests import hostile_files as hostile
 from tests.conftest import run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 STALL = 15.0   # seconds; each case below takes under 1.5 s at a load of 6 on two cores
 
 
@@ -45,7 +47,7 @@ def test_a_sheet_formatted_down_to_the_last_row_imports_its_one_person(tmp_path,
     path = hostile.formatted_to_the_end(tmp_path / "formatted.xlsx")
     preview = _timed(path)
     assert [r.values["family_name"] for r in preview.rows] == ["Person0"]
-    result = run_cli("import-attendees", "HKD-ALB-2026", str(path), "--db", str(demo_db.path))
+    result = run_cli("import-attendees", "HKD-ALB-2026", str(path), "--db", demo_db.location)
     assert result.returncode == 0, result.stderr
     assert "1 new" in result.stdout
 
@@ -158,7 +160,7 @@ def test_note_rows_below_the_data_are_left_out_and_listed(tmp_path):
 
 def test_cli_imports_the_real_roster_and_says_which_rows_were_notes(tmp_path, demo_db):
     path = _real_roster(tmp_path / "real.xlsx")
-    result = run_cli("import-attendees", "HKD-ALB-2026", str(path), "--db", str(demo_db.path))
+    result = run_cli("import-attendees", "HKD-ALB-2026", str(path), "--db", demo_db.location)
     assert result.returncode == 0, result.stderr
     assert "4 new" in result.stdout
     assert "row 7" in result.stdout and "note" in result.stdout.lower()

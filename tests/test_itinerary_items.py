@@ -13,6 +13,8 @@ from models import repository as repo
 from models.entities import ItemParticipant, Room, RoomGuest, VisitClearance
 from models.store.db import read_session, write_session
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _item(db, kind: str, words: str = ""):
     with read_session(db.engine) as session:

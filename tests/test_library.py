@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlmodel import select
 
 from models import repository as repo
@@ -16,6 +17,8 @@ from models.site_library import add_to_mission, library_sites, similar_sites
 from models.sites import create_site, delete_site, list_tab_sites, restore_site
 from models.store.db import read_session, write_session
 from tests.plan_builder import NEW_YORK, Builder
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _dump(session) -> dict:

@@ -20,6 +20,8 @@ from models.store.db import read_session, write_session
 from models.times import from_local
 from tests.plan_builder import NEW_YORK, Builder
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _demo_stays(db):
     with read_session(db.engine) as session:

@@ -20,6 +20,8 @@ from models.readiness import run_checks
 from models.store.db import read_session, write_session
 from tests.plan_builder import Builder
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def fair(empty_db):

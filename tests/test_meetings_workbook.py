@@ -3,12 +3,15 @@ assignments and the seating plan, read back with openpyxl in both languages."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from documents.workbook.export import export_mission
 from models import meetings as mt
 from models.meetings_demo import seed_meetings_demo
 from models.store.db import read_session
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _export(demo_db, tmp_path, language):

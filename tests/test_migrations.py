@@ -15,12 +15,21 @@ from alembic.script import ScriptDirectory
 from models.global_ids import link_uuid
 from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, downgrade, open_database, upgrade
 
-THINGS = ("mission", "organization", "person", "participant", "site", "itinerary_item", "room")
+THINGS = ("mission", "organization", "person", "participant", "site", "itinerary_item", "room",
+          "counterpart", "meeting_request")
 LINKS = {
     "mission_organizer": (("mission_id", "mission"), ("organization_id", "organization")),
     "item_participant": (("item_id", "itinerary_item"), ("participant_id", "participant")),
     "visit_clearance": (("item_id", "itinerary_item"), ("participant_id", "participant")),
     "room_guest": (("room_id", "room"), ("participant_id", "participant")),
+    # 0014's
+    "mission_site": (("mission_id", "mission"), ("site_id", "site")),
+    "matchmaking_session": (("item_id", "itinerary_item"),),
+    "meeting": (("request_id", "meeting_request"),),
+    "interpreter_assignment": (("item_id", "itinerary_item"), ("participant_id", "participant")),
+    "item_protocol": (("item_id", "itinerary_item"),),
+    "protocol_rank": (("participant_id", "participant"),),
+    "seat": (("item_id", "itinerary_item"), ("participant_id", "participant")),
 }
 
 
@@ -147,14 +156,15 @@ def _fill_0015(conn: sqlite3.Connection) -> None:
                  "('5a7c6b1e-1111-5abc-8def-0123456789ab', 1, 2, 0)")
 
 
-# revision -> the one its rows are made at before upgrading to it
+# revision -> the one its rows are made at before upgrading to it (0014 gives the meetings and
+# site-list rows made at 0009 their UUIDs)
 VIA = {"0010": "0009", "0011": "0009", "0015": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
            "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0012": _fill_0012,
-           "0015": None}
+           "0015": _fill_0015, "0014": None}
 
 
 def _revisions() -> list[str]:

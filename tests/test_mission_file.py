@@ -31,6 +31,8 @@ from models.mission_open import undo_open
 from models.store.db import open_database, read_session, write_session
 from tests.conftest import copy_template, run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 CODE = "HKD-ALB-2026"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
@@ -170,11 +172,11 @@ def test_a_code_taken_by_another_mission_asks_for_a_new_one(demo_db, tmp_path):
     other = _write(tmp_path, document, "other.kakehashi")
     with pytest.raises(CodeTaken):
         open_mission_file(demo_db.engine, path=other)
-    cli = run_cli("--db", str(demo_db.path), "open-mission", str(other))
+    cli = run_cli("--db", demo_db.location, "open-mission", str(other))
     assert cli.returncode == 1 and "--as NEWCODE" in cli.stderr and "Traceback" not in cli.stderr
-    cli = run_cli("--db", str(demo_db.path), "open-mission", str(other), "--as", "hkd-alb-2026")
+    cli = run_cli("--db", demo_db.location, "open-mission", str(other), "--as", "hkd-alb-2026")
     assert cli.returncode == 1                                  # the same code, other width
-    cli = run_cli("--db", str(demo_db.path), "open-mission", str(other), "--as", "COPY-2026")
+    cli = run_cli("--db", demo_db.location, "open-mission", str(other), "--as", "COPY-2026")
     assert cli.returncode == 0, cli.stderr
     with read_session(demo_db.engine) as session:
         copy = repo.find_mission_by_code(session, code="COPY-2026")
@@ -217,6 +219,9 @@ def _bad_files(tmp_path, good) -> dict:
     broken = read_document(good)
     broken["items"][0]["site"] = "00000000-0000-4000-8000-0000000000cc"   # refers to nothing
     out["dangling"] = _write(tmp_path, broken, "dangling.kakehashi")
+    nul = read_document(good)
+    nul["people"][0]["family_name"] = "Sato\u0000"         # PostgreSQL's text cannot hold it
+    out["nul"] = _write(tmp_path, nul, "nul.kakehashi")
     return out
 
 
@@ -229,12 +234,13 @@ def test_a_file_we_cannot_read_is_one_clear_message_and_changes_nothing(demo_db,
     expected = {"en": {"truncated": "damaged or incomplete", "damaged": "damaged or incomplete",
                        "foreign": "not a Kakehashi mission file",
                        "not ours": "not a Kakehashi mission file",
-                       "newer": "newer version", "dangling": "damaged or incomplete"},
+                       "newer": "newer version", "dangling": "damaged or incomplete",
+                       "nul": "damaged or incomplete"},
                 "ja": {"truncated": "破損", "damaged": "破損", "foreign": "ミッションファイルでは",
                        "not ours": "ミッションファイルでは", "newer": "新しいバージョン",
-                       "dangling": "破損"}}[lang]
+                       "dangling": "破損", "nul": "破損"}}[lang]
     for name, path in _bad_files(tmp_path, good).items():
-        result = run_cli("--db", str(demo_db.path), "--lang", lang, "open-mission", str(path))
+        result = run_cli("--db", demo_db.location, "--lang", lang, "open-mission", str(path))
         assert result.returncode == 1, name
         assert "Traceback" not in result.stderr and expected[name] in result.stderr, (
             name, result.stderr)
@@ -245,18 +251,18 @@ def test_a_file_we_cannot_read_is_one_clear_message_and_changes_nothing(demo_db,
 
 def test_the_verbs_exit_codes_and_the_sensitive_option(demo_db, tmp_path):
     out = tmp_path / "cli.kakehashi"
-    result = run_cli("--db", str(demo_db.path), "save-mission", "hkd-alb-2026", "--out", str(out))
+    result = run_cli("--db", demo_db.location, "save-mission", "hkd-alb-2026", "--out", str(out))
     assert result.returncode == 0 and "21 people" in result.stdout
     assert "passport_number" not in read_document(out)["people"][0]
-    result = run_cli("--db", str(demo_db.path), "save-mission", CODE, "--out", str(out),
+    result = run_cli("--db", demo_db.location, "save-mission", CODE, "--out", str(out),
                      "--with-sensitive")
     assert result.returncode == 0 and "passport_number" in read_document(out)["people"][0]
-    assert run_cli("--db", str(demo_db.path), "save-mission", "NOPE", "--out",
+    assert run_cli("--db", demo_db.location, "save-mission", "NOPE", "--out",
                    str(out)).returncode == 1
-    bad = run_cli("--db", str(demo_db.path), "save-mission", CODE, "--out", str(tmp_path / "x.zip"))
+    bad = run_cli("--db", demo_db.location, "save-mission", CODE, "--out", str(tmp_path / "x.zip"))
     assert bad.returncode == 1 and ".kakehashi" in bad.stderr
-    assert run_cli("--db", str(demo_db.path), "save-mission", CODE).returncode == 2
-    dry = run_cli("--db", str(demo_db.path), "open-mission", str(out), "--dry-run")
+    assert run_cli("--db", demo_db.location, "save-mission", CODE).returncode == 2
+    dry = run_cli("--db", demo_db.location, "open-mission", str(out), "--dry-run")
     assert dry.returncode == 0 and "Dry run" in dry.stdout
 
 

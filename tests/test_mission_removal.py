@@ -4,30 +4,27 @@ the mission's code or ids were taken meanwhile. Real files, the demo mission, th
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
 from models import repository as repo
 from models.duplicate import duplicate_mission
+from models.entities import Person
 from models.mission_removal import CannotRestore, remove_mission, restore_mission
 from models.store.db import read_session, write_session
+from tests.conftest import every_row
 from tests.dialogs import when_modal
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 CODE = "HKD-ALB-2026"
 
 
 def dump(db) -> dict[str, list[tuple]]:
-    """Every row of every table of ours, in a stable order."""
-    with closing(sqlite3.connect(db.path)) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'alembic_version'")]
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
-                for t in tables}
+    return every_row(db.engine)
 
 
 def mission_id(db, code: str = CODE) -> int:
@@ -64,9 +61,9 @@ def test_people_in_another_mission_stay_and_the_others_personal_data_goes(demo_d
         repo.delete_mission(session, mission_id=copy)
     with read_session(demo_db.engine) as session:
         assert len(repo.list_attendees(session, mission_id=source)) == people
-    with closing(sqlite3.connect(demo_db.path)) as conn:
-        assert conn.execute("SELECT count(*) FROM person WHERE passport_number = 'TZ9988776'"
-                            ).fetchone()[0] == 0
+    with read_session(demo_db.engine) as session:
+        assert session.execute(select(Person.id).where(
+            Person.passport_number == "TZ9988776")).first() is None
 
 
 def test_undo_refuses_when_the_code_was_taken_meanwhile_and_changes_nothing(demo_db):

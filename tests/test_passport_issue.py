@@ -15,6 +15,8 @@ from models.rules import Problem
 from models.store.db import read_session, write_session
 from models.store.errors import InvalidInput
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = date(2026, 12, 1)
 
 

@@ -18,6 +18,8 @@ from models.visits import set_clearance
 from tests.conftest import run_cli
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = date(2026, 11, 1)
 
 
@@ -258,15 +260,20 @@ def test_the_checks_read_the_plan_in_a_fixed_number_of_queries(demo_db):
     def trace(dbapi_connection, _record, _proxy):   # every statement SQLite runs, raw or not
         dbapi_connection.set_trace_callback(statements.append)
 
+    def sent(_conn, _cursor, statement, *_rest):    # a server's: all go through SQLAlchemy
+        statements.append(statement)
+
     with read_session(demo_db.engine) as session:
         mission = repo.list_missions(session)[0]
-    event.listen(demo_db.engine, "checkout", trace)
+    hook, listener = ("before_cursor_execute", sent) if demo_db.is_server else ("checkout", trace)
+    event.listen(demo_db.engine, hook, listener)
     try:
         with read_session(demo_db.engine) as session:
             run_checks(session, mission_id=mission.id, today=TODAY)
-            session.connection().connection.driver_connection.set_trace_callback(None)
+            if not demo_db.is_server:
+                session.connection().connection.driver_connection.set_trace_callback(None)
     finally:
-        event.remove(demo_db.engine, "checkout", trace)
+        event.remove(demo_db.engine, hook, listener)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert 1 < len(selects) <= 8, selects   # never a query per item or per person
 

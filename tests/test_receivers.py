@@ -12,6 +12,8 @@ from documents.workbook.for_receiver import ReceiverNotFound, Receivers, export_
 from models.demo import DEMO_CODE
 from tests.conftest import run_cli
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 JP_PASSPORTS = {"TK1234567", "TR2345678", "TS3456789", "TK4567890", "TS6802413", "TZ5678901"}
 MILLER_PASSPORT = "900123456"          # Sarah Miller, a US citizen at the hotels in Japan
@@ -225,7 +227,7 @@ def test_a_latin_name_not_checked_is_marked_for_organizers_and_told_before_sendi
     from models.store.db import write_session
 
     with write_session(demo_db.engine) as session:
-        session.execute(text("UPDATE person SET latin_unconfirmed = 1 "
+        session.execute(text("UPDATE person SET latin_unconfirmed = true "
                              "WHERE family_name = 'Takahashi'"))
     path = tmp_path / "org.xlsx"
     export_mission(demo_db.engine, code=DEMO_CODE, path=path, language="en")

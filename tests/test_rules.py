@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from models import attendees as att
 from models import repository as repo
 from models import rules
 from models.store.db import read_session
+
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 
 END = date(2026, 12, 13)            # the demo mission's last day
 BOTH = {"JP", "US"}

@@ -12,6 +12,8 @@ from models.entities import ItineraryItem
 from models.store.db import read_session, write_session
 from models.times import day_shift, from_local, to_local
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _mission(db) -> int:
     with write_session(db.engine) as session:

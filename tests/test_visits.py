@@ -11,6 +11,8 @@ from models.store.db import read_session, write_session
 from models.visits import list_visitors, set_clearance, visitor_deadline
 from tests.plan_builder import TOKYO, Builder
 
+pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _demo_visit(session, title: str):
     mission = repo.list_missions(session)[0]

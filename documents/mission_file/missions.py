@@ -26,6 +26,12 @@ _KINDS = {
     "items": N_("Itinerary item"), "item_participants": N_("Taking part"),
     "clearances": N_("Visitor clearance"), "rooms": N_("Room"), "room_guests": N_("Room guest"),
     "greetings": N_("Greeting"), "gifts": N_("Gift"),
+    "mission_sites": N_("Site on the mission's list"), "counterparts": N_("Counterpart"),
+    "matchmaking_sessions": N_("Matchmaking session settings"),
+    "meeting_requests": N_("Meeting request"), "meetings": N_("Scheduled meeting"),
+    "interpreter_assignments": N_("Interpreter assignment"),
+    "item_protocols": N_("Seating and interpreting settings"),
+    "protocol_ranks": N_("Protocol rank"), "seats": N_("Seat"),
 }
 
 
@@ -120,16 +126,14 @@ def _shown(value) -> str:
 
 
 def _name(plan: OpenPlan, change) -> str:
-    values = change.after or {}
-    if change.part in ("item_participants", "clearances", "room_guests", "greetings"):
-        other = {"item_participants": "items", "clearances": "items", "room_guests": "rooms",
-                 "greetings": "items"}
-        ends = (values.get("item") or values.get("room"), values.get("participant"))
-        if change.after is None:
-            return ""
-        return " · ".join(plan.label(part, key) for part, key in
-                          zip((other[change.part], "participants"), ends, strict=True))
-    return plan.label(change.part, change.uuid)
+    part = BY_KEY[change.part]
+    if not part.is_link:
+        return plan.label(change.part, change.uuid)
+    # A link is named by its ends: "Site visit · Sato Ken" (a removed one's, as stored here).
+    ends = {column for column, _table in part.model.link_ends}
+    return " · ".join(plan.label(target, change.after.get(name) if change.after is not None
+                                 else plan.ids.uuid_of(target, change.before[column]))
+                      for column, name, target in part.ref_names() if column in ends)
 
 
 def change_lines(plan: OpenPlan) -> list[str]:

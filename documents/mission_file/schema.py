@@ -54,8 +54,7 @@ def build_schema() -> dict:
         "app_version": {"type": "string"},
         "saved_at": _INSTANT,
         "sensitive": {"type": "boolean",
-                      "description": "true: people carry date_of_birth, passport_number, "
-                                     "passport_expiry and visa_type"},
+                      "description": "true: people carry " + ", ".join(SENSITIVE)},
         "mission": {"$ref": "#/$defs/mission"},
     }
     return {
@@ -63,7 +62,8 @@ def build_schema() -> dict:
         "title": "Kakehashi mission document (mission.json in a .kakehashi file)",
         "description": "One mission with everything it holds; every row by its UUID, every "
                        "reference as the UUID of the row it names. A link row's uuid is "
-                       "uuid5(6b2f3c1e-5a4d-4f0e-9c1b-6a6b616b6568, 'table:end1:end2').",
+                       "uuid5(6b2f3c1e-5a4d-4f0e-9c1b-6a6b616b6568, 'table:end1:end2'), or "
+                       "'table:end' for a row that extends one thing (item_protocol, meeting).",
         "type": "object",
         "additionalProperties": False,
         "required": [*header, *lists],

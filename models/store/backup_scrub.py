@@ -109,8 +109,8 @@ def scrub_removed(engine, people: Iterable[dict]) -> tuple[int, int]:
     blanked in every backup of the engine's file."""
     people = list(people)
     path = getattr(engine, "kakehashi_path", None)
-    if path is None or not people:
-        return 0, 0
+    if path is None or not people or engine.dialect.name != "sqlite":
+        return 0, 0                 # a server keeps no backups of ours
     return scrub_backups(path, person_ids=[p["id"] for p in people],
                          numbers=[p.get("passport_number") or "" for p in people])
 

@@ -126,6 +126,11 @@ class Database:
     def is_server(self) -> bool:
         return self.path is None
 
+    @property
+    def location(self) -> str:
+        """Where it is, for the user and the log: the file's path or the server's URL."""
+        return self.url if self.is_server else str(self.path)
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.copy_folder is not None:
@@ -211,6 +216,7 @@ def _open_server(url: str) -> Database:
         raise NewerDatabase(shown_url(url), revision)
     if revision != SCHEMA_HEAD:
         upgrade(url)
+    _learn_sensitive(engine)        # a server's values must not reach a log either
     return Database(path=None, engine=engine, created=revision is None, url=shown_url(url))
 
 

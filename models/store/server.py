@@ -14,6 +14,7 @@ from sqlalchemy.pool import NullPool
 
 from models.store.errors import (
     CannotOpen,
+    Conflict,
     DatabaseBusy,
     DiskFull,
     ReadOnlyDatabase,
@@ -65,5 +66,14 @@ def server_error(exc: OperationalError, where: str) -> StorageError:
     if code in _BUSY:
         return DatabaseBusy()
     if code.startswith("08") or not code:      # connection lost or never made
-        return CannotOpen(where, str(exc.orig).strip().splitlines()[0] if str(exc.orig) else "")
-    return WriteFailed(str(exc.orig))
+        return CannotOpen(where, _primary(exc.orig))
+    if code.startswith("23"):                  # a unique key or a reference: as SQLite's
+        return Conflict(_primary(exc.orig))
+    return WriteFailed(_primary(exc.orig))
+
+
+def _primary(orig) -> str:
+    """The server's one-line reason, never its DETAIL, which quotes the row's values (a
+    passport number in a unique key)."""
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else ""

@@ -54,6 +54,9 @@ class FileActions(QObject):
         self.act_export_for.setText(_("Export &for…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_compact.setText(_("&Compact database"))
+        for action in (self.act_restore, self.act_compact):
+            action.setToolTip(self._file_only_reason() or action.text().replace("&", ""))
+            action.setStatusTip(self._file_only_reason())
         self.act_save_mission.setText(_("&Save mission as file…"))
         self.act_open_mission.setText(_("&Open mission file…"))
 
@@ -62,10 +65,17 @@ class FileActions(QObject):
         self.act_export.setEnabled(has_mission)          # reads only: read-only files too
         self.act_handouts.setEnabled(has_mission)
         self.act_export_for.setEnabled(has_mission)
-        self.act_restore.setEnabled(writable)
-        self.act_compact.setEnabled(writable)
+        file_store = not self.ctx.db.is_server      # backups and compaction are a file's
+        self.act_restore.setEnabled(writable and file_store)
+        self.act_compact.setEnabled(writable and file_store)
         self.act_save_mission.setEnabled(has_mission)    # reads only
         self.act_open_mission.setEnabled(writable)
+
+    def _file_only_reason(self) -> str:
+        if not self.ctx.db.is_server:
+            return ""
+        return _("Not for a server database: its copies are kept by the server's own tools "
+                 "(pg_dump), not by Kakehashi.")
 
     def save_mission_file(self) -> None:
         from ui.files.mission_file_dialog import save_mission

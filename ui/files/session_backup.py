@@ -34,7 +34,8 @@ class SessionBackups(QObject):
         ctx.events.changed.connect(self._on_changed)
 
     def _on_changed(self, change: Change) -> None:
-        if change.switched or not change.kinds or self.ctx.read_only:
+        # A server database keeps its own copies (pg_dump); these are a file's.
+        if change.switched or not change.kinds or self.ctx.read_only or self.ctx.db.is_server:
             return
         if not self.edited:
             self.edited = True

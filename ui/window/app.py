@@ -69,6 +69,7 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     from models.demo import open_with_demo as open_db
     from models.store.errors import StorageError
     from models.store.paths import default_db_path
+    from models.store.server import is_server_url
     from ui.window.single_instance import ACTIVATED, NO_ANSWER, SingleInstance, bring_to_front
 
     path = db_path or default_db_path()
@@ -97,6 +98,9 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     if error is not None and smoke_test:
         print(error.user_message(), file=sys.stderr)
         db = None
+    elif error is not None and is_server_url(path):   # no backups of a server to offer
+        QMessageBox.warning(None, _("Kakehashi"), error.user_message())
+        db = None
     elif error is not None or (db is not None and db.damage and not smoke_test):
         from ui.files.recovery_dialog import offer_backup
 
@@ -104,7 +108,9 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     if db is None:
         guard.close()
         return 1
-    log.info("Opened %s%s", db.path, " (new file, demo mission added)" if db.created else "")
+    log.info("Opened %s%s", db.location, "" if not db.created else
+             " (new database, demo mission added)" if db.is_server else
+             " (new file, demo mission added)")
     if db.notice and not smoke_test:  # a read-only file shown from a copy with its -wal
         QMessageBox.information(None, _("Kakehashi"), db.notice)
 
@@ -141,5 +147,5 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
     guard.close()
     qt_language.close()
     db.dispose()
-    log.info("Closed %s (exit code %s)", db.path, result["code"] or code)
+    log.info("Closed %s (exit code %s)", db.location, result["code"] or code)
     return result["code"] or code

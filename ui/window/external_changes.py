@@ -1,6 +1,7 @@
 """Polls models.store.watch every two seconds and says when another program changed the open
 database: the pragma it reads costs nothing, and two seconds is soon enough for someone
-switching back from a terminal."""
+switching back from a terminal. A file's only: a server database is not watched (its own
+change notices are the sync issue's), so the window shows what it last read."""
 
 from __future__ import annotations
 
@@ -19,10 +20,16 @@ class ExternalChanges(QObject):
         super().__init__(ctx)
         self.ctx = ctx
         self.watch = CommitWatch()
-        self.watch.follow(ctx.engine, ctx.db.path)
+        self.enabled = not ctx.db.is_server
         ctx.wrote_beside_engine.connect(self.mark_own)
         self.timer = QTimer(self, interval=interval_ms, timeout=self.poll)
-        self.timer.start()
+        if self.enabled:
+            self.watch.follow(ctx.engine, ctx.db.path)
+            self.timer.start()
+
+    def start(self) -> None:
+        if self.enabled and not self.timer.isActive():
+            self.timer.start()
 
     def mark_own(self) -> None:
         self.watch.mark_own()

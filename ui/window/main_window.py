@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([files.act_save_mission, files.act_open_mission])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
+        self.file_menu.setToolTipsVisible(True)   # why restore and compact are off on a server
         self.file_menu.addSeparator()
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit,
                                 triggered=self.close)
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, _("About Kakehashi"), _(
             "Kakehashi (架け橋, \"bridge\") plans business-mission delegations between the US "
             "and Japan, offline, in English and Japanese.\n\nDatabase: {path}").format(
-            path=self.db.path))
+            path=self.db.location))
 
     # window state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -418,8 +419,7 @@ class MainWindow(QMainWindow):
         self.move(available.center() - self.rect().center())
 
     def showEvent(self, event) -> None:
-        if not self.external.timer.isActive():  # shown again after a close
-            self.external.timer.start()
+        self.external.start()  # shown again after a close
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from models.store.server import is_server_url, shown_url
+
 OWNER, ACTIVATED, NO_ANSWER = "owner", "activated", "no-answer"
 ACTIVATE, ACK = b"activate\n", b"ok\n"
 CONNECT_MS = 500
@@ -35,7 +37,8 @@ def server_name(db_path: str | os.PathLike) -> str:
         user = getpass.getuser()
     except Exception:  # no login name in the environment or the password database
         user = str(os.getuid()) if hasattr(os, "getuid") else ""
-    where = os.path.normcase(str(Path(db_path).expanduser().resolve()))
+    where = (shown_url(db_path) if is_server_url(db_path)
+             else os.path.normcase(str(Path(db_path).expanduser().resolve())))
     digest = hashlib.sha256(f"{user}\0{where}".encode()).hexdigest()[:32]
     return f"kakehashi-{digest}"
 

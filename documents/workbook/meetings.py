@@ -72,23 +72,23 @@ def read_meetings(session, *, mission_id: int) -> MeetingsData:
     return data
 
 
-def _name(data: MeetingsData, pid: int | None) -> str:
+def name_text(data: MeetingsData, pid: int | None) -> str:
     return person_name(**data.names[pid]) if pid in data.names else ""
 
 
-def _side(data: MeetingsData, r: mt.RequestData) -> str:
+def side_text(data: MeetingsData, r: mt.RequestData) -> str:
     if r.participant_id is not None:
-        return _name(data, r.participant_id)
+        return name_text(data, r.participant_id)
     org = data.organizations.get(r.organization_id, ("", ""))
     return _("{organization} (all delegates)").format(organization=pick(*org)[0])
 
 
-def _counterpart(data: MeetingsData, cp_id: int) -> str:
+def counterpart_text(data: MeetingsData, cp_id: int) -> str:
     cp = data.counterparts.get(cp_id)
     return pick(cp.name_en, cp.name_ja)[0] if cp else ""
 
 
-def _slot(slots, n: int, tz: str) -> str:
+def slot_text(slots, n: int, tz: str) -> str:
     start, end = slots[n]
     return f"{format_time(start, tz, with_zone=False)}–{format_time(end, tz)}"
 
@@ -102,17 +102,17 @@ def meeting_sheets(meetings: MeetingsData, used: set[str]) -> list[SheetData]:
         at = {(m.slot, m.table): m for m in placed.values()}
         grid_rows = []
         for n in range(len(slots)):
-            line = [_slot(slots, n, row.tz)]
+            line = [slot_text(slots, n, row.tz)]
             for table in range(1, row.settings.tables + 1):
                 m = at.get((n, table))
                 if m is None:
                     line.append(None)
                     continue
                 r = by_id[m.request_id]
-                text = f"{_side(meetings, r)}\n{_counterpart(meetings, r.counterpart_id)}"
+                text = f"{side_text(meetings, r)}\n{counterpart_text(meetings, r.counterpart_id)}"
                 if m.interpreter is not None:
                     text += "\n" + _("Interpreter: {name}").format(
-                        name=_name(meetings, m.interpreter))
+                        name=name_text(meetings, m.interpreter))
                 line.append(text)
             grid_rows.append(line)
         columns = [Column(_("Time"), 18)] + [
@@ -123,14 +123,14 @@ def meeting_sheets(meetings: MeetingsData, used: set[str]) -> list[SheetData]:
         lines = []
         for m in sorted(placed.values(), key=lambda m: (m.slot, m.table)):
             r = by_id[m.request_id]
-            lines.append([_slot(slots, m.slot, row.tz), m.table, _side(meetings, r),
-                          _counterpart(meetings, r.counterpart_id),
-                          _name(meetings, m.interpreter)
+            lines.append([slot_text(slots, m.slot, row.tz), m.table, side_text(meetings, r),
+                          counterpart_text(meetings, r.counterpart_id),
+                          name_text(meetings, m.interpreter)
                           or (_("Needed, none assigned") if r.interpreter else "")])
         unmet = [r for r in requests if r.id not in placed]
         for r in unmet:
-            lines.append([_("Not scheduled"), None, _side(meetings, r),
-                          _counterpart(meetings, r.counterpart_id),
+            lines.append([_("Not scheduled"), None, side_text(meetings, r),
+                          counterpart_text(meetings, r.counterpart_id),
                           _("Needed") if r.interpreter else ""])
         sheets.append(SheetData(
             sheet_name(_("Meetings {session}").format(session=title), used),
@@ -152,12 +152,12 @@ def gift_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
     """Every gift by its item's start: what, by whom, to whom, bought, handed over."""
     rows = []
     for item, g in meetings.gifts:
-        recipient = (_name(meetings, g.recipient_id) if g.recipient_id is not None
+        recipient = (name_text(meetings, g.recipient_id) if g.recipient_id is not None
                      else pick(g.recipient_en, g.recipient_ja)[0])
         rows.append([format_date(local_date(item.start_utc, item.start_tz), "day"),
                      format_time(item.start_utc, item.start_tz),
                      pick(item.title_en, item.title_ja)[0], pick(g.gift_en, g.gift_ja)[0],
-                     _name(meetings, g.giver_id), recipient,
+                     name_text(meetings, g.giver_id), recipient,
                      _("Yes") if g.bought else _("No"), _("Yes") if g.handed else _("No"),
                      g.notes])
     return SheetData(sheet_name(_("Gifts"), used), _("Gifts (who gives what to whom, and where)"),
@@ -172,7 +172,7 @@ def _interpreter_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
     lines = []
     for item, who in meetings.interpreting:
         for pid in who:
-            lines.append((item.start_utc, _name(meetings, pid),
+            lines.append((item.start_utc, name_text(meetings, pid),
                           format_date(local_date(item.start_utc, item.start_tz), "day"),
                           f"{format_time(item.start_utc, item.start_tz, with_zone=False)}–"
                           f"{format_time(item.end_utc, item.end_tz)}",
@@ -183,13 +183,13 @@ def _interpreter_sheet(meetings: MeetingsData, used: set[str]) -> SheetData:
             if m.interpreter is None:
                 continue
             r = by_id[m.request_id]
-            lines.append((slots[m.slot][0], _name(meetings, m.interpreter),
+            lines.append((slots[m.slot][0], name_text(meetings, m.interpreter),
                           format_date(local_date(row.start, row.tz), "day"),
-                          _slot(slots, m.slot, row.tz),
+                          slot_text(slots, m.slot, row.tz),
                           _("{session}, table {table}: {side} – {counterpart}").format(
                               session=pick(row.title_en, row.title_ja)[0], table=m.table,
-                              side=_side(meetings, r),
-                              counterpart=_counterpart(meetings, r.counterpart_id))))
+                              side=side_text(meetings, r),
+                              counterpart=counterpart_text(meetings, r.counterpart_id))))
     lines.sort(key=lambda line: (line[1], line[0]))
     rows = [list(line[1:]) for line in lines]
     return SheetData(sheet_name(_("Interpreters"), used), _("Interpreters' assignments"),
@@ -206,7 +206,7 @@ def _seating_sheet(meetings: MeetingsData, item, settings: seating.PlanSettings,
         side = _("Host") if pid in meetings.hosts else _("Delegation")
         mark = _("seat of honour") if (spot and spot.side == "guest" and spot.honour == 0
                                       and table == 1) else ""
-        rows.append([table, seat + 1, _name(meetings, pid), side, mark])
+        rows.append([table, seat + 1, name_text(meetings, pid), side, mark])
     title = pick(item.title_en, item.title_ja)[0]
     return SheetData(sheet_name(_("Seating {item}").format(item=title), used),
                      _("Seating plan: {item}").format(item=title),

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from documents.workbook.lang import display_name
-from documents.workbook.meetings import MeetingsData, _counterpart, _name, _side, _slot
+from documents.workbook.meetings import (
+    MeetingsData,
+    counterpart_text,
+    name_text,
+    side_text,
+    slot_text,
+)
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from i18n import N_, _, pick
 from i18n.formatting import format_date
@@ -36,7 +42,7 @@ def _contact(meetings: MeetingsData, cp_id: int) -> str:
     cp = meetings.counterparts.get(cp_id)
     if cp is None:
         return ""
-    name = _counterpart(meetings, cp_id)
+    name = counterpart_text(meetings, cp_id)
     contact = pick(cp.contact_en, cp.contact_ja)[0]
     return f"{name}\n{contact}" if contact else name
 
@@ -57,17 +63,17 @@ def schedule_lines(meetings: MeetingsData, *, participant: int | None = None,
                 other = _contact(meetings, r.counterpart_id)
             else:
                 mine = r.counterpart_id == counterpart
-                other = _side(meetings, r)
+                other = side_text(meetings, r)
                 org = meetings.organizations.get(meetings.person_orgs.get(r.participant_id))
                 if r.participant_id is not None and org:
                     other += "\n" + pick(*org)[0]      # whom they meet, and from where
             if not mine:
                 continue
-            interpreter = _name(meetings, m.interpreter) or (
+            interpreter = name_text(meetings, m.interpreter) or (
                 _("Needed, none assigned") if r.interpreter else "")
             lines.append(ScheduleLine(slots[m.slot][0],
                                       format_date(local_date(row.start, row.tz), "day"),
-                                      _slot(slots, m.slot, row.tz), title, m.table, other,
+                                      slot_text(slots, m.slot, row.tz), title, m.table, other,
                                       interpreter))
     return sorted(lines, key=lambda line: (line.start, line.table))
 

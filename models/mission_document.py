@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from models.entities import (
     SENSITIVE_FIELDS,
+    Consulate,
     ItemParticipant,
     ItineraryItem,
     Mission,
@@ -78,6 +79,7 @@ PARTS = (
     Part("mission", Mission, {}, owned=True),
     Part("organizers", MissionOrganizer,
          {"mission_id": "mission", "organization_id": "organizations"}, owned=True),
+    Part("consulates", Consulate, {"mission_id": "mission"}, owned=True),
     Part("participants", Participant, {"mission_id": "mission", "person_id": "people"},
          owned=True),
     Part("items", ItineraryItem, {"mission_id": "mission", "site_id": "sites"}, owned=True),

@@ -1,7 +1,7 @@
 """Deleting a whole mission so that it can be undone: every row it takes with it is kept, and
 put back with the same ids, so the undo steps recorded before the deletion still name them.
 
-What goes: the mission, its organizers, participants, itinerary items with their people,
+What goes: the mission, its organizers, consulates, participants, itinerary items with their people,
 clearances, rooms and guests, and the people who were in no other mission. Organizations and
 sites are shared by all missions and stay. No Qt here.
 """
@@ -17,6 +17,7 @@ from i18n import _
 from models import meeting_rows
 from models import repository as repo
 from models.entities import (
+    Consulate,
     Counterpart,
     ItemParticipant,
     ItineraryItem,
@@ -33,8 +34,8 @@ from models.entities import (
 from models.store.errors import StorageError
 
 # In the order rows must go back in: every row after the rows it refers to.
-TABLES = (Person, Mission, MissionOrganizer, Participant, ItineraryItem, ItemParticipant,
-          VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
+TABLES = (Person, Mission, MissionOrganizer, Consulate, Participant, ItineraryItem,
+          ItemParticipant, VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
 
 
 class CannotRestore(StorageError):
@@ -72,6 +73,7 @@ def remove_mission(session: Session, *, mission_id: int) -> RemovedMission:
         Person: and_(Person.id.in_(here), Person.id.not_in(elsewhere)),
         Mission: Mission.id == mission_id,
         MissionOrganizer: MissionOrganizer.mission_id == mission_id,
+        Consulate: Consulate.mission_id == mission_id,
         Participant: Participant.mission_id == mission_id,
         ItineraryItem: ItineraryItem.mission_id == mission_id,
         ItemParticipant: ItemParticipant.item_id.in_(items),

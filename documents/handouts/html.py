@@ -118,19 +118,28 @@ def _contacts(h: Handout) -> str:
                         f'<td width="70%" style="font-size: 13pt">{listed}</td></tr>')
         parts.append(f'<table width="100%" cellpadding="4" cellspacing="0" '
                      f'style="font-size: 11pt">{"".join(rows)}</table>')
+    if h.consulates:
+        parts.append(f'<h2 style="font-size: 13pt">{_e(_("Consulates and embassies"))}</h2>')
+        parts.append(_contact_table(h.consulates, "11pt", 38, 40))
+    if h.contacts:
+        parts.append(_contact_table(h.contacts, "9.5pt", 34, 44))
+    return "".join(parts)
+
+
+def _contact_table(contacts, size: str, name_width: int, detail_width: int) -> str:
+    """Contacts under their group's heading, as name, detail and phone columns."""
     group = None
     rows = []
-    for c in h.contacts:
+    for c in contacts:
         if c.group != group:
             group = c.group
             rows.append(f'<tr><td colspan="3" style="font-weight: bold; font-size: 11pt; '
                         f'padding-top: 8px">{_e(group)}</td></tr>')
-        rows.append(f'<tr><td width="34%">{_e(c.name)}</td><td width="44%">{_e(c.detail)}</td>'
-                    f'<td width="22%">{_e(c.phone)}</td></tr>')
-    if rows:
-        parts.append(f'<table width="100%" cellpadding="3" cellspacing="0" '
-                     f'style="font-size: 9.5pt; margin-top: 10px">{"".join(rows)}</table>')
-    return "".join(parts)
+        rows.append(f'<tr><td width="{name_width}%">{_e(c.name)}</td>'
+                    f'<td width="{detail_width}%">{_e(c.detail)}</td>'
+                    f'<td width="{100 - name_width - detail_width}%">{_e(c.phone)}</td></tr>')
+    return (f'<table width="100%" cellpadding="3" cellspacing="0" '
+            f'style="font-size: {size}; margin-top: 10px">{"".join(rows)}</table>')
 
 
 def cover_html(h: Handout) -> str:

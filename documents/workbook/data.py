@@ -13,6 +13,7 @@ from datetime import date
 
 from models import repository as repo
 from models.attendees import DocumentAttendee, document_attendees, participant_by_email
+from models.consulates import ConsulateRow, list_consulates
 from models.entities import AttendanceStatus, ItemKind
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, check_plan
@@ -39,6 +40,8 @@ class MissionData:
     person_extra: dict[int, dict] = field(default_factory=dict)
     item_extra: dict[int, dict] = field(default_factory=dict)
     site_rules: dict[int, dict] = field(default_factory=dict)
+    # The consulates and embassies that serve its delegates abroad (models/consulates.py).
+    consulates: list[ConsulateRow] = field(default_factory=list)
 
     def active(self) -> list[DocumentAttendee]:
         return [p for p in self.people.values() if p.status != AttendanceStatus.CANCELLED.value]
@@ -76,6 +79,7 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         data.person_extra = person_extras(session, mission_id=mission.id, sensitive=sensitive)
         data.item_extra = item_extras(session, mission_id=mission.id)
         data.site_rules = site_rules(session, site_ids=plan.sites)
+        data.consulates = list_consulates(session, mission_id=mission.id)
     return data
 
 

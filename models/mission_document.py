@@ -180,6 +180,7 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
         "people": Person.id.in_(people),
         "mission": Mission.id == mission_id,
         "organizers": MissionOrganizer.mission_id == mission_id,
+        "consulates": Consulate.mission_id == mission_id,
         "participants": Participant.mission_id == mission_id,
         "items": ItineraryItem.mission_id == mission_id,
         "item_participants": ItemParticipant.item_id.in_(items),

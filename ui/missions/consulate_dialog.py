@@ -81,7 +81,8 @@ class ConsulateDialog(FormDialog):
         self.setWindowTitle(_("Edit consulate or embassy") if self._editing
                             else _("Add consulate or embassy"))
         texts = {"country": _("In the country visited"), "nationality": _("For citizens of"),
-                 "name_en": _("Name (English)"), "name_ja": _("Name (Japanese)"),
+                 "name_en": _("Consulate name (English)"),
+                 "name_ja": _("Consulate name (Japanese)"),
                  "address_en": _("Address (English)"), "address_ja": _("Address (Japanese)"),
                  "phone": _("Phone")}
         for key, text in texts.items():

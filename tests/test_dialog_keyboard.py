@@ -31,8 +31,8 @@ from ui.find.find_index import FindIndex
 from ui.itinerary.item_dialog import ItemDialog
 from ui.itinerary.move_dialog import MoveDialog
 from ui.lodging.room_dialog import RoomDialog
-from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.consulate_dialog import ConsulateDialog
+from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
 from ui.sites.site_dialog import SiteDialog
 

@@ -19,12 +19,13 @@ TEXTS = ("name_en", "name_ja", "address_en", "address_ja", "phone")
 
 
 def consulate_line(row: ConsulateRow) -> str:
-    """"Consulate General of Japan in New York — in United States, for Japan citizens"."""
+    """Its name, and below it where it is and whom it serves, for the mission dialog's list."""
     from i18n import pick
 
-    return _("{name} — in {country}, for citizens of {nationality}").format(
-        name=pick(row.name_en, row.name_ja)[0], country=country_name(row.country) or row.country,
+    where = _("in {country}, for citizens of {nationality}").format(
+        country=country_name(row.country) or row.country,
         nationality=country_name(row.nationality) or row.nationality)
+    return f"{pick(row.name_en, row.name_ja)[0]}\n{where}"
 
 
 class ConsulateDialog(FormDialog):

@@ -80,7 +80,9 @@ class MissionDialog(FormDialog):
             self.organizers.addItem(item)
         self._consulates = list(consulates)
         self.consulate_list = QListWidget(objectName="consulates")
-        self.consulate_list.setMaximumHeight(110)
+        self.consulate_list.setMaximumHeight(130)
+        self.consulate_list.setWordWrap(True)           # long names wrap, never scroll aside
+        self.consulate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.consulate_buttons = {k: QPushButton(objectName=f"consulate_{k}")
                                   for k in ("add", "edit", "remove")}
         consulate_box = QWidget()

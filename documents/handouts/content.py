@@ -26,7 +26,7 @@ from documents.workbook.lang import (
     reading,
 )
 from documents.workbook.people import CONTACT_GROUPS
-from documents.workbook.travel import Names, item_place, person_rooms, place_code
+from documents.workbook.travel import Names, item_place, place_code, rooms_by_person
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
@@ -44,6 +44,7 @@ class Entry:
     kind: str
     title: str
     details: list[tuple[str, str]]  # (heading, text)
+    markup: str = ""                # its HTML, once html.py has made it
 
 
 @dataclass
@@ -131,6 +132,7 @@ class Batch:
         self.both_sides = len(self.countries) > 1
         roles = set().union(*(r for _group, r in CONTACT_GROUPS))
         self.crew = [p for p in active if p.role in roles]
+        self.rooms_of = rooms_by_person(data, self.names)
         self.items_of: dict[int, list] = defaultdict(list)
         for item in data.items:
             for pid in item.people:
@@ -147,7 +149,7 @@ class Builder:
         self.batch = batch = batch if batch is not None and batch.data is data else Batch(data)
         self.cache = batch.cache
         self.names = batch.names
-        self.rooms = person_rooms(data, person.pid) if person is not None else {}
+        self.rooms = batch.rooms_of.get(person.pid, {}) if person is not None else {}
         self.countries, self.both_sides = batch.countries, batch.both_sides
         self.active = batch.active
         self.crew = self._crew()
@@ -244,26 +246,32 @@ class Builder:
                                                  to_local(item.start, item.start_tz))
         return found
 
+    def _once(self, key, make):
+        """What `make()` gives, worked out once per batch: the same in every pack of it."""
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = make()
+        return found
+
     def cards(self) -> list[TaxiCard]:
-        cards = []
-        for item in self.items():
-            if item.kind != ItemKind.HOTEL.value:
-                continue
-            local = local_language(zone_country(item.start_tz))
-            site = self.sites.get(item.site_id)
-            stay = format_date_range(local_date(item.start, item.start_tz),
-                                     local_date(item.end, item.end_tz))
-            reader = _("Please take me to:")
-            reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
-            with temporary_language(local):
-                hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
-                address = pick(site.address_en, site.address_ja)[0] if site else ""
-                address = address or pick(item.location_en, item.location_ja)[0]
-                request = _("Please take me to:")
-            phone = phone_text(self._hotel_phone(item, site))
-            cards.append(TaxiCard(hotel, address, request, "" if reader == request else reader,
-                                  "" if reader_hotel == hotel else reader_hotel, phone, stay))
-        return cards
+        return [self._once(("card", item.id), lambda item=item: self._card(item))
+                for item in self.items() if item.kind == ItemKind.HOTEL.value]
+
+    def _card(self, item) -> TaxiCard:
+        local = local_language(zone_country(item.start_tz))
+        site = self.sites.get(item.site_id)
+        stay = format_date_range(local_date(item.start, item.start_tz),
+                                 local_date(item.end, item.end_tz))
+        reader = _("Please take me to:")
+        reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+        with temporary_language(local):
+            hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+            address = pick(site.address_en, site.address_ja)[0] if site else ""
+            address = address or pick(item.location_en, item.location_ja)[0]
+            request = _("Please take me to:")
+        phone = phone_text(self._hotel_phone(item, site))
+        return TaxiCard(hotel, address, request, "" if reader == request else reader,
+                        "" if reader_hotel == hotel else reader_hotel, phone, stay)
 
     def _hotel_phone(self, item, site) -> str:
         """The stay's own front-desk number, else its site's contact number."""
@@ -275,34 +283,42 @@ class Builder:
         for group, roles in CONTACT_GROUPS:
             people = [p for p in self.crew if p.role in roles]
             for p in sorted(people, key=lambda p: self.names.key[p.pid]):
-                found.append(Contact(_(group), self.names.name[p.pid],
-                                     pick(p.org_en, p.org_ja)[0], phone_text(p.phone)))
+                found.append(self._once(("crew", p.pid), lambda p=p, group=group: Contact(
+                    _(group), self.names.name[p.pid], pick(p.org_en, p.org_ja)[0],
+                    phone_text(p.phone))))
         items = self.items()
-        seen = set()
-        for item in items:
-            if item.kind == ItemKind.HOTEL.value and item.id not in seen:
-                seen.add(item.id)
-                site = self.sites.get(item.site_id)
-                found.append(Contact(_("Hotels"), _hotel_name(pick(item.title_en,
-                                                                   item.title_ja)[0]),
-                                     pick(item.location_en, item.location_ja)[0],
-                                     phone_text(self._hotel_phone(item, site))))
+        hotels = {i.id: i for i in items if i.kind == ItemKind.HOTEL.value}
+        found += [self._once(("hotel", i.id), lambda i=i: self._hotel_contact(i))
+                  for i in hotels.values()]
         drivers = {}
         for item in items:
-            transport = item_transport(item)
-            if transport.driver and item.kind != ItemKind.FLIGHT.value:
-                drivers.setdefault((transport.driver_name, transport.driver_phone),
-                                   transport.vehicle)
+            driver = self._once(("driver", item.id), lambda item=item: self._driver(item))
+            if driver:
+                drivers.setdefault(driver[:2], driver[2])
         found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
         site_ids = {i.site_id for i in items if i.site_id is not None}
         for sid in sorted(site_ids):
             site = self.sites.get(sid)
             if site is not None and (site.contact_name or site.contact_phone):
-                found.append(Contact(_("Host contacts"), site.contact_name,
-                                     pick(site.name_en, site.name_ja)[0],
-                                     phone_text(site.contact_phone)))
+                found.append(self._once(("host", sid), lambda site=site: Contact(
+                    _("Host contacts"), site.contact_name, pick(site.name_en, site.name_ja)[0],
+                    phone_text(site.contact_phone))))
         return found
+
+    def _hotel_contact(self, item) -> Contact:
+        site = self.sites.get(item.site_id)
+        return Contact(_("Hotels"), _hotel_name(pick(item.title_en, item.title_ja)[0]),
+                       pick(item.location_en, item.location_ja)[0],
+                       phone_text(self._hotel_phone(item, site)))
+
+    @staticmethod
+    def _driver(item) -> tuple[str, str, str] | tuple[()]:
+        """(name, phone, vehicle) of a ground transfer's driver; () for none."""
+        transport = item_transport(item)
+        if transport.driver and item.kind != ItemKind.FLIGHT.value:
+            return transport.driver_name, transport.driver_phone, transport.vehicle
+        return ()
 
     def emergency(self) -> list[tuple[str, list[tuple[str, str]]]]:
         return [(country_name(c), emergency_numbers(c)) for c in self.countries]

@@ -55,7 +55,10 @@ def _cover(h: Handout) -> str:
 def _entry(entry: Entry) -> str:
     """An item as paragraphs: its times (and the other side's clock) on the first line, what
     and where indented below. Paragraphs, not table rows: Qt lays a page of table cells out
-    four times slower, and a batch of 2,000 handouts feels it."""
+    four times slower, and a batch of 2,000 handouts feels it. Kept on the entry: a batch
+    shares one entry between every pack that has the item."""
+    if entry.markup:
+        return entry.markup
     when = f'<b>{_e(entry.times)}</b>'
     if entry.mark:
         when += f'　<b style="color: #b00000">{_e(entry.mark)}</b>'
@@ -65,8 +68,9 @@ def _entry(entry: Entry) -> str:
             f'<b style="font-size: 11pt">{_e(entry.title)}</b>')
     for heading, text in entry.details:
         what += f'<br/><span style="color: {GREY}">{_e(labelled(heading))}</span>{_e(text)}'
-    return (f'<p style="margin-top: 9px; margin-bottom: 0">{when}</p>'
-            f'<p style="-qt-block-indent: 1; margin-top: 1px">{what}</p>')
+    entry.markup = (f'<p style="margin-top: 9px; margin-bottom: 0">{when}</p>'
+                    f'<p style="-qt-block-indent: 1; margin-top: 1px">{what}</p>')
+    return entry.markup
 
 
 def _days(h: Handout) -> str:

@@ -80,17 +80,19 @@ def main() -> None:
         for factor in factors:
             r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf")
             people = 20 * factor
-            per_person = r["seconds"] / people
+            # Linearity on CPU time: the wall clock of a shared machine is the neighbours'.
+            per_person = r["cpu"] / people
             baseline = baseline or per_person
             print(f"{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
                   f"{r['seconds']:7.2f} s ({r['cpu']:.1f} s CPU)  "
-                  f"{per_person * 1000:6.1f} ms/person "
+                  f"{per_person * 1000:6.1f} CPU-ms/person "
                   f"(x{per_person / baseline:.2f} of 1x)  peak {r['rss_mb']:.0f} MB  "
                   f"{r['bytes'] / 1e6:.1f} MB file")
         biggest = max(factors)
         one = run(db_path, codes[biggest], "m.takahashi@jetro.example.jp",
                   folder / "one.pdf")
         print(f"{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
+              f"({one['cpu']:.2f} s CPU) "
               f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
         print(f"goals: {GOAL_S:.0f} s and {GOAL_MB} MB for 2,000 people, "
               f"per person within x{GOAL_LINEAR} of 1x")

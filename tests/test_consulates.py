@@ -181,3 +181,20 @@ def test_a_hotel_phone_is_read_where_the_stay_is_and_refused_when_not_a_number(q
         item_id = next(r.id for r in repo.list_items(session, mission_id=window.mission_id)
                        if r.title_en == "Hotel: Chitose Airport Inn")
         assert get_item(session, item_id=item_id).values["hotel_phone"] == "+81123456789"
+
+
+def test_in_a_batch_of_packs_each_keeps_its_own_consulate_and_room(qapp, tmp_path):
+    """Every pack of --everyone shares one batch of worked-out entries: what is a person's own
+    (their consulate, their room) must not leak into the next pack."""
+    out = tmp_path / "everyone.pdf"
+    result = run_cli("--db", str(tmp_path / "k.db"), "handout", CODE, "--out", str(out),
+                     "--everyone", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    packs = [" ".join(p.split()) for p in pdf_text(out).split("Travel pack for")[1:]]
+    takahashi = next(p for p in packs if p.startswith("Masayuki Takahashi"))
+    miller = next(p for p in packs if p.startswith("Sarah Miller"))
+    assert "Consulate General of Japan in New York" in takahashi
+    assert "Embassy of the United States of America, Tokyo" not in takahashi
+    assert "Embassy of the United States of America, Tokyo" in miller
+    assert "Consulate General of Japan in New York" not in miller
+    assert "Room: Room 1201 (Suite)" in takahashi and "Room 1201 (Suite)" not in miller

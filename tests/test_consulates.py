@@ -198,3 +198,19 @@ def test_in_a_batch_of_packs_each_keeps_its_own_consulate_and_room(qapp, tmp_pat
     assert "Embassy of the United States of America, Tokyo" in miller
     assert "Consulate General of Japan in New York" not in miller
     assert "Room: Room 1201 (Suite)" in takahashi and "Room 1201 (Suite)" not in miller
+
+
+def test_next_years_mission_starts_with_the_same_consulates(demo_db):
+    from datetime import date
+
+    from models.duplicate import duplicate_mission
+
+    mission_id = _mission_id(demo_db.engine)
+    with write_session(demo_db.engine) as session:
+        copy = duplicate_mission(session, mission_id=mission_id, new_code="HKD-ALB-2027",
+                                 new_start=date(2027, 12, 6), copy_people=False)
+    with read_session(demo_db.engine) as session:
+        assert list_consulates(session, mission_id=copy) == \
+            list_consulates(session, mission_id=mission_id) != []
+        uuids = session.exec(select(Consulate.uuid)).all()
+        assert len(set(uuids)) == len(uuids) == 4          # the copies have their own ids

@@ -139,7 +139,7 @@ def test_a_consulate_entered_in_the_mission_dialog_is_stored_and_undone(qtbot, w
     visible, taken, phone = seen["refused"]
     assert visible and taken.startswith("The mission already has") and \
         phone.startswith("Not a phone number")
-    assert "Consulate of Japan, Albany office\nin United States, for citizens of South Korea" \
+    assert "Consulate of Japan, Albany office\nIn: United States · For citizens of: South Korea" \
         in seen["listed"]
     engine = window.db.engine
     mission_id = window.mission_id

@@ -333,7 +333,7 @@ class Builder:
                                   nationality=nationality):
             address = pick(row.address_en, row.address_ja)[0]
             if nationality is None:
-                serves = _("For citizens of {country}").format(
+                serves = _("For citizens of: {country}").format(
                     country=country_name(row.nationality))
                 address = f"{address}\n{serves}" if address else serves
             found.append(Contact(country_name(row.country), pick(row.name_en, row.name_ja)[0],

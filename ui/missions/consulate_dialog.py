@@ -22,7 +22,7 @@ def consulate_line(row: ConsulateRow) -> str:
     """Its name, and below it where it is and whom it serves, for the mission dialog's list."""
     from i18n import pick
 
-    where = _("in {country}, for citizens of {nationality}").format(
+    where = _("In: {country} · For citizens of: {nationality}").format(
         country=country_name(row.country) or row.country,
         nationality=country_name(row.nationality) or row.nationality)
     return f"{pick(row.name_en, row.name_ja)[0]}\n{where}"

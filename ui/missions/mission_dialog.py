@@ -57,7 +57,7 @@ class MissionDialog(FormDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("missionDialog")
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)           # room for the consulates beside their buttons
         self._editing = mission
         self._checked = False
         self._code_taken = code_taken

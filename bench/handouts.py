@@ -29,7 +29,7 @@ def child(db: str, code: str, mode: str, out: str) -> None:
     from models.store.db import open_database
 
     database = open_database(Path(db))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     if mode == "everyone":
         result = export_handout(database.engine, code=code, path=out, language="en",
                                 everyone=True)
@@ -37,11 +37,13 @@ def child(db: str, code: str, mode: str, out: str) -> None:
         result = export_handout(database.engine, code=code, path=out, language="ja",
                                 email=mode)
     seconds = time.perf_counter() - started
+    export_cpu = time.process_time() - cpu_started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     # CPU seconds beside the wall clock: on a shared machine the wall clock mostly measures
     # the neighbours.
     print(json.dumps({"seconds": seconds, "pages": result.pages,
                       "rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
+                      "export_cpu": export_cpu,
                       "bytes": os.path.getsize(out)}))
 
 
@@ -80,17 +82,21 @@ def main() -> None:
         for factor in factors:
             r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf")
             people = 20 * factor
-            per_person = r["seconds"] / people
+            # Linearity on CPU time: the wall clock of a shared machine is the neighbours'.
+            # (the export's own CPU: the child's start-up, imports and Qt, is not per person)
+            per_person = r["export_cpu"] / people
             baseline = baseline or per_person
             print(f"{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
-                  f"{r['seconds']:7.2f} s ({r['cpu']:.1f} s CPU)  "
-                  f"{per_person * 1000:6.1f} ms/person "
+                  f"{r['seconds']:7.2f} s ({r['export_cpu']:.1f} s CPU, {r['cpu']:.1f} with "
+                  f"start-up)  "
+                  f"{per_person * 1000:6.1f} CPU-ms/person "
                   f"(x{per_person / baseline:.2f} of 1x)  peak {r['rss_mb']:.0f} MB  "
                   f"{r['bytes'] / 1e6:.1f} MB file")
         biggest = max(factors)
         one = run(db_path, codes[biggest], "m.takahashi@jetro.example.jp",
                   folder / "one.pdf")
         print(f"{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
+              f"({one['export_cpu']:.2f} s CPU, {one['cpu']:.2f} with start-up) "
               f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
         print(f"goals: {GOAL_S:.0f} s and {GOAL_MB} MB for 2,000 people, "
               f"per person within x{GOAL_LINEAR} of 1x")

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from models import repository as repo
+from models.consulates import ConsulateRow, set_consulates
 from models.lodging import RoomData, create_room
 from models.store.db import write_session
 from models.times import from_local
@@ -25,7 +26,7 @@ _ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_
               "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
               "pickup", "driver_name", "driver_phone", "start_tz", "end_tz", "vehicle_ja",
               "pickup_ja", "dropoff_en", "dropoff_ja", "driver_notes_en", "driver_notes_ja",
-              "confirmation")
+              "confirmation", "hotel_phone")
 
 
 def load_demo(path: Path = DEMO_FILE) -> dict:
@@ -74,6 +75,8 @@ def seed_demo(engine: Engine, data: dict | None = None) -> int:
                     guest_ids=tuple(participants[k] for k in room["guests"])))
             _seed_clearance(session, item_id, item.get("clearance"),
                             present if who == "all" else who, participants)
+        set_consulates(session, mission_id=mission_id,
+                       rows=[ConsulateRow(**c) for c in data.get("consulates", ())])
     return mission_id
 
 

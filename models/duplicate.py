@@ -49,6 +49,11 @@ def duplicate_mission(session: Session, *, mission_id: int, new_code: str, new_s
                     for link in session.exec(select(MissionSite).where(
                         MissionSite.mission_id == mission_id)).all())
 
+    # Its consulates too: the same delegation visits the same countries.
+    from models.consulates import copy_consulates
+
+    copy_consulates(session, from_mission=mission_id, to_mission=new_id)
+
     participants: dict[int, int] = {}          # old participant id -> new
     if copy_people:
         olds = session.exec(select(Participant).where(Participant.mission_id == mission_id)

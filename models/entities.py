@@ -102,6 +102,25 @@ class MissionOrganizer(LinkId, table=True):
         Integer, ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True))
 
 
+class Consulate(GlobalId, table=True):
+    """The consulate or embassy that serves the mission's citizens of one country
+    (`nationality`) in a country it visits (`country`), both ISO 3166-1 alpha-2: the Consulate
+    General of Japan in New York for the Japanese delegates in the US, the US Embassy in Tokyo
+    for the American staff in Japan. Each delegate's pack lists those of their citizenship."""
+
+    __table_args__ = (UniqueConstraint("mission_id", "country", "nationality",
+                                       name="uq_consulate"),)
+    id: int | None = Field(default=None, primary_key=True)
+    mission_id: int = Field(sa_column=_fk("mission.id"))
+    country: str = ""
+    nationality: str = ""
+    name_en: str = ""
+    name_ja: str = ""
+    address_en: str = ""
+    address_ja: str = ""
+    phone: str = ""                # E.164 text, never a number
+
+
 class OrganizationBase(SQLModel):
     name_en: str = ""
     name_ja: str = ""
@@ -247,6 +266,7 @@ class ItineraryItemBase(SQLModel):
     driver_notes_en: str = ""
     driver_notes_ja: str = ""
     confirmation: str = ""         # a hotel stay's booking confirmation number
+    hotel_phone: str = ""          # a stay's front desk, E.164: the pack prints it without a site
 
 
 class ItineraryItem(ItineraryItemBase, GlobalId, table=True):

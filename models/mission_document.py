@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from models.entities import (
     SENSITIVE_FIELDS,
+    Consulate,
     Counterpart,
     Gift,
     Greeting,
@@ -89,6 +90,7 @@ PARTS = (
     Part("mission", Mission, {}, owned=True),
     Part("organizers", MissionOrganizer,
          {"mission_id": "mission", "organization_id": "organizations"}, owned=True),
+    Part("consulates", Consulate, {"mission_id": "mission"}, owned=True),
     Part("participants", Participant, {"mission_id": "mission", "person_id": "people"},
          owned=True),
     Part("items", ItineraryItem, {"mission_id": "mission", "site_id": "sites"}, owned=True),
@@ -213,6 +215,7 @@ def scope(session: Session, mission_id: int) -> dict[str, list[dict]]:
         "people": Person.id.in_(people),
         "mission": Mission.id == mission_id,
         "organizers": MissionOrganizer.mission_id == mission_id,
+        "consulates": Consulate.mission_id == mission_id,
         "participants": Participant.mission_id == mission_id,
         "items": ItineraryItem.mission_id == mission_id,
         "item_participants": ItemParticipant.item_id.in_(items),

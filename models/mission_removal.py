@@ -1,9 +1,9 @@
 """Deleting a whole mission so that it can be undone: every row it takes with it is kept, and
 put back with the same ids, so the undo steps recorded before the deletion still name them.
 
-What goes: the mission, its organizers, participants, itinerary items with their people,
-clearances, rooms and guests, its site list, its counterparts and meeting rows, and the people
-who were in no other mission. Organizations and
+What goes: the mission, its organizers, consulates, participants, itinerary items with their
+people, clearances, rooms and guests, its site list, its counterparts and meeting rows, and the
+people who were in no other mission. Organizations and
 sites are shared by all missions and stay. No Qt here.
 """
 
@@ -18,6 +18,7 @@ from i18n import _
 from models import meeting_rows
 from models import repository as repo
 from models.entities import (
+    Consulate,
     Counterpart,
     ItemParticipant,
     ItineraryItem,
@@ -35,7 +36,7 @@ from models.entities import (
 from models.store.errors import StorageError
 
 # In the order rows must go back in: every row after the rows it refers to.
-TABLES = (Person, Mission, MissionOrganizer, MissionSite, Participant, ItineraryItem,
+TABLES = (Person, Mission, MissionOrganizer, Consulate, MissionSite, Participant, ItineraryItem,
           ItemParticipant, VisitClearance, Room, RoomGuest, Counterpart, *meeting_rows.TABLES)
 
 
@@ -75,6 +76,7 @@ def remove_mission(session: Session, *, mission_id: int) -> RemovedMission:
         Mission: Mission.id == mission_id,
         MissionOrganizer: MissionOrganizer.mission_id == mission_id,
         MissionSite: MissionSite.mission_id == mission_id,
+        Consulate: Consulate.mission_id == mission_id,
         Participant: Participant.mission_id == mission_id,
         ItineraryItem: ItineraryItem.mission_id == mission_id,
         ItemParticipant: ItemParticipant.item_id.in_(items),

@@ -38,6 +38,7 @@ from ui.lodging.assign_rooms import AssignRoomsDialog
 from ui.lodging.room_dialog import RoomDialog
 from ui.meetings.gift_dialog import GiftDialog
 from ui.meetings.protocol_dialogs import BreakRuleDialog, SeatMoveDialog
+from ui.missions.consulate_dialog import ConsulateDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
 from ui.sites.site_dialog import SiteDialog
@@ -57,6 +58,7 @@ DIALOGS = {
     "attendee": lambda: AttendeeDialog([], mission_end=date(2026, 12, 13), countries={"US"}),
     "item": lambda: ItemDialog(sites=[], attendees=[], zones=[]),
     "mission": lambda: MissionDialog([]),
+    "consulate": lambda: ConsulateDialog(),
     "duplicate": lambda: DuplicateDialog(_mission_row(), code_taken=lambda _c: False),
     "site": lambda: SiteDialog(),
     "room": lambda: RoomDialog(StayRow(item_id=1, title_en="Hotel", title_ja="", location_en="",
@@ -93,10 +95,14 @@ READING = {
     "item": ["kind", "title_en", "title_ja", "notes_en", "notes_ja", "start.date", "start.time",
              "start.zone", "end.date", "end.time", "end.zone", "site", "location_en",
              "location_ja", "dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja",
-             "driver_notes_en", "driver_notes_ja", "confirmation", "carrier", "flight_number",
+             "driver_notes_en", "driver_notes_ja", "confirmation", "hotel_phone", "carrier",
+             "flight_number",
              "from_code", "to_code", "vehicle",
              "pickup", "driver_name", "driver_phone", "everyone"],
-    "mission": ["code", "title_en", "title_ja", "start", "end", "zone", "status", "organizers"],
+    "mission": ["code", "title_en", "title_ja", "start", "end", "zone", "status", "organizers",
+                "consulates", "consulate_add"],
+    "consulate": ["country", "nationality", "name_en", "name_ja", "address_en", "address_ja",
+                  "phone"],
     "gift": ["gift_item", "gift_gift_en", "gift_gift_ja", "gift_giver", "gift_recipient",
              "gift_recipient_en", "gift_recipient_ja", "gift_notes", "gift_bought",
              "gift_handed"],

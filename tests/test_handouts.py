@@ -208,7 +208,7 @@ def test_the_cover_stays_one_page_however_many_organizers():
     from documents.handouts.html import COVER_ORGANIZERS, cover_html
 
     staff = [(f"Organizer {n}", f"+1 518-555-01{n:02d}") for n in range(40)]
-    h = Handout("en", CODE, "Title", "", "Dec 7 – Dec 13", "", "", staff, [], [], [], [],
+    h = Handout("en", CODE, "Title", "", "Dec 7 – Dec 13", "", "", staff, [], [], [], [], [],
                 "footer")
     html = cover_html(h)
     assert html.count("<tr>") == COVER_ORGANIZERS

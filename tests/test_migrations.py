@@ -16,7 +16,7 @@ from models.global_ids import link_uuid
 from models.store.db import MIGRATIONS_DIR, SCHEMA_HEAD, downgrade, open_database, upgrade
 
 THINGS = ("mission", "organization", "person", "participant", "site", "itinerary_item", "room",
-          "counterpart", "meeting_request")
+          "counterpart", "meeting_request", "consulate")
 LINKS = {
     "mission_organizer": (("mission_id", "mission"), ("organization_id", "organization")),
     "item_participant": (("item_id", "itinerary_item"), ("participant_id", "participant")),
@@ -156,15 +156,23 @@ def _fill_0015(conn: sqlite3.Connection) -> None:
                  "('5a7c6b1e-1111-5abc-8def-0123456789ab', 1, 2, 0)")
 
 
+def _fill_0014(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO counterpart (id, uuid, mission_id, name_en, name_ja, contact_en, "
+                 "contact_ja, contact_title_en, contact_title_ja, email, phone, notes) VALUES "
+                 "(2, '7d1f0c2e-4b8a-4f1e-9a3c-2b5d6e7f8a90', 1, 'Tokyo Electron', "
+                 "'東京エレクトロン', '', '', '', '', '', '', '')")
+
+
 # revision -> the one its rows are made at before upgrading to it (0014 gives the meetings and
 # site-list rows made at 0009 their UUIDs)
-VIA = {"0010": "0009", "0011": "0009", "0015": "0009"}
+VIA = {"0010": "0009", "0011": "0009", "0015": "0009", "0014": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
            "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0012": _fill_0012,
-           "0015": _fill_0015, "0014": None}
+           "0015": _fill_0015, "0014": _fill_0014,
+           "0013": None}
 
 
 def _revisions() -> list[str]:

@@ -190,7 +190,7 @@ def another_mission(document: dict) -> dict:
     """Another laptop's mission with the same code and the same people: its own rows (mission,
     attendees, items, rooms) under other UUIDs."""
     text = json.dumps(document)
-    for part in ("mission", "participants", "items", "rooms"):
+    for part in ("mission", "consulates", "participants", "items", "rooms"):
         rows = [document["mission"]] if part == "mission" else document[part]
         for row in rows:
             text = text.replace(row["uuid"], str(uuid.uuid4()))

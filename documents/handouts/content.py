@@ -28,10 +28,11 @@ from documents.workbook.lang import (
 )
 from documents.workbook.people import CONTACT_GROUPS
 from documents.workbook.schedules import ScheduleLine, schedule_lines
-from documents.workbook.travel import Names, item_place, person_rooms, place_code
+from documents.workbook.travel import Names, item_place, place_code, rooms_by_person
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
+from models.consulates import consulates_for
 from models.entities import ItemKind
 from models.rules import other_zone
 from models.times import day_shift, local_date, to_local
@@ -45,6 +46,7 @@ class Entry:
     kind: str
     title: str
     details: list[tuple[str, str]]  # (heading, text)
+    markup: str = ""                # its HTML, once html.py has made it
 
 
 @dataclass
@@ -87,6 +89,7 @@ class Handout:
     cards: list[TaxiCard]
     contacts: list[Contact]
     emergency: list[tuple[str, list[tuple[str, str]]]]   # country name, (number, service)
+    consulates: list[Contact]       # group: the country it is in; detail: address (and whom)
     footer: str
     meetings: list[ScheduleLine] = field(default_factory=list)   # the person's 商談会 meetings
 
@@ -117,29 +120,48 @@ def _other_clock(item) -> str:
     return f"{clock_name(zone)}{colon}{start} – {end}"
 
 
+class Batch:
+    """What every handout of one export shares, worked out once: the people not cancelled,
+    the countries visited, the crew, each person's items and the formatted entries (Babel's
+    formatting and the scans of 2,000 people and their items cost more than the rest)."""
+
+    def __init__(self, data: MissionData) -> None:
+        self.data = data
+        self.names = Names.of(data)
+        active = data.active()
+        self.active = sorted(p.pid for p in active)
+        zones = {z for i in data.items for z in (i.start_tz, i.end_tz)}
+        self.countries = sorted({zone_country(z) for z in zones} - {""})
+        self.both_sides = len(self.countries) > 1
+        roles = set().union(*(r for _group, r in CONTACT_GROUPS))
+        self.crew = [p for p in active if p.role in roles]
+        self.rooms_of = rooms_by_person(data, self.names)
+        self.items_of: dict[int, list] = defaultdict(list)
+        for item in data.items:
+            for pid in item.people:
+                self.items_of[pid].append(item)
+        self.cache: dict = {}
+
+
 class Builder:
     """Works out entries, cards and contacts of one handout (or the calendar's events)."""
 
     def __init__(self, data: MissionData, sites: dict[int, object], person,
-                 cache: dict | None = None) -> None:
+                 batch: Batch | None = None) -> None:
         self.data, self.sites, self.person = data, sites, person
-        # Entries and days as every delegate's handout prints them: one batch of handouts
-        # works each out once (Babel's formatting costs more than the rest).
-        self.cache = {} if cache is None else cache
-        self.names = Names.of(data)
-        self.rooms = person_rooms(data, person.pid) if person is not None else {}
-        zones = {z for i in data.items for z in (i.start_tz, i.end_tz)}
-        self.countries = sorted({zone_country(z) for z in zones} - {""})
-        self.both_sides = len(self.countries) > 1
-        self.active = sorted(p.pid for p in data.active())
+        self.batch = batch = batch if batch is not None and batch.data is data else Batch(data)
+        self.cache = batch.cache
+        self.names = batch.names
+        self.rooms = batch.rooms_of.get(person.pid, {}) if person is not None else {}
+        self.countries, self.both_sides = batch.countries, batch.both_sides
+        self.active = batch.active
         self.crew = self._crew()
 
     def _crew(self) -> list:
         """The organizers, interpreters and hosts the handout lists: for a person, those who
         travel with them (share an item that is not for everyone), else every one of them, so
         a 2,000-person mission does not hand each delegate all of its 700 staff."""
-        roles = set().union(*(r for _group, r in CONTACT_GROUPS))
-        everyone = [p for p in self.data.active() if p.role in roles]
+        everyone = self.batch.crew
         if self.person is None:
             return everyone
         shared = set().union(*(i.people for i in self.items() if not i.everyone))
@@ -148,10 +170,7 @@ class Builder:
     def items(self):
         if self.person is None:
             return self.data.items
-        found = getattr(self, "_items", None)
-        if found is None:
-            found = self._items = [i for i in self.data.items if self.person.pid in i.people]
-        return found
+        return self.batch.items_of.get(self.person.pid, [])
 
     def entry(self, item) -> Entry:
         key = (item.id, self.person is None)
@@ -230,63 +249,99 @@ class Builder:
                                                  to_local(item.start, item.start_tz))
         return found
 
+    def _once(self, key, make):
+        """What `make()` gives, worked out once per batch: the same in every pack of it."""
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = make()
+        return found
+
     def cards(self) -> list[TaxiCard]:
-        cards = []
-        for item in self.items():
-            if item.kind != ItemKind.HOTEL.value:
-                continue
-            local = local_language(zone_country(item.start_tz))
-            site = self.sites.get(item.site_id)
-            stay = format_date_range(local_date(item.start, item.start_tz),
-                                     local_date(item.end, item.end_tz))
-            reader = _("Please take me to:")
-            reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
-            with temporary_language(local):
-                hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
-                address = pick(site.address_en, site.address_ja)[0] if site else ""
-                address = address or pick(item.location_en, item.location_ja)[0]
-                request = _("Please take me to:")
-            phone = phone_text(site.contact_phone) if site else ""
-            cards.append(TaxiCard(hotel, address, request, "" if reader == request else reader,
-                                  "" if reader_hotel == hotel else reader_hotel, phone, stay))
-        return cards
+        return [self._once(("card", item.id), lambda item=item: self._card(item))
+                for item in self.items() if item.kind == ItemKind.HOTEL.value]
+
+    def _card(self, item) -> TaxiCard:
+        local = local_language(zone_country(item.start_tz))
+        site = self.sites.get(item.site_id)
+        stay = format_date_range(local_date(item.start, item.start_tz),
+                                 local_date(item.end, item.end_tz))
+        reader = _("Please take me to:")
+        reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+        with temporary_language(local):
+            hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+            address = pick(site.address_en, site.address_ja)[0] if site else ""
+            address = address or pick(item.location_en, item.location_ja)[0]
+            request = _("Please take me to:")
+        phone = phone_text(self._hotel_phone(item, site))
+        return TaxiCard(hotel, address, request, "" if reader == request else reader,
+                        "" if reader_hotel == hotel else reader_hotel, phone, stay)
+
+    def _hotel_phone(self, item, site) -> str:
+        """The stay's own front-desk number, else its site's contact number."""
+        own = self.data.item_extra.get(item.id, {}).get("hotel_phone", "")
+        return own or (site.contact_phone if site is not None else "")
 
     def contacts(self) -> list[Contact]:
         found = []
         for group, roles in CONTACT_GROUPS:
             people = [p for p in self.crew if p.role in roles]
             for p in sorted(people, key=lambda p: self.names.key[p.pid]):
-                found.append(Contact(_(group), self.names.name[p.pid],
-                                     pick(p.org_en, p.org_ja)[0], phone_text(p.phone)))
+                found.append(self._once(("crew", p.pid), lambda p=p, group=group: Contact(
+                    _(group), self.names.name[p.pid], pick(p.org_en, p.org_ja)[0],
+                    phone_text(p.phone))))
         items = self.items()
-        seen = set()
-        for item in items:
-            if item.kind == ItemKind.HOTEL.value and item.id not in seen:
-                seen.add(item.id)
-                site = self.sites.get(item.site_id)
-                found.append(Contact(_("Hotels"), _hotel_name(pick(item.title_en,
-                                                                   item.title_ja)[0]),
-                                     pick(item.location_en, item.location_ja)[0],
-                                     phone_text(site.contact_phone) if site else ""))
+        hotels = {i.id: i for i in items if i.kind == ItemKind.HOTEL.value}
+        found += [self._once(("hotel", i.id), lambda i=i: self._hotel_contact(i))
+                  for i in hotels.values()]
         drivers = {}
         for item in items:
-            transport = item_transport(item)
-            if transport.driver and item.kind != ItemKind.FLIGHT.value:
-                drivers.setdefault((transport.driver_name, transport.driver_phone),
-                                   transport.vehicle)
+            driver = self._once(("driver", item.id), lambda item=item: self._driver(item))
+            if driver:
+                drivers.setdefault(driver[:2], driver[2])
         found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
         site_ids = {i.site_id for i in items if i.site_id is not None}
         for sid in sorted(site_ids):
             site = self.sites.get(sid)
             if site is not None and (site.contact_name or site.contact_phone):
-                found.append(Contact(_("Host contacts"), site.contact_name,
-                                     pick(site.name_en, site.name_ja)[0],
-                                     phone_text(site.contact_phone)))
+                found.append(self._once(("host", sid), lambda site=site: Contact(
+                    _("Host contacts"), site.contact_name, pick(site.name_en, site.name_ja)[0],
+                    phone_text(site.contact_phone))))
         return found
+
+    def _hotel_contact(self, item) -> Contact:
+        site = self.sites.get(item.site_id)
+        return Contact(_("Hotels"), _hotel_name(pick(item.title_en, item.title_ja)[0]),
+                       pick(item.location_en, item.location_ja)[0],
+                       phone_text(self._hotel_phone(item, site)))
+
+    @staticmethod
+    def _driver(item) -> tuple[str, str, str] | tuple[()]:
+        """(name, phone, vehicle) of a ground transfer's driver; () for none."""
+        transport = item_transport(item)
+        if transport.driver and item.kind != ItemKind.FLIGHT.value:
+            return transport.driver_name, transport.driver_phone, transport.vehicle
+        return ()
 
     def emergency(self) -> list[tuple[str, list[tuple[str, str]]]]:
         return [(country_name(c), emergency_numbers(c)) for c in self.countries]
+
+    def consulates(self) -> list[Contact]:
+        """A delegate's own country's consulates in the countries visited (all of them when
+        the citizenship is not known); the delegation's pack has every one, with whom each
+        serves."""
+        nationality = (self.person.citizenship or None) if self.person is not None else None
+        found = []
+        for row in consulates_for(self.data.consulates, countries=self.countries,
+                                  nationality=nationality):
+            address = pick(row.address_en, row.address_ja)[0]
+            if nationality is None:
+                serves = _("For citizens of: {country}").format(
+                    country=country_name(row.nationality))
+                address = f"{address}\n{serves}" if address else serves
+            found.append(Contact(country_name(row.country), pick(row.name_en, row.name_ja)[0],
+                                 address, phone_text(row.phone)))
+        return found
 
 
 def _hotel_name(title: str) -> str:
@@ -302,13 +357,13 @@ def _hotel_name(title: str) -> str:
 
 
 def build_handout(data: MissionData, sites: dict[int, object], person=None,
-                  cache: dict | None = None, *, cover_only: bool = False) -> Handout:
+                  batch: Batch | None = None, *, cover_only: bool = False) -> Handout:
     """The handout of `person` (a DocumentAttendee), or of the whole delegation when None;
-    in the current language. `cache`: shared by the handouts of one batch, in one language.
+    in the current language. `batch`: shared by the handouts of one export, in one language.
     `cover_only`: no days, cards or contacts (a preview of the first page, which is the
     cover, of a mission with thousands of items)."""
     m = data.mission
-    b = Builder(data, sites, person, cache)
+    b = Builder(data, sites, person, batch)
     title, _fallback = pick(m.title_en, m.title_ja)
     other = m.title_ja if current_language() == "en" else m.title_en
     person_name, person_other = "", ""
@@ -330,4 +385,4 @@ def build_handout(data: MissionData, sites: dict[int, object], person=None,
                    format_date_range(m.start_date, m.end_date), person_name, person_other,
                    organizers, [] if cover_only else b.days(), [] if cover_only else b.cards(),
                    [] if cover_only else b.contacts(), [] if cover_only else b.emergency(),
-                   footer, meetings)
+                   [] if cover_only else b.consulates(), footer, meetings)

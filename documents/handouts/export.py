@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
-from documents.handouts.content import build_handout
+from documents.handouts.content import Batch, build_handout
 from documents.handouts.html import handout_html
 from documents.handouts.pdf import Cancelled, Part, Progress, write_pdf
 from documents.handouts.places import paper_for, zone_country
@@ -79,10 +79,10 @@ def iter_parts(loaded: Loaded, pids: list[int | None]) -> Iterator[Part]:
     made as the PDF needs them: 2,000 handouts' HTML is never all in memory at once. Run it
     inside the caller's temporary_language: a generator suspended in a `with` of its own
     could put the language back after the caller had."""
-    cache: dict = {}
+    batch = Batch(loaded.data)
     for pid in pids:
         person = loaded.data.people.get(pid) if pid is not None else None
-        handout = build_handout(loaded.data, loaded.sites, person, cache)
+        handout = build_handout(loaded.data, loaded.sites, person, batch)
         footer = handout.footer if person is None else \
             f"{handout.footer}  —  {display_name(person)}"
         yield Part(handout_html(handout), footer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 
 from PySide6.QtGui import QFont, QGuiApplication
 
@@ -23,7 +24,13 @@ def ensure_gui() -> None:
 
 
 def document_font(point_size: float = 9.5) -> QFont:
-    """A Japanese family first, so kanji never take Chinese shapes, also in an English text."""
+    """A Japanese family first, so kanji never take Chinese shapes, also in an English text.
+    A copy of one made once per size: every page's footer asks for it."""
+    return QFont(_font(point_size))
+
+
+@cache
+def _font(point_size: float) -> QFont:
     from i18n.qt import japanese_families
 
     font = QFont()

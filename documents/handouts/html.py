@@ -55,7 +55,10 @@ def _cover(h: Handout) -> str:
 def _entry(entry: Entry) -> str:
     """An item as paragraphs: its times (and the other side's clock) on the first line, what
     and where indented below. Paragraphs, not table rows: Qt lays a page of table cells out
-    four times slower, and a batch of 2,000 handouts feels it."""
+    four times slower, and a batch of 2,000 handouts feels it. Kept on the entry: a batch
+    shares one entry between every pack that has the item."""
+    if entry.markup:
+        return entry.markup
     when = f'<b>{_e(entry.times)}</b>'
     if entry.mark:
         when += f'　<b style="color: #b00000">{_e(entry.mark)}</b>'
@@ -65,8 +68,9 @@ def _entry(entry: Entry) -> str:
             f'<b style="font-size: 11pt">{_e(entry.title)}</b>')
     for heading, text in entry.details:
         what += f'<br/><span style="color: {GREY}">{_e(labelled(heading))}</span>{_e(text)}'
-    return (f'<p style="margin-top: 9px; margin-bottom: 0">{when}</p>'
-            f'<p style="-qt-block-indent: 1; margin-top: 1px">{what}</p>')
+    entry.markup = (f'<p style="margin-top: 9px; margin-bottom: 0">{when}</p>'
+                    f'<p style="-qt-block-indent: 1; margin-top: 1px">{what}</p>')
+    return entry.markup
 
 
 def _days(h: Handout) -> str:
@@ -140,19 +144,28 @@ def _contacts(h: Handout) -> str:
                         f'<td width="70%" style="font-size: 13pt">{listed}</td></tr>')
         parts.append(f'<table width="100%" cellpadding="4" cellspacing="0" '
                      f'style="font-size: 11pt">{"".join(rows)}</table>')
+    if h.consulates:
+        parts.append(f'<h2 style="font-size: 13pt">{_e(_("Consulates and embassies"))}</h2>')
+        parts.append(_contact_table(h.consulates, "11pt", 38, 40))
+    if h.contacts:
+        parts.append(_contact_table(h.contacts, "9.5pt", 34, 44))
+    return "".join(parts)
+
+
+def _contact_table(contacts, size: str, name_width: int, detail_width: int) -> str:
+    """Contacts under their group's heading, as name, detail and phone columns."""
     group = None
     rows = []
-    for c in h.contacts:
+    for c in contacts:
         if c.group != group:
             group = c.group
             rows.append(f'<tr><td colspan="3" style="font-weight: bold; font-size: 11pt; '
                         f'padding-top: 8px">{_e(group)}</td></tr>')
-        rows.append(f'<tr><td width="34%">{_e(c.name)}</td><td width="44%">{_e(c.detail)}</td>'
-                    f'<td width="22%">{_e(c.phone)}</td></tr>')
-    if rows:
-        parts.append(f'<table width="100%" cellpadding="3" cellspacing="0" '
-                     f'style="font-size: 9.5pt; margin-top: 10px">{"".join(rows)}</table>')
-    return "".join(parts)
+        rows.append(f'<tr><td width="{name_width}%">{_e(c.name)}</td>'
+                    f'<td width="{detail_width}%">{_e(c.detail)}</td>'
+                    f'<td width="{100 - name_width - detail_width}%">{_e(c.phone)}</td></tr>')
+    return (f'<table width="100%" cellpadding="3" cellspacing="0" '
+            f'style="font-size: {size}; margin-top: 10px">{"".join(rows)}</table>')
 
 
 def cover_html(h: Handout) -> str:

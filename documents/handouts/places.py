@@ -4,6 +4,7 @@ and the emergency numbers of a country (from phonenumbers' short-number data).""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from i18n import N_, _
@@ -62,9 +63,14 @@ def _emergency_numbers(country: str) -> tuple[str, ...]:
     metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(country)
     if metadata is None or metadata.emergency is None:
         return ()
-    # Emergency numbers are two to four digits long; try them all against the metadata.
-    candidates = (str(n).zfill(width) for width in (2, 3, 4) for n in range(10 ** width))
-    found = {n for n in candidates if shortnumberinfo.is_emergency_number(n, country)}
+    # The metadata gives the numbers as a pattern and their lengths: try every number of those
+    # lengths against the pattern (a thousand at three digits), then ask phonenumbers itself.
+    desc = metadata.emergency
+    pattern = re.compile(desc.national_number_pattern or "")
+    lengths = desc.possible_length or metadata.general_desc.possible_length or (2, 3, 4)
+    candidates = (str(n).zfill(width) for width in lengths for n in range(10 ** width))
+    found = {n for n in candidates if pattern.fullmatch(n)
+             and shortnumberinfo.is_emergency_number(n, country)}
     known = [n for (c, n) in _SERVICES if c == country and n in found]
     return tuple(known + sorted(found - set(known), key=lambda n: (len(n), n)))
 

@@ -22,7 +22,8 @@ from models.store.db import Engine, read_session, write_session
 
 _KINDS = {
     "organizations": N_("Organization"), "sites": N_("Site"), "people": N_("Person"),
-    "mission": N_("Mission"), "organizers": N_("Organizer"), "participants": N_("Attendee"),
+    "mission": N_("Mission"), "organizers": N_("Organizer"),
+    "consulates": N_("Consulate or embassy"), "participants": N_("Attendee"),
     "items": N_("Itinerary item"), "item_participants": N_("Taking part"),
     "clearances": N_("Visitor clearance"), "rooms": N_("Room"), "room_guests": N_("Room guest"),
     "greetings": N_("Greeting"), "gifts": N_("Gift"),

@@ -14,6 +14,7 @@ from datetime import date
 from documents.workbook.meetings import MeetingsData, read_meetings
 from models import repository as repo
 from models.attendees import DocumentAttendee, document_attendees, participant_by_email
+from models.consulates import ConsulateRow, list_consulates
 from models.entities import AttendanceStatus, ItemKind
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, check_plan
@@ -42,6 +43,8 @@ class MissionData:
     site_rules: dict[int, dict] = field(default_factory=dict)
     # The 商談会 meetings, for each delegate's and counterpart's schedule (receivers only).
     meetings: MeetingsData | None = None
+    # The consulates and embassies that serve its delegates abroad (models/consulates.py).
+    consulates: list[ConsulateRow] = field(default_factory=list)
 
     def active(self) -> list[DocumentAttendee]:
         return [p for p in self.people.values() if p.status != AttendanceStatus.CANCELLED.value]
@@ -81,6 +84,7 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         data.site_rules = site_rules(session, site_ids=plan.sites)
         if receivers or person_id is not None:
             data.meetings = read_meetings(session, mission_id=mission.id)
+        data.consulates = list_consulates(session, mission_id=mission.id)
     return data
 
 

@@ -215,6 +215,15 @@ def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
                      filter=False)
 
 
+def _room_text(room, pid: int, guests: list[int], names: Names) -> str:
+    text = _("Room {room} ({type})").format(
+        room=room.label or "—", type=label(ROOM_TYPES, room.room_type))
+    others = [names.name[g] for g in names.sorted(guests) if g != pid]
+    if others:
+        text += "\n" + _("Sharing with {names}").format(names=list_separator().join(others))
+    return text
+
+
 def person_rooms(data: MissionData, pid: int, names: Names | None = None) -> dict[int, str]:
     """For one person's itinerary: their room in each hotel stay, and who shares it."""
     names = names or Names.of(data)
@@ -222,14 +231,19 @@ def person_rooms(data: MissionData, pid: int, names: Names | None = None) -> dic
     for stay in data.stays:
         for room in stay.nights[0].rooms if stay.nights else ():
             guests = [g.participant_id for g in room.guests]
-            if pid not in guests:
-                continue
-            text = _("Room {room} ({type})").format(
-                room=room.label or "—", type=label(ROOM_TYPES, room.room_type))
-            others = [names.name[g] for g in names.sorted(guests) if g != pid]
-            if others:
-                text += "\n" + _("Sharing with {names}").format(
-                    names=list_separator().join(others))
-            found[stay.item_id] = text
+            if pid in guests:
+                found[stay.item_id] = _room_text(room, pid, guests, names)
+    return found
+
+
+def rooms_by_person(data: MissionData, names: Names | None = None) -> dict[int, dict[int, str]]:
+    """person_rooms of everyone at once, in one pass over the stays (a batch of packs)."""
+    names = names or Names.of(data)
+    found: dict[int, dict[int, str]] = {}
+    for stay in data.stays:
+        for room in stay.nights[0].rooms if stay.nights else ():
+            guests = [g.participant_id for g in room.guests]
+            for pid in guests:
+                found.setdefault(pid, {})[stay.item_id] = _room_text(room, pid, guests, names)
     return found
 

@@ -16,7 +16,7 @@ from i18n import N_, _
 from i18n.formatting import format_date
 from models import rules
 from models.rules import Problem
-from ui.attendees.attendee_fields import country_name, parse_country
+from ui.common.countries import country_name, parse_country
 from ui.common.date_time_fields import EXAMPLE_DATE
 from ui.common.when_text import EntryError, parse_date
 from ui.common.wording import not_a_phone

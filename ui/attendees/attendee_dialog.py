@@ -32,9 +32,10 @@ from models import rules
 from models.attendees import AttendeeData
 from models.entities import Organization
 from ui.attendees.attendee_checks import ask_save_anyway, find_problems
-from ui.attendees.attendee_fields import CountryCombo, OrganizationCombo
+from ui.attendees.attendee_fields import OrganizationCombo
 from ui.attendees.visitor_fields import VisitorFields
 from ui.common import retranslate
+from ui.common.countries import CountryCombo
 from ui.common.date_time_fields import DateEdit
 from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE, WARNING_STYLE

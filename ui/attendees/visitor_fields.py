@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEd
 
 from i18n import _
 from models import rules
-from ui.attendees.attendee_fields import CountryCombo
+from ui.common.countries import CountryCombo
 
 TEXTS = ("employer", "visit_purpose", "escort")
 

@@ -46,7 +46,9 @@ TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "fligh
 # A transfer's other end and its texts for the driver in Japanese, a stay's booking number:
 # what the coach company's and the hotel's own documents print (issue 11).
 GROUND_TEXTS = ("dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja", "driver_notes_en",
-                "driver_notes_ja", "confirmation")
+                "driver_notes_ja", "confirmation", "hotel_phone")
+# Phone numbers, read in the country of the item's start and stored in E.164.
+PHONES = ("driver_phone", "hotel_phone")
 
 
 def _message() -> QLabel:
@@ -89,7 +91,8 @@ class ItemDialog(FormDialog):
         self.people = PeoplePicker(attendees)
         self.people.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.labels: dict[str, QLabel] = {}
-        self.errors = {k: _message() for k in ("title", "start", "end", "driver_phone", "who")}
+        self.errors = {k: _message() for k in ("title", "start", "end", "driver_phone",
+                                                "hotel_phone", "who")}
         self.airport_notes = {k: _message() for k in ("from_code", "to_code")}
         for note in self.airport_notes.values():
             note.setStyleSheet(NOTE_STYLE)
@@ -99,11 +102,12 @@ class ItemDialog(FormDialog):
         self._fill(data, default_start, default_zone)
         for field in (self.start, self.end):
             field.changed.connect(self._recheck)
-        for key in ("title_en", "title_ja", "driver_phone"):
+        for key in ("title_en", "title_ja", *PHONES):
             self.fields[key].textChanged.connect(self._recheck)
         self.fields["from_code"].textEdited.connect(lambda t: self._airport("from_code", t))
         self.fields["to_code"].textEdited.connect(lambda t: self._airport("to_code", t))
-        self.fields["driver_phone"].editingFinished.connect(self._tidy_phone)
+        for key in PHONES:
+            self.fields[key].editingFinished.connect(lambda key=key: self._tidy_phone(key))
         self.site.currentIndexChanged.connect(self._site_picked)
         self.everyone.toggled.connect(lambda on: (self.people.setEnabled(not on),
                                                   self._recheck()))
@@ -146,7 +150,8 @@ class ItemDialog(FormDialog):
             ("vehicle", f["vehicle"], None), ("pickup", f["pickup"], None),
             ("driver_name", f["driver_name"], None),
             ("driver_phone", f["driver_phone"], self.errors["driver_phone"])]))
-        self.groups["ground"].setLayout(self._grid([(k, f[k], None) for k in GROUND_TEXTS]))
+        self.groups["ground"].setLayout(self._grid([(k, f[k], self.errors.get(k))
+                                                    for k in GROUND_TEXTS]))
         who = QVBoxLayout()
         who.addWidget(self.everyone)
         who.addWidget(self.chosen)
@@ -213,7 +218,8 @@ class ItemDialog(FormDialog):
             "vehicle_ja": _("Vehicle (Japanese)"), "pickup_ja": _("Pick-up point (Japanese)"),
             "driver_notes_en": _("Notes for the driver (English)"),
             "driver_notes_ja": _("Notes for the driver (Japanese)"),
-            "confirmation": _("Hotel confirmation number")})
+            "confirmation": _("Hotel confirmation number"),
+            "hotel_phone": _("Hotel phone")})
         self.groups["ground"].setTitle(_("Transfer and stay details for the receivers"))
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -269,22 +275,24 @@ class ItemDialog(FormDialog):
         for key, field in (("start", self.start), ("end", self.end)):
             if typed := field.problem():          # what cannot be read comes before the rest
                 errors[key] = typed
-        if self._driver_phone() is None:
-            errors["driver_phone"] = not_a_phone()
+        for key in PHONES:
+            if self._phone(key) is None:
+                errors[key] = not_a_phone()
         if self.chosen.isChecked() and not self.people.chosen():
             errors["who"] = _("Tick at least one person, or choose everyone.")
         return errors
 
-    def _tidy_phone(self) -> None:
-        phone = self._driver_phone()
+    def _tidy_phone(self, key: str) -> None:
+        phone = self._phone(key)
         if phone:
-            self.fields["driver_phone"].setText(phone)
+            self.fields[key].setText(phone)
 
-    def _driver_phone(self) -> str | None:
-        """The driver's number in E.164; a national number is read in the country of the
-        item's start (a Japanese coach company gives 090-…), None when it is not a number."""
+    def _phone(self, key: str) -> str | None:
+        """The driver's or the hotel's number in E.164; a national number is read in the
+        country of the item's start (a Japanese coach company gives 090-…, a Sapporo hotel
+        011-…), None when it is not a number."""
         country = zone_country(self.start.end().zone) or ""
-        return normalize_phone(self.fields["driver_phone"].text(), country)
+        return normalize_phone(self.fields[key].text(), country)
 
     def _recheck(self) -> None:
         """Times are checked as they are typed; a missing title only after a save attempt."""
@@ -292,6 +300,7 @@ class ItemDialog(FormDialog):
         if not self._checked:
             errors.pop("title", None)
             errors.pop("driver_phone", None)
+            errors.pop("hotel_phone", None)
             errors.pop("who", None)
         for key, message in self.errors.items():
             text = errors.get(key, "")
@@ -310,7 +319,8 @@ class ItemDialog(FormDialog):
         values = {key: edit.text().strip() for key, edit in self.fields.items()}
         values["from_code"] = normalize_code(values["from_code"])
         values["to_code"] = normalize_code(values["to_code"])
-        values["driver_phone"] = self._driver_phone() or ""
+        for key in PHONES:
+            values[key] = self._phone(key) or ""
         values.update({key: edit.toPlainText().strip() for key, edit in self.notes.items()})
         values.update(kind=self.kind.currentData(), site_id=self.site.currentData(),
                       start_utc=start.instant(), start_tz=start.zone,
@@ -326,6 +336,6 @@ class ItemDialog(FormDialog):
             first = min(errors, key=list(self.errors).index)
             {"title": self.fields["title_en"], "start": self.start.time,
              "end": self.end.time, "driver_phone": self.fields["driver_phone"],
-             "who": self.people.filter}[first].setFocus()
+             "hotel_phone": self.fields["hotel_phone"], "who": self.people.filter}[first].setFocus()
             return
         super().accept()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from i18n import _, pick
 from models import repository as repo
+from models.consulates import list_consulates
 from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context
@@ -66,7 +67,8 @@ class MissionActions(QObject):
         dialog = MissionDialog(self._organizations(), code_taken=self._code_taken(None),
                                parent=ctx.parent)
         exec_until_saved(dialog, lambda: ctx.run_command(CreateMission(
-            ctx.engine, ctx.events, dialog.values(), dialog.organizer_ids())))
+            ctx.engine, ctx.events, dialog.values(), dialog.organizer_ids(),
+            dialog.consulates())))
 
     def edit_mission(self) -> None:
         mission = self.ctx.writable_mission()
@@ -75,10 +77,14 @@ class MissionActions(QObject):
         from ui.missions.mission_dialog import MissionDialog
 
         ctx = self.ctx
+        with read_session(ctx.engine) as session:
+            consulates = list_consulates(session, mission_id=mission.id)
         dialog = MissionDialog(self._organizations(), mission=mission,
-                               code_taken=self._code_taken(mission.id), parent=ctx.parent)
+                               code_taken=self._code_taken(mission.id), consulates=consulates,
+                               parent=ctx.parent)
         exec_until_saved(dialog, lambda: ctx.run_command(EditMission(
-            ctx.engine, ctx.events, mission, dialog.values(), dialog.organizer_ids())))
+            ctx.engine, ctx.events, mission, dialog.values(), dialog.organizer_ids(),
+            dialog.consulates(), consulates)))
 
     def delete_mission(self) -> None:
         mission = self.ctx.writable_mission()

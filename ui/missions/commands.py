@@ -7,6 +7,7 @@ from datetime import date
 
 from i18n import _
 from models import repository as repo
+from models.consulates import ConsulateRow, set_consulates
 from models.duplicate import duplicate_mission
 from models.store.backup_scrub import scrub_removed_later
 from models.store.db import write_session
@@ -15,16 +16,19 @@ from ui.common.undo import DbCommand
 
 
 class CreateMission(DbCommand):
-    def __init__(self, engine, events: MissionEvents, values: dict, organizer_ids: list[int]):
+    def __init__(self, engine, events: MissionEvents, values: dict, organizer_ids: list[int],
+                 consulates: list[ConsulateRow] = ()):
         super().__init__(_("New mission {code}").format(code=values["code"]))
         self.engine, self.events = engine, events
         self.values, self.organizer_ids = values, organizer_ids
+        self.consulates = list(consulates)
         self.mission_id: int | None = None
 
     def do_redo(self) -> None:
         with write_session(self.engine) as session:
             self.mission_id = repo.create_mission(session, organizer_ids=self.organizer_ids,
                                                   **self.values)
+            set_consulates(session, mission_id=self.mission_id, rows=self.consulates)
         self.events.announce(self.mission_id, MISSION)
 
     def do_undo(self) -> None:
@@ -34,20 +38,27 @@ class CreateMission(DbCommand):
 
 
 class EditMission(DbCommand):
+    """The mission's fields, organizers and consulates: one step to undo."""
+
     def __init__(self, engine, events: MissionEvents, before: repo.MissionRow, values: dict,
-                 organizer_ids: list[int]):
+                 organizer_ids: list[int], consulates: list[ConsulateRow] | None = None,
+                 consulates_before: list[ConsulateRow] = ()):
         super().__init__(_("Edit mission {code}").format(code=values["code"]))
         self.engine, self.events = engine, events
         self.mission_id = before.id
         fields = values.keys()
-        self.before = ({f: getattr(before, f) for f in fields}, list(before.organizer_ids))
-        self.after = (dict(values), list(organizer_ids))
+        self.before = ({f: getattr(before, f) for f in fields}, list(before.organizer_ids),
+                       None if consulates is None else list(consulates_before))
+        self.after = (dict(values), list(organizer_ids),
+                      None if consulates is None else list(consulates))
 
-    def _apply(self, state: tuple[dict, list[int]]) -> None:
-        values, organizer_ids = state
+    def _apply(self, state: tuple[dict, list[int], list[ConsulateRow] | None]) -> None:
+        values, organizer_ids, consulates = state
         with write_session(self.engine) as session:
             repo.update_mission(session, mission_id=self.mission_id,
                                 organizer_ids=organizer_ids, **values)
+            if consulates is not None:
+                set_consulates(session, mission_id=self.mission_id, rows=consulates)
         self.events.announce(self.mission_id, MISSION)
 
     def do_redo(self) -> None:

@@ -9,16 +9,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from i18n import N_, _, pick
 from i18n.labels import MISSION_STATUS, label
+from models.consulates import ConsulateRow
 from models.entities import Organization
 from models.repository import MissionRow
 from models.rules import Problem, mission_code_problem
@@ -50,10 +53,11 @@ class MissionDialog(FormDialog):
     """Collects a mission's fields; `values()` and `organizer_ids()` are read after accept."""
 
     def __init__(self, organizations: list[Organization], *, mission: MissionRow | None = None,
-                 code_taken=lambda code: False, parent: QWidget | None = None):
+                 code_taken=lambda code: False, consulates: list[ConsulateRow] = (),
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("missionDialog")
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)           # room for the consulates beside their buttons
         self._editing = mission
         self._checked = False
         self._code_taken = code_taken
@@ -74,13 +78,36 @@ class MissionDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.organizers.addItem(item)
+        self._consulates = list(consulates)
+        self.consulate_list = QListWidget(objectName="consulates")
+        self.consulate_list.setMaximumHeight(130)
+        self.consulate_list.setWordWrap(True)           # long names wrap, never scroll aside
+        self.consulate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.consulate_buttons = {k: QPushButton(objectName=f"consulate_{k}")
+                                  for k in ("add", "edit", "remove")}
+        consulate_box = QWidget()
+        consulate_row = QHBoxLayout(consulate_box)
+        consulate_row.setContentsMargins(0, 0, 0, 0)
+        consulate_row.addWidget(self.consulate_list, 1)
+        button_column = QVBoxLayout()
+        for button in self.consulate_buttons.values():
+            button_column.addWidget(button)
+        button_column.addStretch(1)
+        consulate_row.addLayout(button_column)
+        self.consulate_buttons["add"].clicked.connect(lambda: self._edit_consulate(None))
+        self.consulate_buttons["edit"].clicked.connect(
+            lambda: self._edit_consulate(self.consulate_list.currentRow()))
+        self.consulate_buttons["remove"].clicked.connect(self._remove_consulate)
+        self.consulate_list.itemActivated.connect(
+            lambda _item: self._edit_consulate(self.consulate_list.currentRow()))
+        self.consulate_list.currentRowChanged.connect(lambda _row: self._consulate_buttons())
         self.errors: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         for key, widget in (("code", self.code), ("title_en", self.title_en),
                             ("title_ja", self.title_ja), ("start", self.start),
                             ("end", self.end), ("zone", self.zone), ("status", self.status),
-                            ("organizers", self.organizers)):
+                            ("organizers", self.organizers), ("consulates", consulate_box)):
             error = QLabel(objectName=f"error_{key}")
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
@@ -128,7 +155,8 @@ class MissionDialog(FormDialog):
         texts = {"code": _("Code"), "title_en": _("Title (English)"),
                  "title_ja": _("Title (Japanese)"), "start": _("First day"),
                  "end": _("Last day"), "zone": _("Home time zone"), "status": _("Status"),
-                 "organizers": _("Organizing bodies")}
+                 "organizers": _("Organizing bodies"),
+                 "consulates": _("Consulates and embassies")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.code.setPlaceholderText(_("e.g. HKD-ALB-2026"))
@@ -137,7 +165,57 @@ class MissionDialog(FormDialog):
         self.zone.retranslate_ui()
         for i, key in enumerate(MISSION_STATUS):
             self.status.setItemText(i, label(MISSION_STATUS, key))
+        for key, text in (("add", _("Add…")), ("edit", _("Edit…")), ("remove", _("Remove"))):
+            self.consulate_buttons[key].setText(text)
+        self.consulate_list.setToolTip(_("Printed on each delegate's travel pack: the one that "
+                                         "serves their citizenship in each country visited."))
+        self._show_consulates()
         self._recheck()
+
+    # consulates ------------------------------------------------------------------------------
+    def _show_consulates(self) -> None:
+        from ui.missions.consulate_dialog import consulate_line
+
+        at = self.consulate_list.currentRow()
+        self.consulate_list.clear()
+        for row in self._consulates:
+            self.consulate_list.addItem(consulate_line(row))
+        if self._consulates:
+            self.consulate_list.setCurrentRow(min(max(at, 0), len(self._consulates) - 1))
+        self._consulate_buttons()
+
+    def _consulate_buttons(self) -> None:
+        chosen = 0 <= self.consulate_list.currentRow() < len(self._consulates)
+        self.consulate_buttons["edit"].setEnabled(chosen)
+        self.consulate_buttons["remove"].setEnabled(chosen)
+
+    def _edit_consulate(self, index: int | None) -> None:
+        from ui.missions.consulate_dialog import ConsulateDialog
+
+        if index is not None and not 0 <= index < len(self._consulates):
+            return
+        taken = {(r.country, r.nationality) for i, r in enumerate(self._consulates)
+                 if i != index}
+        dialog = ConsulateDialog(row=None if index is None else self._consulates[index],
+                                 taken=taken, parent=self)
+        if dialog.exec() != ConsulateDialog.DialogCode.Accepted:
+            return
+        if index is None:
+            self._consulates.append(dialog.row())
+            index = len(self._consulates) - 1
+        else:
+            self._consulates[index] = dialog.row()
+        self._show_consulates()
+        self.consulate_list.setCurrentRow(index)
+
+    def _remove_consulate(self) -> None:
+        index = self.consulate_list.currentRow()
+        if 0 <= index < len(self._consulates):
+            del self._consulates[index]
+            self._show_consulates()
+
+    def consulates(self) -> list[ConsulateRow]:
+        return list(self._consulates)
 
     def values(self) -> dict:
         return {

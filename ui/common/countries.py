@@ -1,0 +1,68 @@
+"""A country as an ISO 3166 alpha-2 code with its name in the current language: the attendee
+dialog's citizenship and the mission dialog's consulates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from i18n import babel_locale
+from models.countries import country_code, country_codes
+
+
+def country_name(code: str) -> str:
+    return babel_locale().territories.get(code, "")
+
+
+def parse_country(text: str) -> str:
+    """The upper-case code for "jp", "JP — Japan", "Japan" or "日本" (models.countries), "" for
+    an empty text; ValueError when it names no country we know."""
+    code = country_code(text)
+    if code is None:
+        raise ValueError(text)
+    return code
+
+
+class CountryCombo(QComboBox):
+    """An ISO 3166 alpha-2 code: Japan and the US to pick, any other typed as a code or a name
+    with every CLDR country offered as it is typed ("ger" -> "DE — Germany")."""
+
+    COMMON = ("JP", "US")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, editable=True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", "")
+        for code in self.COMMON:
+            self.addItem("", code)
+        self.names = QStringListModel(self)
+        completer = QCompleter(self.names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._label_items()
+
+    def _label_items(self) -> None:
+        for i, common in enumerate(self.COMMON, start=1):
+            self.setItemText(i, f"{common} — {country_name(common)}")
+        territories = babel_locale().territories
+        self.names.setStringList(sorted(
+            (f"{code} — {territories[code]}" for code in country_codes()),
+            key=lambda text: text.partition("—")[2]))
+
+    def code(self) -> str:
+        """The upper-case code, "" when empty; ValueError when it is not a known country."""
+        return parse_country(self.currentText())
+
+    def set_code(self, code: str) -> None:
+        self.setCurrentText(f"{code} — {country_name(code)}" if country_name(code) else code)
+
+    def retranslate_ui(self) -> None:
+        try:
+            code = self.code()
+        except ValueError:
+            code = None                                   # keep what was typed
+        self._label_items()
+        if code is not None:
+            self.set_code(code)

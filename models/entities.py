@@ -239,6 +239,8 @@ class ItineraryItemBase(SQLModel):
     driver_notes_en: str = ""
     driver_notes_ja: str = ""
     confirmation: str = ""         # a hotel stay's booking confirmation number
+    operator_en: str = ""          # the company running a transfer (its coach, its driver)
+    operator_ja: str = ""
 
 
 class ItineraryItem(ItineraryItemBase, GlobalId, table=True):

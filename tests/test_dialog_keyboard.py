@@ -73,6 +73,7 @@ READING = {
     "item": ["kind", "title_en", "title_ja", "notes_en", "notes_ja", "start.date", "start.time",
              "start.zone", "end.date", "end.time", "end.zone", "site", "location_en",
              "location_ja", "dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja",
+             "operator_en", "operator_ja",
              "driver_notes_en", "driver_notes_ja", "confirmation", "carrier", "flight_number",
              "from_code", "to_code", "vehicle",
              "pickup", "driver_name", "driver_phone", "everyone"],

@@ -70,10 +70,12 @@ def test_contacts_page_has_each_visited_countrys_emergency_numbers(english_pack)
     for number in ("110", "119", "911"):
         assert re.search(rf"\b{number}\b", contacts), number
     assert "Police" in contacts and "Fire and ambulance" in contacts
-    assert "Chitose Coach Lines dispatch (Mr. Endo)" in contacts      # drivers
+    # A driver with the company running the coach, and each hotel's front desk by phone.
+    assert "Dispatch desk (Mr. Endo)" in contacts and "Chitose Coach Lines" in contacts
+    assert "+81 11-555-0180" in contacts and "+1 518-555-0160" in contacts
     assert "+81 90-3124-5601" in text                                 # organizers' mobiles
-    assert "Page 1 of 9" in text and "Page 9 of 9" in text                  # the footer
-    assert text.count("HKD-ALB-2026 Hokkaido-Albany Semiconductor Mission 2026 — Masayuki") == 9
+    assert "Page 1 of 8" in text and "Page 8 of 8" in text                  # the footer
+    assert text.count("HKD-ALB-2026 Hokkaido-Albany Semiconductor Mission 2026 — Masayuki") == 8
 
 
 def test_site_rules_say_what_to_wear_and_bring(english_pack):

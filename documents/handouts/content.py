@@ -19,6 +19,7 @@ from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     country_name,
     display_name,
+    hotel_name,
     latin_name,
     native_name,
     phone_text,
@@ -26,7 +27,7 @@ from documents.workbook.lang import (
     reading,
 )
 from documents.workbook.people import CONTACT_GROUPS
-from documents.workbook.travel import Names, item_place, person_rooms, place_code
+from documents.workbook.travel import Names, item_place, operator, person_rooms, place_code
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
@@ -237,9 +238,9 @@ class Builder:
             stay = format_date_range(local_date(item.start, item.start_tz),
                                      local_date(item.end, item.end_tz))
             reader = _("Please take me to:")
-            reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+            reader_hotel = hotel_name(pick(item.title_en, item.title_ja)[0])
             with temporary_language(local):
-                hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+                hotel = hotel_name(pick(item.title_en, item.title_ja)[0])
                 address = pick(site.address_en, site.address_ja)[0] if site else ""
                 address = address or pick(item.location_en, item.location_ja)[0]
                 request = _("Please take me to:")
@@ -261,7 +262,7 @@ class Builder:
             if item.kind == ItemKind.HOTEL.value and item.id not in seen:
                 seen.add(item.id)
                 site = self.sites.get(item.site_id)
-                found.append(Contact(_("Hotels"), _hotel_name(pick(item.title_en,
+                found.append(Contact(_("Hotels"), hotel_name(pick(item.title_en,
                                                                    item.title_ja)[0]),
                                      pick(item.location_en, item.location_ja)[0],
                                      phone_text(site.contact_phone) if site else ""))
@@ -269,11 +270,14 @@ class Builder:
         for item in items:
             transport = item_transport(item)
             if transport.driver and item.kind != ItemKind.FLIGHT.value:
+                # The company first: the driver is reached through its dispatch desk.
+                company = operator(self.data.item_extra.get(item.id, {}))
                 drivers.setdefault((transport.driver_name, transport.driver_phone),
-                                   transport.vehicle)
+                                   " / ".join(x for x in (company, transport.vehicle) if x))
         found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
-        site_ids = {i.site_id for i in items if i.site_id is not None}
+        site_ids = {i.site_id for i in items if i.site_id is not None
+                    and i.kind != ItemKind.HOTEL.value}        # a hotel is listed above
         for sid in sorted(site_ids):
             site = self.sites.get(sid)
             if site is not None and (site.contact_name or site.contact_phone):
@@ -284,18 +288,6 @@ class Builder:
 
     def emergency(self) -> list[tuple[str, list[tuple[str, str]]]]:
         return [(country_name(c), emergency_numbers(c)) for c in self.countries]
-
-
-def _hotel_name(title: str) -> str:
-    """"Hotel: Sapporo Kitagate Hotel (1 night)" -> "Sapporo Kitagate Hotel"."""
-    from documents.workbook.lang import without_prefix
-
-    name = without_prefix(title)
-    for opening in (" (", "（"):
-        head, found, _rest = name.partition(opening)
-        if found and head.strip():
-            return head.strip()
-    return name
 
 
 def build_handout(data: MissionData, sites: dict[int, object], person=None,

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from documents.workbook.book import Book, Progress
+from documents.workbook.contacts import contacts_sheet
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
 from documents.workbook.hotel import organizer_rooming_sheets
@@ -21,7 +22,6 @@ from documents.workbook.overview import overview_sheet
 from documents.workbook.page import PageSetup
 from documents.workbook.people import (
     SENSITIVE_FIELDS,
-    contacts_sheet,
     mission_title,
     roster_sheet,
     visitor_sheets,

@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from documents.workbook.book import Book, Progress
+from documents.workbook.contacts import contacts_sheet
 from documents.workbook.data import MissionData, load_mission, load_visitors
 from documents.workbook.export import ExportResult, export_mission
 from documents.workbook.hotel import hotel_document
 from documents.workbook.lang import display_name, titled
 from documents.workbook.meal import meal_document
 from documents.workbook.page import PageSetup
-from documents.workbook.people import contacts_sheet, mission_title
+from documents.workbook.people import mission_title
 from documents.workbook.receivers import (
     KIND_NAMES,
     Document,

@@ -50,7 +50,8 @@ def form_state(root: QWidget) -> tuple:
         elif isinstance(widget, QAbstractButton) and widget.isCheckable():
             state.append(widget.isChecked())
         elif isinstance(widget, QListWidget):
-            state.append(tuple(widget.item(i).checkState() for i in range(widget.count())))
+            state.append(tuple((widget.item(i).text(), widget.item(i).checkState())
+                               for i in range(widget.count())))
     return tuple(state)
 
 

@@ -58,15 +58,14 @@ def _people(out: _Rows, data: MissionData, people: list[DocumentAttendee]) -> se
     chosen = [p for p in people if p.role in _ROLE_ORDER]
     ours = [pick(en, ja)[0] for en, ja in data.organizers]
 
-    def org_of(p) -> str:
-        return plain(picked(p.org_en, p.org_ja))
-
+    by_org: dict[str, list] = {}
+    for p in chosen:
+        by_org.setdefault(plain(picked(p.org_en, p.org_ja)), []).append(p)
     # The mission's organizers first, then the others in their names' order.
-    orgs = sorted({org_of(p) for p in chosen},
-                  key=lambda o: (o not in ours, ours.index(o) if o in ours else 0, o == "", o))
+    orgs = sorted(by_org, key=lambda o: (o not in ours, ours.index(o) if o in ours else 0,
+                                         o == "", o))
     for org in orgs:
-        members = sorted((p for p in chosen if org_of(p) == org),
-                         key=lambda p: (_ROLE_ORDER[p.role], sort_key(p)))
+        members = sorted(by_org[org], key=lambda p: (_ROLE_ORDER[p.role], sort_key(p)))
         heading = picked(members[0].org_en, members[0].org_ja) if org else _("(no organization)")
         for p in members:
             out.add("org:" + org, heading,

@@ -30,6 +30,7 @@ from documents.workbook.save import ExportError, check_target
 from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms
 from i18n import _, pick, temporary_language
 from models import repository as repo
+from models.collection import no_collection
 from models.store.db import Engine, read_session
 
 
@@ -56,6 +57,7 @@ def _mission_id(engine: Engine, code: str) -> int:
     return mission.id
 
 
+@no_collection()        # see models/collection.py
 def export_mission(engine: Engine, *, code: str, path: str | Path, language: str,
                    sensitive: bool = True, progress: Progress | None = None,
                    today: date | None = None) -> ExportResult:
@@ -85,6 +87,7 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
     return ExportResult(path, [s.name for s in sheets])
 
 
+@no_collection()
 def export_person(engine: Engine, *, code: str, path: str | Path, language: str,
                   email: str = "", participant_id: int | None = None,
                   progress: Progress | None = None) -> ExportResult:

@@ -37,6 +37,7 @@ class DietaryCodes(QWidget):
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 10)
         self.list.currentItemChanged.connect(self._show_current)
         self.code = QComboBox(objectName="dietary_code")
+        self.code.setMinimumContentsLength(14)     # "Buckwheat (soba)", "Salmon roe (ikura)"
         self.severity = QComboBox(objectName="dietary_severity")
         for key in CODES:
             self.code.addItem("", key)

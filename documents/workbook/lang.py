@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import i18n
+from documents.workbook.cells import FALLBACK, Mark
 from i18n import babel_locale, current_language
 from i18n.formatting import japanese_name, name_sort_key, person_name
 
@@ -84,8 +85,6 @@ def phone_text(e164: str) -> str:
 
 def picked(en: str, ja: str):
     """The text for the language, marked (grey italic) when it is the other language's."""
-    from documents.workbook.cells import FALLBACK, Mark
-
     text, fallback = i18n.pick(en, ja)
     return Mark(text, FALLBACK) if fallback else text
 

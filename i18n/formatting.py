@@ -85,7 +85,7 @@ def format_list(items: list[str]) -> str:
     return _babel_list(items, locale=babel_locale()) if items else ""
 
 
-def _katakana_only(text: str) -> bool:
+def katakana_only(text: str) -> bool:
     # Katakana (with ー and ・), half-width katakana and spaces: how Japanese writes a
     # foreign name. A kanji or hiragana name is a Japanese one.
     return bool(text) and all("\u30a0" <= c <= "\u30ff" or "\uff65" <= c <= "\uff9f"
@@ -99,7 +99,7 @@ def japanese_name(family_ja: str, given_ja: str, *, kana_family: str = "",
     order its name is written in (the reading of サラ・ミラー is サラ・ミラー too)."""
     family, given = (kana_family, kana_given) if kana_family or kana_given \
         else (family_ja, given_ja)
-    if family and given and _katakana_only(family_ja) and _katakana_only(given_ja):
+    if family and given and katakana_only(family_ja) and katakana_only(given_ja):
         return f"{given.strip()}・{family.strip()}"
     return " ".join(p for p in (family, given) if p)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from documents.handouts.fields import item_transport, site_rules
-from documents.handouts.places import clock_name, emergency_numbers, local_language, zone_country
+from documents.handouts.places import clock_name, local_language, zone_country
 from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     country_name,
@@ -31,6 +31,7 @@ from documents.workbook.travel import Names, item_place, operator, person_rooms,
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
+from models.emergency_numbers import emergency_numbers
 from models.entities import ItemKind
 from models.rules import other_zone
 from models.times import day_shift, local_date, to_local

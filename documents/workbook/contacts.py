@@ -26,6 +26,7 @@ from documents.workbook.people import CONTACT_GROUPS
 from i18n import _, current_language, pick
 from i18n.labels import ROLES, label
 from models.attendees import DocumentAttendee
+from models.emergency_numbers import emergency_numbers
 from models.entities import ItemKind
 from models.zone_countries import zone_country
 
@@ -146,9 +147,6 @@ def visited_countries(data: MissionData) -> list[str]:
 
 
 def _emergency(out: _Rows, data: MissionData) -> None:
-    # Imported here: documents.handouts imports the workbook's modules as it loads.
-    from documents.handouts.places import emergency_numbers
-
     for country in visited_countries(data):
         heading = _("Emergency numbers: {country}").format(country=country_name(country))
         for number, service in emergency_numbers(country):

@@ -83,7 +83,8 @@ def _drivers(out: _Rows, data: MissionData) -> None:
         if item.kind == ItemKind.FLIGHT.value or not (item.driver_name or item.driver_phone):
             continue
         extra = data.item_extra.get(item.id, {})
-        company = plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", "")))
+        company = plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", ""))) \
+            or item.carrier
         vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
         vehicles = found.setdefault((company, item.driver_name, item.driver_phone), [])
         if vehicle and vehicle not in vehicles:

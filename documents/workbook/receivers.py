@@ -69,7 +69,9 @@ def coach_company(data: MissionData, item) -> str:
     """The receiver a transfer's document goes to: the company running it, or its driver
     (dispatch desk) when no company is named."""
     extra = data.item_extra.get(item.id, {})
-    return extra.get("operator_en") or extra.get("operator_ja") or item.driver_name
+    # The older one-language "carrier" field names the coach company where no operator is.
+    return (extra.get("operator_en") or extra.get("operator_ja") or item.carrier
+            or item.driver_name)
 
 
 def company_trips(data: MissionData, key: str) -> list:

@@ -100,6 +100,11 @@ def test_the_japanese_pack_reads_as_japanese_and_breaks_lines_the_japanese_way(q
     assert "2026年12月9日(水)" in text and "行程" in text and "タクシーカード" in text
     assert "こちらまでお願いします" in text and "緊急連絡先" in text
     assert "17:55 JST → 16:45 EST" in text and "+1日" in text
+    # Drivers under their company, the vehicle in Japanese; a foreign name as サラ・ミラー.
+    contacts = " ".join(text[text.index("緊急連絡先"):].split())
+    assert "千歳コーチライン / 貸切バス（28人乗り）" in contacts
+    assert "Chartered coach" not in contacts
+    assert "サラ・ミラー" in contacts and "ミラー サラ" not in text
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) > 200
     assert [line for line in lines if line.lstrip()[0] in "。、）」"] == []
@@ -177,6 +182,10 @@ def test_badges_fit_the_label_stock_and_put_the_reading_above_the_name(qapp, tmp
     assert ruby.index("タカハシ") < ruby.index("マサユキ")
     assert abs(ruby.index("タカハシ") - lines[name].index("高橋")) <= 3
     assert "TAKAHASHI Masayuki" in lines[name + 1]
+    # A foreign name in katakana: given name first with a middle dot, its reading above.
+    miller = next(n for n, line in enumerate(lines) if "サラ・ミラー" in line)
+    assert "MILLER Sarah" in lines[miller + 1]
+    assert "ミラー サラ" not in layout
     letter = tmp_path / "letter.pdf"
     result = run_cli(*db, "badges", CODE, "--out", str(letter), "--paper", "letter")
     assert result.returncode == 0

@@ -120,7 +120,11 @@ def draw_badge(painter: QPainter, box: QRectF, badge: Badge, *, name_pt: float =
                              reading)
             painter.setFont(font)
         painter.drawText(QPointF(x, y + ruby_height + metrics.ascent()), part)
-        x += advance + (metrics.horizontalAdvance(gap) if index == 0 else 0)
+        x += advance
+        if index == 0 and gap:
+            if gap.strip():                   # the middle dot of サラ・ミラー is written
+                painter.drawText(QPointF(x, y + ruby_height + metrics.ascent()), gap)
+            x += metrics.horizontalAdvance(gap)
     y += ruby_height + metrics.height() + inner.height() * 0.03
     if badge.other:
         other = _fitted(badge.other, inner.width(), font.pointSizeF() * 0.45, device)

@@ -23,6 +23,7 @@ from documents.workbook.lang import (
     latin_name,
     native_name,
     phone_text,
+    picked,
     plain,
     reading,
 )
@@ -271,10 +272,12 @@ class Builder:
         for item in items:
             transport = item_transport(item)
             if transport.driver and item.kind != ItemKind.FLIGHT.value:
-                # The company first: the driver is reached through its dispatch desk.
-                company = operator(self.data.item_extra.get(item.id, {}))
+                # The company first: the driver is reached through its dispatch desk. The
+                # vehicle in the pack's language (its Japanese is among the item's extras).
+                extra = self.data.item_extra.get(item.id, {})
+                vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
                 drivers.setdefault((transport.driver_name, transport.driver_phone),
-                                   " / ".join(x for x in (company, transport.vehicle) if x))
+                                   " / ".join(x for x in (operator(extra), vehicle) if x))
         found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
         site_ids = {i.site_id for i in items if i.site_id is not None

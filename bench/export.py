@@ -68,10 +68,11 @@ def _at(day: int, hh_mm: str, zone: str) -> datetime:
 
 def build(path: Path) -> dict[str, int]:
     """Write the mission into a new database file; returns its sizes."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
 
     from models import repository as repo
-    from models.entities import ItemParticipant, ItineraryItem, Room, RoomGuest
+    from models.entities import ItemParticipant, ItineraryItem, Participant, Room, RoomGuest
+    from models.global_ids import link_uuid
     from models.store.db import open_database, write_session
 
     db = open_database(path)
@@ -140,13 +141,18 @@ def build(path: Path) -> dict[str, int]:
             n += 1
         s.add_all([item for item, _ in items])
         s.flush()
-        links = [{"item_id": item.id, "participant_id": p} for item, who in items for p in who]
+        # Bulk inserts give no defaults: each link its UUID, as models/global_ids derives it.
+        uuids = dict(s.execute(select(Participant.id, Participant.uuid)).all())
+        links = [{"item_id": item.id, "participant_id": p,
+                  "uuid": link_uuid("item_participant", item.uuid, uuids[p])}
+                 for item, who in items for p in who]
         s.execute(insert(ItemParticipant), links)
         rooms = [Room(item_id=h.id, room_type="twin", label=f"{n + 1001}")
                  for h in hotels for n in range(PEOPLE // 2)]
         s.add_all(rooms)
         s.flush()
-        guests = [{"room_id": room.id, "participant_id": people[2 * (n % 1000) + k]}
+        guests = [{"room_id": room.id, "participant_id": people[2 * (n % 1000) + k],
+                   "uuid": link_uuid("room_guest", room.uuid, uuids[people[2 * (n % 1000) + k]])}
                   for n, room in enumerate(rooms) for k in (0, 1)]
         s.execute(insert(RoomGuest), guests)
     db.dispose()

@@ -85,13 +85,33 @@ def format_list(items: list[str]) -> str:
     return _babel_list(items, locale=babel_locale()) if items else ""
 
 
+def katakana_only(text: str) -> bool:
+    # Katakana (with ー and ・), half-width katakana and spaces: how Japanese writes a
+    # foreign name. A kanji or hiragana name is a Japanese one.
+    return bool(text) and all("\u30a0" <= c <= "\u30ff" or "\uff65" <= c <= "\uff9f"
+                              or c.isspace() for c in text)
+
+
+def japanese_name(family_ja: str, given_ja: str, *, kana_family: str = "",
+                  kana_given: str = "") -> str:
+    """The name as Japanese writes it: 山田 太郎 (family name first), but a foreign name in
+    katakana given name first with a middle dot, サラ・ミラー. `kana_*` write a reading in the
+    order its name is written in (the reading of サラ・ミラー is サラ・ミラー too)."""
+    family, given = (kana_family, kana_given) if kana_family or kana_given \
+        else (family_ja, given_ja)
+    if family and given and katakana_only(family_ja) and katakana_only(given_ja):
+        return f"{given.strip()}・{family.strip()}"
+    return " ".join(p for p in (family, given) if p)
+
+
 def person_name(*, family: str, given: str, family_ja: str = "", given_ja: str = "") -> str:
-    """Taro Yamada in English; 山田 太郎 (family name first) in Japanese.
+    """Taro Yamada in English; 山田 太郎 (family name first) in Japanese, and a foreign name in
+    katakana as サラ・ミラー (see japanese_name).
 
     A name that exists in only one script is shown in that script, in that script's order.
     """
     latin = " ".join(p for p in (given, family) if p)
-    native = " ".join(p for p in (family_ja, given_ja) if p)
+    native = japanese_name(family_ja, given_ja)
     if current_language() == "ja":
         return native or latin
     return latin or native

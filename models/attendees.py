@@ -176,9 +176,9 @@ def update_attendee(session: Session, *, participant_id: int, data: AttendeeData
     if part is None:
         raise LookupError(f"participant {participant_id} not found")
     person = session.get(Person, part.person_id)
-    merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data.person
-    # Until the dialog edits codes, they follow the free text the user types.
-    for name, value in with_codes(checked_person(merged)).items():
+    # Codes the caller chose stay; new free text without codes is read into codes.
+    merged = {name: getattr(person, name) for name in PERSON_FIELDS} | with_codes(data.person)
+    for name, value in checked_person(merged).items():
         if name not in PERSON_FIELDS:
             raise TypeError(f"not a person field: {name}")
         setattr(person, name, value)

@@ -202,9 +202,9 @@ def decode(text: str) -> tuple[Need, ...]:
 
 def with_codes(person: dict) -> dict:
     """A person's fields with dietary_codes and dietary_note read from the free text
-    `dietary`; for a dict that carries the text but not the codes (the roster import, the
-    dialog's free-text field)."""
-    if "dietary" not in person:
+    `dietary`; for a dict that carries the text but not the codes (the roster import, a bulk
+    edit). Codes the dict carries were chosen (the attendee dialog edits them) and stay."""
+    if "dietary" not in person or "dietary_codes" in person:
         return person
     diet = read_dietary(person["dietary"] or "")
     return person | {"dietary_codes": encode(diet.needs), "dietary_note": diet.note}

@@ -267,6 +267,8 @@ class ItineraryItemBase(SQLModel):
     driver_notes_ja: str = ""
     confirmation: str = ""         # a hotel stay's booking confirmation number
     hotel_phone: str = ""          # a stay's front desk, E.164: the pack prints it without a site
+    operator_en: str = ""          # the company running a transfer (its coach, its driver)
+    operator_ja: str = ""
 
 
 class ItineraryItem(ItineraryItemBase, GlobalId, table=True):

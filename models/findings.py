@@ -38,6 +38,7 @@ INTERPRETER_MISSING = "interpreter_missing"
 MEETINGS_WITHOUT_INTERPRETER = "meetings_without_interpreter"
 INTERPRETER_NO_BREAK = "interpreter_no_break"
 GIFT_MISSING = "gift_missing"     # a courtesy call with no gift planned
+LATIN_UNCHECKED = "latin_unchecked"     # a passport name spelled from the kana, not checked
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 _NAMES_SHOWN = 3
@@ -96,6 +97,19 @@ def _day_off(p: dict) -> str:
     return _("“{item}” is on {day}, a weekend day in {country}.").format(**words)
 
 
+def _latin_unchecked(p: dict) -> str:
+    words = {"person": person_name(**p["person"]),
+             "latin": " ".join(x for x in (p["latin"][0].upper(), p["latin"][1].upper()) if x),
+             "list": _title(p["list"]), "due": _day(p["due"])}
+    if p["rooming"]:
+        return _("{person}'s passport name {latin} was spelled from the kana and is not checked "
+                 "against the passport; the rooming list for “{list}” is due by {due}.").format(
+            **words)
+    return _("{person}'s passport name {latin} was spelled from the kana and is not checked "
+             "against the passport; the visitor list for “{list}” is due on {due}.").format(
+        **words)
+
+
 def _deadline(p: dict, passed: bool) -> str:
     n = p["unsent"]
     if passed:
@@ -147,6 +161,8 @@ def _text(kind: str, p: dict) -> str:
             person=person_name(**p["person"]), night=_day(p["night"]))
     if kind == DAY_OFF:
         return _day_off(p)
+    if kind == LATIN_UNCHECKED:
+        return _latin_unchecked(p)
     if kind in _INTERPRETING:
         return _interpreting(kind, p)
     if kind == GIFT_MISSING:

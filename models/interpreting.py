@@ -46,6 +46,17 @@ def assigned_interpreters(session: Session, *, item_id: int) -> tuple[int, ...]:
         InterpreterAssignment.item_id == item_id)).all()))
 
 
+def interpreters_by_item(session: Session, *, mission_id: int) -> dict[int, tuple[int, ...]]:
+    """assigned_interpreters for every item of the mission that has any, in one query."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for item_id, pid in session.exec(
+            select(InterpreterAssignment.item_id, InterpreterAssignment.participant_id)
+            .join(ItineraryItem, ItineraryItem.id == InterpreterAssignment.item_id)
+            .where(ItineraryItem.mission_id == mission_id)).all():
+        found[item_id].append(pid)
+    return {item_id: tuple(sorted(pids)) for item_id, pids in found.items()}
+
+
 def interpreter_needed(session: Session, *, item_id: int) -> bool:
     row = session.get(ItemProtocol, item_id)
     return bool(row and row.interpreter_needed)

@@ -15,6 +15,11 @@ What each check means (the window's panel and `main.py readiness` show the same 
 - Days off: a site visit, meeting or ceremony still to come on a public holiday (the holidays
   package) or a weekend day of the country it is in (the site's zone for a visit).
 - Passports: models.rules decides validity for the countries of the person's own items.
+- Unchecked Latin names: a person whose Latin name was spelled from the kana reading and not yet
+  checked against the passport, on a list still to go out that carries passport names: a
+  visitor list of a site asking for the legal name (due on its deadline) or a rooming list
+  (due on the check-in day). One finding per person, at the first such list; due within
+  DUE_SOON_DAYS or overdue ranks as due soon, later ones as missing data.
 - Lodging: see `_lodging`.
 - Interpreters (two places at once, needed and missing, no break): see models.interpreting.
 - Gifts: a courtesy call still to come with no gift (手土産) planned (models.gifts).
@@ -22,16 +27,14 @@ What each check means (the window's panel and `main.py readiness` show the same 
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
 from models import findings as F
+from models.collection import no_collection
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
 from models.interpreting import interpreter_findings
@@ -58,32 +61,18 @@ _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
 
 
 def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
-    with _no_collection():
+    with no_collection():
         plan = load_plan(session, mission_id=mission_id)
         if plan is None:
             raise LookupError(f"mission {mission_id} not found")
         return check_plan(plan, today=today)
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the plan is read and checked: at 2,000 people it
-    makes hundreds of thousands of short-lived, acyclic objects, and the collections they set
-    off cost a third of the time. Nothing made here outlives the call but the findings."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan), *_lodging(plan), *interpreter_findings(plan),
-             *_gifts(plan, today)]
+             *_passports(plan), *_latin_unchecked(plan, today), *_lodging(plan),
+             *interpreter_findings(plan), *_gifts(plan, today)]
     return sorted(found, key=Finding.sort_key)
 
 
@@ -235,6 +224,44 @@ def _days_off(plan: Plan, today: date) -> list[Finding]:
                 "item": _title(item), "day": day, "country": country, "holiday": names,
                 "state": state if names is not None and holiday(country, day) is None
                 else None}, when=item.start))
+    return found
+
+
+def _latin_unchecked(plan: Plan, today: date) -> list[Finding]:
+    unchecked = {pid for pid in plan.active if plan.people[pid].latin_unconfirmed}
+    if not unchecked:
+        return []
+    first: dict[int, tuple[date, PlanItem]] = {}      # person -> the first list due
+    for item in plan.items:
+        if item.kind == _SITE_VISIT and item.site_id in plan.sites:
+            site = plan.sites[item.site_id]
+            day = local_date(item.start, item.start_tz)
+            if "full_legal_name" not in site.required or day < today:
+                continue
+            due = visitor_deadline(day, site.notice_days)
+            # Only the visitors not yet sent: a list already sent has gone out as it was.
+            people = {p for p in item.people & unchecked
+                      if plan.clearance.get((item.id, p), _NOT_SENT) == _NOT_SENT}
+        elif item.kind == _HOTEL:
+            due = local_date(item.start, item.start_tz)
+            if due < today:
+                continue
+            people = item.people & unchecked
+        else:
+            continue
+        for pid in people:
+            if pid not in first or due < first[pid][0]:
+                first[pid] = (due, item)
+    found = []
+    for pid, (due, item) in first.items():
+        soon = due <= today + timedelta(days=DUE_SOON_DAYS)
+        found.append(Finding(F.LATIN_UNCHECKED, F.RANK_DUE_SOON if soon else F.RANK_MISSING,
+                             item.id, pid, {"person": plan.people[pid].name(),
+                                            "latin": (plan.people[pid].family,
+                                                      plan.people[pid].given),
+                                            "list": _title(item), "due": due,
+                                            "rooming": item.kind == _HOTEL},
+                             when=item.start))
     return found
 
 

@@ -51,6 +51,7 @@ class PlanPerson:
     organization_id: int | None
     title_en: str
     title_ja: str
+    latin_unconfirmed: bool = False        # spelled from the kana, not checked on the passport
 
     def name(self) -> dict:
         """Keyword arguments for i18n.formatting.person_name."""
@@ -182,7 +183,7 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
         Participant.id, Participant.role, Participant.status, Person.family_name,
         Person.given_name, Person.family_name_ja, Person.given_name_ja, Person.citizenship,
         Person.date_of_birth, Person.passport_number, Person.passport_expiry, Person.visa_type,
-        Person.organization_id, Person.title_en, Person.title_ja)
+        Person.organization_id, Person.title_en, Person.title_ja, Person.latin_unconfirmed)
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.mission_id == mission_id))}
     active = frozenset(pid for pid, p in people.items()

@@ -172,6 +172,17 @@ def get_seats(session: Session, *, item_id: int) -> dict[int, tuple[int, int]]:
             Seat.item_id == item_id)).all()}
 
 
+def seats_by_item(session: Session, *, mission_id: int) -> dict[int, dict[int, tuple[int, int]]]:
+    """get_seats for every item of the mission that has any, in one query."""
+    found: dict[int, dict[int, tuple[int, int]]] = {}
+    for item_id, pid, t, s in session.exec(
+            select(Seat.item_id, Seat.participant_id, Seat.table_no, Seat.seat_no)
+            .join(ItineraryItem, ItineraryItem.id == Seat.item_id)
+            .where(ItineraryItem.mission_id == mission_id)).all():
+        found.setdefault(item_id, {})[pid] = (t, s)
+    return found
+
+
 def set_plan(session: Session, *, settings: PlanSettings,
              seats: dict[int, tuple[int, int]]) -> tuple[PlanSettings, dict]:
     """Store the layout and who sits where; returns both as they were, for undo."""

@@ -96,7 +96,10 @@ def list_visitors(session: Session, *, item_id: int) -> list[VisitorRow]:
     site = session.get(Site, item.site_id) if item.site_id else None
     required = [f for f in (site.required_fields.split(",") if site else []) if f]
     country = site_country(site.tz) if site else None
-    query = (select(Participant, Person).join(Person, Person.id == Participant.person_id)
+    # Core rows of the columns read, not ORM objects: a document reads every visit's list.
+    query = (select(Participant.id.label("participant_id"),
+                    *(getattr(Person, name) for name in _VISITOR_COLUMNS))
+             .join(Person, Person.id == Participant.person_id)
              .where(Participant.mission_id == item.mission_id,
                     Participant.status != AttendanceStatus.CANCELLED.value)
              .order_by(Person.family_name, Person.given_name))
@@ -106,22 +109,28 @@ def list_visitors(session: Session, *, item_id: int) -> list[VisitorRow]:
     status = dict(session.exec(select(VisitClearance.participant_id, VisitClearance.status)
                                .where(VisitClearance.item_id == item_id)).all())
     rows = []
-    for part, person in session.exec(query).all():
-        view = _Fields(person)
+    for person in session.connection().execute(query).all():
         rows.append(VisitorRow(
-            participant_id=part.id, family_name=person.family_name,
+            participant_id=person.participant_id, family_name=person.family_name,
             given_name=person.given_name, family_name_ja=person.family_name_ja,
             given_name_ja=person.given_name_ja, family_kana=person.family_kana,
             given_kana=person.given_kana,
-            clearance=status.get(part.id, Clearance.NOT_SENT.value),
-            missing=tuple(missing_fields(view, required, country))))
+            clearance=status.get(person.participant_id, Clearance.NOT_SENT.value),
+            missing=tuple(missing_fields(_Fields(person), required, country))))
     return rows
 
 
-class _Fields:
-    """A Person read through the attribute names missing_fields expects."""
+_VISITOR_COLUMNS = ("family_name", "given_name", "family_name_ja", "given_name_ja",
+                    "family_kana", "given_kana", "citizenship", "date_of_birth",
+                    "passport_number", "visa_type", "organization_id", "title_en", "title_ja",
+                    "passport_expiry", "birth_country", "passport_country", "employer",
+                    "visit_purpose", "us_person", "escort")
 
-    def __init__(self, person: Person) -> None:
+
+class _Fields:
+    """A person's row read through the attribute names missing_fields expects."""
+
+    def __init__(self, person) -> None:
         self.family, self.given = person.family_name, person.given_name
         self.citizenship, self.date_of_birth = person.citizenship, person.date_of_birth
         self.passport_number, self.visa_type = person.passport_number, person.visa_type

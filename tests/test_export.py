@@ -136,14 +136,18 @@ def test_drivers_are_in_the_manifest_and_on_the_contact_sheet_once_each(demo_db,
     assert header(manifest)[10:15] == ["Pick-up point", "Drop-off", "Driver", "Headcount",
                                        "Passenger"]
     coach = next(r for r in rows(manifest) if r[1] == "Chartered coach, 45 seats")
-    assert coach[12] == "Capital Region Coach dispatch (Dana Price)\n+1 518-555-0147"
+    # The company running the coach, then its driver (or dispatch desk) and phone.
+    assert coach[12] == "Capital Region Coach\nDispatch desk (Dana Price)\n+1 518-555-0147"
     assert coach[11] == "Fuller Road Suites Albany, lobby entrance"     # both ends
-    drivers = [r for r in rows(contacts) if r[0] == "Drivers"]
-    assert [(r[1], r[4]) for r in drivers] == [
-        ("Chitose Coach Lines dispatch (Mr. Endo)", "+81 90-5550-1428"),
-        ("Akasaka Charter Bus dispatch (Ms. Mori)", "+81 90-5550-1733"),
-        ("Capital Region Coach dispatch (Dana Price)", "+1 518-555-0147")]
-    assert drivers[0][2] == "Chartered coach, 28 seats"   # the vehicle, once for three rides
+    drivers = [r for r in rows(contacts) if r[3] == "Driver"]
+    # Under the company, the vehicle beside the name, once for the three rides of one coach.
+    assert [(r[0], r[1], r[4], r[5]) for r in drivers] == [
+        ("Chitose Coach Lines", "Dispatch desk (Mr. Endo)", "Chartered coach, 28 seats",
+         "+81 90-5550-1428"),
+        ("Akasaka Charter Bus", "Dispatch desk (Ms. Mori)", "Chartered coach, 28 seats",
+         "+81 90-5550-1733"),
+        ("Capital Region Coach", "Dispatch desk (Dana Price)", "Chartered coach, 45 seats",
+         "+1 518-555-0147")]
 
 
 def test_the_itinerary_gives_each_item_its_local_clock_and_zone(demo_db, tmp_path):
@@ -255,13 +259,6 @@ def test_the_overview_counts_and_lists_the_open_findings(demo_db, tmp_path):
     assert values["Organizing bodies"] == "Japan External Trade Organization (JETRO), NY CREATES"
     urgency = [r[0] for r in rows(ws)]
     assert "Urgency" in urgency and "Lodging" in urgency
-
-
-def test_contacts_group_organizers_interpreters_hosts_and_site_contacts(demo_db, tmp_path):
-    ws = export_demo(demo_db, tmp_path)["Contacts"]
-    groups = list(dict.fromkeys(column(ws, "Contact for")))
-    assert groups == ["Organizers", "Interpreters", "Hosts", "Drivers", "Site contact"]
-    assert "Kaori Inoue" in column(ws, "Name")
 
 
 def test_one_persons_workbook_holds_their_items_and_their_rooms(demo_db, tmp_path):

@@ -72,10 +72,18 @@ def test_contacts_page_has_each_visited_countrys_emergency_numbers(english_pack)
     for number in ("110", "119", "911"):
         assert re.search(rf"\b{number}\b", contacts), number
     assert "Police" in contacts and "Fire and ambulance" in contacts
-    assert "Chitose Coach Lines dispatch (Mr. Endo)" in contacts      # drivers
+    # A driver with the company running the coach, and each hotel's front desk by phone.
+    assert "Dispatch desk (Mr. Endo)" in contacts and "Chitose Coach Lines" in contacts
+    assert "+81 11-555-0180" in contacts and "+1 518-555-0160" in contacts
     assert "+81 90-3124-5601" in text                                 # organizers' mobiles
-    assert "Page 1 of 9" in text and "Page 9 of 9" in text                  # the footer
-    assert text.count("HKD-ALB-2026 Hokkaido-Albany Semiconductor Mission 2026 — Masayuki") == 9
+    # The footer on every page. pdftotext places the footer's words among the page's last
+    # lines (the pages look right rendered), so its words are looked for page by page.
+    for page in range(1, 9):
+        words = set(subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(english_pack), "-"],
+            capture_output=True, text=True, check=True).stdout.split())
+        assert {"HKD-ALB-2026", "Hokkaido-Albany", "Semiconductor", "Masayuki"} <= words, page
+        assert f"Page {page} of 8" in " ".join(pdf_text(english_pack).split())
 
 
 def test_site_rules_say_what_to_wear_and_bring(english_pack):
@@ -94,6 +102,11 @@ def test_the_japanese_pack_reads_as_japanese_and_breaks_lines_the_japanese_way(q
     assert "2026年12月9日(水)" in text and "行程" in text and "タクシーカード" in text
     assert "こちらまでお願いします" in text and "緊急連絡先" in text
     assert "17:55 JST → 16:45 EST" in text and "+1日" in text
+    # Drivers under their company, the vehicle in Japanese; a foreign name as サラ・ミラー.
+    contacts = " ".join(text[text.index("緊急連絡先"):].split())
+    assert "千歳コーチライン / 貸切バス（28人乗り）" in contacts
+    assert "Chartered coach" not in contacts
+    assert "サラ・ミラー" in contacts and "ミラー サラ" not in text
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) > 200
     assert [line for line in lines if line.lstrip()[0] in "。、）」"] == []
@@ -171,6 +184,10 @@ def test_badges_fit_the_label_stock_and_put_the_reading_above_the_name(qapp, tmp
     assert ruby.index("タカハシ") < ruby.index("マサユキ")
     assert abs(ruby.index("タカハシ") - lines[name].index("高橋")) <= 3
     assert "TAKAHASHI Masayuki" in lines[name + 1]
+    # A foreign name in katakana: given name first with a middle dot, its reading above.
+    miller = next(n for n, line in enumerate(lines) if "サラ・ミラー" in line)
+    assert "MILLER Sarah" in lines[miller + 1]
+    assert "ミラー サラ" not in layout
     letter = tmp_path / "letter.pdf"
     result = run_cli(*db, "badges", CODE, "--out", str(letter), "--paper", "letter")
     assert result.returncode == 0

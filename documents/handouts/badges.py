@@ -21,6 +21,7 @@ from documents.handouts.pdf import PAPERS, Cancelled, Progress, pdf_device
 from documents.handouts.text_maps import readable_text
 from documents.workbook.lang import display_name, latin_name, native_name
 from i18n import current_language
+from i18n.formatting import katakana_only
 
 DPI = 300
 MM = DPI / 25.4
@@ -48,18 +49,24 @@ SHEETS = {
 
 @dataclass(frozen=True)
 class Badge:
-    family: str                     # the large name, in two parts for the furigana
+    family: str                     # the large name, in two parts for the furigana: the
+                                    # part written first (the family name but in katakana)
     given: str
     family_reading: str
     given_reading: str
     other: str                      # the name in the other script
     lines: tuple[str, ...]          # organization and title, both languages
+    separator: str = " "            # "・" between a foreign name's parts in katakana
 
 
 def badge_of(p) -> Badge:
     """The badge of a DocumentAttendee in the current language."""
     ja = current_language() == "ja"
-    if ja and (p.family_ja or p.given_ja):
+    if ja and katakana_only(p.family_ja) and katakana_only(p.given_ja):
+        # サラ・ミラー: a foreign name in katakana reads given name first, with a middle dot.
+        badge = Badge(p.given_ja, p.family_ja, p.given_kana, p.family_kana, latin_name(p), (),
+                      "・")
+    elif ja and (p.family_ja or p.given_ja):
         badge = Badge(p.family_ja, p.given_ja, p.family_kana, p.given_kana, latin_name(p), ())
     elif ja:
         badge = Badge(p.family.upper(), p.given, "", "", native_name(p), ())
@@ -73,7 +80,8 @@ def badge_of(p) -> Badge:
         if line and line not in seen:
             seen.append(line)
     return Badge(badge.family, badge.given, badge.family_reading, badge.given_reading,
-                 badge.other if badge.other != display_name(p) else "", tuple(seen))
+                 badge.other if badge.other != display_name(p) else "", tuple(seen),
+                 badge.separator)
 
 
 def _fitted(text: str, width: float, start_pt: float, device, minimum: float = 7):
@@ -89,7 +97,7 @@ def _fitted(text: str, width: float, start_pt: float, device, minimum: float = 7
 def draw_badge(painter: QPainter, box: QRectF, badge: Badge, *, name_pt: float = 30) -> None:
     pad = box.width() * 0.06
     inner = box.adjusted(pad, pad * 0.8, -pad, -pad * 0.8)
-    gap = " " if badge.family and badge.given else ""
+    gap = badge.separator if badge.family and badge.given else ""
     device = painter.device()
     font = _fitted(badge.family + gap + badge.given, inner.width(), name_pt, device)
     metrics = QFontMetricsF(font, device)
@@ -112,7 +120,11 @@ def draw_badge(painter: QPainter, box: QRectF, badge: Badge, *, name_pt: float =
                              reading)
             painter.setFont(font)
         painter.drawText(QPointF(x, y + ruby_height + metrics.ascent()), part)
-        x += advance + (metrics.horizontalAdvance(gap) if index == 0 else 0)
+        x += advance
+        if index == 0 and gap:
+            if gap.strip():                   # the middle dot of サラ・ミラー is written
+                painter.drawText(QPointF(x, y + ruby_height + metrics.ascent()), gap)
+            x += metrics.horizontalAdvance(gap)
     y += ruby_height + metrics.height() + inner.height() * 0.03
     if badge.other:
         other = _fitted(badge.other, inner.width(), font.pointSizeF() * 0.45, device)

@@ -15,24 +15,27 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from documents.handouts.fields import item_transport, site_rules
-from documents.handouts.places import clock_name, emergency_numbers, local_language, zone_country
+from documents.handouts.places import clock_name, local_language, zone_country
 from documents.workbook.data import MissionData
 from documents.workbook.lang import (
     country_name,
     display_name,
+    hotel_name,
     latin_name,
     native_name,
     phone_text,
+    picked,
     plain,
     reading,
 )
 from documents.workbook.people import CONTACT_GROUPS
 from documents.workbook.schedules import ScheduleLine, schedule_lines
-from documents.workbook.travel import Names, item_place, place_code, rooms_by_person
+from documents.workbook.travel import Names, item_place, operator, place_code, rooms_by_person
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
 from models.consulates import consulates_for
+from models.emergency_numbers import emergency_numbers
 from models.entities import ItemKind
 from models.rules import other_zone
 from models.times import day_shift, local_date, to_local
@@ -266,9 +269,9 @@ class Builder:
         stay = format_date_range(local_date(item.start, item.start_tz),
                                  local_date(item.end, item.end_tz))
         reader = _("Please take me to:")
-        reader_hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+        reader_hotel = hotel_name(pick(item.title_en, item.title_ja)[0])
         with temporary_language(local):
-            hotel = _hotel_name(pick(item.title_en, item.title_ja)[0])
+            hotel = hotel_name(pick(item.title_en, item.title_ja)[0])
             address = pick(site.address_en, site.address_ja)[0] if site else ""
             address = address or pick(item.location_en, item.location_ja)[0]
             request = _("Please take me to:")
@@ -300,7 +303,8 @@ class Builder:
                 drivers.setdefault(driver[:2], driver[2])
         found += [Contact(_("Drivers"), name, vehicle, phone) for (name, phone), vehicle in
                   drivers.items()]
-        site_ids = {i.site_id for i in items if i.site_id is not None}
+        site_ids = {i.site_id for i in items if i.site_id is not None
+                    and i.kind != ItemKind.HOTEL.value}        # a hotel is listed above
         for sid in sorted(site_ids):
             site = self.sites.get(sid)
             if site is not None and (site.contact_name or site.contact_phone):
@@ -311,16 +315,20 @@ class Builder:
 
     def _hotel_contact(self, item) -> Contact:
         site = self.sites.get(item.site_id)
-        return Contact(_("Hotels"), _hotel_name(pick(item.title_en, item.title_ja)[0]),
+        return Contact(_("Hotels"), hotel_name(pick(item.title_en, item.title_ja)[0]),
                        pick(item.location_en, item.location_ja)[0],
                        phone_text(self._hotel_phone(item, site)))
 
-    @staticmethod
-    def _driver(item) -> tuple[str, str, str] | tuple[()]:
-        """(name, phone, vehicle) of a ground transfer's driver; () for none."""
+    def _driver(self, item) -> tuple[str, str, str] | tuple[()]:
+        """(name, phone, company / vehicle) of a ground transfer's driver; () for none. The
+        company first: the driver is reached through its dispatch desk; the vehicle in the
+        pack's language (its Japanese is among the item's extras)."""
         transport = item_transport(item)
         if transport.driver and item.kind != ItemKind.FLIGHT.value:
-            return transport.driver_name, transport.driver_phone, transport.vehicle
+            extra = self.data.item_extra.get(item.id, {})
+            vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
+            return (transport.driver_name, transport.driver_phone,
+                    " / ".join(x for x in (operator(extra), vehicle) if x))
         return ()
 
     def emergency(self) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -342,18 +350,6 @@ class Builder:
             found.append(Contact(country_name(row.country), pick(row.name_en, row.name_ja)[0],
                                  address, phone_text(row.phone)))
         return found
-
-
-def _hotel_name(title: str) -> str:
-    """"Hotel: Sapporo Kitagate Hotel (1 night)" -> "Sapporo Kitagate Hotel"."""
-    from documents.workbook.lang import without_prefix
-
-    name = without_prefix(title)
-    for opening in (" (", "（"):
-        head, found, _rest = name.partition(opening)
-        if found and head.strip():
-            return head.strip()
-    return name
 
 
 def build_handout(data: MissionData, sites: dict[int, object], person=None,

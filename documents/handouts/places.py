@@ -1,10 +1,9 @@
 """Where a handout's places are and what follows from it: the country of a time zone, the
 language a taxi driver there reads, the paper size a receiver prints on, the name of a clock,
-and the emergency numbers of a country (from phonenumbers' short-number data)."""
+(the emergency numbers of a country are in models.emergency_numbers)."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from i18n import N_, _
@@ -16,16 +15,6 @@ _LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split(
 # The clocks the glossary names; any other zone is called by its abbreviation.
 _CLOCKS = {"Asia/Tokyo": N_("Japan time"), "America/New_York": N_("US Eastern time")}
 
-# What each emergency number reaches. phonenumbers knows which numbers are emergency numbers
-# but not the service behind each; a number not listed here is shown as "Emergency".
-_SERVICES = {
-    ("JP", "110"): N_("Police"),
-    ("JP", "119"): N_("Fire and ambulance"),
-    ("JP", "118"): N_("Coast guard"),
-    ("US", "911"): N_("Police, fire and ambulance"),
-    ("CA", "911"): N_("Police, fire and ambulance"),
-}
-_EMERGENCY = N_("Emergency")
 
 
 @cache
@@ -53,29 +42,3 @@ def clock_name(zone: str, local=None) -> str:
     if zone in _CLOCKS:
         return _(_CLOCKS[zone])
     return zone_abbreviation(local) if local is not None else zone
-
-
-@cache
-def _emergency_numbers(country: str) -> tuple[str, ...]:
-    import phonenumbers
-    from phonenumbers import shortnumberinfo
-
-    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(country)
-    if metadata is None or metadata.emergency is None:
-        return ()
-    # The metadata gives the numbers as a pattern and their lengths: try every number of those
-    # lengths against the pattern (a thousand at three digits), then ask phonenumbers itself.
-    desc = metadata.emergency
-    pattern = re.compile(desc.national_number_pattern or "")
-    lengths = desc.possible_length or metadata.general_desc.possible_length or (2, 3, 4)
-    candidates = (str(n).zfill(width) for width in lengths for n in range(10 ** width))
-    found = {n for n in candidates if pattern.fullmatch(n)
-             and shortnumberinfo.is_emergency_number(n, country)}
-    known = [n for (c, n) in _SERVICES if c == country and n in found]
-    return tuple(known + sorted(found - set(known), key=lambda n: (len(n), n)))
-
-
-def emergency_numbers(country: str) -> list[tuple[str, str]]:
-    """(number, service) of a country's emergency numbers, the ones we can name first."""
-    return [(n, _(_SERVICES.get((country, n), _EMERGENCY)))
-            for n in _emergency_numbers(country)]

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from documents.workbook.book import Book, Progress
+from documents.workbook.contacts import contacts_sheet
 from documents.workbook.data import MissionData, find_person, load_mission
 from documents.workbook.dietary import dietary_sheets
 from documents.workbook.hotel import organizer_rooming_sheets
@@ -21,7 +22,6 @@ from documents.workbook.overview import overview_sheet
 from documents.workbook.page import PageSetup
 from documents.workbook.people import (
     SENSITIVE_FIELDS,
-    contacts_sheet,
     mission_title,
     roster_sheet,
     visitor_sheets,
@@ -31,6 +31,7 @@ from documents.workbook.schedules import delegate_schedule
 from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms
 from i18n import _, pick, temporary_language
 from models import repository as repo
+from models.collection import no_collection
 from models.store.db import Engine, read_session
 
 
@@ -57,6 +58,7 @@ def _mission_id(engine: Engine, code: str) -> int:
     return mission.id
 
 
+@no_collection()        # see models/collection.py
 def export_mission(engine: Engine, *, code: str, path: str | Path, language: str,
                    sensitive: bool = True, progress: Progress | None = None,
                    today: date | None = None) -> ExportResult:
@@ -86,6 +88,7 @@ def export_mission(engine: Engine, *, code: str, path: str | Path, language: str
     return ExportResult(path, [s.name for s in sheets])
 
 
+@no_collection()
 def export_person(engine: Engine, *, code: str, path: str | Path, language: str,
                   email: str = "", participant_id: int | None = None,
                   progress: Progress | None = None) -> ExportResult:

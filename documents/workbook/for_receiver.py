@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from documents.workbook.book import Book, Progress
+from documents.workbook.contacts import contacts_sheet
 from documents.workbook.data import MissionData, load_mission, load_visitors
 from documents.workbook.export import ExportResult, export_mission
 from documents.workbook.hotel import hotel_document
 from documents.workbook.lang import display_name, titled
 from documents.workbook.meal import meal_document
 from documents.workbook.page import PageSetup
-from documents.workbook.people import contacts_sheet, mission_title
+from documents.workbook.people import mission_title
 from documents.workbook.receivers import (
     KIND_NAMES,
     Document,
@@ -39,6 +40,7 @@ from documents.workbook.site import site_document
 from documents.workbook.transport import transport_document
 from documents.workbook.travel import itinerary_sheet, person_rooms
 from i18n import N_, _, current_language, pick, temporary_language
+from models.collection import no_collection
 from models.store.db import Engine
 
 _DELEGATE_PERSONAL = [N_("Names, mobile numbers and e-mail addresses of the organizers, "
@@ -156,6 +158,7 @@ def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:
     return f"{name.strip('-')}-{language}.xlsx"
 
 
+@no_collection()        # see models/collection.py
 def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str = "",
                path: str | Path, language: str | None = None, unconfirmed: bool = False,
                progress: Progress | None = None, today: date | None = None,

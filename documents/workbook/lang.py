@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import i18n
+from documents.workbook.cells import FALLBACK, Mark
 from i18n import babel_locale, current_language
-from i18n.formatting import name_sort_key, person_name
+from i18n.formatting import japanese_name, name_sort_key, person_name
 
 
 def display_name(p) -> str:
@@ -28,11 +29,23 @@ def latin_name(p) -> str:
 
 
 def native_name(p) -> str:
-    return " ".join(x for x in (p.family_ja, p.given_ja) if x)
+    """山田 太郎; a foreign name in katakana サラ・ミラー."""
+    return japanese_name(p.family_ja, p.given_ja)
 
 
 def reading(p) -> str:
-    return " ".join(x for x in (p.family_kana, p.given_kana) if x)
+    """The kana reading in katakana (the フリガナ a Japanese form prints), in the order of the
+    name it reads: ヤマダ タロウ, サラ・ミラー."""
+    return to_katakana(japanese_name(p.family_ja, p.given_ja, kana_family=p.family_kana,
+                                     kana_given=p.given_kana))
+
+
+# ぁ (U+3041) .. ゖ (U+3096) to ァ .. ヶ: the same 0x60 apart throughout.
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
+
+
+def to_katakana(text: str) -> str:
+    return text.translate(_HIRAGANA_TO_KATAKANA)
 
 
 def sort_key(p) -> tuple:
@@ -72,8 +85,6 @@ def phone_text(e164: str) -> str:
 
 def picked(en: str, ja: str):
     """The text for the language, marked (grey italic) when it is the other language's."""
-    from documents.workbook.cells import FALLBACK, Mark
-
     text, fallback = i18n.pick(en, ja)
     return Mark(text, FALLBACK) if fallback else text
 
@@ -104,6 +115,16 @@ def without_prefix(title: str) -> str:
         if found and rest.strip() and len(head) <= 24:
             return rest.strip()
     return title
+
+
+def hotel_name(title: str) -> str:
+    """"Hotel: Sapporo Kitagate Hotel (1 night)" -> "Sapporo Kitagate Hotel"."""
+    name = without_prefix(title)
+    for opening in (" (", "（"):
+        head, found, _rest = name.partition(opening)
+        if found and head.strip():
+            return head.strip()
+    return name
 
 
 def passport_name(p) -> str:

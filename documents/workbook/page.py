@@ -26,6 +26,7 @@ _BAD_NAME = re.compile(r"[\[\]:*?/\\]")
 NAME_MAX = 31             # Excel refuses longer sheet names
 PAPER_LETTER, PAPER_A4 = 1, 9   # Excel's paper size codes
 PORTRAIT_WIDTH = 96
+MAX_ROW_HEIGHT = 409      # points: Excel refuses a taller row (the rest of a cell scrolls)
 
 
 @dataclass
@@ -138,7 +139,7 @@ def row_height(values: list, widths: list[float], wraps: list[bool], language: s
         # 0.88 per Latin letter, under 2 per kanji: most cells are plainly one line.
         if "\n" in value or len(value) * (0.88 if value.isascii() else 2) > room:
             lines = max(lines, wrapped_lines(value, room))
-    return 0 if lines == 1 else round(lines * LINE_HEIGHT[language] + 2, 1)
+    return 0 if lines == 1 else min(round(lines * LINE_HEIGHT[language] + 2, 1), MAX_ROW_HEIGHT)
 
 
 TITLE_LINE = {"en": 19.0, "ja": 22.0}      # 14-point bold lines
@@ -147,7 +148,7 @@ _TITLE_SCALE = 1.5                         # a 14-point bold letter against a 10
 
 def title_height(title: str, width: float, language: str) -> float:
     lines = wrapped_lines(title, max(width / _TITLE_SCALE, 10))
-    return round(lines * TITLE_LINE[language] + 6, 1)
+    return min(round(lines * TITLE_LINE[language] + 6, 1), MAX_ROW_HEIGHT)
 
 
 def sheet_name(text: str, used: set[str]) -> str:
@@ -162,8 +163,28 @@ def sheet_name(text: str, used: set[str]) -> str:
     return name
 
 
+# Where a shortened name may end: after a space or a Japanese word's closing mark, before an
+# opening one, so that no word is cut in two.
+_BREAK_AFTER = " 　、。・）」』】)"
+_BREAK_BEFORE = "（「『【("
+
+
 def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    """The text cut to `limit` characters with "…" at a word's end; a single word longer than
+    half the room is cut, as nothing shorter would say what the sheet holds."""
+    if len(text) <= limit:
+        return text
+    room = limit - 1
+    ends = [n for n in range(room // 2, room + 1)
+            if text[n - 1] in _BREAK_AFTER or text[n] in _BREAK_BEFORE + _BREAK_AFTER
+            or _script_change(text[n - 1], text[n])]
+    cut = ends[-1] if ends else room
+    return text[:cut].rstrip(_BREAK_AFTER.replace("）", "").replace(")", "")) + "…"
+
+
+def _script_change(before: str, after: str) -> bool:
+    """Between a Latin letter and a Japanese one: Japanese writes no space there."""
+    return before.isascii() != after.isascii() and (before.isalnum() or after.isalnum())
 
 
 def footer_text(text: str) -> str:

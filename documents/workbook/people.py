@@ -9,7 +9,6 @@ from documents.workbook.lang import (
     country_name,
     display_name,
     latin_name,
-    list_separator,
     native_name,
     phone_text,
     picked,
@@ -18,12 +17,11 @@ from documents.workbook.lang import (
     titled,
     without_prefix,
 )
-from documents.workbook.page import Column, SheetData, band_flags, sheet_name
+from documents.workbook.page import Column, SheetData, sheet_name
 from documents.workbook.travel import Names
 from i18n import N_, _, current_language, ngettext, pick
 from i18n.formatting import format_date, format_datetime
 from i18n.labels import ATTENDANCE, CLEARANCES, ROLES, label
-from models.attendees import DocumentAttendee
 from models.entities import Role
 from models.times import local_date
 from models.visits import visitor_deadline
@@ -68,42 +66,6 @@ def roster_sheet(data: MissionData, used: set[str]) -> SheetData:
     title = titled(_("Attendee roster"), mission_title(data),
                    ngettext("{n} attendee", "{n} attendees", n).format(n=n))
     return SheetData(sheet_name(_("Roster"), used), title, columns, rows, flags)
-
-
-def _person_row(group: str, p: DocumentAttendee) -> list:
-    return [group, display_name(p), picked(p.org_en, p.org_ja), picked(p.title_en, p.title_ja),
-            phone_text(p.phone), p.email]
-
-
-def contacts_sheet(data: MissionData, used: set[str], people: list[DocumentAttendee] | None = None,
-                   ) -> SheetData:
-    columns = [Column(_("Contact for"), 16), Column(_("Name"), 26), Column(_("Organization"), 34),
-               Column(_("Job title"), 34), Column(_("Mobile"), 17, wrap=False),
-               Column(_("E-mail"), 34, wrap=False)]
-    rows, keys = [], []
-    people = data.active() if people is None else people
-    for group, roles in CONTACT_GROUPS:
-        for p in sorted((p for p in people if p.role in roles), key=sort_key):
-            rows.append(_person_row(_(group), p))
-            keys.append(group)
-    drivers: dict[tuple[str, str], list[str]] = {}   # one row per driver, with their vehicles
-    for item in data.items:
-        if item.driver_name or item.driver_phone:
-            what = item.vehicle or pick(item.title_en, item.title_ja)[0]
-            seen = drivers.setdefault((item.driver_name, item.driver_phone), [])
-            if what not in seen:
-                seen.append(what)
-    for (name, phone), vehicles in drivers.items():
-        rows.append([_("Drivers"), name, list_separator().join(vehicles), "", phone_text(phone),
-                     ""])
-        keys.append("driver")
-    for site in sorted(data.sites.values(), key=lambda s: pick(s.name_en, s.name_ja)[0]):
-        if site.contact_name or site.contact_phone or site.contact_email:
-            rows.append([_("Site contact"), site.contact_name, picked(site.name_en, site.name_ja),
-                         "", phone_text(site.contact_phone), site.contact_email])
-            keys.append("site")
-    title = titled(_("Contacts"), mission_title(data))
-    return SheetData(sheet_name(_("Contacts"), used), title, columns, rows, band_flags(keys))
 
 
 def _field_columns(field: str) -> list[tuple[Column, callable]]:

@@ -68,6 +68,21 @@ def _country(zone: str) -> str:
     return zone_country(zone) or ""
 
 
+def coach_company(data: MissionData, item) -> str:
+    """The receiver a transfer's document goes to: the company running it, or its driver
+    (dispatch desk) when no company is named."""
+    extra = data.item_extra.get(item.id, {})
+    # The older one-language "carrier" field names the coach company where no operator is.
+    return (extra.get("operator_en") or extra.get("operator_ja") or item.carrier
+            or item.driver_name)
+
+
+def company_trips(data: MissionData, key: str) -> list:
+    """The transfers of the company (or driver) `key`."""
+    return [i for i in data.items if i.kind == ItemKind.TRANSFER.value
+            and key and coach_company(data, i) == key]
+
+
 def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
     """Every receiver of the mission (of `kinds`), organizers first, then in the plan's
     order, then the delegates by name."""
@@ -85,11 +100,14 @@ def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
         elif item.kind == ItemKind.MEAL.value:
             found.append(Receiver("meal", item.id, item.title_en, item.title_ja,
                                   _country(item.start_tz), (item.location_en, item.location_ja)))
-        elif item.kind == ItemKind.TRANSFER.value and item.driver_name:
-            if item.driver_name not in seen_companies:
-                seen_companies.add(item.driver_name)
-                found.append(Receiver("transport", item.driver_name, item.driver_name,
-                                      item.driver_name, _country(item.start_tz)))
+        elif item.kind == ItemKind.TRANSFER.value and coach_company(data, item):
+            company = coach_company(data, item)
+            if company not in seen_companies:
+                seen_companies.add(company)
+                extra = data.item_extra.get(item.id, {})
+                found.append(Receiver("transport", company, extra.get("operator_en") or company,
+                                      extra.get("operator_ja") or company,
+                                      _country(item.start_tz), (item.driver_name,)))
     _tell_apart(found)
     found = [r for r in found if r.kind in kinds]
     if "delegate" in kinds:
@@ -213,8 +231,7 @@ def description(data: MissionData, receiver: Receiver) -> str:
                         "Rooming list: {n} rooms, {check_in} to {check_out}", rooms).format(
             n=rooms, check_in=format_date(stay.check_in), check_out=format_date(stay.check_out))
     if receiver.kind == "transport":
-        trips = [i for i in data.items if i.kind == ItemKind.TRANSFER.value
-                 and i.driver_name == receiver.key]
+        trips = company_trips(data, receiver.key)
         return ngettext("Trips: {n} trip with pick-up, drop-off, times and headcount",
                         "Trips: {n} trips with pick-up, drop-off, times and headcount",
                         len(trips)).format(n=len(trips))

@@ -12,12 +12,12 @@ from documents.workbook.cells import GROUP_START, HEADER
 from documents.workbook.data import MissionData
 from documents.workbook.lang import phone_text, picked, plain
 from documents.workbook.page import Column, SheetData, sheet_name
-from documents.workbook.receivers import Document, Receiver
+from documents.workbook.receivers import Document, Receiver, company_trips
 from documents.workbook.travel import Names, driver_text, place_code
 from i18n import _, current_language, ngettext, pick
 from i18n.formatting import format_date
 from i18n.formatting import format_datetime as _format_datetime
-from models.entities import ItemKind, Role
+from models.entities import Role
 from models.times import local_date
 
 # Who the driver calls about the group, in this order of roles.
@@ -52,8 +52,7 @@ def lead_contact(data: MissionData, names: Names, people) -> str:
 
 def transport_document(data: MissionData, receiver: Receiver, used: set[str]) -> Document:
     names = Names.of(data)
-    trips = [i for i in data.items if i.kind == ItemKind.TRANSFER.value
-             and i.driver_name == receiver.key]
+    trips = company_trips(data, receiver.key)
     columns = [Column(_("Trip"), 6), Column(_("Departs"), 20), Column(_("From / pick-up"), 28),
                Column(_("Arrives"), 20), Column(_("To / drop-off"), 28),
                Column(_("Vehicle"), 18), Column(_("Headcount"), 9),
@@ -81,7 +80,7 @@ def transport_document(data: MissionData, receiver: Receiver, used: set[str]) ->
         rows.append([n, when(item.start, item.start_tz), start,
                      when(item.end, item.end_tz), end,
                      "\n".join(x for x in (vehicle, notes) if x), len(item.people),
-                     driver_text(item), lead])
+                     driver_text(item, extra=extra), lead])
         flags.append(GROUP_START | HEADER if n > 1 else HEADER)
         # The passengers under their trip, four a row across the trip's columns.
         listed = [f"{k}. {names.name[pid]}" for k, pid in

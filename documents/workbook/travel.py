@@ -71,9 +71,16 @@ def transport_text(item: PlanItem) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def driver_text(item: PlanItem, separator: str = "\n") -> str:
-    """The driver's name and phone (grouped as the country writes it), either may be missing."""
-    return separator.join(x for x in (item.driver_name, phone_text(item.driver_phone)) if x)
+def driver_text(item: PlanItem, separator: str = "\n", extra: dict | None = None) -> str:
+    """The company running the transfer (from the item's `extra` fields, when given), the
+    driver's name and phone (grouped as the country writes it); any may be missing."""
+    return separator.join(x for x in (operator(extra or {}), item.driver_name,
+                                      phone_text(item.driver_phone)) if x)
+
+
+def operator(extra: dict) -> str:
+    """The coach or taxi company of a transfer, in the document's language (else the other)."""
+    return plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", "")))
 
 
 class Names:
@@ -202,7 +209,7 @@ def manifest_sheet(data: MissionData, used: set[str]) -> SheetData:
         rows.append([label(ITEM_KINDS, item.kind), what, start.date(), start.time(),
                      zone_abbreviation(start), place_code(item.from_code), end.date(),
                      end.time(), zone_abbreviation(end), to, pickup, dropoff,
-                     driver_text(item), len(people), None, None])
+                     driver_text(item, extra=extra), len(people), None, None])
         flags.append(HEADER | (GROUP_START if n else 0))
         for pid in names.sorted(people):
             rows.append([None] * 14 + [names.name[pid], phone_text(names.people[pid].phone)])

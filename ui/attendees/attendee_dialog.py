@@ -30,9 +30,11 @@ from i18n import _
 from i18n.labels import ATTENDANCE, ROLES, SEXES, label
 from models import rules
 from models.attendees import AttendeeData
+from models.dietary import encode, read_dietary
 from models.entities import Organization
 from ui.attendees.attendee_checks import ask_save_anyway, find_problems
 from ui.attendees.attendee_fields import OrganizationCombo
+from ui.attendees.dietary_fields import DietaryCodes
 from ui.attendees.visitor_fields import VisitorFields
 from ui.common import retranslate
 from ui.common.countries import CountryCombo
@@ -92,6 +94,10 @@ class AttendeeDialog(FormDialog):
         self.errors: dict[str, QLabel] = {}
         self.groups: dict[str, QGroupBox] = {}
         self.visitor = VisitorFields()        # issue 11: what a US site's visitor list asks
+        self.dietary_codes = DietaryCodes()
+        self.fields["dietary"].textChanged.connect(self.dietary_codes.text_changed)
+        self.dietary_codes.read.clicked.connect(
+            lambda: self.dietary_codes.read_text(self.fields["dietary"].text()))
         self._build_layout()
         data = data or AttendeeData(person={})
         self._base = dict(data.person)     # fields the dialog does not show pass through
@@ -141,7 +147,8 @@ class AttendeeDialog(FormDialog):
                        ("passport_number", self.fields["passport_number"]),
                        ("passport_issued", self.passport_issued),
                        ("passport_expiry", self.passport_expiry)),
-            "needs": (("dietary", self.fields["dietary"]), ("notes", self.notes)),
+            "needs": (("dietary", self.fields["dietary"]),
+                      ("dietary_codes", self.dietary_codes), ("notes", self.notes)),
         }
         forms = {}
         self._columns = [[key for group in column for key, _w in rows[group]]
@@ -155,7 +162,7 @@ class AttendeeDialog(FormDialog):
                 self.labels[key].setBuddy(widget)
                 row = form.rowCount()
                 form.addWidget(self.labels[key], row, 0,
-                               Qt.AlignmentFlag.AlignTop if key == "notes" else
+                               Qt.AlignmentFlag.AlignTop if key in ("notes", "dietary_codes") else
                                Qt.AlignmentFlag.AlignVCenter)
                 form.addWidget(widget, row, 1)
                 notes = (self.organization_note,) if key == "organization" else ()
@@ -205,12 +212,14 @@ class AttendeeDialog(FormDialog):
         self.passport_issued.set_value(person.get("passport_issued"))
         self.passport_expiry.set_value(person.get("passport_expiry"))
         self.visitor.fill(person)
+        self.dietary_codes.fill(person)
 
     # language --------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit attendee") if self._editing else _("Add attendee"))
         self.visitor.retranslate_ui()
+        self.dietary_codes.retranslate_ui()
         texts = {
             "head_latin": _("Latin script (as in the passport)"), "head_ja": _("Japanese"),
             "head_kana": _("Reading (kana)"), "family": _("Family name"),
@@ -222,6 +231,7 @@ class AttendeeDialog(FormDialog):
             "passport_number": _("Passport number"), "passport_issued": _("Passport issued"),
             "passport_expiry": _("Passport expiry"),
             "dietary": _("Dietary needs / allergies"), "notes": _("Notes"),
+            "dietary_codes": _("As codes, with severity"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -288,6 +298,9 @@ class AttendeeDialog(FormDialog):
         person["passport_expiry"] = self._date(self.passport_expiry)
         person["sex"] = self.sex.currentData()
         person.update(self.visitor.values())
+        # The codes as chosen here; the note is what of the free text no code covers.
+        person["dietary_codes"] = encode(self.dietary_codes.needs())
+        person["dietary_note"] = read_dietary(person["dietary"]).note
         return AttendeeData(person=person, organization_id=self.organization.choice()[0],
                             role=self.role.currentData(), status=self.status.currentData())
 
@@ -327,6 +340,7 @@ class AttendeeDialog(FormDialog):
                   "citizenship": self.citizenship, "date_of_birth": self.date_of_birth,
                   "passport_issued": self.passport_issued,
                   "passport_expiry": self.passport_expiry, "notes": self.notes,
+                  "dietary_codes": self.dietary_codes.code,
                   "duplicate": self.fields["family_name"]}.get(key) or self.fields[key]
         widget.setFocus()
 

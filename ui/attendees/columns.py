@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from i18n import N_, _, pick
-from i18n.formatting import name_sort_key, person_name
+from i18n.formatting import japanese_name, name_sort_key, person_name
 from i18n.labels import ATTENDANCE, ROLES, label
 from models.repository import AttendeeRow
 from ui.common.table_model import Column
@@ -43,7 +43,7 @@ ATTENDEE_COLUMNS = [
            lambda r: (r.family_name.casefold(), r.given_name.casefold()),
            warning=_latin_warning),
     Column("name_ja", N_("Name (Japanese)"),
-           lambda r: " ".join(p for p in (r.family_name_ja, r.given_name_ja) if p),
+           lambda r: japanese_name(r.family_name_ja, r.given_name_ja),
            _attendee_key),
     Column("reading", N_("Reading"), _reading, _attendee_key),
     Column("organization", N_("Organization"),

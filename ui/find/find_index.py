@@ -10,7 +10,8 @@ from i18n.formatting import fold_kana
 from models.search import Findable
 
 # Shown first when as good a match: people are what one looks for most.
-KIND_ORDER = {"person": 0, "organization": 1, "site": 2, "stay": 3, "item": 4}
+# A hotel's stay before the hotel's site: the stay is where its rooms are.
+KIND_ORDER = {"person": 0, "organization": 1, "stay": 2, "site": 3, "item": 4}
 LIMIT = 50
 
 

@@ -45,8 +45,8 @@ TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "fligh
          "from_code", "to_code", "vehicle", "pickup", "driver_name", "driver_phone")
 # A transfer's other end and its texts for the driver in Japanese, a stay's booking number:
 # what the coach company's and the hotel's own documents print (issue 11).
-GROUND_TEXTS = ("dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja", "driver_notes_en",
-                "driver_notes_ja", "confirmation", "hotel_phone")
+GROUND_TEXTS = ("dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja", "operator_en",
+                "operator_ja", "driver_notes_en", "driver_notes_ja", "confirmation", "hotel_phone")
 # Phone numbers, read in the country of the item's start and stored in E.164.
 PHONES = ("driver_phone", "hotel_phone")
 
@@ -216,6 +216,8 @@ class ItemDialog(FormDialog):
         texts.update({
             "dropoff_en": _("Drop-off (English)"), "dropoff_ja": _("Drop-off (Japanese)"),
             "vehicle_ja": _("Vehicle (Japanese)"), "pickup_ja": _("Pick-up point (Japanese)"),
+            "operator_en": _("Transport company (English)"),
+            "operator_ja": _("Transport company (Japanese)"),
             "driver_notes_en": _("Notes for the driver (English)"),
             "driver_notes_ja": _("Notes for the driver (Japanese)"),
             "confirmation": _("Hotel confirmation number"),

@@ -149,6 +149,6 @@ def test_a_roster_with_a_zero_width_twin_updates_instead_of_adding(tmp_path, dem
                      "--db", demo_db.location, "--dry-run")
     assert "row 3" in result.stderr and result.returncode == 1
     result = run_cli("import-attendees", "HKD-ALB-2026", str(tmp_path / "twin.xlsx"),
-                     "--db", str(demo_db.path), "--skip-errors")
+                     "--db", demo_db.location, "--skip-errors")
     assert result.returncode == 0, result.stderr
     assert "0 new, 1 updated" in result.stdout and "(left out)" in result.stdout

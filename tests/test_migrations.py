@@ -132,7 +132,8 @@ def _fill_0011(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE person SET passport_issued = '2019-04-01' WHERE id = 2")
 
 
-VIA = {"0010": "0009", "0011": "0009"}      # revision -> the one its rows are made at before upgrading to it
+# revision -> the one its rows are made at before upgrading to it
+VIA = {"0010": "0009", "0011": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,

@@ -18,8 +18,8 @@ from models.sync import (
     share_mission,
     sync_mission,
     sync_status,
+    wire,
 )
-from models.sync import wire
 from tests.sync_helpers import (
     CODE,
     laptops,

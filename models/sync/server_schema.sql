@@ -101,6 +101,7 @@ DECLARE
     secret_f boolean; cur jsonb; s bigint; vals jsonb; sec jsonb; par text[]; k text;
     conflicts jsonb := '[]'; applied integer := 0; skipped integer := 0;
     deleted_here text[] := '{}'; kept text[] := '{}'; restored jsonb := '[]';
+    secret_keys text[];
 BEGIN
     m := team_mission(p_mission);
     PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
@@ -114,9 +115,13 @@ BEGIN
             FOR UPDATE;
         found_row := FOUND;
         IF c->>'op' = 'insert' THEN
-            SELECT coalesce(jsonb_object_agg(key, value) FILTER (WHERE NOT is_secret(c->>'kind', key)), '{}'),
-                   coalesce(jsonb_object_agg(key, value) FILTER (WHERE is_secret(c->>'kind', key)), '{}')
-              INTO vals, sec FROM jsonb_each(c->'value');
+            secret_keys := ARRAY(SELECT sf.field FROM secret_field sf WHERE sf.kind = c->>'kind');
+            vals := (c->'value') - secret_keys;
+            sec := '{}';
+            IF cardinality(secret_keys) > 0 THEN
+                SELECT coalesce(jsonb_object_agg(key, value), '{}') INTO sec
+                FROM jsonb_each(c->'value') WHERE key = ANY(secret_keys);
+            END IF;
             IF NOT priv THEN
                 sec := '{}';
             END IF;

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
-from models.store.db import open_database
 from models.sync import list_conflicts, resolve_conflict, sync_mission, wire
 from tests.conftest import copy_template
 from tests.sync_helpers import (

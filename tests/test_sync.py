@@ -307,3 +307,18 @@ def test_a_colleague_without_the_sensitive_privilege_never_receives_a_passport(
         join_mission(_role_url(url, "eve_kk"), CODE, tmp_path / "eve.db", organizer="eve")
     with pytest.raises(Exception):   # noqa: B017 - any refusal: the tables are not granted
         server_rows(_role_url(url, "eve_kk"), "SELECT * FROM kakehashi_sync.shared_row")
+
+
+def test_a_removed_person_leaves_no_passport_number_in_the_outbox(two):
+    from models.entities import SENSITIVE_FIELDS
+    from models.sync.triggers import SENSITIVE
+
+    assert SENSITIVE["person"] == SENSITIVE_FIELDS
+    a, _b = two
+    person = one(a.engine, "SELECT uuid FROM person WHERE passport_number <> '' LIMIT 1")
+    number = one(a.engine, "SELECT passport_number FROM person WHERE uuid = ?", person)
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", person)
+    outbox = run(a.engine, "SELECT coalesce(old, '') || coalesce(new, '') FROM sync_outbox")
+    assert outbox and not any(number in text for (text,) in outbox)
+    sync_mission(a.engine, CODE)
+    assert one(a.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0

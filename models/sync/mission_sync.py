@@ -154,11 +154,11 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
         changes = _wire_rows(conn, uuids)
         with wire.connect(server_url) as pg:
             wire.add_mission(pg, mission, code)
-            reply = wire.push(pg, mission, str(uuid_module.uuid4()), client, organizer, changes)
+            head = wire.seed(pg, mission, client, organizer, changes)
         conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
                              "organizer, client_id, pulled_seq, last_synced_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (mission, code, server_url, organizer, client, reply["seq"], _now()))
+                             (mission, code, server_url, organizer, client, head, _now()))
         _know(conn, mission, [(c["row"], c["kind"]) for c in changes])
 
 

@@ -63,6 +63,8 @@ def test_a_joined_laptop_holds_the_shared_mission_alone(two, url):
         url, mission_uuid(a.engine))
     assert one(b.engine, "SELECT count(*) FROM mission") == 1        # no demo mission added
     assert one(a.engine, "SELECT count(*) FROM mission") >= 1
+    who, when = last_changed(b.engine, "mission", mission_uuid(a.engine))
+    assert who == "alice" and when.tzinfo is not None       # put there by alice's share
     assert sync_mission(b.engine, CODE) == sync_mission(a.engine, CODE)
 
 

@@ -181,7 +181,7 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
             head = rows[0][3] if rows else 0
             rows.sort(key=lambda r: local.ORDER[r[0]])
             with local.Writer(conn) as writer:
-                for kind, row_uuid, fields, _head in rows:
+                for kind, row_uuid, fields, *_last in rows:
                     writer.put(kind, row_uuid, fields)
             conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
                                  "organizer, client_id, pulled_seq, last_synced_at) "
@@ -189,6 +189,9 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
                                  (mission, code, server_url, organizer, str(uuid_module.uuid4()),
                                   head, _now()))
             _know(conn, mission, [(r[1], r[0]) for r in rows])
+            conn.connection.driver_connection.executemany(
+                "INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)",
+                [(r[1], r[0], r[4], r[5].isoformat()) for r in rows if r[4] is not None])
     finally:
         db.dispose()
 

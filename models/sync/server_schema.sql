@@ -292,7 +292,7 @@ END $$;
 
 -- The mission as it is now (for a first join) and the sequence number it is at.
 CREATE FUNCTION snapshot(p_mission text)
-RETURNS TABLE (kind text, uuid text, fields jsonb, head bigint)
+RETURNS TABLE (kind text, uuid text, fields jsonb, head bigint, organizer text, at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
 #variable_conflict use_column
 DECLARE m mission; priv boolean;
@@ -301,8 +301,10 @@ BEGIN
     priv := pg_has_role(session_user, m.sensitive_role, 'MEMBER');
     RETURN QUERY SELECT r.kind, r.uuid,
         CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END,
-        (SELECT coalesce(max(l.seq), 0) FROM change_log l WHERE l.mission = p_mission)
-    FROM shared_row r WHERE r.mission = p_mission AND NOT r.deleted;
+        (SELECT coalesce(max(l.seq), 0) FROM change_log l WHERE l.mission = p_mission),
+        c.organizer, c.at
+    FROM shared_row r LEFT JOIN change_log c ON c.seq = r.seq
+    WHERE r.mission = p_mission AND NOT r.deleted;
 END $$;
 
 CREATE FUNCTION find_mission(p_code text) RETURNS text

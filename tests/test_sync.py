@@ -328,3 +328,20 @@ def test_a_removed_person_leaves_no_passport_number_in_the_outbox(two):
     assert outbox and not any(number in text for (text,) in outbox)
     sync_mission(a.engine, CODE)
     assert one(a.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0
+
+
+def test_a_removed_persons_passport_number_leaves_the_server_too(two, url):
+    a, b = two
+    person = one(a.engine, "SELECT uuid FROM person WHERE passport_number <> '' LIMIT 1")
+    number = one(a.engine, "SELECT passport_number FROM person WHERE uuid = ?", person)
+    run(a.engine, "UPDATE person SET passport_number = 'XK1234567' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    text = "SELECT count(*) FROM kakehashi_sync.{} t WHERE t::text LIKE %s"
+    assert server_rows(url, text.format("change_log"), "%XK1234567%") == [(1,)]
+    run(b.engine, "DELETE FROM person WHERE uuid = ?", person)
+    sync_mission(b.engine, CODE)
+    for table in ("change_log", "shared_row", "conflict", "batch"):
+        for gone in (number, "XK1234567"):
+            assert server_rows(url, text.format(table), f"%{gone}%") == [(0,)], table
+    sync_mission(a.engine, CODE)
+    assert one(a.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0

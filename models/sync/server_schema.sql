@@ -89,6 +89,16 @@ BEGIN
                               'theirs', p_theirs);
 END $$;
 
+-- Removal means removal: a deleted row's sensitive values leave its tombstone and the change
+-- log (a row brought back gets them again from the laptop that brings it back).
+CREATE FUNCTION purge_secrets(p_mission text, p_uuid text) RETURNS void
+LANGUAGE sql SET search_path = kakehashi_sync, pg_temp AS $$
+    UPDATE shared_row SET secret = '{}' WHERE mission = p_mission AND uuid = p_uuid
+        AND secret <> '{}';
+    UPDATE change_log SET secret = NULL WHERE mission = p_mission AND uuid = p_uuid
+        AND secret IS NOT NULL;
+$$;
+
 -- One batch of a laptop's changes, all or nothing, under the mission's advisory lock (so that
 -- sequence numbers follow commit order; other missions' teams never wait for it). A field is
 -- applied only where the server holds the base the laptop saw; otherwise a conflict keeps
@@ -211,6 +221,7 @@ BEGIN
             UPDATE shared_row SET deleted = true, seq = s WHERE mission = p_mission AND uuid = r.uuid;
             INSERT INTO change_log VALUES (s, p_mission, r.kind, r.uuid, 'delete', NULL, NULL,
                                            NULL, false, p_client, p_organizer, now());
+            PERFORM purge_secrets(p_mission, r.uuid);
             deleted_here := deleted_here || r.uuid;
             applied := applied + 1;
         END IF;
@@ -287,7 +298,8 @@ BEGIN
              WHEN l.is_secret THEN l.secret ELSE l.value END,
         l.client, l.organizer, l.at
     FROM change_log l WHERE l.mission = p_mission AND l.seq > p_after
-      AND (priv OR NOT l.is_secret) ORDER BY l.seq LIMIT p_limit;
+      AND (priv OR NOT l.is_secret) AND NOT (l.is_secret AND l.secret IS NULL)
+    ORDER BY l.seq LIMIT p_limit;
 END $$;
 
 -- The mission as it is now (for a first join) and the sequence number it is at.
@@ -389,6 +401,7 @@ BEGIN
             UPDATE shared_row SET deleted = true, seq = s WHERE mission = p_mission AND uuid = c.uuid;
             INSERT INTO change_log VALUES (s, p_mission, c.kind, c.uuid, 'delete', NULL, NULL,
                                            NULL, false, p_client, p_organizer, now());
+            PERFORM purge_secrets(p_mission, c.uuid);
         ELSE
             RAISE EXCEPTION 'cannot take that' USING ERRCODE = 'KK003';
         END IF;

@@ -1,0 +1,169 @@
+"""The Conflicts window: the fields both this computer and a colleague changed since they last
+synced, each with the value before (base), this computer's (mine) and the colleague's
+(theirs); one is settled by keeping mine, taking theirs or typing a third value. Keyboard
+only: the list has focus first, Alt+M, Alt+T, Alt+O and Enter do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i18n import N_, _, ngettext
+from ui.common import retranslate
+from ui.common.styles import ERROR_STYLE, NOTE_STYLE
+from ui.common.table_model import Column, RowTableModel
+from ui.common.tables import make_table
+from ui.sharing.field_names import field_label, kind_label, value_text
+
+COLUMNS = (
+    Column("what", N_("What"), lambda c: f"{kind_label(c.kind)}: {c.row_label}"),
+    Column("field", N_("Field"), lambda c: field_label(c.field)),
+    Column("base", N_("Before"), lambda c: value_text(c.base)),
+    Column("mine", N_("Mine"), lambda c: value_text(c.mine)),
+    Column("theirs", N_("Theirs"), lambda c: value_text(c.theirs)),
+)
+
+
+class ConflictsWindow(QDialog):
+    """`load()` reads the mission's open conflicts through `read`; a choice calls
+    `resolve(number, take)` with take "mine", "theirs" or the typed value, which returns
+    False after showing why it failed."""
+
+    def __init__(self, read: Callable[[], tuple[str, list]],
+                 resolve: Callable[[int, str], bool], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("conflictsWindow")
+        self.read, self.resolve = read, resolve
+        self.code = ""
+        self.intro, self.count = QLabel(wordWrap=True), QLabel(objectName="conflictCount")
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, "conflictTable")
+        self.table.setTabKeyNavigation(False)        # Tab leaves the list for the choices
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.base, self.mine, self.theirs = (QLineEdit(objectName=n, readOnly=True)
+                                             for n in ("base", "mine", "theirs"))
+        self.other = QLineEdit(objectName="other")
+        self.other.returnPressed.connect(self.take_other)
+        self.keep_mine = QPushButton(objectName="keepMine", clicked=lambda: self.take("mine"))
+        self.take_theirs = QPushButton(objectName="takeTheirs",
+                                       clicked=lambda: self.take("theirs"))
+        self.use_other = QPushButton(objectName="useOther", clicked=self.take_other)
+        for button in (self.keep_mine, self.take_theirs, self.use_other):
+            button.setAutoDefault(False)
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.note = QLabel(wordWrap=True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.labels = {k: QLabel() for k in ("base", "mine", "theirs", "other")}
+        values = QFormLayout()
+        for key, field in (("base", self.base), ("mine", self.mine), ("theirs", self.theirs),
+                           ("other", self.other)):
+            self.labels[key].setBuddy(field)
+            values.addRow(self.labels[key], field)
+        choices = QHBoxLayout()
+        for button in (self.keep_mine, self.take_theirs, self.use_other):
+            choices.addWidget(button)
+        choices.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(values)
+        layout.addLayout(choices)
+        layout.addWidget(self.error)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.horizontalAdvance("x") * 110, metrics.lineSpacing() * 30)
+        retranslate.register(self)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Conflicts — {code}").format(code=self.code) if self.code
+                            else _("Conflicts"))
+        self.intro.setText(_(
+            "You and a colleague both changed these fields since you last synced. Nothing was "
+            "applied: choose the value to keep for each, or type another one."))
+        self.labels["base"].setText(_("Before:"))
+        self.labels["mine"].setText(_("Mine (this computer):"))
+        self.labels["theirs"].setText(_("Theirs (from the server):"))
+        self.labels["other"].setText(_("&Other value:"))
+        self.keep_mine.setText(_("Keep &mine"))
+        self.take_theirs.setText(_("Take &theirs"))
+        self.use_other.setText(_("&Use the other value"))
+        self.note.setText(_("Your choice is sent with the next sync. Undo (Ctrl+Z in the "
+                            "main window) takes it back while it is not sent yet."))
+        self.model.retranslate()
+        self._show_count()
+        self._show_current()
+
+    # reading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the open conflicts again, keeping the one chosen when it is still open."""
+        current = self.current()
+        self.code, conflicts = self.read()
+        self.model.set_rows(conflicts)
+        row = next((i for i, c in enumerate(self.model.rows())
+                    if current is not None and c.number == current.number), 0)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.setWindowTitle(_("Conflicts — {code}").format(code=self.code) if self.code
+                            else _("Conflicts"))
+        self._show_count()
+        self._show_current()
+
+    def current(self):
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(ngettext("{n} open conflict", "{n} open conflicts", n).format(n=n)
+                           if n else _("No open conflicts: everything is settled."))
+
+    def _show_current(self) -> None:
+        conflict = self.current()
+        for field, value in ((self.base, conflict and conflict.base),
+                             (self.mine, conflict and conflict.mine),
+                             (self.theirs, conflict and conflict.theirs)):
+            field.setText(value_text(value) if conflict is not None else "")
+            field.setCursorPosition(0)
+        for widget in (self.keep_mine, self.take_theirs, self.use_other, self.other):
+            widget.setEnabled(conflict is not None)
+
+    # choosing ----------------------------------------------------------------------------
+    def take(self, take: str) -> None:
+        conflict = self.current()
+        if conflict is None:
+            return
+        self.error.clear()
+        if self.resolve(conflict.number, take):
+            self.other.clear()
+            self.load()
+            self.table.setFocus()
+
+    def take_other(self) -> None:
+        text = self.other.text().strip()
+        if not text:
+            self.error.setText(_("Type the value to keep in the Other value field first."))
+            self.other.setFocus()
+            return
+        self.take(text)
+
+    def showEvent(self, event) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)

@@ -1,0 +1,65 @@
+"""What the Conflicts window calls the rows and fields a conflict names: the sync engine names
+them by table and column; a person reads "Attendee: Sarah Miller, Dietary needs"."""
+
+from __future__ import annotations
+
+from i18n import N_, _
+from i18n.labels import VISITOR_FIELDS
+
+KINDS = {
+    "mission": N_("Mission"), "mission_organizer": N_("Organizing body"),
+    "person": N_("Attendee"), "participant": N_("Attendee"),
+    "organization": N_("Organization"), "itinerary_item": N_("Itinerary item"),
+    "item_participant": N_("Who takes part"), "visit_clearance": N_("Visitor clearance"),
+    "room": N_("Room"), "room_guest": N_("Room guest"), "site": N_("Site"),
+}
+
+# Columns of the tables a mission shares, as the dialogs label them (the visitor fields
+# have their labels in i18n.labels already).
+FIELDS = {
+    "code": N_("Code"), "title_en": N_("Title (English)"), "title_ja": N_("Title (Japanese)"),
+    "start_date": N_("First day"), "end_date": N_("Last day"), "status": N_("Status"),
+    "home_tz": N_("Home time zone"),
+    "family_name": N_("Family name"), "given_name": N_("Given name"),
+    "family_name_ja": N_("Family name (Japanese)"), "given_name_ja": N_("Given name (Japanese)"),
+    "family_kana": N_("Family name (kana)"), "given_kana": N_("Given name (kana)"),
+    "email": N_("Email"), "phone": N_("Phone"), "dietary": N_("Dietary needs"),
+    "dietary_codes": N_("Dietary needs"), "dietary_note": N_("Dietary note"),
+    "notes": N_("Notes"), "role": N_("Role"), "organization": N_("Organization"),
+    "passport_issued": N_("Passport issue date"),
+    "name_en": N_("Name (English)"), "name_ja": N_("Name (Japanese)"),
+    "kind": N_("Kind"), "notes_en": N_("Notes (English)"), "notes_ja": N_("Notes (Japanese)"),
+    "start_utc": N_("Start"), "end_utc": N_("End"), "start_tz": N_("Start time zone"),
+    "end_tz": N_("End time zone"), "location_en": N_("Location (English)"),
+    "location_ja": N_("Location (Japanese)"), "carrier": N_("Carrier"),
+    "flight_number": N_("Flight number"), "from_code": N_("From"), "to_code": N_("To"),
+    "site": N_("Site"), "everyone": N_("Everyone takes part"),
+    "confirmation": N_("Confirmation number"),
+    "room_type": N_("Room type"), "label": N_("Room number"),
+}
+MISSING = N_("(none)")
+DELETED = N_("(deleted)")
+
+
+def kind_label(kind: str) -> str:
+    return _(KINDS[kind]) if kind in KINDS else kind
+
+
+def field_label(field: str | None) -> str:
+    """The field's label; for a conflict about the whole row (a deletion), "the whole row"."""
+    if not field:
+        return _("The whole row")
+    if field in FIELDS:
+        return _(FIELDS[field])
+    if field in VISITOR_FIELDS:
+        return _(VISITOR_FIELDS[field])
+    return field.replace("_", " ")
+
+
+def value_text(value) -> str:
+    """A value as the window shows it: booleans in words, nothing as "(none)"."""
+    if value is None:
+        return _(MISSING)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return str(value)

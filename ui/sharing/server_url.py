@@ -1,0 +1,30 @@
+"""A server's URL with and without its password: the password is typed in its own field and
+kept in memory only, never in the settings, a log or the database file."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """("postgresql://aiko@host/db", "secret") from "postgresql://aiko:secret@host/db"."""
+    parts = urlsplit(url.strip())
+    if parts.password is None:
+        return url.strip(), ""
+    host = parts.netloc.rpartition("@")[2]
+    user = parts.netloc.rpartition("@")[0].partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+
+
+def with_password(url: str, password: str) -> str:
+    if not password:
+        return url
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if not at:
+        return url          # no role named: libpq's own user, which a password cannot follow
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
+def user_of(url: str) -> str:
+    return unquote(urlsplit(url).username or "")

@@ -29,13 +29,14 @@ def local_clock(instant: datetime, now: datetime) -> str:
     return _("{day} {time}").format(day=format_date(local.date(), "day"), time=clock)
 
 
-def ago(instant: datetime, now: datetime) -> str:
-    """"2 min. ago" / "2 分前"; "just now" under a minute (the line is redrawn each half
-    minute, so seconds would only be wrong)."""
+def synced_text(instant: datetime, now: datetime) -> str:
+    """"Synced 2 min. ago" / "2 分前に同期済み"; "just now" under a minute (the line is
+    redrawn each half minute, so seconds would only be wrong)."""
     delta = aware(now) - aware(instant)
     if delta < JUST_NOW:
-        return _("just now")
-    return format_timedelta(-delta, add_direction=True, format="short", locale=babel_locale())
+        return _("Synced just now")
+    ago = format_timedelta(-delta, add_direction=True, format="short", locale=babel_locale())
+    return _("Synced {ago}").format(ago=ago)
 
 
 def status_line(status, *, now: datetime, syncing: bool = False, error: str = "") -> str:
@@ -49,7 +50,7 @@ def status_line(status, *, now: datetime, syncing: bool = False, error: str = ""
     elif status.offline_since is not None:
         parts.append(_("Offline since {time}").format(time=local_clock(status.offline_since, now)))
     elif status.last_synced_at is not None:
-        parts.append(_("Synced {ago}").format(ago=ago(status.last_synced_at, now)))
+        parts.append(synced_text(status.last_synced_at, now))
     else:
         parts.append(_("Not synced yet"))
     if status.waiting:

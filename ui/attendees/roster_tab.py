@@ -78,8 +78,8 @@ class AttendeesTab(QWidget):
         self.ctx, self.settings = ctx, ctx.settings
         self.editable = True
         self.model = RowTableModel(ATTENDEE_COLUMNS, self)
-        show_changes(self.model, ctx, lambda row: (("person", row.person_id),
-                                                   ("participant", row.participant_id)))
+        show_changes(self.model, ctx, lambda row: (("people", row.person_id),
+                                                   ("participants", row.participant_id)))
         self.filter = QLineEdit(objectName="attendeeFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)

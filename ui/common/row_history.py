@@ -10,23 +10,25 @@ from datetime import UTC, datetime
 from i18n import _
 from i18n.formatting import format_clock, format_date
 from models.global_ids import ends_uuids
+from models.mission_document import BY_KEY
 from models.store.db import read_session
 from models.store.errors import StorageError
 from ui.common.table_model import RowTableModel
 
-Ends = Callable[[object], Iterable[tuple[str, int]]]   # a row -> its (table, id) pairs
+# A row -> its (part, local id) pairs; parts as models.mission_document.PARTS names them.
+Ends = Callable[[object], Iterable[tuple[str, int]]]
 
 
 def last_change(engine, ends: Iterable[tuple[str, int]]) -> tuple[str, datetime] | None:
-    """The latest (organizer, when) among the rows named by (table, local id)."""
+    """The latest (organizer, when) among the rows named by (part, local id)."""
     from models.sync import last_changed
 
     found = []
     with read_session(engine) as session:
-        uuids = [(table, ends_uuids(session, table, {row_id}).get(row_id))
-                 for table, row_id in ends]
-    for table, uuid in uuids:
-        if uuid is not None and (change := last_changed(engine, table, uuid)) is not None:
+        uuids = [(part, ends_uuids(session, BY_KEY[part].model.__tablename__, {row_id})
+                  .get(row_id)) for part, row_id in ends]
+    for part, uuid in uuids:
+        if uuid is not None and (change := last_changed(engine, part, uuid)) is not None:
             organizer, when = change
             found.append((organizer, when if when.tzinfo else when.replace(tzinfo=UTC)))
     return max(found, key=lambda c: c[1]) if found else None

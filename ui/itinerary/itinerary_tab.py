@@ -69,7 +69,7 @@ class ItineraryTab(QWidget):
 
         self.model = RowTableModel(ITEM_COLUMNS, self)
         if ctx is not None:
-            show_changes(self.model, ctx, lambda row: (("itinerary_item", row.id),))
+            show_changes(self.model, ctx, lambda row: (("items", row.id),))
         self.table = make_table(self.model, "itemTable", RowTable())
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")

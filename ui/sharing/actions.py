@@ -167,7 +167,8 @@ class SharingActions(QObject):
         if self.ctx.current_mission() is None:
             return
         if self.conflicts is None:
-            self.conflicts = ConflictsWindow(self._read_conflicts, self.resolve, self.ctx.parent)
+            self.conflicts = ConflictsWindow(self._read_conflicts, self.ctx.parent)
+            self.conflicts.chosen.connect(self.resolve)
         self.conflicts.load()
         self.conflicts.show()
         self.conflicts.raise_()
@@ -188,16 +189,15 @@ class SharingActions(QObject):
         except NotShared:
             return mission.code, []
 
-    def resolve(self, number: int, take: str) -> bool:
-        from ui.sharing.resolve_command import ResolveCommand
+    def resolve(self, number: int, take: str) -> None:
+        """Settle it on the server thread (the engine settles it on the server, then syncs)."""
+        mission, window = self.ctx.current_mission(), self.conflicts
+        if mission is None or window is None:
+            return
 
-        mission = self.ctx.current_mission()
-        if mission is None:
-            return False
-        return self.ctx.run_command(ResolveCommand(self.ctx, mission, number, take,
-                                                   after=self._after_resolve))
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, StorageError):
+                raise error
+            window.refused(error.user_message())
 
-    def _after_resolve(self) -> None:
-        self.controller.status_changed.emit()
-        self._reload_conflicts()
-        self.controller.after_edit.start()
+        self.controller.resolve(mission, number, take, window.settled, failed)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,26 +27,33 @@ from ui.common.table_model import Column, RowTableModel
 from ui.common.tables import make_table
 from ui.sharing.field_names import field_label, kind_label, value_text
 
+
+def shown(value, conflict) -> str:
+    return value_text(value, whole_row=not conflict.field)
+
+
 COLUMNS = (
     Column("what", N_("What"), lambda c: f"{kind_label(c.kind)}: {c.row_label}"),
-    Column("field", N_("Field"), lambda c: field_label(c.field)),
-    Column("base", N_("Before"), lambda c: value_text(c.base)),
-    Column("mine", N_("Mine"), lambda c: value_text(c.mine)),
-    Column("theirs", N_("Theirs"), lambda c: value_text(c.theirs)),
+    Column("field", N_("Field"), lambda c: field_label(c.field, c.what)),
+    Column("base", N_("Before"), lambda c: shown(c.base, c)),
+    Column("mine", N_("Mine"), lambda c: shown(c.mine, c)),
+    Column("theirs", N_("Theirs"), lambda c: shown(c.theirs, c)),
 )
 
 
 class ConflictsWindow(QDialog):
-    """`load()` reads the mission's open conflicts through `read`; a choice calls
-    `resolve(number, take)` with take "mine", "theirs" or the typed value, which returns
-    False after showing why it failed."""
+    """`load()` reads the mission's open conflicts through `read`; a choice emits `chosen`
+    (number, take: "mine", "theirs" or the typed value), answered by `settled()` or
+    `refused(message)` once the server has it."""
 
-    def __init__(self, read: Callable[[], tuple[str, list]],
-                 resolve: Callable[[int, str], bool], parent: QWidget | None = None):
+    chosen = Signal(int, str)
+
+    def __init__(self, read: Callable[[], tuple[str, list]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("conflictsWindow")
-        self.read, self.resolve = read, resolve
+        self.read = read
         self.code = ""
+        self.waiting = False
         self.intro, self.count = QLabel(wordWrap=True), QLabel(objectName="conflictCount")
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, "conflictTable")
@@ -105,8 +112,10 @@ class ConflictsWindow(QDialog):
         self.keep_mine.setText(_("Keep &mine"))
         self.take_theirs.setText(_("Take &theirs"))
         self.use_other.setText(_("&Use the other value"))
-        self.note.setText(_("Your choice is sent with the next sync. Undo (Ctrl+Z in the "
-                            "main window) takes it back while it is not sent yet."))
+        self.note.setText(_("Your choice is settled on the server at once, for the whole "
+                            "team, so it has no undo: to change the value later, edit it as "
+                            "usual. Without the server, the conflicts wait until it is "
+                            "back."))
         self.model.retranslate()
         self._show_count()
         self._show_current()
@@ -140,21 +149,36 @@ class ConflictsWindow(QDialog):
         for field, value in ((self.base, conflict and conflict.base),
                              (self.mine, conflict and conflict.mine),
                              (self.theirs, conflict and conflict.theirs)):
-            field.setText(value_text(value) if conflict is not None else "")
+            field.setText(shown(value, conflict) if conflict is not None else "")
             field.setCursorPosition(0)
+        whole_row = conflict is not None and not conflict.field
         for widget in (self.keep_mine, self.take_theirs, self.use_other, self.other):
-            widget.setEnabled(conflict is not None)
+            widget.setEnabled(conflict is not None and not self.waiting
+                              and not (whole_row and widget in (self.use_other, self.other)))
 
     # choosing ----------------------------------------------------------------------------
     def take(self, take: str) -> None:
         conflict = self.current()
-        if conflict is None:
+        if conflict is None or self.waiting:
             return
+        self.error.setText(_("Settling it on the server…"))
+        self.error.setStyleSheet(NOTE_STYLE)
+        self.waiting = True
+        self._show_current()
+        self.chosen.emit(conflict.number, take)
+
+    def settled(self) -> None:
+        self.waiting = False
         self.error.clear()
-        if self.resolve(conflict.number, take):
-            self.other.clear()
-            self.load()
-            self.table.setFocus()
+        self.other.clear()
+        self.load()
+        self.table.setFocus()
+
+    def refused(self, message: str) -> None:
+        self.waiting = False
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setText(message)
+        self._show_current()
 
     def take_other(self) -> None:
         text = self.other.text().strip()

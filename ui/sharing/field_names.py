@@ -6,12 +6,19 @@ from __future__ import annotations
 from i18n import N_, _
 from i18n.labels import VISITOR_FIELDS
 
+# The parts of a mission (models.mission_document.PARTS) a conflict's `kind` names.
 KINDS = {
-    "mission": N_("Mission"), "mission_organizer": N_("Organizing body"),
-    "person": N_("Attendee"), "participant": N_("Attendee"),
-    "organization": N_("Organization"), "itinerary_item": N_("Itinerary item"),
-    "item_participant": N_("Who takes part"), "visit_clearance": N_("Visitor clearance"),
-    "room": N_("Room"), "room_guest": N_("Room guest"), "site": N_("Site"),
+    "mission": N_("Mission"), "organizers": N_("Organizing body"),
+    "people": N_("Attendee"), "participants": N_("Attendee"),
+    "organizations": N_("Organization"), "items": N_("Itinerary item"),
+    "item_participants": N_("Who takes part"), "clearances": N_("Visitor clearance"),
+    "rooms": N_("Room"), "room_guests": N_("Room guest"), "sites": N_("Site"),
+}
+# What happened to a whole row (a conflict without a field).
+WHOLE_ROW = {
+    "edit-deleted": N_("You changed it; a colleague deleted it"),
+    "delete-edited": N_("You deleted it; a colleague changed it"),
+    "insert-deleted": N_("You added to it; a colleague deleted it"),
 }
 
 # Columns of the tables a mission shares, as the dialogs label them (the visitor fields
@@ -45,10 +52,10 @@ def kind_label(kind: str) -> str:
     return _(KINDS[kind]) if kind in KINDS else kind
 
 
-def field_label(field: str | None) -> str:
-    """The field's label; for a conflict about the whole row (a deletion), "the whole row"."""
+def field_label(field: str | None, what: str = "edit") -> str:
+    """The field's label; for a conflict about the whole row, what happened to it."""
     if not field:
-        return _("The whole row")
+        return _(WHOLE_ROW[what]) if what in WHOLE_ROW else _("The whole row")
     if field in FIELDS:
         return _(FIELDS[field])
     if field in VISITOR_FIELDS:
@@ -56,8 +63,11 @@ def field_label(field: str | None) -> str:
     return field.replace("_", " ")
 
 
-def value_text(value) -> str:
-    """A value as the window shows it: booleans in words, nothing as "(none)"."""
+def value_text(value, whole_row: bool = False) -> str:
+    """A value as the window shows it: booleans in words, nothing as "(none)"; for a whole
+    row, whether it is there or deleted."""
+    if whole_row:
+        return _(DELETED) if value is None else _("Kept, with its changes")
     if value is None:
         return _(MISSING)
     if isinstance(value, bool):

@@ -31,22 +31,23 @@ SYNC_EVERY_MS = 30_000
 AFTER_EDIT_MS = 3_000
 FIRST_SYNC_MS = 1_000    # after the window's first paint, not before it
 
-# The local tables a sync writes, and the kinds of rows the views name them by.
-TABLE_KINDS = {
-    "mission": MISSION, "mission_organizer": MISSION,
-    "person": ATTENDEES, "participant": ATTENDEES, "organization": ORGANIZATIONS,
-    "itinerary_item": ITEMS, "item_participant": PARTICIPANTS, "visit_clearance": VISITS,
-    "room": ROOMS, "room_guest": ROOMS, "site": SITES, "mission_site": SITES,
+# The parts of a mission a sync writes (models.mission_document.PARTS), and the kinds of rows
+# the views name them by.
+PART_KINDS = {
+    "mission": MISSION, "organizers": MISSION,
+    "people": ATTENDEES, "participants": ATTENDEES, "organizations": ORGANIZATIONS,
+    "items": ITEMS, "item_participants": PARTICIPANTS, "clearances": VISITS,
+    "rooms": ROOMS, "room_guests": ROOMS, "sites": SITES,
 }
 
 
 def _kinds_changed(report) -> set[str]:
-    """The kinds of rows the sync wrote here: from what the engine says it wrote, else (an
-    engine that names no tables) every kind, whenever it received anything."""
+    """The kinds of rows the sync wrote here: from the parts the engine says it wrote, else
+    (a report naming none) every kind, whenever it received anything."""
     changed = getattr(report, "changed", None)
     if changed is None:
         return set(KINDS) if report.received else set()
-    return {TABLE_KINDS.get(table, MISSION) for table in changed} if changed else set()
+    return {PART_KINDS.get(part, MISSION) for part in changed}
 
 
 def sync_all(engine, codes: list[str]) -> tuple[dict, dict[str, int]]:
@@ -82,6 +83,8 @@ class SyncController(QObject):
         self.timer = QTimer(self, interval=every_ms, timeout=self.sync_now)
         self.after_edit = QTimer(self, interval=after_edit_ms, singleShot=True,
                                  timeout=self.sync_now)
+        self.first = QTimer(self, interval=FIRST_SYNC_MS, singleShot=True,
+                            timeout=self.sync_now)
         self._status_soon = QTimer(self, interval=0, singleShot=True,
                                    timeout=self.status_changed.emit)
         ctx.events.changed.connect(self._on_change)
@@ -89,13 +92,13 @@ class SyncController(QObject):
 
     def start(self) -> None:
         self.timer.start()
-        QTimer.singleShot(FIRST_SYNC_MS, self.sync_now)
+        self.first.start()
 
     # what the status bar and the dialogs read (on the window's thread, local reads only) -----
     def shared_codes(self) -> list[str]:
-        from models.sync import shared_missions
+        from models.sync import shared_codes
 
-        return list(shared_missions(self.ctx.engine))
+        return list(shared_codes(self.ctx.engine))
 
     def status(self, code: str):
         """The mission's SyncStatus, None when it is not shared."""
@@ -175,6 +178,21 @@ class SyncController(QObject):
         self.sync_now()
 
     # the server's other work, in the same line ------------------------------------------------
+    def resolve(self, mission, number: int, take: str, done, failed) -> None:
+        """Settle conflict `number` as `take`; the engine syncs after it, so whatever came
+        with that sync is announced too."""
+        from models.sync import resolve_conflict
+
+        engine = self.ctx.engine
+
+        def settled(_result) -> None:
+            self._announce(mission.id, set(KINDS))
+            self.status_changed.emit()
+            done()
+
+        self.worker.submit(lambda: resolve_conflict(engine, mission.code, number, take),
+                           settled, failed)
+
     def run_on_server(self, work, done, failed) -> None:
         self.worker.submit(work, done, failed)
 
@@ -183,6 +201,6 @@ class SyncController(QObject):
 
     def close(self) -> None:
         self._closed = True
-        self.timer.stop()
-        self.after_edit.stop()
+        for timer in (self.timer, self.first, self.after_edit):
+            timer.stop()
         self.worker.close()

@@ -1,0 +1,30 @@
+"""A mission shared by a team through a PostgreSQL server, each laptop working offline on its
+own SQLite copy, merged field by field (issue 16). mission_sync.py holds the verbs; local.py
+this laptop's outbox and batches; server_schema.sql the server's functions; wire.py the
+connection; triggers.py what migration 0016 puts on the mission tables."""
+
+from models.sync.errors import (
+    NotAllowed,
+    NotShared,
+    SchemaMismatch,
+    ServerUnreachable,
+    UnknownMission,
+)
+from models.sync.mission_sync import (
+    Conflict,
+    SyncReport,
+    SyncStatus,
+    join_mission,
+    last_changed,
+    list_conflicts,
+    resolve_conflict,
+    share_mission,
+    shared_codes,
+    sync_mission,
+    sync_status,
+)
+
+__all__ = ["Conflict", "NotAllowed", "NotShared", "SchemaMismatch", "ServerUnreachable",
+           "SyncReport", "SyncStatus", "UnknownMission", "join_mission", "last_changed",
+           "list_conflicts", "resolve_conflict", "share_mission", "shared_codes", "sync_mission",
+           "sync_status"]

@@ -1,0 +1,57 @@
+"""What can stop a sync, for a user to read: the server out of reach, a server or laptop of
+another version, a mission not shared, a team the organizer is not on."""
+
+from __future__ import annotations
+
+from i18n import _
+from models.store.errors import StorageError
+
+
+class ServerUnreachable(StorageError):
+    def __init__(self, url: str, reason: str = ""):
+        super().__init__(url, reason)
+        self.url, self.reason = url, reason
+
+    def user_message(self) -> str:
+        return _("The server {url} cannot be reached, so nothing was synced; your changes are "
+                 "kept on this computer and sent at the next sync.").format(url=self.url)
+
+
+class SchemaMismatch(StorageError):
+    def __init__(self, url: str, found: str, wanted: str):
+        super().__init__(url, found, wanted)
+        self.url, self.found, self.wanted = url, found, wanted
+
+    def user_message(self) -> str:
+        return _("The database on {url} is of another version of Kakehashi (schema {found}, "
+                 "this app has {wanted}), so this computer cannot sync with it. Use the same "
+                 "version of the app as your team.").format(url=self.url, found=self.found,
+                                                            wanted=self.wanted)
+
+
+class NotShared(StorageError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+    def user_message(self) -> str:
+        return _("Mission {code} is not shared: share it first, or join it from the "
+                 "server.").format(code=self.code)
+
+
+class NotAllowed(StorageError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def user_message(self) -> str:
+        return _("Not allowed: {reason}").format(reason=self.reason)
+
+
+class UnknownMission(StorageError):
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+    def user_message(self) -> str:
+        return _("There is no mission with the code {code}.").format(code=self.code)

@@ -1,0 +1,210 @@
+"""This laptop's side of a shared mission, in its SQLite file: the outbox compacted into a
+saved batch (first base and last value per field; a row made and removed in between is
+dropped), and what the server sends written in with the triggers quiet (sync_applying).
+
+A row travels as its UUID and its fields under their names in a mission document
+(references as the UUID they name); values as SQLite stores them, so they come back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from models.mission_document import BY_KEY, PARTS, scope
+
+ORDER = {part.key: n for n, part in enumerate(PARTS)}
+
+
+@dataclass
+class Columns:
+    """A part's table and how each name on the wire maps to its column."""
+
+    table: str
+    names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # wire -> (col, target)
+
+
+_COLUMNS: dict[str, Columns] = {}
+
+
+def columns(kind: str) -> Columns:
+    found = _COLUMNS.get(kind)
+    if found is None:
+        part = BY_KEY[kind]
+        found = Columns(part.table.name)
+        for name in part.fields():
+            found.names[name] = (name, None)
+        for column, name, target in part.ref_names():
+            found.names[name] = (column, BY_KEY[target].table.name)
+        _COLUMNS[kind] = found
+    return found
+
+
+def begin_write(engine):
+    """A connection in a write transaction (BEGIN IMMEDIATE, models.store.db)."""
+    return engine.connect().execution_options(kakehashi_write=True)
+
+
+# --- the outbox into a batch ---------------------------------------------------------------
+
+@dataclass
+class _Row:
+    kind: str
+    existed: bool                   # on the server before these changes (first op not insert)
+    alive: bool = True
+    base: dict = field(default_factory=dict)
+    now: dict = field(default_factory=dict)
+    first: int = 0
+
+
+def compact(records) -> list[dict]:
+    """Outbox records (seq, kind, row_uuid, op, field, old, new), in order, as the changes of
+    one batch: inserts parents first, then updates, then deletes children first."""
+    rows: dict[str, _Row] = {}
+    for seq, kind, row_uuid, op, name, old, new in records:
+        row = rows.get(row_uuid)
+        if row is None:
+            row = rows[row_uuid] = _Row(kind, existed=op != "insert", first=seq)
+        if op == "insert":
+            row.alive, row.now = True, json.loads(new)
+        elif op == "update":
+            if row.existed:
+                row.base.setdefault(name, json.loads(old))
+            row.now[name] = json.loads(new)
+        else:
+            if row.existed:
+                for key, value in json.loads(old).items():
+                    row.base.setdefault(key, value)
+            row.alive, row.now = False, {}
+    inserts, updates, deletes = [], [], []
+    for row_uuid, row in rows.items():
+        if not row.existed:
+            if row.alive:
+                inserts.append((ORDER[row.kind], row.first, {
+                    "op": "insert", "kind": row.kind, "row": row_uuid, "value": row.now}))
+        elif not row.alive:
+            deletes.append((-ORDER[row.kind], row.first, {
+                "op": "delete", "kind": row.kind, "row": row_uuid, "base": row.base}))
+        else:
+            for name, value in row.now.items():
+                if name in row.base and row.base[name] != value:
+                    updates.append((0, row.first, {
+                        "op": "update", "kind": row.kind, "row": row_uuid, "field": name,
+                        "base": row.base[name], "value": value}))
+    return [change for *_key, change in sorted(inserts) + sorted(updates) + sorted(deletes)]
+
+
+def mission_rows(conn, mission_uuid: str) -> set[str]:
+    """The UUIDs of the rows the mission holds here now, and those it had on the server."""
+    found = {r[0] for r in conn.exec_driver_sql(
+        "SELECT row_uuid FROM sync_known WHERE mission_uuid = ?", (mission_uuid,))}
+    mission_id = conn.exec_driver_sql("SELECT id FROM mission WHERE uuid = ?",
+                                      (mission_uuid,)).scalar()
+    if mission_id is not None:
+        with Session(bind=conn) as session:
+            for rows in scope(session, mission_id).values():
+                found.update(row["uuid"] for row in rows)
+    return found
+
+
+def take_batch(engine, mission_uuid: str) -> tuple[str, list[dict]] | None:
+    """The saved batch not yet acknowledged; else the outbox compacted into a new saved batch
+    (the records it took removed in the same transaction); None when nothing waits."""
+    with begin_write(engine) as conn, conn.begin():
+        saved = conn.exec_driver_sql("SELECT batch_id, body FROM sync_batch WHERE mission_uuid = ?",
+                                     (mission_uuid,)).first()
+        if saved is not None:
+            return saved[0], json.loads(saved[1])
+        records = conn.exec_driver_sql(
+            "SELECT seq, kind, row_uuid, op, field, old, new FROM sync_outbox ORDER BY seq").all()
+        if not records:
+            return None
+        ours = mission_rows(conn, mission_uuid)
+        others = set()
+        for (other,) in conn.exec_driver_sql(
+                "SELECT mission_uuid FROM sync_mission WHERE mission_uuid <> ?", (mission_uuid,)):
+            others |= mission_rows(conn, other)
+        taken = [r for r in records if r[2] in ours]
+        # Records of no shared mission (a mission kept only here) are dropped; another shared
+        # mission's wait for its own sync.
+        done = [r[0] for r in records if r[2] in ours or r[2] not in others]
+        conn.connection.driver_connection.executemany("DELETE FROM sync_outbox WHERE seq = ?",
+                                                      [(s,) for s in done])
+        changes = compact(taken)
+        if not changes:
+            return None
+        batch_id = str(uuid_module.uuid4())
+        conn.exec_driver_sql("INSERT INTO sync_batch VALUES (?, ?, ?)",
+                             (mission_uuid, batch_id, json.dumps(changes)))
+        return batch_id, changes
+
+
+def waiting(engine, mission_uuid: str) -> int:
+    """Changes not yet on the server: the saved batch's and the outbox's records (an estimate
+    of the outbox: records of other missions are counted until the next sync sorts them)."""
+    with engine.connect() as conn:
+        body = conn.exec_driver_sql("SELECT body FROM sync_batch WHERE mission_uuid = ?",
+                                    (mission_uuid,)).scalar()
+        outbox = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar()
+    return outbox + (len(json.loads(body)) if body else 0)
+
+
+# --- writing what the server says ----------------------------------------------------------
+
+class Writer:
+    """Writes rows by UUID into the file, in a transaction with the triggers quiet."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.ids: dict[str, dict[str, int]] = {}
+        self.raw = conn.connection.driver_connection
+
+    def __enter__(self):
+        self.conn.exec_driver_sql("INSERT INTO sync_applying VALUES (1)")
+        return self
+
+    def __exit__(self, *exc):
+        self.conn.exec_driver_sql("DELETE FROM sync_applying")
+
+    def id_of(self, table: str, row_uuid: str | None) -> int | None:
+        if row_uuid is None:
+            return None
+        known = self.ids.setdefault(table, {})
+        found = known.get(row_uuid)
+        if found is None:
+            found = self.raw.execute(f'SELECT rowid FROM "{table}" WHERE uuid = ?',
+                                     (row_uuid,)).fetchone()
+            found = known[row_uuid] = found[0] if found else None
+        return found
+
+    def _stored(self, cols: Columns, name: str, value):
+        column, target = cols.names[name]
+        return column, (self.id_of(target, value) if target else value)
+
+    def exists(self, kind: str, row_uuid: str) -> bool:
+        return self.id_of(columns(kind).table, row_uuid) is not None
+
+    def put(self, kind: str, row_uuid: str, values: dict, skip: set[str] = frozenset()) -> None:
+        """Insert the row, or set these fields of it when it is here (but not `skip`)."""
+        cols = columns(kind)
+        pairs = [self._stored(cols, n, v) for n, v in values.items()
+                 if n in cols.names and n not in skip]
+        row_id = self.id_of(cols.table, row_uuid)
+        if row_id is None:
+            names = ", ".join(["uuid", *(f'"{c}"' for c, _v in pairs)])
+            marks = ", ".join("?" * (len(pairs) + 1))
+            cur = self.raw.execute(f'INSERT INTO "{cols.table}" ({names}) VALUES ({marks})',
+                                   (row_uuid, *(v for _c, v in pairs)))
+            self.ids.setdefault(cols.table, {})[row_uuid] = cur.lastrowid
+        elif pairs:
+            sets = ", ".join(f'"{c}" = ?' for c, _v in pairs)
+            self.raw.execute(f'UPDATE "{cols.table}" SET {sets} WHERE rowid = ?',
+                             (*(v for _c, v in pairs), row_id))
+
+    def delete(self, kind: str, row_uuid: str) -> None:
+        table = columns(kind).table
+        self.raw.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (row_uuid,))
+        self.ids.get(table, {}).pop(row_uuid, None)

@@ -1,0 +1,405 @@
+"""Sharing a mission on a PostgreSQL server, joining it from another laptop, syncing, and the
+conflicts a sync found. Each laptop keeps its SQLite copy and works offline; a sync sends the
+saved batch (models/sync/local.py) and then reads the server's change log from where it
+stopped. No laptop clock orders anything: the server's sequence numbers do.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from i18n import _
+from models.mission_document import PARTS
+from models.store.files import SCHEMA_HEAD
+from models.sync import local, server_schema, triggers, wire
+from models.sync.errors import (
+    NotAllowed,
+    NotShared,
+    SchemaMismatch,
+    ServerUnreachable,
+    UnknownMission,
+)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    sent: int
+    received: int
+    open_conflicts: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    server_url: str
+    last_synced_at: datetime | None
+    offline_since: datetime | None
+    waiting: int
+    open_conflicts: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    number: int
+    kind: str            # the part of the mission (models.mission_document.PARTS): "people", ...
+    row_uuid: str
+    row_label: str
+    field: str           # "" for a whole row (a delete against an edit)
+    base: Any
+    mine: Any
+    theirs: Any
+    what: str = "edit"   # "edit", "edit-deleted", "delete-edited" or "insert-deleted"
+
+
+@dataclass
+class _Shared:
+    mission_uuid: str
+    code: str
+    server_url: str
+    organizer: str
+    client_id: str
+    pulled_seq: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _instant(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _shared(engine, code: str) -> _Shared:
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT mission_uuid, code, server_url, organizer, client_id, pulled_seq "
+            "FROM sync_mission WHERE code = ?", (code,)).first()
+    if row is None:
+        raise NotShared(code)
+    return _Shared(*row)
+
+
+def shared_codes(engine) -> list[str]:
+    with engine.connect() as conn:
+        return [r[0] for r in conn.exec_driver_sql("SELECT code FROM sync_mission ORDER BY code")]
+
+
+def _check_server(conn, url: str) -> None:
+    """Refuse a server of another version: its app schema or its sync schema."""
+    found = server_schema.installed_version(conn)
+    app = conn.execute("SELECT to_regclass('public.alembic_version')").fetchone()[0]
+    revision = (conn.execute("SELECT version_num FROM public.alembic_version").fetchone()[0]
+                if app else None)
+    if revision != SCHEMA_HEAD:
+        raise SchemaMismatch(url, revision or "-", SCHEMA_HEAD)
+    if found != server_schema.SYNC_VERSION:
+        raise SchemaMismatch(url, f"{revision}/sync {found}", SCHEMA_HEAD)
+
+
+def prepare_server(server_url: str) -> None:
+    """An empty database set up with the app's own migrations and the sync schema; one of
+    another version refused."""
+    from models.store.db import current_revision, upgrade
+    from models.store.server import make_server_engine, shown_url
+
+    url = wire.libpq_url(wire.with_tls_defaults(server_url))
+    shown = shown_url(server_url)
+    engine = make_server_engine(url, pooled=False)
+    try:
+        try:
+            revision = current_revision(engine)
+        except Exception as exc:  # noqa: BLE001 - any failure to reach it says the same
+            raise ServerUnreachable(shown, wire._first_line(exc)) from None
+    finally:
+        engine.dispose()
+    if revision is None:
+        upgrade(url)
+    elif revision != SCHEMA_HEAD:
+        raise SchemaMismatch(shown, revision, SCHEMA_HEAD)
+    with wire.connect(server_url) as conn:
+        conn.execute("SELECT pg_advisory_xact_lock(7254)")     # two first shares at once
+        if server_schema.installed_version(conn) is None:
+            server_schema.install(conn, SCHEMA_HEAD)
+        _check_server(conn, shown)
+
+
+def _wire_rows(conn, uuids: set[str]) -> list[dict]:
+    """The rows with these UUIDs as inserts, read by the triggers' own expressions."""
+    changes = []
+    for part in PARTS:
+        table = part.table.name
+        obj = triggers._object("NEW", triggers._columns(conn, table))
+        for row_uuid, values in conn.exec_driver_sql(f'SELECT uuid, {obj} FROM "{table}" AS NEW'):
+            if row_uuid in uuids:
+                changes.append({"op": "insert", "kind": part.key, "row": row_uuid,
+                                "value": json.loads(values)})
+    return changes
+
+
+def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None:
+    """Put the mission with this code on the server; from now on this laptop records its
+    changes for the server."""
+    with engine.connect() as conn:
+        mission = conn.exec_driver_sql("SELECT uuid FROM mission WHERE code = ?", (code,)).scalar()
+        if mission is None:
+            raise UnknownMission(code)
+        if conn.exec_driver_sql("SELECT 1 FROM sync_mission WHERE mission_uuid = ?",
+                                (mission,)).first():
+            raise NotAllowed(_("this mission is already shared on the server"))
+    prepare_server(server_url)
+    client = str(uuid_module.uuid4())
+    with local.begin_write(engine) as conn, conn.begin():
+        uuids = local.mission_rows(conn, mission)
+        changes = _wire_rows(conn, uuids)
+        with wire.connect(server_url) as pg:
+            wire.add_mission(pg, mission, code)
+            reply = wire.push(pg, mission, str(uuid_module.uuid4()), client, organizer, changes)
+        conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
+                             "organizer, client_id, pulled_seq, last_synced_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (mission, code, server_url, organizer, client, reply["seq"], _now()))
+        _know(conn, mission, [(c["row"], c["kind"]) for c in changes])
+
+
+def _know(conn, mission: str, rows) -> None:
+    conn.connection.driver_connection.executemany(
+        "INSERT OR IGNORE INTO sync_known VALUES (?, ?, ?)",
+        [(mission, row_uuid, kind) for row_uuid, kind in rows])
+
+
+def join_mission(server_url: str, code: str, location, *, organizer: str) -> None:
+    """Make (or add to) the SQLite file at `location` the shared mission with this code, from
+    the server alone."""
+    from models.store.db import open_database
+
+    db = open_database(Path(location))
+    try:
+        with wire.connect(server_url) as pg:
+            _check_server(pg, wire.shown_url(server_url))
+            mission = wire.find_mission(pg, code)
+            rows = wire.snapshot(pg, mission)
+        engine = db.engine
+        with local.begin_write(engine) as conn, conn.begin():
+            if conn.exec_driver_sql("SELECT 1 FROM sync_mission WHERE mission_uuid = ?",
+                                    (mission,)).first():
+                raise NotAllowed(_("this mission is already shared on the server"))
+            head = rows[0][3] if rows else 0
+            rows.sort(key=lambda r: local.ORDER[r[0]])
+            with local.Writer(conn) as writer:
+                for kind, row_uuid, fields, _head in rows:
+                    writer.put(kind, row_uuid, fields)
+            conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
+                                 "organizer, client_id, pulled_seq, last_synced_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 (mission, code, server_url, organizer, str(uuid_module.uuid4()),
+                                  head, _now()))
+            _know(conn, mission, [(r[1], r[0]) for r in rows])
+    finally:
+        db.dispose()
+
+
+def sync_mission(engine, code: str) -> SyncReport:
+    """Send what waits, then read what the others sent; conflicts are counted, not raised."""
+    shared = _shared(engine, code)
+    try:
+        with wire.connect(shared.server_url) as pg:
+            _check_server(pg, wire.shown_url(shared.server_url))
+            sent = 0
+            for _round in range(2):          # a saved batch first, then the outbox's new one
+                batch = local.take_batch(engine, shared.mission_uuid)
+                if batch is None:
+                    break
+                reply = wire.push(pg, shared.mission_uuid, batch[0], shared.client_id,
+                                  shared.organizer, batch[1])
+                pg.commit()
+                _acknowledge(engine, shared, batch, reply)
+                sent += len(batch[1])
+            changes = wire.pull(pg, shared.mission_uuid, shared.pulled_seq)
+            conflicts = wire.open_conflicts(pg, shared.mission_uuid)
+    except ServerUnreachable:
+        with local.begin_write(engine) as conn, conn.begin():
+            conn.exec_driver_sql("UPDATE sync_mission SET offline_since = coalesce(offline_since,"
+                                 " ?) WHERE mission_uuid = ?", (_now(), shared.mission_uuid))
+        raise
+    received = _apply_pulled(engine, shared, changes, conflicts)
+    return SyncReport(sent=sent, received=received, open_conflicts=len(conflicts))
+
+
+def _acknowledge(engine, shared: _Shared, batch, reply: dict) -> None:
+    """The server has the batch: forget it, and take back here what it did not accept."""
+    batch_id, changes = batch
+    lost = {(c["row"], c["field"]) for c in reply["conflicts"]}
+    with local.begin_write(engine) as conn, conn.begin():
+        with local.Writer(conn) as writer:
+            for c in reversed(reply["conflicts"]):
+                if c["what"] == "insert-deleted":
+                    writer.delete(c["kind"], c["row"])
+            for c in reply["conflicts"]:
+                if c["what"] == "edit" and writer.exists(c["kind"], c["row"]):
+                    writer.put(c["kind"], c["row"], {c["field"]: c["theirs"]})
+            for c in reversed(reply["conflicts"]):
+                if c["what"] == "delete-edited" and c["theirs"] is not None:
+                    writer.put(c["kind"], c["row"], c["theirs"])
+        conn.exec_driver_sql("DELETE FROM sync_batch WHERE mission_uuid = ? AND batch_id = ?",
+                             (shared.mission_uuid, batch_id))
+        rows = {(c["row"], c["kind"]) for c in changes}
+        _know(conn, shared.mission_uuid, rows)
+        conn.connection.driver_connection.executemany(
+            "INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)",
+            [(row_uuid, kind, shared.organizer, reply["at"]) for row_uuid, kind in rows
+             if (row_uuid, "") not in lost])
+
+
+def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
+    """The outbox's fields per row, and the rows deleted here, not yet sent."""
+    fields: dict[str, set[str]] = {}
+    deleted: set[str] = set()
+    for row_uuid, op, name in conn.exec_driver_sql(
+            "SELECT row_uuid, op, field FROM sync_outbox ORDER BY seq"):
+        if op == "delete":
+            deleted.add(row_uuid)
+        elif op == "insert":
+            deleted.discard(row_uuid)
+        else:
+            fields.setdefault(row_uuid, set()).add(name)
+    return fields, deleted
+
+
+def _apply_pulled(engine, shared: _Shared, changes, conflicts) -> int:
+    received = 0
+    last = shared.pulled_seq
+    changed = []
+    with local.begin_write(engine) as conn, conn.begin():
+        pending, deleted_here = _pending(conn)
+        with local.Writer(conn) as writer:
+            for seq, kind, row_uuid, op, name, value, client, organizer, at in changes:
+                last = seq
+                if client == shared.client_id or row_uuid in deleted_here:
+                    continue
+                skip = pending.get(row_uuid, set())
+                if op == "insert":
+                    writer.put(kind, row_uuid, value, skip)
+                elif op == "update":
+                    if name in skip or not writer.exists(kind, row_uuid):
+                        continue
+                    writer.put(kind, row_uuid, {name: value})
+                else:
+                    writer.delete(kind, row_uuid)
+                received += 1
+                changed.append((row_uuid, kind, organizer, at.isoformat()))
+        _know(conn, shared.mission_uuid, [(c[0], c[1]) for c in changed])
+        raw = conn.connection.driver_connection
+        raw.executemany("INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)", changed)
+        raw.execute("DELETE FROM sync_conflict WHERE mission_uuid = ?", (shared.mission_uuid,))
+        raw.executemany("INSERT INTO sync_conflict VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (shared.mission_uuid, number, what, kind, row_uuid,
+             _label(writer, kind, row_uuid, mine, theirs), name,
+             json.dumps(base), json.dumps(mine), json.dumps(theirs))
+            for number, what, kind, row_uuid, name, base, mine, theirs in conflicts])
+        raw.execute("UPDATE sync_mission SET pulled_seq = ?, last_synced_at = ?, "
+                    "offline_since = NULL, open_conflicts = ? WHERE mission_uuid = ?",
+                    (last, _now(), len(conflicts), shared.mission_uuid))
+    return received
+
+
+_LABEL_FIELDS = {"people": ("family_name", "given_name"), "mission": ("code",),
+                 "items": ("title_en",), "organizations": ("name_en",), "sites": ("name_en",),
+                 "rooms": ("label",)}
+
+
+def _label(writer: local.Writer, kind: str, row_uuid: str, mine, theirs) -> str:
+    """What a conflict is about, in words: a person's name, an item's title."""
+    names = _LABEL_FIELDS.get(kind, ())
+    cols = local.columns(kind)
+    wanted = [n for n in names if n in cols.names]
+    if wanted:
+        found = writer.raw.execute(
+            f'SELECT {", ".join(chr(34) + n + chr(34) for n in wanted)} FROM "{cols.table}" '
+            "WHERE uuid = ?", (row_uuid,)).fetchone()
+        if found is None:
+            values = next((v for v in (theirs, mine) if isinstance(v, dict)), {})
+            found = [values.get(n) for n in wanted]
+        text = " ".join(str(v) for v in found if v)
+        if text:
+            return text
+    return f"{kind} {row_uuid[:8]}"
+
+
+def sync_status(engine, code: str) -> SyncStatus:
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT mission_uuid, server_url, last_synced_at, offline_since, open_conflicts "
+            "FROM sync_mission WHERE code = ?", (code,)).first()
+    if row is None:
+        raise NotShared(code)
+    return SyncStatus(server_url=wire.shown_url(row[1]), last_synced_at=_instant(row[2]),
+                      offline_since=_instant(row[3]), waiting=local.waiting(engine, row[0]),
+                      open_conflicts=row[4])
+
+
+def list_conflicts(engine, code: str) -> list[Conflict]:
+    """The open conflicts as the last sync read them."""
+    shared = _shared(engine, code)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT number, kind, row_uuid, row_label, field, base, mine, theirs, what "
+            "FROM sync_conflict WHERE mission_uuid = ? ORDER BY number",
+            (shared.mission_uuid,)).all()
+    return [Conflict(n, kind, row_uuid, label, name, json.loads(base), json.loads(mine),
+                     json.loads(theirs), what)
+            for n, kind, row_uuid, label, name, base, mine, theirs, what in rows]
+
+
+def typed_value(kind: str, name: str, text: str):
+    """A value typed for a field, in the form the field stores (for "--take VALUE")."""
+    from sqlalchemy import Boolean, Date, Integer
+
+    from models.mission_document import BY_KEY
+
+    column = BY_KEY[kind].table.columns.get(name)
+    if column is None or column.foreign_keys:
+        raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
+    try:
+        if isinstance(column.type, Boolean):
+            return {"true": 1, "yes": 1, "1": 1, "false": 0, "no": 0, "0": 0}[text.lower()]
+        if isinstance(column.type, Integer):
+            return int(text)
+        if isinstance(column.type, Date):
+            from datetime import date
+
+            return date.fromisoformat(text).isoformat()
+    except (KeyError, ValueError):
+        raise NotAllowed(_("{value} is not a value for {field}").format(
+            value=text, field=name)) from None
+    return text
+
+
+def resolve_conflict(engine, code: str, number: int, take: str) -> None:
+    """Settle a conflict on the server ("mine", "theirs", or a value typed), then sync so
+    that this laptop has the settled value."""
+    shared = _shared(engine, code)
+    found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
+    if found is None:
+        raise NotAllowed(_("there is no such open conflict"))
+    value = None
+    if take not in ("mine", "theirs"):
+        if not found.field:
+            raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
+        value = typed_value(found.kind, found.field, take)
+        take = "value"
+    with wire.connect(shared.server_url) as pg:
+        wire.resolve(pg, shared.mission_uuid, number, take, value,
+                     "resolve:" + shared.client_id, shared.organizer)
+    sync_mission(engine, code)
+
+
+def last_changed(engine, kind: str, row_uuid: str) -> tuple[str, datetime] | None:
+    """Who changed the row last, and when (the server's time), as far as this laptop knows."""
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT organizer, changed_at FROM sync_changed "
+                                   "WHERE row_uuid = ? AND kind = ?", (row_uuid, kind)).first()
+    return (row[0], datetime.fromisoformat(row[1])) if row else None

@@ -1,0 +1,33 @@
+"""The server's side of the sync: its schema (server_schema.sql, version SYNC_VERSION) set up
+by the first share on a database the app's own migrations made, and the check that a server
+is of this version. psycopg's connection, no SQLAlchemy: the sync speaks jsonb to PL/pgSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.mission_document import PARTS, SENSITIVE
+
+SYNC_VERSION = 1
+SQL = Path(__file__).with_name("server_schema.sql")
+
+
+def installed_version(conn) -> int | None:
+    found = conn.execute("SELECT to_regclass('kakehashi_sync.meta')").fetchone()[0]
+    if found is None:
+        return None
+    row = conn.execute("SELECT version FROM kakehashi_sync.meta").fetchone()
+    return row[0] if row else None
+
+
+def install(conn, app_schema: str) -> None:
+    """The sync schema, in the caller's transaction: tables, functions, and what each kind's
+    sensitive and reference fields are (from the mission's parts)."""
+    conn.execute(SQL.read_text(encoding="utf-8"))
+    conn.execute("SET search_path = public")
+    conn.execute("INSERT INTO kakehashi_sync.meta VALUES (%s, %s)", (SYNC_VERSION, app_schema))
+    with conn.cursor() as cur:
+        cur.executemany("INSERT INTO kakehashi_sync.secret_field VALUES (%s, %s)",
+                        [("people", name) for name in SENSITIVE])
+        cur.executemany("INSERT INTO kakehashi_sync.ref_field VALUES (%s, %s)",
+                        [(part.key, name) for part in PARTS for _c, name, _t in part.ref_names()])

@@ -1,0 +1,117 @@
+"""Talking to the server: a psycopg connection with TLS verify-full unless the URL says
+otherwise (a server on this machine excepted), its errors as the sync's, and one call per
+server function (server_schema.sql)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from urllib.parse import parse_qs, urlsplit
+
+from i18n import _
+from models.store.errors import StorageError
+from models.store.server import shown_url
+from models.sync.errors import NotAllowed, NotShared, ServerUnreachable
+
+LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
+CONNECT_TIMEOUT_S = 10
+
+
+def with_tls_defaults(url: str) -> str:
+    """The URL, asking for TLS with the server's certificate and name checked (verify-full)
+    unless it names an sslmode itself or the server is this machine."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if "sslmode" in query or (parts.hostname or "") in LOCAL_HOSTS or "host" in query:
+        return url
+    return url + ("&" if parts.query else "?") + "sslmode=verify-full"
+
+
+def libpq_url(url: str) -> str:
+    for scheme in ("postgresql+psycopg://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql://" + url[len(scheme):]
+    return url
+
+
+@contextmanager
+def connect(url: str):
+    """A connection to the server (one transaction: committed when the block ends well)."""
+    import psycopg
+
+    shown = shown_url(url)
+    try:
+        conn = psycopg.connect(with_tls_defaults(libpq_url(url)),
+                               connect_timeout=CONNECT_TIMEOUT_S)
+    except psycopg.OperationalError as exc:
+        raise ServerUnreachable(shown, _first_line(exc)) from None
+    try:
+        with conn:
+            yield conn
+    except psycopg.Error as exc:
+        raise sync_error(exc, shown) from None
+    finally:
+        conn.close()
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def sync_error(exc, shown: str) -> StorageError:
+    import psycopg
+
+    code = getattr(exc, "sqlstate", None) or ""
+    if code == "KK001":
+        return NotShared("")
+    if code == "42501":
+        return NotAllowed(_("your server role is not on this mission's team"))
+    if code in ("KK002", "KK003", "KK004"):
+        return NotAllowed({
+            "KK002": _("there is no such open conflict"),
+            "KK003": _("that choice cannot settle this conflict (the row was deleted or is "
+                       "needed by others)"),
+            "KK004": _("this mission is already shared on the server")}[code])
+    if code.startswith("08") or isinstance(exc, psycopg.OperationalError):
+        return ServerUnreachable(shown, _first_line(exc))
+    from models.store.errors import WriteFailed
+
+    return WriteFailed(_first_line(exc))
+
+
+def push(conn, mission: str, batch_id: str, client: str, organizer: str, changes) -> dict:
+    from psycopg.types.json import Jsonb
+
+    return conn.execute("SELECT kakehashi_sync.push(%s, %s, %s, %s, %s)",
+                        (mission, batch_id, client, organizer, Jsonb(changes))).fetchone()[0]
+
+
+def pull(conn, mission: str, after: int, limit: int = 1_000_000) -> list[tuple]:
+    return conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
+                        (mission, after, limit)).fetchall()
+
+
+def snapshot(conn, mission: str) -> list[tuple]:
+    return conn.execute("SELECT * FROM kakehashi_sync.snapshot(%s)", (mission,)).fetchall()
+
+
+def find_mission(conn, code: str) -> str:
+    return conn.execute("SELECT kakehashi_sync.find_mission(%s)", (code,)).fetchone()[0]
+
+
+def open_conflicts(conn, mission: str) -> list[tuple]:
+    return conn.execute("SELECT * FROM kakehashi_sync.open_conflicts(%s)", (mission,)).fetchall()
+
+
+def resolve(conn, mission: str, number: int, take: str, value, client: str,
+            organizer: str) -> None:
+    from psycopg.types.json import Jsonb
+
+    conn.execute("SELECT kakehashi_sync.resolve(%s, %s, %s, %s, %s, %s)",
+                 (mission, number, take, Jsonb(value), client, organizer))
+
+
+def add_mission(conn, mission: str, code: str) -> None:
+    conn.execute("SELECT kakehashi_sync.add_mission(%s, %s)", (mission, code))
+
+

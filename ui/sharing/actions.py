@@ -4,6 +4,7 @@ thread (ui/sharing/server_worker.py) while the window keeps painting."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from i18n import _, pick
 from models.store.errors import StorageError
@@ -27,13 +28,17 @@ from ui.sharing.sync_controller import SyncController
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 
-def open_in_new_window(path: Path) -> None:
-    """Kakehashi on `path`, in a window of its own (each file has its own window)."""
-    subprocess.Popen([sys.executable, str(MAIN), "--db", str(path)], start_new_session=True)
+def open_in_new_window(path: Path, password: str = "") -> None:
+    """Kakehashi on `path`, in a window of its own (each file has its own window); the
+    password travels in its environment, never on its command line or in a file."""
+    env = dict(os.environ, **({"PGPASSWORD": password} if password else {}))
+    subprocess.Popen([sys.executable, str(MAIN), "--db", str(path)], env=env,
+                     start_new_session=True)
 
 
 class SharingActions(QObject):
-    def __init__(self, ctx: Context, *, open_file: Callable[[Path], None] = open_in_new_window):
+    def __init__(self, ctx: Context, *,
+                 open_file: Callable[[Path, str], None] = open_in_new_window):
         super().__init__(ctx.parent)
         self.ctx, self.open_file = ctx, open_file
         parent = ctx.parent
@@ -46,6 +51,7 @@ class SharingActions(QObject):
                                 triggered=self.controller.sync_now)
         self.act_conflicts = QAction(parent, shortcut=QKeySequence("Ctrl+Shift+K"),
                                      triggered=self.open_conflicts)
+        self.act_password = QAction(parent, triggered=self.ask_password)
         self.controller.status_changed.connect(self._update_actions)
         self.controller.synced.connect(lambda _results: self._reload_conflicts())
         ctx.events.changed.connect(lambda change: change.switched and self._reload_conflicts())
@@ -53,13 +59,15 @@ class SharingActions(QObject):
         self.retranslate_ui()
 
     def menu_actions(self) -> list[QAction]:
-        return [self.act_share, self.act_join, self.act_sync, self.act_conflicts]
+        return [self.act_share, self.act_join, self.act_sync, self.act_conflicts,
+                self.act_password]
 
     def retranslate_ui(self) -> None:
         self.act_share.setText(_("S&hare mission…"))
         self.act_join.setText(_("&Join shared mission…"))
         self.act_sync.setText(_("S&ync now"))
         self.act_conflicts.setText(_("Co&nflicts…"))
+        self.act_password.setText(_("Server pass&word…"))
 
     def start(self) -> None:
         self.controller.start()
@@ -78,12 +86,13 @@ class SharingActions(QObject):
                                   and status is None)
         self.act_sync.setEnabled(writable and status is not None)
         self.act_conflicts.setEnabled(status is not None)
+        self.act_password.setEnabled(status is not None)
 
     def update(self, _has_mission: bool) -> None:
         self._update_actions()
 
     # waiting on the server -------------------------------------------------------------------
-    def _wait(self, text: str, work) -> tuple[bool, object]:
+    def _wait(self, text: str, work, *, url: str = "", password: str = "") -> tuple[bool, object]:
         """Run `work` on the server thread while a busy dialog shows `text`; the window keeps
         painting. (False, None) after showing why it failed."""
         progress = QProgressDialog(text, "", 0, 0, self.ctx.parent)
@@ -101,7 +110,7 @@ class SharingActions(QObject):
             answer["error"] = error
             loop.quit()
 
-        self.controller.run_on_server(work, done, failed)
+        self.controller.run_on_server(work, done, failed, url=url, password=password)
         progress.show()
         loop.exec()
         progress.close()
@@ -125,11 +134,11 @@ class SharingActions(QObject):
         dialog = ShareDialog(mission.code, title, self.ctx.settings, self.ctx.parent)
         engine = self.ctx.engine
         while dialog.exec():
-            url, organizer = dialog.full_url(), dialog.organizer()
+            url, organizer = dialog.server_url(), dialog.organizer()
             ok, _result = self._wait(
-                _("Sharing {code} on {server}…").format(code=mission.code,
-                                                       server=dialog.server_url()),
-                partial(share_mission, engine, mission.code, url, organizer=organizer))
+                _("Sharing {code} on {server}…").format(code=mission.code, server=url),
+                partial(share_mission, engine, mission.code, url, organizer=organizer),
+                url=url, password=dialog.password())
             if ok:
                 self.controller.status_changed.emit()
                 QMessageBox.information(self.ctx.parent, _("Share mission"), _(
@@ -144,12 +153,12 @@ class SharingActions(QObject):
 
         dialog = JoinDialog(self.ctx.settings, default_db_path().parent, self.ctx.parent)
         while dialog.exec():
-            url, code, organizer = dialog.full_url(), dialog.code(), dialog.organizer()
+            url, code, organizer = dialog.server_url(), dialog.code(), dialog.organizer()
             location = dialog.location()
             ok, _result = self._wait(
-                _("Joining {code} from {server}…").format(code=code,
-                                                          server=dialog.server_url()),
-                partial(join_mission, url, code, location, organizer=organizer))
+                _("Joining {code} from {server}…").format(code=code, server=url),
+                partial(join_mission, url, code, location, organizer=organizer),
+                url=url, password=dialog.password())
             if ok:
                 answer = QMessageBox.question(
                     self.ctx.parent, _("Join shared mission"),
@@ -158,9 +167,22 @@ class SharingActions(QObject):
                     QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
                     QMessageBox.StandardButton.Open)
                 if answer == QMessageBox.StandardButton.Open:
-                    self.open_file(location)
+                    self.open_file(location, dialog.password())
                 return True
         return False
+
+    def ask_password(self) -> None:
+        """The password for the shown mission's server, kept until the app closes."""
+        status = self._shown_status()
+        if status is None:
+            return
+        password, ok = QInputDialog.getText(
+            self.ctx.parent, _("Server password"),
+            _("Your password on {server} (kept only while the app runs):").format(
+                server=status.server_url), QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.controller.passwords[status.server_url] = password
+            self.controller.sync_now()
 
     # conflicts ---------------------------------------------------------------------------------
     def open_conflicts(self) -> None:

@@ -24,7 +24,7 @@ from models.store.server import is_server_url
 from ui.common import retranslate
 from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE
-from ui.sharing.server_url import split_password, with_password
+from ui.sharing.server_url import split_password
 
 URL_KEY, ORGANIZER_KEY, FOLDER_KEY = "sharing/server_url", "sharing/organizer", "sharing/folder"
 EXAMPLE_URL = "postgresql://aiko@db.example.org/kakehashi?sslmode=verify-full"
@@ -94,10 +94,6 @@ class ServerDialog(FormDialog):
 
     def password(self) -> str:
         return self.password_edit.text() or split_password(self.url_edit.text())[1]
-
-    def full_url(self) -> str:
-        """With the password: handed to the engine, never shown or stored."""
-        return with_password(self.server_url(), self.password())
 
     def organizer(self) -> str:
         return " ".join(self.organizer_edit.text().split())

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from models import repository as repo
 from models.store.db import read_session
 from models.store.errors import StorageError
+from models.store.server import shown_url
 from ui.common.context import Context
 from ui.common.events import (
     ATTENDEES,
@@ -25,6 +26,7 @@ from ui.common.events import (
     VISITS,
     Change,
 )
+from ui.sharing.server_url import libpq_password
 from ui.sharing.server_worker import ServerWorker
 
 SYNC_EVERY_MS = 30_000
@@ -50,15 +52,16 @@ def _kinds_changed(report) -> set[str]:
     return {PART_KINDS.get(part, MISSION) for part in changed}
 
 
-def sync_all(engine, codes: list[str]) -> tuple[dict, dict[str, int]]:
+def sync_all(engine, codes: list[str], passwords: dict[str, str]) -> tuple[dict, dict[str, int]]:
     """On the server thread: sync each mission in turn, a failure of one not stopping the
     others; returns code -> SyncReport or the StorageError, and code -> local mission id."""
-    from models.sync import sync_mission
+    from models.sync import sync_mission, sync_status
 
     results: dict = {}
     for code in codes:
         try:
-            results[code] = sync_mission(engine, code)
+            with libpq_password(passwords.get(sync_status(engine, code).server_url, "")):
+                results[code] = sync_mission(engine, code)
         except StorageError as exc:
             results[code] = exc
     with read_session(engine) as session:
@@ -76,6 +79,8 @@ class SyncController(QObject):
         self.ctx = ctx
         self.worker = ServerWorker(self)
         self.errors: dict[str, str] = {}      # code -> why its last sync failed (not offline)
+        # Server URL (as sync_status shows it) -> password: in memory only, for this run.
+        self.passwords: dict[str, str] = {}
         self.running = False
         self._again = False
         self._announcing = False
@@ -121,8 +126,9 @@ class SyncController(QObject):
             return
         self.running = True
         self.status_changed.emit()
-        engine = self.ctx.engine
-        self.worker.submit(lambda: sync_all(engine, codes), self._synced, self._failed)
+        engine, passwords = self.ctx.engine, dict(self.passwords)
+        self.worker.submit(lambda: sync_all(engine, codes, passwords), self._synced,
+                           self._failed)
 
     def _synced(self, answer) -> None:
         from models.sync import ServerUnreachable
@@ -147,7 +153,8 @@ class SyncController(QObject):
             self.errors[code] = message
         self._after_run()
         if not isinstance(error, StorageError):
-            raise error       # a bug: the crash report, on the window's thread
+            self.timer.stop()     # a bug would only come back every half minute
+            raise error           # the crash report, on the window's thread
 
     def _after_run(self) -> None:
         self.status_changed.emit()
@@ -183,18 +190,31 @@ class SyncController(QObject):
         with that sync is announced too."""
         from models.sync import resolve_conflict
 
-        engine = self.ctx.engine
+        engine, status = self.ctx.engine, self.status(mission.code)
+        password = self.passwords.get(status.server_url, "") if status is not None else ""
+
+        def work() -> None:
+            with libpq_password(password):
+                resolve_conflict(engine, mission.code, number, take)
 
         def settled(_result) -> None:
             self._announce(mission.id, set(KINDS))
             self.status_changed.emit()
             done()
 
-        self.worker.submit(lambda: resolve_conflict(engine, mission.code, number, take),
-                           settled, failed)
+        self.worker.submit(work, settled, failed)
 
-    def run_on_server(self, work, done, failed) -> None:
-        self.worker.submit(work, done, failed)
+    def run_on_server(self, work, done, failed, *, url: str = "", password: str = "") -> None:
+        """Run `work` on the server thread; with `password`, libpq signs in to `url` with it,
+        and the syncs after it too (kept in memory only)."""
+        if password:
+            self.passwords[shown_url(url)] = password
+
+        def signed_in():
+            with libpq_password(password):
+                return work()
+
+        self.worker.submit(signed_in, done, failed)
 
     def now(self) -> datetime:
         return datetime.now(UTC)

@@ -5,6 +5,7 @@ dropping what was typed; messages never move the buttons; each dialog fits a 128
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -33,9 +34,17 @@ from ui.itinerary.move_dialog import MoveDialog
 from ui.lodging.room_dialog import RoomDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
+from ui.sharing.share_dialog import JoinDialog, ShareDialog
 from ui.sites.site_dialog import SiteDialog
 
 LAPTOP = QRect(0, 0, 1280, 720)
+
+
+def _settings():
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    return QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def _mission_row():
@@ -56,6 +65,8 @@ DIALOGS = {
                                        check_out=date(2026, 12, 9), nights=(), unroomed=())),
     "bulk": lambda: BulkEditDialog(3, []),
     "find": lambda: FindDialog(FindIndex([])),
+    "share": lambda: ShareDialog("HKD-ALB-2026", "Albany", _settings()),
+    "join": lambda: JoinDialog(_settings(), Path("/tmp")),
     "move": lambda: MoveDialog("Flight", datetime(2026, 12, 7, 1, tzinfo=UTC),
                                datetime(2026, 12, 7, 13, tzinfo=UTC), "Asia/Tokyo",
                                "America/New_York"),
@@ -77,6 +88,8 @@ READING = {
              "from_code", "to_code", "vehicle",
              "pickup", "driver_name", "driver_phone", "everyone"],
     "mission": ["code", "title_en", "title_ja", "start", "end", "zone", "status", "organizers"],
+    "share": ["server_url", "organizer", "password"],
+    "join": ["server_url", "organizer", "password", "code", "location", "browse"],
 }
 
 

@@ -233,23 +233,31 @@ def add_people(window, n: int) -> None:
 
 def test_a_sync_never_holds_up_the_window(qtbot, team):
     """The event loop keeps turning while the server thread pushes and pulls thousands of
-    field changes: the longest gap between two 5 ms ticks stays far below the sync's time."""
+    field changes: the longest gap between two 5 ms ticks, until the thread is done, stays
+    far below the sync's time (what the window then does with the answer, reloading the
+    roster, is its own work and is timed by the scale benchmarks)."""
     a, b, _url, code = team
     add_people(a, 200)
     ticks: list[float] = []
     timer = QTimer(interval=5, timeout=lambda: ticks.append(time.perf_counter()))
     timer.start()
+    qtbot.wait(300)                 # the same loop with nothing beside it, for the report
+    idle = max(later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False))
+    ticks.clear()
     started = time.perf_counter()
     results = sync(qtbot, a)
-    took = time.perf_counter() - started
     timer.stop()
+    ended = a.sharing.controller.worker.last.ended
+    took = ended - started
     assert results[code].sent >= 400
-    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+    during = [t for t in ticks if t <= ended]
+    gaps = [later - earlier for earlier, later in zip([started, *during], during, strict=False)]
     longest = max(gaps)
-    print(f"sync of {results[code].sent} rows took {took * 1000:.0f} ms; "
-          f"longest event-loop gap {longest * 1000:.1f} ms over {len(ticks)} ticks")
+    print(f"sync of {results[code].sent} rows took {took * 1000:.0f} ms on the server "
+          f"thread; longest event-loop gap {longest * 1000:.1f} ms over {len(during)} ticks "
+          f"(idle loop: {idle * 1000:.1f} ms)")
     assert took > 0.2, "too small a sync to tell a blocked loop from a free one"
-    assert len(ticks) > took / 0.005 / 4      # at least a quarter of the ticks came
+    assert len(during) > took / 0.005 / 4      # at least a quarter of the ticks came
     assert longest < took / 3
 
     # The colleague's window receives them, its view reloading by itself.

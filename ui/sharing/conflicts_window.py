@@ -29,7 +29,7 @@ from ui.sharing.field_names import field_label, kind_label, value_text
 
 
 def shown(value, conflict) -> str:
-    return value_text(value, whole_row=not conflict.field)
+    return value_text(value, conflict.kind, conflict.field)
 
 
 COLUMNS = (

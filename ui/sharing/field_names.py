@@ -3,8 +3,12 @@ them by table and column; a person reads "Attendee: Sarah Miller, Dietary needs"
 
 from __future__ import annotations
 
+from datetime import date
+
 from i18n import N_, _
+from i18n.formatting import format_date
 from i18n.labels import VISITOR_FIELDS
+from models.mission_document import BY_KEY
 
 # The parts of a mission (models.mission_document.PARTS) a conflict's `kind` names.
 KINDS = {
@@ -63,13 +67,29 @@ def field_label(field: str | None, what: str = "edit") -> str:
     return field.replace("_", " ")
 
 
-def value_text(value, whole_row: bool = False) -> str:
-    """A value as the window shows it: booleans in words, nothing as "(none)"; for a whole
-    row, whether it is there or deleted."""
-    if whole_row:
+def _python_type(kind: str, field: str):
+    part = BY_KEY.get(kind)
+    column = part.table.columns.get(field) if part is not None else None
+    try:
+        return column.type.python_type if column is not None else None
+    except NotImplementedError:
+        return None
+
+
+def value_text(value, kind: str = "", field: str = "") -> str:
+    """A value as the window shows it (the engine hands them over as SQLite stores them):
+    yes/no for 0/1, a date in the language's form, nothing as "(none)"; for a whole row
+    (no field), whether it is there or deleted."""
+    if not field:
         return _(DELETED) if value is None else _("Kept, with its changes")
-    if value is None:
+    if value is None or value == "":
         return _(MISSING)
-    if isinstance(value, bool):
+    wanted = _python_type(kind, field)
+    if wanted is bool or isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if wanted is date and isinstance(value, str):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)

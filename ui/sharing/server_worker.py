@@ -5,6 +5,7 @@ at once. A job's answer comes back on the window's thread."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ class Job:
     work: Callable[[], Any]                  # runs on the worker thread
     done: Callable[[Any], None]              # then one of these on the window's thread
     failed: Callable[[BaseException], None]
+    ended: float = 0.0                       # time.perf_counter() when the work was done
 
 
 class _Runner(QObject):
@@ -33,6 +35,7 @@ class _Runner(QObject):
             result, error = None, exc
             # The type only: an exception's text may quote a row's values (a passport number).
             log.warning("Server job failed: %s", type(exc).__name__)
+        job.ended = time.perf_counter()
         self.finished.emit(job, result, error)
 
 
@@ -49,6 +52,7 @@ class ServerWorker(QObject):
         self._runner.finished.connect(self._finished)       # queued: back on ours
         self.thread.finished.connect(self._runner.deleteLater)
         self.pending = 0
+        self.last: Job | None = None         # the job answered last (the tests time it)
         self.thread.start()
 
     def submit(self, work: Callable[[], Any], done: Callable[[Any], None],
@@ -63,6 +67,7 @@ class ServerWorker(QObject):
 
     def _finished(self, job: Job, result, error) -> None:
         self.pending -= 1
+        self.last = job
         if error is None:
             job.done(result)
         else:

@@ -128,12 +128,17 @@ def _fill_0010(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE person SET notes = 'has a uuid' WHERE id = 2")
 
 
-VIA = {"0010": "0009"}      # revision -> the one its rows are made at before upgrading to it
+def _fill_0011(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE person SET passport_issued = '2019-04-01' WHERE id = 2")
+
+
+# revision -> the one its rows are made at before upgrading to it
+VIA = {"0010": "0009", "0011": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
-           "0009": _fill_0009, "0010": _fill_0010, "0011": None, "0016": None}
+           "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0016": None}
 
 
 def _revisions() -> list[str]:

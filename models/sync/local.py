@@ -25,6 +25,9 @@ class Columns:
 
     table: str
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # wire -> (col, target)
+    # Required columns' defaults, for a row that arrives without them (a sensitive field a
+    # colleague without the privilege never receives).
+    defaults: dict[str, object] = field(default_factory=dict)
 
 
 _COLUMNS: dict[str, Columns] = {}
@@ -39,6 +42,11 @@ def columns(kind: str) -> Columns:
             found.names[name] = (name, None)
         for column, name, target in part.ref_names():
             found.names[name] = (column, BY_KEY[target].table.name)
+        for column in part.table.columns:
+            default = column.default
+            if not column.nullable and default is not None and default.is_scalar:
+                found.defaults[column.name] = (int(default.arg) if isinstance(default.arg, bool)
+                                               else default.arg)
         _COLUMNS[kind] = found
     return found
 
@@ -83,15 +91,15 @@ def compact(records) -> list[dict]:
     for row_uuid, row in rows.items():
         if not row.existed:
             if row.alive:
-                inserts.append((ORDER[row.kind], row.first, {
+                inserts.append((ORDER[row.kind], row.first, 0, {
                     "op": "insert", "kind": row.kind, "row": row_uuid, "value": row.now}))
         elif not row.alive:
-            deletes.append((-ORDER[row.kind], row.first, {
+            deletes.append((-ORDER[row.kind], row.first, 0, {
                 "op": "delete", "kind": row.kind, "row": row_uuid, "base": row.base}))
         else:
             for name, value in row.now.items():
                 if name in row.base and row.base[name] != value:
-                    updates.append((0, row.first, {
+                    updates.append((0, row.first, len(updates), {
                         "op": "update", "kind": row.kind, "row": row_uuid, "field": name,
                         "base": row.base[name], "value": value}))
     return [change for *_key, change in sorted(inserts) + sorted(updates) + sorted(deletes)]
@@ -194,6 +202,8 @@ class Writer:
                  if n in cols.names and n not in skip]
         row_id = self.id_of(cols.table, row_uuid)
         if row_id is None:
+            given = {c for c, _v in pairs}
+            pairs += [(c, v) for c, v in cols.defaults.items() if c not in given]
             names = ", ".join(["uuid", *(f'"{c}"' for c, _v in pairs)])
             marks = ", ".join("?" * (len(pairs) + 1))
             cur = self.raw.execute(f'INSERT INTO "{cols.table}" ({names}) VALUES ({marks})',

@@ -90,10 +90,7 @@ def shared_codes(engine) -> list[str]:
 
 def _check_server(conn, url: str) -> None:
     """Refuse a server of another version: its app schema or its sync schema."""
-    found = server_schema.installed_version(conn)
-    app = conn.execute("SELECT to_regclass('public.alembic_version')").fetchone()[0]
-    revision = (conn.execute("SELECT version_num FROM public.alembic_version").fetchone()[0]
-                if app else None)
+    found, revision = server_schema.versions(conn)
     if revision != SCHEMA_HEAD:
         raise SchemaMismatch(url, revision or "-", SCHEMA_HEAD)
     if found != server_schema.SYNC_VERSION:
@@ -244,6 +241,8 @@ def _acknowledge(engine, shared: _Shared, batch, reply: dict) -> None:
             for c in reversed(reply["conflicts"]):
                 if c["what"] == "delete-edited" and c["theirs"] is not None:
                     writer.put(c["kind"], c["row"], c["theirs"])
+            for row in reply.get("restored", ()):      # what the refused delete took with it
+                writer.put(row["kind"], row["row"], row["value"])
         conn.exec_driver_sql("DELETE FROM sync_batch WHERE mission_uuid = ? AND batch_id = ?",
                              (shared.mission_uuid, batch_id))
         rows = {(c["row"], c["kind"]) for c in changes}

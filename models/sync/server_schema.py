@@ -20,6 +20,18 @@ def installed_version(conn) -> int | None:
     return row[0] if row else None
 
 
+def versions(conn) -> tuple[int | None, str | None]:
+    """(the sync schema's version, the app schema's revision); (None, None) before the first
+    share set them up."""
+    if installed_version_visible(conn) is None:
+        return None, None
+    return conn.execute("SELECT * FROM kakehashi_sync.versions()").fetchone()
+
+
+def installed_version_visible(conn):
+    return conn.execute("SELECT to_regprocedure('kakehashi_sync.versions()')").fetchone()[0]
+
+
 def install(conn, app_schema: str) -> None:
     """The sync schema, in the caller's transaction: tables, functions, and what each kind's
     sensitive and reference fields are (from the mission's parts)."""

@@ -99,6 +99,7 @@ DECLARE
     m mission; priv boolean; done jsonb; c jsonb; r shared_row; found_row boolean;
     secret_f boolean; cur jsonb; s bigint; vals jsonb; sec jsonb; par text[]; k text;
     conflicts jsonb := '[]'; applied integer := 0; skipped integer := 0;
+    deleted_here text[] := '{}'; kept text[] := '{}'; restored jsonb := '[]';
 BEGIN
     m := team_mission(p_mission);
     PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
@@ -193,6 +194,7 @@ BEGIN
                              (r.fields || r.secret) -> e.key, 'null'))
                OR EXISTS (SELECT 1 FROM shared_row ch WHERE ch.mission = p_mission
                           AND ch.parents @> ARRAY[r.uuid] AND NOT ch.deleted) THEN
+                kept := kept || r.uuid;
                 conflicts := conflicts || add_conflict(p_mission, 'delete-edited', r.kind,
                     r.uuid, '', c->'base', NULL,
                     CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END,
@@ -203,10 +205,28 @@ BEGIN
             UPDATE shared_row SET deleted = true, seq = s WHERE mission = p_mission AND uuid = r.uuid;
             INSERT INTO change_log VALUES (s, p_mission, r.kind, r.uuid, 'delete', NULL, NULL,
                                            NULL, false, p_client, p_organizer, now());
+            deleted_here := deleted_here || r.uuid;
             applied := applied + 1;
         END IF;
     END LOOP;
+    -- A delete refused keeps what this batch deleted under it (its cascade), level by level.
+    WHILE cardinality(kept) > 0 LOOP
+        par := kept;
+        kept := '{}';
+        FOR r IN SELECT * FROM shared_row ch WHERE ch.mission = p_mission AND ch.deleted
+                 AND ch.uuid = ANY(deleted_here) AND ch.parents && par LOOP
+            s := nextval('change_seq');
+            UPDATE shared_row SET deleted = false, seq = s WHERE mission = p_mission AND uuid = r.uuid;
+            INSERT INTO change_log VALUES (s, p_mission, r.kind, r.uuid, 'insert', NULL, r.fields,
+                                           r.secret, false, p_client, p_organizer, now());
+            restored := restored || jsonb_build_object('kind', r.kind, 'row', r.uuid, 'value',
+                CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END);
+            kept := kept || r.uuid;
+            deleted_here := array_remove(deleted_here, r.uuid);
+        END LOOP;
+    END LOOP;
     done := jsonb_build_object('applied', applied, 'skipped', skipped, 'conflicts', conflicts,
+        'restored', restored,
         'at', now(), 'seq', (SELECT coalesce(max(l.seq), 0) FROM change_log l
                              WHERE l.mission = p_mission));
     INSERT INTO batch VALUES (p_batch, p_mission, done, now());
@@ -354,8 +374,17 @@ BEGIN
     INSERT INTO mission VALUES (p_mission, p_code, team, secret, 0);
 END $$;
 
+-- The sync schema's version and the app schema's revision, for a laptop to compare with its
+-- own (it may not read the tables themselves).
+CREATE FUNCTION versions(OUT sync_version integer, OUT app_revision text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
+BEGIN
+    SELECT version INTO sync_version FROM meta;
+    SELECT version_num INTO app_revision FROM public.alembic_version;
+END $$;
+
 REVOKE ALL ON ALL TABLES IN SCHEMA kakehashi_sync FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kakehashi_sync FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION push(text, text, text, text, jsonb), pull(text, bigint, integer),
+GRANT EXECUTE ON FUNCTION versions(), push(text, text, text, text, jsonb), pull(text, bigint, integer),
     snapshot(text), find_mission(text), open_conflicts(text),
     resolve(text, integer, text, jsonb, text, text), add_mission(text, text) TO PUBLIC;

@@ -32,14 +32,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_outbox",
-        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+        # rowid order: a new record always comes after every record still there.
+        sa.Column("seq", sa.Integer, primary_key=True),
         sa.Column("kind", sa.String, nullable=False),
         sa.Column("row_uuid", sa.String(36), nullable=False),
         sa.Column("op", sa.String, nullable=False),
         sa.Column("field", sa.String),
         sa.Column("old", sa.Text),
         sa.Column("new", sa.Text),
-        sqlite_autoincrement=True,
     )
     op.create_table(
         "sync_batch",

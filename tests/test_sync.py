@@ -1,0 +1,289 @@
+"""Sharing a mission through a real PostgreSQL server (tests/postgres.py) between laptops that
+are real SQLite files: join, field-by-field merge, conflicts and their resolution, edit
+against delete both ways, a lost reply, versions, privacy on the wire."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.store.db import open_database
+from models.sync import (
+    NotAllowed,
+    NotShared,
+    SchemaMismatch,
+    join_mission,
+    last_changed,
+    list_conflicts,
+    resolve_conflict,
+    share_mission,
+    sync_mission,
+    sync_status,
+    wire,
+)
+from tests.sync_helpers import (
+    CODE,
+    laptops,
+    local_state,
+    mission_uuid,
+    new_person,
+    one,
+    run,
+    server_rows,
+    server_state,
+)
+
+
+@pytest.fixture
+def url(pg_server):
+    return pg_server.new_database()      # empty: the first share sets it up
+
+
+@pytest.fixture
+def two(demo_db, tmp_path, url):
+    made = laptops(demo_db, tmp_path, url, 2)
+    yield made
+    for db in made[1:]:
+        db.dispose()
+
+
+def _person(engine) -> str:
+    return one(engine, "SELECT uuid FROM person ORDER BY id LIMIT 1")
+
+
+def _field(engine, person: str, name: str):
+    return one(engine, f"SELECT {name} FROM person WHERE uuid = ?", person)
+
+
+def test_a_joined_laptop_holds_the_shared_mission_alone(two, url):
+    a, b = two
+    assert local_state(b.engine) == local_state(a.engine) == server_state(
+        url, mission_uuid(a.engine))
+    assert one(b.engine, "SELECT count(*) FROM mission") == 1        # no demo mission added
+    assert one(a.engine, "SELECT count(*) FROM mission") >= 1
+    assert sync_mission(b.engine, CODE) == sync_mission(a.engine, CODE)
+
+
+def test_two_organizers_changing_different_fields_of_one_person_both_win(two):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET email = 'a@example.com' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET phone = '+81 3 1234 5678' WHERE uuid = ?", person)
+    assert sync_mission(a.engine, CODE).sent == 1
+    report = sync_mission(b.engine, CODE)
+    assert (report.sent, report.received, report.open_conflicts) == (1, 1, 0)
+    sync_mission(a.engine, CODE)
+    for db in two:
+        assert _field(db.engine, person, "email") == "a@example.com"
+        assert _field(db.engine, person, "phone") == "+81 3 1234 5678"
+    assert last_changed(a.engine, "people", person)[0] == "bob"     # phone came last, from b
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict_kept_until_resolved(two):
+    a, b = two
+    person = _person(a.engine)
+    base = _field(a.engine, person, "family_name")
+    run(a.engine, "UPDATE person SET family_name = 'Vegetarian' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET family_name = 'Halal' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).open_conflicts == 1
+    sync_mission(a.engine, CODE)
+    for db in two:
+        [found] = list_conflicts(db.engine, CODE)
+        assert (found.kind, found.field, found.base, found.mine, found.theirs) == (
+            "people", "family_name", base, "Halal", "Vegetarian")
+        # nothing applied silently: both laptops hold the server's value meanwhile
+        assert _field(db.engine, person, "family_name") == "Vegetarian"
+        assert sync_status(db.engine, CODE).open_conflicts == 1
+    resolve_conflict(b.engine, CODE, found.number, "mine")
+    sync_mission(a.engine, CODE)
+    for db in two:
+        assert _field(db.engine, person, "family_name") == "Halal"
+        assert list_conflicts(db.engine, CODE) == []
+
+
+def test_a_value_typed_settles_a_conflict_and_the_values_are_purged(two, url):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    [found] = list_conflicts(b.engine, CODE)
+    resolve_conflict(b.engine, CODE, found.number, "three")
+    sync_mission(a.engine, CODE)
+    assert _field(a.engine, person, "notes") == _field(b.engine, person, "notes") == "three"
+    assert server_rows(url, "SELECT base, mine, theirs FROM kakehashi_sync.conflict") == [
+        (None, None, None)]
+    with pytest.raises(NotAllowed):
+        resolve_conflict(b.engine, CODE, found.number, "theirs")
+
+
+def test_an_edit_of_a_row_deleted_elsewhere_is_a_conflict_and_mine_revives_it(two):
+    a, b = two
+    person, participant = new_person(a.engine, "Sato")
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'arrives late' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(b.engine, CODE)
+    assert (found.what, found.field, found.mine) == ("edit-deleted", "notes", "arrives late")
+    assert one(b.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0
+    resolve_conflict(b.engine, CODE, found.number, "mine")
+    sync_mission(a.engine, CODE)
+    for db in two:
+        assert _field(db.engine, person, "notes") == "arrives late"
+
+
+def test_a_delete_of_a_row_edited_elsewhere_is_a_conflict_and_the_row_stays(two):
+    a, b = two
+    person, participant = new_person(a.engine, "Ito")
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    run(a.engine, "UPDATE person SET notes = 'vegetarian' WHERE uuid = ?", person)
+    run(b.engine, "DELETE FROM person WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(b.engine, CODE)
+    assert (found.what, found.kind, found.row_uuid) == ("delete-edited", "people", person)
+    assert found.row_label.startswith("Ito")
+    for db in two:           # the other's edit is not thrown away: the row is back on b
+        assert _field(db.engine, person, "notes") == "vegetarian"
+        assert one(db.engine, "SELECT count(*) FROM participant WHERE uuid = ?", participant) == 1
+    resolve_conflict(b.engine, CODE, found.number, "theirs")
+    assert list_conflicts(b.engine, CODE) == []
+
+
+def test_undo_of_a_delete_after_a_sync_brings_the_row_back_everywhere(two):
+    a, b = two
+    person, participant = new_person(a.engine, "Kato")
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    row = run(a.engine, "SELECT * FROM person WHERE uuid = ?", person)[0]
+    part = run(a.engine, "SELECT * FROM participant WHERE uuid = ?", participant)[0]
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    assert one(b.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0
+    # the undo puts the same rows back (same UUIDs), as ui/common/undo.py's steps do
+    run(a.engine, f"INSERT INTO person VALUES ({', '.join('?' * len(row))})", *row)
+    run(a.engine, f"INSERT INTO participant VALUES ({', '.join('?' * len(part))})", *part)
+    assert sync_mission(a.engine, CODE).sent == 2
+    sync_mission(b.engine, CODE)
+    assert local_state(b.engine) == local_state(a.engine)
+    assert one(b.engine, "SELECT count(*) FROM participant WHERE uuid = ?", participant) == 1
+
+
+def test_a_push_resent_after_a_lost_reply_applies_nothing_twice(two, url, monkeypatch):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'once' WHERE uuid = ?", person)
+    real_push = wire.push
+
+    def push_then_lose_the_reply(conn, *args):
+        # Mocked: the network dropping the reply after the server committed.
+        real_push(conn, *args)
+        conn.commit()
+        raise wire.ServerUnreachable("server", "reply lost")
+
+    monkeypatch.setattr(wire, "push", push_then_lose_the_reply)
+    with pytest.raises(wire.ServerUnreachable):
+        sync_mission(a.engine, CODE)
+    status = sync_status(a.engine, CODE)
+    assert status.offline_since is not None and status.waiting == 1
+    run(a.engine, "UPDATE person SET notes = 'once more' WHERE uuid = ?", person)
+    monkeypatch.setattr(wire, "push", real_push)
+    sync_mission(a.engine, CODE)           # the saved batch again, then the new edit
+    log = server_rows(url, "SELECT field, value FROM kakehashi_sync.change_log "
+                      "WHERE uuid = %s AND op = 'update'", person)
+    assert log == [("notes", "once"), ("notes", "once more")]
+    assert sync_status(a.engine, CODE).offline_since is None
+    sync_mission(b.engine, CODE)
+    assert _field(b.engine, person, "notes") == "once more"
+
+
+def test_a_server_of_another_version_is_refused(demo_db, pg_server):
+    from models.store.db import upgrade
+
+    older = pg_server.new_database()
+    upgrade(older, "0011")
+    with pytest.raises(SchemaMismatch) as raised:
+        share_mission(demo_db.engine, CODE, older, organizer="alice")
+    assert "0011" in raised.value.user_message()
+    assert one(demo_db.engine, "SELECT count(*) FROM sync_mission") == 0
+
+
+def test_a_laptop_refuses_to_sync_once_the_server_has_another_version(two, url):
+    a, _b = two
+    server_rows(url, "UPDATE alembic_version SET version_num = '0099' RETURNING 1")
+    with pytest.raises(SchemaMismatch):
+        sync_mission(a.engine, CODE)
+
+
+def test_a_mission_not_shared_says_so(demo_db):
+    with pytest.raises(NotShared) as raised:
+        sync_mission(demo_db.engine, CODE)
+    assert CODE in raised.value.user_message()
+
+
+def test_tls_is_verify_full_unless_the_url_says_otherwise():
+    assert wire.with_tls_defaults("postgresql://u@db.example.com/k") == (
+        "postgresql://u@db.example.com/k?sslmode=verify-full")
+    assert wire.with_tls_defaults("postgresql://u@db.example.com/k?sslmode=require").endswith(
+        "sslmode=require")
+    assert wire.with_tls_defaults("postgresql://u@127.0.0.1:5432/k") == (
+        "postgresql://u@127.0.0.1:5432/k")
+
+
+def _role_url(url: str, role: str) -> str:
+    return url.replace("postgresql://postgres@", f"postgresql://{role}@")
+
+
+def test_a_colleague_without_the_sensitive_privilege_never_receives_a_passport(
+        demo_db, tmp_path, url, pg_server, monkeypatch):
+    share_mission(demo_db.engine, CODE, url, organizer="alice")
+    mission = mission_uuid(demo_db.engine)
+    team = "kakehashi_team_" + mission.replace("-", "")
+    pg_server.admin("DROP ROLE IF EXISTS bob_kk; CREATE ROLE bob_kk LOGIN")
+    pg_server.admin(f"GRANT {team} TO bob_kk")
+    passports = {p for (p,) in run(demo_db.engine, "SELECT passport_number FROM person "
+                                   "WHERE passport_number <> ''")}
+    assert passports
+    seen = []
+
+    def recording(name):
+        real = getattr(wire, name)
+
+        def call(conn, *args):
+            result = real(conn, *args)
+            if conn.info.user == "bob_kk":      # what reached bob's laptop
+                seen.append(repr(result))
+            return result
+        return call
+
+    for name in ("snapshot", "pull", "open_conflicts"):
+        monkeypatch.setattr(wire, name, recording(name))
+    bob_url = _role_url(url, "bob_kk")
+    join_mission(bob_url, CODE, tmp_path / "bob.db", organizer="bob")
+    person = _person(demo_db.engine)
+    run(demo_db.engine, "UPDATE person SET passport_number = 'TZ9988776', notes = 'seen' "
+        "WHERE uuid = ?", person)
+    sync_mission(demo_db.engine, CODE)
+    bob = open_database(tmp_path / "bob.db")
+    try:
+        assert sync_mission(bob.engine, CODE).received == 1        # the notes, not the number
+        assert _field(bob.engine, person, "notes") == "seen"
+        wire_text = "".join(seen)
+        assert "seen" in wire_text and len(seen) >= 3
+        assert all(p not in wire_text for p in passports | {"TZ9988776"})
+        assert one(bob.engine, "SELECT count(*) FROM person WHERE passport_number <> ''") == 0
+        assert one(bob.engine, "SELECT count(*) FROM person WHERE date_of_birth IS NOT NULL") == 0
+    finally:
+        bob.dispose()
+    # a role not on the team sees nothing of the mission
+    pg_server.admin("DROP ROLE IF EXISTS eve_kk; CREATE ROLE eve_kk LOGIN")
+    with pytest.raises(NotAllowed):
+        join_mission(_role_url(url, "eve_kk"), CODE, tmp_path / "eve.db", organizer="eve")
+    with pytest.raises(Exception):   # noqa: B017 - any refusal: the tables are not granted
+        server_rows(_role_url(url, "eve_kk"), "SELECT * FROM kakehashi_sync.shared_row")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.attendees import get_attendee
 from models.store.db import open_database, read_session
@@ -157,36 +157,67 @@ def test_the_same_field_changed_on_both_is_a_conflict_settled_in_the_window(qtbo
     a, b, _url, code = team
     row_a = a.attendee_model.rows()[0]
     row_b = row_for(b, row_a.family_name)
-    edit_person(a, row_a.participant_id, dietary="vegetarian")
-    edit_person(b, row_b.participant_id, dietary="halal")
+    edit_person(a, row_a.participant_id, title_en="Chief negotiator")
+    edit_person(b, row_b.participant_id, title_en="Head of delegation")
     sync(qtbot, a)
     assert sync(qtbot, b)[code].open_conflicts == 1
     button = b.sharing.status_button
     says(qtbot, b, "Synced just now, 1 conflict")
-    # Nothing applied silently: B still has its own value until someone chooses.
-    assert row_for(b, row_a.family_name).dietary == "halal"
+    # The engine shows the server's value here meanwhile; B's own waits in the conflict.
+    assert row_for(b, row_a.family_name).title_en == "Chief negotiator"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)      # the line opens the Conflicts
     conflicts = b.sharing.conflicts
     assert conflicts is not None and conflicts.isVisible()
     assert conflicts.model.rowCount() == 1
     texts = [conflicts.model.index(0, c).data() for c in range(5)]
-    assert texts[1:] == ["Dietary needs", "(none)", "halal", "vegetarian"] or \
-        texts[1:] == ["Dietary needs", row_a.dietary or "(none)", "halal", "vegetarian"]
-    assert row_a.family_name in texts[0]
+    assert texts[0].startswith("Attendee: ") and row_a.family_name in texts[0]
+    assert texts[1:] == ["Job title (English)", row_a.title_en or "(none)", "Head of delegation",
+                         "Chief negotiator"]
+    assert conflicts.mine.text() == "Head of delegation"
+    assert conflicts.theirs.text() == "Chief negotiator"
 
-    # Keyboard only: type a third value in "Other value" and press Enter.
-    conflicts.other.setFocus()
-    qtbot.keyClicks(conflicts.other, "vegan")
-    with qtbot.waitSignal(b.sharing.controller.status_changed, timeout=SYNC_TIMEOUT_MS):
-        qtbot.keyClick(conflicts.other, Qt.Key.Key_Return)
+    # Keyboard only: the list has focus; Tab goes on to the typed value, Enter settles.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is conflicts.table, timeout=3000)
+    qtbot.keyClick(conflicts.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is conflicts.other
+    qtbot.keyClicks(conflicts.other, "Chief of staff")
+    qtbot.keyClick(conflicts.other, Qt.Key.Key_Return)
+    assert conflicts.waiting                    # on the server thread; the window is free
     qtbot.waitUntil(lambda: not conflicts.waiting, timeout=SYNC_TIMEOUT_MS)
+    assert conflicts.error.text() == ""
     assert conflicts.model.rowCount() == 0
     assert conflicts.count.text() == "No open conflicts: everything is settled."
-    assert row_for(b, row_a.family_name).dietary == "vegan"
+    assert row_for(b, row_a.family_name).title_en == "Chief of staff"
     says(qtbot, b, "Synced just now")
     sync(qtbot, a)
-    assert row_for(a, row_a.family_name).dietary == "vegan"
+    assert row_for(a, row_a.family_name).title_en == "Chief of staff"
+
+
+def test_a_conflict_settled_by_keeping_mine_from_the_keyboard(qtbot, team):
+    a, b, _url, code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, email="a@example.com")
+    edit_person(b, row_for(b, row_a.family_name).participant_id, email="b@example.com")
+    sync(qtbot, a)
+    sync(qtbot, b)
+    b.sharing.act_conflicts.trigger()           # Ctrl+Shift+K
+    conflicts = b.sharing.conflicts
+    assert conflicts.model.rowCount() == 1
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is conflicts.table, timeout=3000)
+    # Alt+M, Alt+T and Alt+O are the buttons' mnemonics (QTest's keys do not reach Qt's
+    # shortcut map on the offscreen platform, so the walk goes by Tab and Space here).
+    assert [b.shortcut().toString() for b in (conflicts.keep_mine, conflicts.take_theirs,
+                                              conflicts.use_other)] == ["Alt+M", "Alt+T", "Alt+U"]
+    qtbot.keyClick(conflicts.table, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is conflicts.keep_mine
+    qtbot.keyClick(conflicts.keep_mine, Qt.Key.Key_Space)
+    assert conflicts.waiting
+    qtbot.waitUntil(lambda: not conflicts.waiting, timeout=SYNC_TIMEOUT_MS)
+    assert conflicts.model.rowCount() == 0
+    sync(qtbot, a)
+    assert row_for(a, row_a.family_name).email == "b@example.com"
 
 
 def test_who_changed_a_row_shows_in_its_tooltip(qtbot, team):

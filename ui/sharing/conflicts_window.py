@@ -1,7 +1,8 @@
 """The Conflicts window: the fields both this computer and a colleague changed since they last
 synced, each with the value before (base), this computer's (mine) and the colleague's
 (theirs); one is settled by keeping mine, taking theirs or typing a third value. Keyboard
-only: the list has focus first, Alt+M, Alt+T, Alt+O and Enter do the rest."""
+only: the list has focus first; Alt+M keeps mine, Alt+T takes theirs, Alt+O goes to the other
+value and Enter (or Alt+U) uses it."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def shown(value, conflict) -> str:
 
 COLUMNS = (
     Column("what", N_("What"), lambda c: f"{kind_label(c.kind)}: {c.row_label}"),
-    Column("field", N_("Field"), lambda c: field_label(c.field, c.what)),
+    Column("field", N_("Field"), lambda c: field_label(c.field, c.what, c.kind)),
     Column("base", N_("Before"), lambda c: shown(c.base, c)),
     Column("mine", N_("Mine"), lambda c: shown(c.mine, c)),
     Column("theirs", N_("Theirs"), lambda c: shown(c.theirs, c)),
@@ -61,6 +62,9 @@ class ConflictsWindow(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.base, self.mine, self.theirs = (QLineEdit(objectName=n, readOnly=True)
                                              for n in ("base", "mine", "theirs"))
+        for shown_value in (self.base, self.mine, self.theirs):
+            # Read, not typed: Tab goes from the list straight to the value to type.
+            shown_value.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.other = QLineEdit(objectName="other")
         self.other.returnPressed.connect(self.take_other)
         self.keep_mine = QPushButton(objectName="keepMine", clicked=lambda: self.take("mine"))

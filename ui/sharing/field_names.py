@@ -48,6 +48,12 @@ FIELDS = {
     "confirmation": N_("Confirmation number"),
     "room_type": N_("Room type"), "label": N_("Room number"),
 }
+# Where a part's column means something else than the same name elsewhere.
+PART_FIELDS = {
+    ("people", "title_en"): N_("Job title (English)"),
+    ("people", "title_ja"): N_("Job title (Japanese)"),
+    ("items", "title_en"): N_("Title (English)"),
+}
 MISSING = N_("(none)")
 DELETED = N_("(deleted)")
 
@@ -56,10 +62,12 @@ def kind_label(kind: str) -> str:
     return _(KINDS[kind]) if kind in KINDS else kind
 
 
-def field_label(field: str | None, what: str = "edit") -> str:
+def field_label(field: str | None, what: str = "edit", kind: str = "") -> str:
     """The field's label; for a conflict about the whole row, what happened to it."""
     if not field:
         return _(WHOLE_ROW[what]) if what in WHOLE_ROW else _("The whole row")
+    if (kind, field) in PART_FIELDS:
+        return _(PART_FIELDS[kind, field])
     if field in FIELDS:
         return _(FIELDS[field])
     if field in VISITOR_FIELDS:

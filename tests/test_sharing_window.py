@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import i18n
 from models.attendees import get_attendee
 from models.store.db import open_database, read_session
 from tests.dialogs import when_modal
@@ -204,6 +205,12 @@ def test_a_conflict_settled_by_keeping_mine_from_the_keyboard(qtbot, team):
     b.sharing.act_conflicts.trigger()           # Ctrl+Shift+K
     conflicts = b.sharing.conflicts
     assert conflicts.model.rowCount() == 1
+    # A language switch words it again and keeps the conflict chosen.
+    i18n.set_language("ja")
+    assert conflicts.windowTitle() == f"競合 — {code}"
+    assert conflicts.model.index(0, 1).data() == "メールアドレス"
+    assert conflicts.mine.text() == "b@example.com" and conflicts.keep_mine.isEnabled()
+    i18n.set_language("en")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is conflicts.table, timeout=3000)
     # Alt+M, Alt+T and Alt+O are the buttons' mnemonics (QTest's keys do not reach Qt's
     # shortcut map on the offscreen platform, so the walk goes by Tab and Space here).

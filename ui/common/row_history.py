@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from i18n import _
-from i18n.formatting import format_clock, format_date
 from models.global_ids import ends_uuids
 from models.mission_document import BY_KEY
 from models.store.db import read_session
 from models.store.errors import StorageError
+from ui.common.local_time import local_when
 from ui.common.table_model import RowTableModel
 
 # A row -> its (part, local id) pairs; parts as models.mission_document.PARTS names them.
@@ -44,10 +44,8 @@ def change_line(engine, ends: Iterable[tuple[str, int]]) -> str:
     if change is None:
         return ""
     organizer, when = change
-    local = when.astimezone()
-    return _("Last changed by {organizer}, {day} {time}").format(
-        organizer=organizer, day=format_date(local.date(), "day"),
-        time=format_clock(local.time()))
+    return _("Last changed by {organizer}, {when}").format(organizer=organizer,
+                                                          when=local_when(when))
 
 
 def show_changes(model: RowTableModel, ctx, ends: Ends) -> None:

@@ -59,6 +59,8 @@ class ConflictsWindow(QDialog):
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, "conflictTable")
         self.table.setTabKeyNavigation(False)        # Tab leaves the list for the choices
+        self.table.horizontalHeader().setMaximumSectionSize(
+            self.fontMetrics().horizontalAdvance("x") * 40)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.base, self.mine, self.theirs = (QLineEdit(objectName=n, readOnly=True)
                                              for n in ("base", "mine", "theirs"))
@@ -120,7 +122,9 @@ class ConflictsWindow(QDialog):
                             "team, so it has no undo: to change the value later, edit it as "
                             "usual. Without the server, the conflicts wait until it is "
                             "back."))
+        current = self.current()
         self.model.retranslate()
+        self._choose(current.number if current is not None else None)
         self._show_count()
         self._show_current()
 
@@ -130,14 +134,18 @@ class ConflictsWindow(QDialog):
         current = self.current()
         self.code, conflicts = self.read()
         self.model.set_rows(conflicts)
-        row = next((i for i, c in enumerate(self.model.rows())
-                    if current is not None and c.number == current.number), 0)
-        if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self._choose(current.number if current is not None else None)
+        self.table.resizeColumnsToContents()
         self.setWindowTitle(_("Conflicts — {code}").format(code=self.code) if self.code
                             else _("Conflicts"))
         self._show_count()
         self._show_current()
+
+    def _choose(self, number: int | None) -> None:
+        """Make conflict `number` current again (the first when it is settled or None)."""
+        row = next((i for i, c in enumerate(self.model.rows()) if c.number == number), 0)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def current(self):
         index = self.table.currentIndex()

@@ -4,29 +4,15 @@ Babel's relative times and the laptop's own clock. No widgets here."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from babel.dates import format_timedelta
 
 from i18n import _, babel_locale, ngettext
-from i18n.formatting import format_clock, format_date
 from models.store.server import shown_url
+from ui.common.local_time import aware, local_when
 
 JUST_NOW = timedelta(minutes=1)
-
-
-def aware(instant: datetime) -> datetime:
-    """SQLite hands back UTC without its zone: a naive time here is UTC."""
-    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
-
-
-def local_clock(instant: datetime, now: datetime) -> str:
-    """9:12 AM / 9:12 on the laptop's clock; with the day when it was not today."""
-    local, today = aware(instant).astimezone(), aware(now).astimezone()
-    clock = format_clock(local.time())
-    if local.date() == today.date():
-        return clock
-    return _("{day} {time}").format(day=format_date(local.date(), "day"), time=clock)
 
 
 def synced_text(instant: datetime, now: datetime) -> str:
@@ -48,7 +34,7 @@ def status_line(status, *, now: datetime, syncing: bool = False, error: str = ""
     elif error:
         parts.append(_("Not synced"))
     elif status.offline_since is not None:
-        parts.append(_("Offline since {time}").format(time=local_clock(status.offline_since, now)))
+        parts.append(_("Offline since {time}").format(time=local_when(status.offline_since, now)))
     elif status.last_synced_at is not None:
         parts.append(synced_text(status.last_synced_at, now))
     else:
@@ -71,7 +57,7 @@ def status_tip(status, *, now: datetime, error: str = "") -> str:
     lines = [_("Shared on {server}").format(server=shown_url(status.server_url))]
     if status.last_synced_at is not None:
         lines.append(_("Last synced: {time}").format(
-            time=local_clock(status.last_synced_at, now)))
+            time=local_when(status.last_synced_at, now)))
     if error:
         lines.append(error)
     if status.open_conflicts:

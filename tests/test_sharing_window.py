@@ -357,3 +357,17 @@ def test_offline_the_line_says_since_when_and_what_waits(qtbot, window, tmp_path
     i18n.set_language("ja")
     text = window.sharing.status_button.text()
     assert "からオフライン、未送信の変更 3 件" in text
+
+
+def test_undo_after_a_sync_sends_the_old_value_as_a_new_change(qtbot, team):
+    a, b, _url, _code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, email="new@example.com")
+    sync(qtbot, a)
+    sync(qtbot, b)
+    assert row_for(b, row_a.family_name).email == "new@example.com"
+    a.act_undo.trigger()                                    # Ctrl+Z in the window
+    says(qtbot, a, "Synced just now, 1 change waiting")
+    sync(qtbot, a)
+    sync(qtbot, b)
+    assert row_for(b, row_a.family_name).email == row_a.email

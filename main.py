@@ -116,7 +116,39 @@ def build_parser() -> argparse.ArgumentParser:
     opens.add_argument("--dry-run", action="store_true",
                        help=_("list what would change; write nothing"))
     _common_options(opens, suppress=True)
+    _sync_parsers(verbs)
     return parser
+
+
+def _sync_parsers(verbs) -> None:
+    organizer = {"metavar": "NAME", "help": _("your name as the team sees it on each change "
+                                              "(default: your login name)")}
+    share = verbs.add_parser("share", help=_("put a mission on a PostgreSQL server for a team"))
+    share.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    share.add_argument("--server", metavar="URL", required=True,
+                       help=_("the server's postgresql:// URL"))
+    share.add_argument("--organizer", **organizer)
+    _common_options(share, suppress=True)
+    join = verbs.add_parser("join", help=_("copy a shared mission from its server into the "
+                                           "database file, to work on it offline"))
+    join.add_argument("url", metavar="URL", help=_("the server's postgresql:// URL"))
+    join.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    join.add_argument("--organizer", **organizer)
+    _common_options(join, suppress=True)
+    sync = verbs.add_parser("sync", help=_("send this computer's changes and receive the "
+                                           "team's (every shared mission without CODE)"))
+    sync.add_argument("code", metavar="CODE", nargs="?", help=_("the mission's code"))
+    _common_options(sync, suppress=True)
+    conflicts = verbs.add_parser("conflicts", help=_("list a shared mission's open conflicts, "
+                                                     "one per line"))
+    conflicts.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    _common_options(conflicts, suppress=True)
+    resolve = verbs.add_parser("resolve", help=_("settle a conflict"))
+    resolve.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    resolve.add_argument("number", metavar="N", type=int, help=_("the conflict's number"))
+    resolve.add_argument("--take", metavar="mine|theirs|VALUE", required=True,
+                         help=_("keep your value, the other one, or type a third"))
+    _common_options(resolve, suppress=True)
 
 
 def _iso_date(text: str):
@@ -366,11 +398,81 @@ def run_open_mission(db, args) -> int:
     return EXIT_OK
 
 
+def _organizer(args) -> str:
+    import getpass
+
+    return args.organizer or getpass.getuser()
+
+
+def run_share(db, args) -> int:
+    from models.sync import share_mission
+
+    share_mission(db.engine, args.code, args.server, organizer=_organizer(args))
+    print(_("Mission {code} is shared; your team can join it with: join URL {code}").format(
+        code=args.code))
+    return EXIT_OK
+
+
+def run_join(path: Path, args) -> int:
+    from models.sync import join_mission
+
+    join_mission(args.url, args.code, path, organizer=_organizer(args))
+    print(_("Mission {code} joined into {path}.").format(code=args.code, path=path))
+    return EXIT_OK
+
+
+def run_sync(db, args) -> int:
+    from i18n import ngettext
+    from models.sync import shared_codes, sync_mission
+
+    codes = [args.code] if args.code else shared_codes(db.engine)
+    if not codes:
+        return fail(_("No mission in this database is shared."))
+    for code in codes:
+        report = sync_mission(db.engine, code)
+        print(_("{code}: sent {sent}, received {received}; {conflicts}").format(
+            code=code, sent=report.sent, received=report.received,
+            conflicts=ngettext("{n} conflict open.", "{n} conflicts open.",
+                               report.open_conflicts).format(n=report.open_conflicts)))
+    return EXIT_OK       # conflicts are work for the user, not a failure of the sync
+
+
+def _shown(value, whole_row: bool) -> str:
+    if whole_row:
+        return _("(deleted)") if value is None else _("(kept)")
+    return _("(empty)") if value in (None, "") else str(value)
+
+
+def run_conflicts(db, args) -> int:
+    from models.sync import list_conflicts
+
+    found = list_conflicts(db.engine, args.code)
+    if not found:
+        print(_("No open conflicts."))
+    for c in found:
+        whole = not c.field
+        print("\t".join((f"{c.number}", c.row_label, c.field or _("(whole row)"),
+                         _("base: {value}").format(value=_shown(c.base, whole)),
+                         _("mine: {value}").format(value=_shown(c.mine, whole)),
+                         _("theirs: {value}").format(value=_shown(c.theirs, whole)))))
+    return EXIT_OK
+
+
+def run_resolve(db, args) -> int:
+    from models.sync import resolve_conflict
+
+    resolve_conflict(db.engine, args.code, args.number, args.take)
+    print(_("Conflict {number} settled.").format(number=args.number))
+    return EXIT_OK
+
+
 # Verbs on an opened (upgraded) database.
 DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
             "readiness": run_readiness, "export": run_export, "handout": run_handout,
             "calendar": run_calendar, "badges": run_badges, "receivers": run_receivers,
-            "save-mission": run_save_mission, "open-mission": run_open_mission}
+            "save-mission": run_save_mission, "open-mission": run_open_mission,
+            "share": run_share, "sync": run_sync, "conflicts": run_conflicts,
+            "resolve": run_resolve}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 
@@ -438,6 +540,8 @@ def _run(args) -> int:
 
                 raise NotForServer(args.verb)
             return FILE_VERBS[args.verb](db_path or default_db_path(), args)
+        if args.verb == "join":    # the file is made from the shared mission alone: no demo
+            return run_join(db_path or default_db_path(), args)
         db = open_with_demo(db_path or default_db_path())
     except StorageError as exc:
         return fail(exc.user_message())

@@ -63,10 +63,10 @@ class SharingActions(QObject):
                 self.act_password]
 
     def retranslate_ui(self) -> None:
-        self.act_share.setText(_("S&hare mission…"))
+        self.act_share.setText(_("Sh&are mission…"))
         self.act_join.setText(_("&Join shared mission…"))
         self.act_sync.setText(_("S&ync now"))
-        self.act_conflicts.setText(_("Co&nflicts…"))
+        self.act_conflicts.setText(_("Conflic&ts…"))
         self.act_password.setText(_("Server pass&word…"))
 
     def start(self) -> None:

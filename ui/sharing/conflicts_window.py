@@ -60,7 +60,8 @@ class ConflictsWindow(QDialog):
         self.table = make_table(self.model, "conflictTable")
         self.table.setTabKeyNavigation(False)        # Tab leaves the list for the choices
         self.table.horizontalHeader().setMaximumSectionSize(
-            self.fontMetrics().horizontalAdvance("x") * 40)
+            self.fontMetrics().horizontalAdvance("x") * 28)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.base, self.mine, self.theirs = (QLineEdit(objectName=n, readOnly=True)
                                              for n in ("base", "mine", "theirs"))
@@ -101,7 +102,7 @@ class ConflictsWindow(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.horizontalAdvance("x") * 110, metrics.lineSpacing() * 30)
+        self.resize(metrics.horizontalAdvance("x") * 120, metrics.lineSpacing() * 36)
         retranslate.register(self)
         self.retranslate_ui()
 

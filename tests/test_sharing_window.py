@@ -371,3 +371,46 @@ def test_undo_after_a_sync_sends_the_old_value_as_a_new_change(qtbot, team):
     sync(qtbot, a)
     sync(qtbot, b)
     assert row_for(b, row_a.family_name).email == row_a.email
+
+
+def test_a_server_of_another_version_stops_the_sync_and_the_line_says_why(qtbot, team):
+    from tests.sync_helpers import server_rows
+
+    a, _b, url, code = team
+    server_rows(url, "UPDATE alembic_version SET version_num = '0099' RETURNING 1")
+    from models.sync import SchemaMismatch
+
+    assert isinstance(sync(qtbot, a)[code], SchemaMismatch)
+    says(qtbot, a, "Not synced")
+    button = a.sharing.status_button
+    assert "another version of Kakehashi" in button.toolTip()
+    assert "b0" in button.styleSheet()               # drawn as an error (ERROR_STYLE)
+    i18n.set_language("ja")
+    assert button.text() == "未同期"
+
+
+def test_a_refused_share_says_why_and_keeps_what_was_typed(qtbot, window, pg_server):
+    from models.store.db import upgrade
+
+    older = pg_server.new_database()
+    upgrade(older, "0011")                       # a server of an older version of the app
+    manual(window)
+    seen = {}
+
+    def fill(dialog: ShareDialog) -> None:
+        dialog.url_edit.setText(older)
+        dialog.organizer_edit.setText("Aiko Tanaka")
+        dialog.accept()
+
+    def again(dialog: ShareDialog) -> None:
+        seen["url"], seen["organizer"] = dialog.url_edit.text(), dialog.organizer_edit.text()
+        dialog.reject()
+
+    when_modal(fill, ShareDialog)
+    when_modal(lambda box: (seen.setdefault("message", box.text()), box.accept()), QMessageBox)
+    when_modal(again, ShareDialog)
+    assert not window.sharing.share()
+    assert "0011" in seen["message"]
+    assert seen["url"] == older and seen["organizer"] == "Aiko Tanaka"
+    assert window.sharing.controller.shared_codes() == []
+    assert not window.sharing.status_button.isVisible()

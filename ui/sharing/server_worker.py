@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 log = logging.getLogger("kakehashi.sharing")
 CLOSE_WAIT_MS = 15_000   # longer than a connection attempt's timeout (10 s)
@@ -53,6 +54,9 @@ class ServerWorker(QObject):
         self.thread.finished.connect(self._runner.deleteLater)
         self.pending = 0
         self.last: Job | None = None         # the job answered last (the tests time it)
+        app = QCoreApplication.instance()
+        if app is not None:        # a window never closed must not leave its thread running
+            app.aboutToQuit.connect(self.close)
         self.thread.start()
 
     def submit(self, work: Callable[[], Any], done: Callable[[Any], None],
@@ -76,5 +80,7 @@ class ServerWorker(QObject):
     def close(self) -> bool:
         """Let the job under way finish (a sync half done is safe to stop only between
         transactions, which the engine's own steps are), then end the thread."""
+        if not shiboken6.isValid(self.thread):
+            return True
         self.thread.quit()
         return self.thread.wait(CLOSE_WAIT_MS)

@@ -116,6 +116,9 @@ def test_a_value_typed_settles_a_conflict_and_the_values_are_purged(two, url):
     assert _field(a.engine, person, "notes") == _field(b.engine, person, "notes") == "three"
     assert server_rows(url, "SELECT base, mine, theirs FROM kakehashi_sync.conflict") == [
         (None, None, None)]
+    # nor does the reply that told b of the conflict keep them once b pushed again
+    replies = server_rows(url, "SELECT reply::text FROM kakehashi_sync.batch")
+    assert not any("'two'" in r or '"two"' in r for (r,) in replies)
     with pytest.raises(NotAllowed):
         resolve_conflict(b.engine, CODE, found.number, "theirs")
 

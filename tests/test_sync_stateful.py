@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
-from models.store.db import open_database
 from models.sync import list_conflicts, resolve_conflict, sync_mission, wire
 from tests.conftest import copy_template
 from tests.sync_helpers import (
@@ -162,6 +161,7 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
     run_state_machine_as_test(Laptops, settings=settings(
         max_examples=int(os.environ.get("KAKEHASHI_SYNC_EXAMPLES", "8")),
         stateful_step_count=12, deadline=None,
-        # No explain phase: its line tracing makes each step many times slower.
-        phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink),
+        # Bounded: no explain phase (its line tracing makes each step many times slower) and
+        # no shrinking (minutes against a server); a failing case is printed as found.
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
         suppress_health_check=list(HealthCheck)))

@@ -84,8 +84,11 @@ def compact(records) -> list[dict]:
             row.now[name] = json.loads(new)
         else:
             if row.existed:
+                refs = columns(kind).names
                 for key, value in json.loads(old).items():
-                    row.base.setdefault(key, value)
+                    # A reference read empty under a cascade (its row went first) is no base.
+                    if value is not None or refs[key][1] is None:
+                        row.base.setdefault(key, value)
             row.alive, row.now = False, {}
     inserts, updates, deletes = [], [], []
     for row_uuid, row in rows.items():

@@ -32,10 +32,11 @@ CREATE TABLE conflict (
     base jsonb, mine jsonb, theirs jsonb, client text NOT NULL, organizer text NOT NULL,
     at timestamptz NOT NULL DEFAULT now(), resolved_at timestamptz,
     PRIMARY KEY (mission, number));
--- Each batch a laptop pushed and the reply it got: a batch resent after a lost reply gets the
--- same reply and applies nothing again.
-CREATE TABLE batch (id text PRIMARY KEY, mission text NOT NULL, reply jsonb NOT NULL,
-                    at timestamptz NOT NULL DEFAULT now());
+-- The last batch each laptop pushed and the reply it got: a batch resent after a lost reply
+-- gets the same reply and applies nothing again. A laptop sends its next batch only once it
+-- has the reply, so the one before is dropped then (its conflicts' values with it).
+CREATE TABLE batch (id text PRIMARY KEY, mission text NOT NULL, client text NOT NULL,
+                    reply jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now());
 
 -- Row level security: a mission's rows are visible only to its team's role, should anyone be
 -- granted the tables themselves (the functions run as their owner and check the team).
@@ -100,6 +101,7 @@ DECLARE
     secret_f boolean; cur jsonb; s bigint; vals jsonb; sec jsonb; par text[]; k text;
     conflicts jsonb := '[]'; applied integer := 0; skipped integer := 0;
     deleted_here text[] := '{}'; kept text[] := '{}'; restored jsonb := '[]';
+    secret_keys text[];
 BEGIN
     m := team_mission(p_mission);
     PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
@@ -113,9 +115,13 @@ BEGIN
             FOR UPDATE;
         found_row := FOUND;
         IF c->>'op' = 'insert' THEN
-            SELECT coalesce(jsonb_object_agg(key, value) FILTER (WHERE NOT is_secret(c->>'kind', key)), '{}'),
-                   coalesce(jsonb_object_agg(key, value) FILTER (WHERE is_secret(c->>'kind', key)), '{}')
-              INTO vals, sec FROM jsonb_each(c->'value');
+            secret_keys := ARRAY(SELECT sf.field FROM secret_field sf WHERE sf.kind = c->>'kind');
+            vals := (c->'value') - secret_keys;
+            sec := '{}';
+            IF cardinality(secret_keys) > 0 THEN
+                SELECT coalesce(jsonb_object_agg(key, value), '{}') INTO sec
+                FROM jsonb_each(c->'value') WHERE key = ANY(secret_keys);
+            END IF;
             IF NOT priv THEN
                 sec := '{}';
             END IF;
@@ -229,7 +235,8 @@ BEGIN
         'restored', restored,
         'at', now(), 'seq', (SELECT coalesce(max(l.seq), 0) FROM change_log l
                              WHERE l.mission = p_mission));
-    INSERT INTO batch VALUES (p_batch, p_mission, done, now());
+    DELETE FROM batch WHERE mission = p_mission AND client = p_client;
+    INSERT INTO batch VALUES (p_batch, p_mission, p_client, done, now());
     RETURN done;
 END $$;
 
@@ -355,6 +362,10 @@ BEGIN
     END IF;
     UPDATE conflict SET resolved_at = now(), base = NULL, mine = NULL, theirs = NULL
         WHERE mission = p_mission AND number = p_number;
+    UPDATE batch SET reply = jsonb_set(reply, '{conflicts}', (
+            SELECT coalesce(jsonb_agg(e), '[]') FROM jsonb_array_elements(reply->'conflicts') e
+            WHERE (e->>'number')::integer <> p_number))
+        WHERE mission = p_mission;
 END $$;
 
 -- A new shared mission: its team and sensitive roles (the sharer in both).

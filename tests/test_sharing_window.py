@@ -414,3 +414,13 @@ def test_a_refused_share_says_why_and_keeps_what_was_typed(qtbot, window, pg_ser
     assert seen["url"] == older and seen["organizer"] == "Aiko Tanaka"
     assert window.sharing.controller.shared_codes() == []
     assert not window.sharing.status_button.isVisible()
+
+
+def test_one_edit_of_two_fields_of_a_person_is_sent_and_received(qtbot, team):
+    a, b, _url, code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, email="two@example.com", dietary="halal")
+    assert sync(qtbot, a)[code].sent >= 2
+    sync(qtbot, b)
+    row_b = row_for(b, row_a.family_name)
+    assert (row_b.email, row_b.dietary) == ("two@example.com", "halal")

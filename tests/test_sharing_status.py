@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 import i18n
-from ui.sharing.server_url import split_password, with_password
+from ui.sharing.server_url import libpq_password, split_password
 from ui.sharing.status_text import status_line, status_tip
 
 NOW = datetime(2026, 12, 2, 9, 40, tzinfo=UTC)
@@ -82,9 +82,16 @@ def test_a_password_typed_into_the_url_is_taken_out_of_it():
                                    "?sslmode=verify-full")
     assert url == "postgresql://aiko@db.example.org:5432/team?sslmode=verify-full"
     assert password == "p@ss"
-    assert with_password(url, password) == ("postgresql://aiko:p%40ss@db.example.org:5432/"
-                                            "team?sslmode=verify-full")
-    assert with_password(url, "") == url
+    assert split_password(url) == (url, "")
+
+
+def test_the_password_reaches_libpq_only_inside_the_block(monkeypatch):
+    import os
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with libpq_password("Sesame-42"):
+        assert os.environ["PGPASSWORD"] == "Sesame-42"
+    assert "PGPASSWORD" not in os.environ
 
 
 # the server thread -------------------------------------------------------------------------

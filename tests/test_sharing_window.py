@@ -82,23 +82,8 @@ def edit_person(window, participant_id: int, **fields) -> None:
                                            participant_id, before, after, ""))
 
 
-def person_values(window, uuid_of_person: str, *names: str) -> tuple:
-    from models.entities import Person
-
-    with read_session(window.db.engine) as session:
-        person = session.query(Person).filter_by(uuid=uuid_of_person).one()
-        return tuple(getattr(person, n) for n in names)
-
-
 def row_for(window, family_name: str):
     return next(r for r in window.attendee_model.rows() if r.family_name == family_name)
-
-
-def person_uuid(window, person_id: int) -> str:
-    from models.global_ids import ends_uuids
-
-    with read_session(window.db.engine) as session:
-        return ends_uuids(session, "person", {person_id})[person_id]
 
 
 @pytest.fixture
@@ -424,3 +409,28 @@ def test_one_edit_of_two_fields_of_a_person_is_sent_and_received(qtbot, team):
     sync(qtbot, b)
     row_b = row_for(b, row_a.family_name)
     assert (row_b.email, row_b.dietary) == ("two@example.com", "halal")
+
+
+def test_who_changed_an_item_shows_in_the_itinerary(qtbot, team):
+    from sqlmodel import select
+
+    from models.entities import ItineraryItem
+    from models.store.db import write_session
+
+    a, b, _url, _code = team
+    with write_session(a.db.engine) as session:
+        item = session.exec(select(ItineraryItem).where(
+            ItineraryItem.mission_id == a.mission_id)).first()
+        item.title_en = "Welcome dinner (moved upstairs)"
+        item_uuid = item.uuid
+    sync(qtbot, a)
+    sync(qtbot, b)
+    b.tabs.setCurrentWidget(b.itinerary)
+    model = b.item_model
+    with read_session(b.db.engine) as session:
+        local_id = session.exec(select(ItineraryItem.id).where(
+            ItineraryItem.uuid == item_uuid)).one()
+    qtbot.waitUntil(lambda: any(r.id == local_id for r in model.rows()), timeout=5000)
+    position = next(i for i, r in enumerate(model.rows()) if r.id == local_id)
+    tip = model.index(position, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Last changed by Aiko Tanaka" in tip

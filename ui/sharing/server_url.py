@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 
 def split_password(url: str) -> tuple[str, str]:
@@ -17,20 +17,6 @@ def split_password(url: str) -> tuple[str, str]:
     host = parts.netloc.rpartition("@")[2]
     user = parts.netloc.rpartition("@")[0].partition(":")[0]
     return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
-
-
-def with_password(url: str, password: str) -> str:
-    if not password:
-        return url
-    parts = urlsplit(url)
-    user, at, host = parts.netloc.rpartition("@")
-    if not at:
-        return url          # no role named: libpq's own user, which a password cannot follow
-    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
-
-
-def user_of(url: str) -> str:
-    return unquote(urlsplit(url).username or "")
 
 
 @contextmanager

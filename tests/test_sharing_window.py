@@ -434,3 +434,29 @@ def test_who_changed_an_item_shows_in_the_itinerary(qtbot, team):
     position = next(i for i, r in enumerate(model.rows()) if r.id == local_id)
     tip = model.index(position, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "Last changed by Aiko Tanaka" in tip
+
+
+def test_a_person_deleted_here_and_edited_there_is_a_whole_row_conflict(qtbot, team):
+    from ui.attendees.commands import RemoveAttendee
+
+    a, b, _url, code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(b, row_for(b, row_a.family_name).participant_id, email="kept@example.com")
+    assert a.run_command(RemoveAttendee(a.db.engine, a.events, a.mission_id,
+                                        row_a.participant_id, row_a.family_name))
+    sync(qtbot, b)
+    assert sync(qtbot, a)[code].open_conflicts >= 1
+    a.sharing.open_conflicts()
+    conflicts = a.sharing.conflicts
+    texts = [[conflicts.model.index(r, c).data() for c in range(5)]
+             for r in range(conflicts.model.rowCount())]
+    whole = [t for t in texts if t[1] == "You deleted it; a colleague changed it"]
+    assert whole and whole[0][3] == "(deleted)" and whole[0][4] == "Kept, with its changes"
+    row = texts.index(whole[0])
+    conflicts.table.setCurrentIndex(conflicts.model.index(row, 0))
+    assert not conflicts.other.isEnabled()          # no third value for a whole row
+    conflicts.take("theirs")
+    qtbot.waitUntil(lambda: not conflicts.waiting, timeout=SYNC_TIMEOUT_MS)
+    assert conflicts.error.text() == ""
+    # The colleague's edit wins: the person is back on this laptop, with it.
+    assert row_for(a, row_a.family_name).email == "kept@example.com"

@@ -143,6 +143,13 @@ def _sync_parsers(verbs) -> None:
                                                      "one per line"))
     conflicts.add_argument("code", metavar="CODE", help=_("the mission's code"))
     _common_options(conflicts, suppress=True)
+    team = verbs.add_parser("team", help=_("put a colleague's server role on a shared "
+                                           "mission's team"))
+    team.add_argument("code", metavar="CODE", help=_("the mission's code"))
+    team.add_argument("role", metavar="ROLE", help=_("the colleague's PostgreSQL login role"))
+    team.add_argument("--sensitive", action="store_true",
+                      help=_("let them receive passport numbers, dates of birth and visa data"))
+    _common_options(team, suppress=True)
     resolve = verbs.add_parser("resolve", help=_("settle a conflict"))
     resolve.add_argument("code", metavar="CODE", help=_("the mission's code"))
     resolve.add_argument("number", metavar="N", type=int, help=_("the conflict's number"))
@@ -458,6 +465,14 @@ def run_conflicts(db, args) -> int:
     return EXIT_OK
 
 
+def run_team(db, args) -> int:
+    from models.sync import add_organizer
+
+    add_organizer(db.engine, args.code, args.role, sensitive=args.sensitive)
+    print(_("{role} is on the team of {code}.").format(role=args.role, code=args.code))
+    return EXIT_OK
+
+
 def run_resolve(db, args) -> int:
     from models.sync import resolve_conflict
 
@@ -472,7 +487,7 @@ DB_VERBS = {"missions": run_missions, "import-attendees": run_import_attendees,
             "calendar": run_calendar, "badges": run_badges, "receivers": run_receivers,
             "save-mission": run_save_mission, "open-mission": run_open_mission,
             "share": run_share, "sync": run_sync, "conflicts": run_conflicts,
-            "resolve": run_resolve}
+            "resolve": run_resolve, "team": run_team}
 # Verbs that read the file as it is: not upgraded, not seeded, and a damaged page can't stop them.
 FILE_VERBS = {"backup": run_backup, "check": run_check}
 

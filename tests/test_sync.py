@@ -11,6 +11,7 @@ from models.sync import (
     NotAllowed,
     NotShared,
     SchemaMismatch,
+    add_organizer,
     join_mission,
     last_changed,
     list_conflicts,
@@ -266,7 +267,8 @@ def test_a_colleague_without_the_sensitive_privilege_never_receives_a_passport(
     mission = mission_uuid(demo_db.engine)
     team = "kakehashi_team_" + mission.replace("-", "")
     pg_server.admin("DROP ROLE IF EXISTS bob_kk; CREATE ROLE bob_kk LOGIN")
-    pg_server.admin(f"GRANT {team} TO bob_kk")
+    add_organizer(demo_db.engine, CODE, "bob_kk")              # on the team, not sensitive
+    assert server_rows(url, "SELECT pg_has_role('bob_kk', %s, 'MEMBER')", team) == [(True,)]
     passports = {p for (p,) in run(demo_db.engine, "SELECT passport_number FROM person "
                                    "WHERE passport_number <> ''")}
     assert passports
@@ -305,5 +307,22 @@ def test_a_colleague_without_the_sensitive_privilege_never_receives_a_passport(
     pg_server.admin("DROP ROLE IF EXISTS eve_kk; CREATE ROLE eve_kk LOGIN")
     with pytest.raises(NotAllowed):
         join_mission(_role_url(url, "eve_kk"), CODE, tmp_path / "eve.db", organizer="eve")
+    with pytest.raises(NotAllowed):
+        add_organizer(demo_db.engine, CODE, "no_such_role")
     with pytest.raises(Exception):   # noqa: B017 - any refusal: the tables are not granted
         server_rows(_role_url(url, "eve_kk"), "SELECT * FROM kakehashi_sync.shared_row")
+
+
+def test_a_removed_person_leaves_no_passport_number_in_the_outbox(two):
+    from models.entities import SENSITIVE_FIELDS
+    from models.sync.triggers import SENSITIVE
+
+    assert SENSITIVE["person"] == SENSITIVE_FIELDS
+    a, _b = two
+    person = one(a.engine, "SELECT uuid FROM person WHERE passport_number <> '' LIMIT 1")
+    number = one(a.engine, "SELECT passport_number FROM person WHERE uuid = ?", person)
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", person)
+    outbox = run(a.engine, "SELECT coalesce(old, '') || coalesce(new, '') FROM sync_outbox")
+    assert outbox and not any(number in text for (text,) in outbox)
+    sync_mission(a.engine, CODE)
+    assert one(a.engine, "SELECT count(*) FROM person WHERE uuid = ?", person) == 0

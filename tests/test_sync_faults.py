@@ -1,5 +1,6 @@
-"""The server stopped in the middle of a push: nothing lost, nothing applied twice. (A reply
-lost after the server committed is in test_sync.py.)"""
+"""The server stopped in the middle of a push, and a laptop killed (SIGKILL) while it syncs
+again and again: nothing lost, nothing applied twice. (A reply lost after the server
+committed is in test_sync.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import psycopg
 import pytest
 
 from models.sync import ServerUnreachable, sync_mission, sync_status
-from tests.sync_helpers import CODE, laptops, local_state, mission_uuid, run, server_rows
+from tests.sync_helpers import (
+    CODE,
+    laptops,
+    local_state,
+    mission_uuid,
+    run,
+    server_rows,
+    server_state,
+)
 
 
 def _wait_for_a_push_waiting(url: str) -> None:
@@ -65,5 +74,47 @@ def test_the_server_stopped_mid_push_loses_nothing_and_applies_nothing_twice(
         log = server_rows(url, "SELECT uuid, value FROM kakehashi_sync.change_log "
                           "WHERE op = 'update' ORDER BY seq")
         assert sorted(log) == sorted((p, f"edit {n}") for n, p in enumerate(people))
+    finally:
+        b.dispose()
+
+
+def test_a_laptop_killed_mid_push_and_mid_pull_loses_nothing(pg_server, demo_db, tmp_path):
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    url = pg_server.new_database("template_empty")
+    a, b = laptops(demo_db, tmp_path, url, 2)
+    child = Path(__file__).with_name("sync_kill_child.py")
+    people = [u for (u,) in run(a.engine, "SELECT uuid FROM person ORDER BY id")]
+    rng = random.Random(16)
+    values = iter(range(100_000))
+    try:
+        for _round in range(3):
+            for person in people:            # edits on both: the killed one pushes and pulls
+                run(a.engine, "UPDATE person SET notes = ? WHERE uuid = ?",
+                    f"a{next(values)}", person)
+                run(b.engine, "UPDATE person SET email = ? WHERE uuid = ?",
+                    f"b{next(values)}@example.com", person)
+            sync_mission(b.engine, CODE)
+            proc = subprocess.Popen([sys.executable, str(child), str(a.path), CODE],
+                                    stdout=subprocess.PIPE, text=True)
+            assert proc.stdout.readline().strip() == "ready"
+            time.sleep(rng.uniform(0.0, 0.3))
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        for db in (a, b, a, b):
+            sync_mission(db.engine, CODE)
+        assert local_state(a.engine) == local_state(b.engine) == server_state(
+            url, mission_uuid(a.engine))
+        log = server_rows(url, "SELECT uuid, field, value FROM kakehashi_sync.change_log "
+                          "WHERE op = 'update'")
+        assert len(log) == len(set(map(repr, log)))            # nothing applied twice
+        last = {p: run(a.engine, "SELECT notes, email FROM person WHERE uuid = ?", p)[0]
+                for p in people}
+        assert all(n.startswith("a") and e.startswith("b") for n, e in last.values())
     finally:
         b.dispose()

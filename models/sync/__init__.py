@@ -14,6 +14,7 @@ from models.sync.mission_sync import (
     Conflict,
     SyncReport,
     SyncStatus,
+    add_organizer,
     join_mission,
     last_changed,
     list_conflicts,
@@ -25,6 +26,6 @@ from models.sync.mission_sync import (
 )
 
 __all__ = ["Conflict", "NotAllowed", "NotShared", "SchemaMismatch", "ServerUnreachable",
-           "SyncReport", "SyncStatus", "UnknownMission", "join_mission", "last_changed",
-           "list_conflicts", "resolve_conflict", "share_mission", "shared_codes", "sync_mission",
-           "sync_status"]
+           "SyncReport", "SyncStatus", "UnknownMission", "add_organizer", "join_mission",
+           "last_changed", "list_conflicts", "resolve_conflict", "share_mission", "shared_codes",
+           "sync_mission", "sync_status"]

@@ -171,6 +171,7 @@ class Writer:
     def __init__(self, conn):
         self.conn = conn
         self.ids: dict[str, dict[str, int]] = {}
+        self.missing: list[tuple[str, str]] = []      # rows not written: what they refer to is gone
         self.raw = conn.connection.driver_connection
 
     def __enter__(self):
@@ -201,15 +202,21 @@ class Writer:
     def put(self, kind: str, row_uuid: str, values: dict, skip: set[str] = frozenset()) -> None:
         """Insert the row, or set these fields of it when it is here (but not `skip`)."""
         cols = columns(kind)
-        pairs = [self._stored(cols, n, v) for n, v in values.items()
-                 if n in cols.names and n not in skip]
+        names = [n for n in values if n in cols.names and n not in skip]
+        pairs = [self._stored(cols, n, values[n]) for n in names]
+        if any(cols.names[n][1] and values[n] is not None and stored is None
+               for n, (_c, stored) in zip(names, pairs, strict=True)):
+            # It refers to a row not here (deleted here, its delete not yet sent): the server
+            # decides when that delete arrives; writing it now would break a foreign key.
+            self.missing.append((kind, row_uuid))
+            return
         row_id = self.id_of(cols.table, row_uuid)
         if row_id is None:
             given = {c for c, _v in pairs}
             pairs += [(c, v) for c, v in cols.defaults.items() if c not in given]
-            names = ", ".join(["uuid", *(f'"{c}"' for c, _v in pairs)])
+            listed = ", ".join(["uuid", *(f'"{c}"' for c, _v in pairs)])
             marks = ", ".join("?" * (len(pairs) + 1))
-            cur = self.raw.execute(f'INSERT INTO "{cols.table}" ({names}) VALUES ({marks})',
+            cur = self.raw.execute(f'INSERT INTO "{cols.table}" ({listed}) VALUES ({marks})',
                                    (row_uuid, *(v for _c, v in pairs)))
             self.ids.setdefault(cols.table, {})[row_uuid] = cur.lastrowid
         elif pairs:

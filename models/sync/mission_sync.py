@@ -162,6 +162,14 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
         _know(conn, mission, [(c["row"], c["kind"]) for c in changes])
 
 
+def add_organizer(engine, code: str, role: str, *, sensitive: bool = False) -> None:
+    """Put a colleague's server role on the mission's team; with `sensitive`, let it receive
+    passport numbers, dates of birth and visa data too (only a holder may pass that on)."""
+    shared = _shared(engine, code)
+    with wire.connect(shared.server_url) as pg:
+        wire.add_organizer(pg, shared.mission_uuid, role, sensitive)
+
+
 def _know(conn, mission: str, rows) -> None:
     conn.connection.driver_connection.executemany(
         "INSERT OR IGNORE INTO sync_known VALUES (?, ?, ?)",

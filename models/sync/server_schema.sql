@@ -385,6 +385,25 @@ BEGIN
     INSERT INTO mission VALUES (p_mission, p_code, team, secret, 0);
 END $$;
 
+-- A colleague's login role put on the mission's team (one role per organizer), and given the
+-- sensitive privilege only when asked, by a team member who holds it.
+CREATE FUNCTION add_organizer(p_mission text, p_role text, p_sensitive boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
+DECLARE m mission;
+BEGIN
+    m := team_mission(p_mission);
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
+        RAISE EXCEPTION 'no such role' USING ERRCODE = 'KK005';
+    END IF;
+    IF p_sensitive AND NOT pg_has_role(session_user, m.sensitive_role, 'MEMBER') THEN
+        RAISE EXCEPTION 'sensitive' USING ERRCODE = '42501';
+    END IF;
+    EXECUTE format('GRANT %I TO %I', m.team_role, p_role);
+    IF p_sensitive THEN
+        EXECUTE format('GRANT %I TO %I', m.sensitive_role, p_role);
+    END IF;
+END $$;
+
 -- The sync schema's version and the app schema's revision, for a laptop to compare with its
 -- own (it may not read the tables themselves).
 CREATE FUNCTION versions(OUT sync_version integer, OUT app_revision text)
@@ -396,6 +415,6 @@ END $$;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA kakehashi_sync FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kakehashi_sync FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION versions(), push(text, text, text, text, jsonb), pull(text, bigint, integer),
+GRANT EXECUTE ON FUNCTION versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, bigint, integer),
     snapshot(text), find_mission(text), open_conflicts(text),
     resolve(text, integer, text, jsonb, text, text), add_mission(text, text) TO PUBLIC;

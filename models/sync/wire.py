@@ -66,8 +66,10 @@ def sync_error(exc, shown: str) -> StorageError:
         return NotShared("")
     if code == "42501":
         return NotAllowed(_("your server role is not on this mission's team"))
-    if code in ("KK002", "KK003", "KK004"):
+    if code in ("KK002", "KK003", "KK004", "KK005"):
         return NotAllowed({
+            "KK005": _("the server has no such role (its administrator makes one per "
+                       "organizer)"),
             "KK002": _("there is no such open conflict"),
             "KK003": _("that choice cannot settle this conflict (the row was deleted or is "
                        "needed by others)"),
@@ -109,6 +111,10 @@ def resolve(conn, mission: str, number: int, take: str, value, client: str,
 
     conn.execute("SELECT kakehashi_sync.resolve(%s, %s, %s, %s, %s, %s)",
                  (mission, number, take, Jsonb(value), client, organizer))
+
+
+def add_organizer(conn, mission: str, role: str, sensitive: bool) -> None:
+    conn.execute("SELECT kakehashi_sync.add_organizer(%s, %s, %s)", (mission, role, sensitive))
 
 
 def add_mission(conn, mission: str, code: str) -> None:

@@ -260,7 +260,7 @@ def test_a_sync_never_holds_up_the_window(qtbot, team):
     far below the sync's time (what the window then does with the answer, reloading the
     roster, is its own work and is timed by the scale benchmarks)."""
     a, b, _url, code = team
-    add_people(a, 200)
+    add_people(a, 600)
     ticks: list[float] = []
     timer = QTimer(interval=5, timeout=lambda: ticks.append(time.perf_counter()))
     timer.start()
@@ -272,21 +272,21 @@ def test_a_sync_never_holds_up_the_window(qtbot, team):
     timer.stop()
     ended = a.sharing.controller.worker.last.ended
     took = ended - started
-    assert results[code].sent >= 400
+    assert results[code].sent >= 1200
     during = [t for t in ticks if t <= ended]
     gaps = [later - earlier for earlier, later in zip([started, *during], during, strict=False)]
     longest = max(gaps)
     print(f"sync of {results[code].sent} rows took {took * 1000:.0f} ms on the server "
           f"thread; longest event-loop gap {longest * 1000:.1f} ms over {len(during)} ticks "
           f"(idle loop: {idle * 1000:.1f} ms)")
-    assert took > 0.2, "too small a sync to tell a blocked loop from a free one"
+    assert took > 0.15, "too small a sync to tell a blocked loop from a free one"
     assert len(during) > took / 0.005 / 4      # at least a quarter of the ticks came
     assert longest < took / 3
 
     # The colleague's window receives them, its view reloading by itself.
     before = len(b.attendee_model.rows())
-    assert sync(qtbot, b)[code].received >= 200
-    assert len(b.attendee_model.rows()) == before + 200
+    assert sync(qtbot, b)[code].received >= 600
+    assert len(b.attendee_model.rows()) == before + 600
 
 
 def test_a_sync_asked_for_during_one_runs_once_after_it(qtbot, team):

@@ -43,12 +43,14 @@ PART_KINDS = {
 }
 
 
-def _kinds_changed(report) -> set[str]:
+def _kinds_changed(report, conflicts_before: int | None) -> set[str]:
     """The kinds of rows the sync wrote here: from the parts the engine says it wrote, else
-    (a report naming none) every kind, whenever it received anything."""
+    (a report naming none) every kind, whenever it received anything or its conflicts changed
+    (a conflict takes the server's value back into its field here)."""
     changed = getattr(report, "changed", None)
     if changed is None:
-        return set(KINDS) if report.received else set()
+        moved = report.received or report.open_conflicts != (conflicts_before or 0)
+        return set(KINDS) if moved else set()
     return {PART_KINDS.get(part, MISSION) for part in changed}
 
 
@@ -79,6 +81,7 @@ class SyncController(QObject):
         self.ctx = ctx
         self.worker = ServerWorker(self)
         self.errors: dict[str, str] = {}      # code -> why its last sync failed (not offline)
+        self.conflicts: dict[str, int] = {}   # code -> open conflicts after its last sync
         # Server URL (as sync_status shows it) -> password: in memory only, for this run.
         self.passwords: dict[str, str] = {}
         self.running = False
@@ -142,7 +145,9 @@ class SyncController(QObject):
                 self.errors[code] = result.user_message()
             else:
                 self.errors.pop(code, None)
-                self._announce(mission_ids.get(code), _kinds_changed(result))
+                before = self.conflicts.get(code)
+                self.conflicts[code] = result.open_conflicts
+                self._announce(mission_ids.get(code), _kinds_changed(result, before))
         self.synced.emit(results)
         self._after_run()
 

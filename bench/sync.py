@@ -4,8 +4,11 @@
 1. a push of 10,000 field changes and their pull by a second laptop;
 2. the first join of the 100x mission (the demo 100 times over: 2,100 attendees);
 3. a sync with nothing to do (goal: under 100 ms, so syncing every few seconds costs nothing),
-   next to its baseline in the same run: connecting and one round trip (SELECT 1).
-Run: `python bench/sync.py [--scale 100] [--changes 10000] [--runs 15]`.
+   next to its baseline in the same run: connecting and one round trip (SELECT 1);
+4. `--team`: 50 laptops on 10 missions (the demo, 5 laptops each) syncing at once against one
+   server, in threads: pushes per second, the slowest sync, and a check that every laptop
+   equals the server with no change doubled.
+Run: `python bench/sync.py [--scale 100] [--changes 10000] [--runs 15] [--team]`.
 """
 
 from __future__ import annotations
@@ -52,11 +55,85 @@ def edit(engine, changes: int) -> int:
     return made
 
 
+def team(server, folder: Path, missions: int = 10, per: int = 5, rounds: int = 3) -> None:
+    import threading
+    import uuid
+
+    import psycopg
+
+    from models.sync import local as sync_local
+    from models.sync.mission_sync import _wire_rows
+
+    url = server.new_database()
+    demo = load_demo()
+    groups = []
+    for m in range(missions):
+        first = open_database(folder / f"m{m}-0.db")
+        seed_demo(first.engine, demo)
+        code = f"TEAM-{m:02d}"
+        with first.engine.begin() as conn:     # ten missions, not one ten times
+            conn.exec_driver_sql("UPDATE mission SET code = ?, uuid = ?", (code, str(uuid.uuid4())))
+        share_mission(first.engine, code, url, organizer=f"m{m}-0")
+        group = [first]
+        for n in range(1, per):
+            join_mission(url, code, folder / f"m{m}-{n}.db", organizer=f"m{m}-{n}")
+            group.append(open_database(folder / f"m{m}-{n}.db"))
+        groups.append((code, group))
+    times: list[float] = []
+    pushes = [0]
+    lock = threading.Lock()
+
+    def laptop(code, db, n):
+        for r in range(rounds):
+            with db.engine.begin() as conn:
+                people = [u for (u,) in conn.exec_driver_sql("SELECT uuid FROM person")]
+                for k, person in enumerate(people[n::per]):
+                    conn.exec_driver_sql("UPDATE person SET notes = ? WHERE uuid = ?",
+                                         (f"{n}-{r}-{k}", person))
+            took, report = timed(lambda: sync_mission(db.engine, code))
+            with lock:
+                times.append(took)
+                pushes[0] += report.sent > 0
+    threads = [threading.Thread(target=laptop, args=(code, db, n))
+               for code, group in groups for n, db in enumerate(group)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    for code, group in groups:
+        for db in group + group:
+            sync_mission(db.engine, code)
+    with psycopg.connect(url) as conn:
+        doubled = conn.execute("SELECT count(*) - count(DISTINCT (mission, uuid, field, value)) "
+                               "FROM kakehashi_sync.change_log WHERE op = 'update'").fetchone()[0]
+        differ = 0
+        for code, group in groups:
+            mission = conn.execute("SELECT uuid FROM kakehashi_sync.mission WHERE code = %s",
+                                   (code,)).fetchone()[0]
+            on_server = dict(conn.execute("SELECT uuid, fields || secret FROM "
+                                          "kakehashi_sync.shared_row WHERE mission = %s AND "
+                                          "NOT deleted", (mission,)).fetchall())
+            for db in group:
+                with db.engine.connect() as c:
+                    rows = _wire_rows(c, sync_local.mission_rows(c, mission))
+                differ += {r["row"]: r["value"] for r in rows} != on_server
+    print(f"team: {len(threads)} laptops on {missions} missions, {rounds} rounds at once: "
+          f"{pushes[0] / wall:.1f} pushes/s, slowest sync {max(times):.2f} s, median "
+          f"{statistics.median(times) * 1000:.0f} ms; laptops differing from the server: "
+          f"{differ}; changes doubled: {doubled}")
+    for _code, group in groups:
+        for db in group:
+            db.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--team", action="store_true", help="only the 50 laptops")
     args = parser.parse_args()
     bin_dir = find_bin()
     if bin_dir is None:
@@ -66,6 +143,9 @@ def main() -> None:
     server.start()
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     try:
+        if args.team:
+            team(server, folder)
+            return
         url = server.new_database()
         a = open_database(folder / "a.db")
         seed_demo(a.engine, scaled(load_demo(), args.scale))

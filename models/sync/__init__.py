@@ -3,6 +3,7 @@ own SQLite copy, merged field by field (issue 16). mission_sync.py holds the ver
 this laptop's outbox and batches; server_schema.sql the server's functions; wire.py the
 connection; triggers.py what migration 0016 puts on the mission tables."""
 
+from models.sync.conflicts import Conflict, list_conflicts, resolve_conflict
 from models.sync.errors import (
     NotAllowed,
     NotShared,
@@ -11,14 +12,11 @@ from models.sync.errors import (
     UnknownMission,
 )
 from models.sync.mission_sync import (
-    Conflict,
     SyncReport,
     SyncStatus,
     add_organizer,
     join_mission,
     last_changed,
-    list_conflicts,
-    resolve_conflict,
     share_mission,
     shared_codes,
     sync_mission,

@@ -228,3 +228,26 @@ class Writer:
         table = columns(kind).table
         self.raw.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (row_uuid,))
         self.ids.get(table, {}).pop(row_uuid, None)
+
+
+_LABEL_FIELDS = {"people": ("family_name", "given_name"), "mission": ("code",),
+                 "items": ("title_en",), "organizations": ("name_en",), "sites": ("name_en",),
+                 "rooms": ("label",)}
+
+
+def row_label(writer: Writer, kind: str, row_uuid: str, mine, theirs) -> str:
+    """What a conflict is about, in words: a person's name, an item's title."""
+    names = _LABEL_FIELDS.get(kind, ())
+    cols = columns(kind)
+    wanted = [n for n in names if n in cols.names]
+    if wanted:
+        found = writer.raw.execute(
+            f'SELECT {", ".join(chr(34) + n + chr(34) for n in wanted)} FROM "{cols.table}" '
+            "WHERE uuid = ?", (row_uuid,)).fetchone()
+        if found is None:
+            values = next((v for v in (theirs, mine) if isinstance(v, dict)), {})
+            found = [values.get(n) for n in wanted]
+        text = " ".join(str(v) for v in found if v)
+        if text:
+            return text
+    return f"{kind} {row_uuid[:8]}"

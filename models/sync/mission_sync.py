@@ -11,7 +11,6 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from i18n import _
 from models.mission_document import PARTS
@@ -42,21 +41,8 @@ class SyncStatus:
     open_conflicts: int
 
 
-@dataclass(frozen=True)
-class Conflict:
-    number: int
-    kind: str            # the part of the mission (models.mission_document.PARTS): "people", ...
-    row_uuid: str
-    row_label: str
-    field: str           # "" for a whole row (a delete against an edit)
-    base: Any
-    mine: Any
-    theirs: Any
-    what: str = "edit"   # "edit", "edit-deleted", "delete-edited" or "insert-deleted"
-
-
 @dataclass
-class _Shared:
+class Shared:
     mission_uuid: str
     code: str
     server_url: str
@@ -73,14 +59,14 @@ def _instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _shared(engine, code: str) -> _Shared:
+def shared_state(engine, code: str) -> Shared:
     with engine.connect() as conn:
         row = conn.exec_driver_sql(
             "SELECT mission_uuid, code, server_url, organizer, client_id, pulled_seq "
             "FROM sync_mission WHERE code = ?", (code,)).first()
     if row is None:
         raise NotShared(code)
-    return _Shared(*row)
+    return Shared(*row)
 
 
 def shared_codes(engine) -> list[str]:
@@ -154,18 +140,18 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
         changes = _wire_rows(conn, uuids)
         with wire.connect(server_url) as pg:
             wire.add_mission(pg, mission, code)
-            reply = wire.push(pg, mission, str(uuid_module.uuid4()), client, organizer, changes)
+            head = wire.seed(pg, mission, client, organizer, changes)
         conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
                              "organizer, client_id, pulled_seq, last_synced_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (mission, code, server_url, organizer, client, reply["seq"], _now()))
+                             (mission, code, server_url, organizer, client, head, _now()))
         _know(conn, mission, [(c["row"], c["kind"]) for c in changes])
 
 
 def add_organizer(engine, code: str, role: str, *, sensitive: bool = False) -> None:
     """Put a colleague's server role on the mission's team; with `sensitive`, let it receive
     passport numbers, dates of birth and visa data too (only a holder may pass that on)."""
-    shared = _shared(engine, code)
+    shared = shared_state(engine, code)
     with wire.connect(shared.server_url) as pg:
         wire.add_organizer(pg, shared.mission_uuid, role, sensitive)
 
@@ -209,7 +195,7 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
 
 def sync_mission(engine, code: str) -> SyncReport:
     """Send what waits, then read what the others sent; conflicts are counted, not raised."""
-    shared = _shared(engine, code)
+    shared = shared_state(engine, code)
     try:
         with wire.connect(shared.server_url) as pg:
             _check_server(pg, wire.shown_url(shared.server_url))
@@ -234,7 +220,7 @@ def sync_mission(engine, code: str) -> SyncReport:
     return SyncReport(sent=sent, received=received, open_conflicts=len(conflicts))
 
 
-def _acknowledge(engine, shared: _Shared, batch, reply: dict) -> None:
+def _acknowledge(engine, shared: Shared, batch, reply: dict) -> None:
     """The server has the batch: forget it, and take back here what it did not accept."""
     batch_id, changes = batch
     lost = {(c["row"], c["field"]) for c in reply["conflicts"]}
@@ -276,7 +262,7 @@ def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
     return fields, deleted
 
 
-def _apply_pulled(engine, shared: _Shared, changes, conflicts) -> int:
+def _apply_pulled(engine, shared: Shared, changes, conflicts) -> int:
     received = 0
     last = shared.pulled_seq
     changed = []
@@ -304,36 +290,13 @@ def _apply_pulled(engine, shared: _Shared, changes, conflicts) -> int:
         raw.execute("DELETE FROM sync_conflict WHERE mission_uuid = ?", (shared.mission_uuid,))
         raw.executemany("INSERT INTO sync_conflict VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             (shared.mission_uuid, number, what, kind, row_uuid,
-             _label(writer, kind, row_uuid, mine, theirs), name,
+             local.row_label(writer, kind, row_uuid, mine, theirs), name,
              json.dumps(base), json.dumps(mine), json.dumps(theirs))
             for number, what, kind, row_uuid, name, base, mine, theirs in conflicts])
         raw.execute("UPDATE sync_mission SET pulled_seq = ?, last_synced_at = ?, "
                     "offline_since = NULL, open_conflicts = ? WHERE mission_uuid = ?",
                     (last, _now(), len(conflicts), shared.mission_uuid))
     return received
-
-
-_LABEL_FIELDS = {"people": ("family_name", "given_name"), "mission": ("code",),
-                 "items": ("title_en",), "organizations": ("name_en",), "sites": ("name_en",),
-                 "rooms": ("label",)}
-
-
-def _label(writer: local.Writer, kind: str, row_uuid: str, mine, theirs) -> str:
-    """What a conflict is about, in words: a person's name, an item's title."""
-    names = _LABEL_FIELDS.get(kind, ())
-    cols = local.columns(kind)
-    wanted = [n for n in names if n in cols.names]
-    if wanted:
-        found = writer.raw.execute(
-            f'SELECT {", ".join(chr(34) + n + chr(34) for n in wanted)} FROM "{cols.table}" '
-            "WHERE uuid = ?", (row_uuid,)).fetchone()
-        if found is None:
-            values = next((v for v in (theirs, mine) if isinstance(v, dict)), {})
-            found = [values.get(n) for n in wanted]
-        text = " ".join(str(v) for v in found if v)
-        if text:
-            return text
-    return f"{kind} {row_uuid[:8]}"
 
 
 def sync_status(engine, code: str) -> SyncStatus:
@@ -346,62 +309,6 @@ def sync_status(engine, code: str) -> SyncStatus:
     return SyncStatus(server_url=wire.shown_url(row[1]), last_synced_at=_instant(row[2]),
                       offline_since=_instant(row[3]), waiting=local.waiting(engine, row[0]),
                       open_conflicts=row[4])
-
-
-def list_conflicts(engine, code: str) -> list[Conflict]:
-    """The open conflicts as the last sync read them."""
-    shared = _shared(engine, code)
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT number, kind, row_uuid, row_label, field, base, mine, theirs, what "
-            "FROM sync_conflict WHERE mission_uuid = ? ORDER BY number",
-            (shared.mission_uuid,)).all()
-    return [Conflict(n, kind, row_uuid, label, name, json.loads(base), json.loads(mine),
-                     json.loads(theirs), what)
-            for n, kind, row_uuid, label, name, base, mine, theirs, what in rows]
-
-
-def typed_value(kind: str, name: str, text: str):
-    """A value typed for a field, in the form the field stores (for "--take VALUE")."""
-    from sqlalchemy import Boolean, Date, Integer
-
-    from models.mission_document import BY_KEY
-
-    column = BY_KEY[kind].table.columns.get(name)
-    if column is None or column.foreign_keys:
-        raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
-    try:
-        if isinstance(column.type, Boolean):
-            return {"true": 1, "yes": 1, "1": 1, "false": 0, "no": 0, "0": 0}[text.lower()]
-        if isinstance(column.type, Integer):
-            return int(text)
-        if isinstance(column.type, Date):
-            from datetime import date
-
-            return date.fromisoformat(text).isoformat()
-    except (KeyError, ValueError):
-        raise NotAllowed(_("{value} is not a value for {field}").format(
-            value=text, field=name)) from None
-    return text
-
-
-def resolve_conflict(engine, code: str, number: int, take: str) -> None:
-    """Settle a conflict on the server ("mine", "theirs", or a value typed), then sync so
-    that this laptop has the settled value."""
-    shared = _shared(engine, code)
-    found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
-    if found is None:
-        raise NotAllowed(_("there is no such open conflict"))
-    value = None
-    if take not in ("mine", "theirs"):
-        if not found.field:
-            raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
-        value = typed_value(found.kind, found.field, take)
-        take = "value"
-    with wire.connect(shared.server_url) as pg:
-        wire.resolve(pg, shared.mission_uuid, number, take, value,
-                     "resolve:" + shared.client_id, shared.organizer)
-    sync_mission(engine, code)
 
 
 def last_changed(engine, kind: str, row_uuid: str) -> tuple[str, datetime] | None:

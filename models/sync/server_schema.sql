@@ -240,6 +240,37 @@ BEGIN
     RETURN done;
 END $$;
 
+-- A mission's first rows, set-based (a share of the 100x mission is tens of thousands of rows,
+-- too many for push's row-by-row checks, none of which can fail on a mission with no rows yet).
+CREATE FUNCTION seed(p_mission text, p_client text, p_organizer text, p_rows jsonb)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
+DECLARE m mission; head bigint;
+BEGIN
+    m := team_mission(p_mission);
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
+    IF EXISTS (SELECT 1 FROM shared_row WHERE mission = p_mission) THEN
+        RAISE EXCEPTION 'already shared' USING ERRCODE = 'KK004';
+    END IF;
+    WITH secrets AS MATERIALIZED (
+        SELECT kind, array_agg(field) AS keys FROM secret_field GROUP BY kind),
+    seeded AS MATERIALIZED (
+        SELECT nextval('change_seq') AS seq, x.e->>'kind' AS kind, x.e->>'row' AS uuid,
+               (x.e->'value') - coalesce(s.keys, '{}') AS fields,
+               CASE WHEN s.keys IS NULL THEN '{}'::jsonb ELSE (
+                   SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(x.e->'value')
+                   WHERE key = ANY(s.keys)) END AS secret
+        FROM jsonb_array_elements(p_rows) WITH ORDINALITY AS x(e, n)
+        LEFT JOIN secrets s ON s.kind = x.e->>'kind' ORDER BY x.n),
+    stored AS (
+        INSERT INTO shared_row SELECT p_mission, kind, uuid, fields, secret,
+               parents_of(kind, fields), false, seq FROM seeded)
+    INSERT INTO change_log SELECT seq, p_mission, kind, uuid, 'insert', NULL, fields, secret,
+           false, p_client, p_organizer, now() FROM seeded;
+    SELECT coalesce(max(seq), 0) INTO head FROM change_log WHERE mission = p_mission;
+    RETURN head;
+END $$;
+
 -- The changes after `p_after`, in sequence order; sensitive values only for a role with the
 -- mission's sensitive privilege.
 CREATE FUNCTION pull(p_mission text, p_after bigint, p_limit integer)
@@ -415,6 +446,6 @@ END $$;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA kakehashi_sync FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kakehashi_sync FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, bigint, integer),
+GRANT EXECUTE ON FUNCTION seed(text, text, text, jsonb), versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, bigint, integer),
     snapshot(text), find_mission(text), open_conflicts(text),
     resolve(text, integer, text, jsonb, text, text), add_mission(text, text) TO PUBLIC;

@@ -88,6 +88,13 @@ def push(conn, mission: str, batch_id: str, client: str, organizer: str, changes
                         (mission, batch_id, client, organizer, Jsonb(changes))).fetchone()[0]
 
 
+def seed(conn, mission: str, client: str, organizer: str, rows) -> int:
+    from psycopg.types.json import Jsonb
+
+    return conn.execute("SELECT kakehashi_sync.seed(%s, %s, %s, %s)",
+                        (mission, client, organizer, Jsonb(rows))).fetchone()[0]
+
+
 def pull(conn, mission: str, after: int, limit: int = 1_000_000) -> list[tuple]:
     return conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
                         (mission, after, limit)).fetchall()

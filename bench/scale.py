@@ -65,7 +65,10 @@ def make_window(db, settings):
 def background_timers(window) -> list[QTimer]:
     """Repeating timers that run whatever the user does: paused while an interaction is timed."""
     external = getattr(window, "external", None)      # None for the baseline's bare window
-    return [external.timer] if external is not None else []
+    if external is None:
+        return []
+    sync = window.sharing.controller                 # the automatic sync and its line's redraw
+    return [external.timer, sync.timer, sync.first, window.sharing.status_button.redraw]
 
 
 def deferred_work(window) -> list:

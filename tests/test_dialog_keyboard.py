@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -41,10 +42,18 @@ from ui.meetings.protocol_dialogs import BreakRuleDialog, SeatMoveDialog
 from ui.missions.consulate_dialog import ConsulateDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
+from ui.sharing.share_dialog import JoinDialog, ShareDialog
 from ui.sites.site_dialog import SiteDialog
 from ui.sites.site_picker import SitePicker
 
 LAPTOP = QRect(0, 0, 1280, 720)
+
+
+def _settings():
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    return QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def _mission_row():
@@ -66,6 +75,8 @@ DIALOGS = {
                                        check_out=date(2026, 12, 9), nights=(), unroomed=())),
     "bulk": lambda: BulkEditDialog(3, []),
     "find": lambda: FindDialog(FindIndex([])),
+    "share": lambda: ShareDialog("HKD-ALB-2026", "Albany", _settings()),
+    "join": lambda: JoinDialog(_settings(), Path("/tmp")),
     "move": lambda: MoveDialog("Flight", datetime(2026, 12, 7, 1, tzinfo=UTC),
                                datetime(2026, 12, 7, 13, tzinfo=UTC), "Asia/Tokyo",
                                "America/New_York"),
@@ -108,6 +119,8 @@ READING = {
     "gift": ["gift_item", "gift_gift_en", "gift_gift_ja", "gift_giver", "gift_recipient",
              "gift_recipient_en", "gift_recipient_ja", "gift_notes", "gift_bought",
              "gift_handed"],
+    "share": ["server_url", "organizer", "password"],
+    "join": ["server_url", "organizer", "password", "code", "location", "browse"],
 }
 
 

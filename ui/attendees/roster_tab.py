@@ -24,6 +24,7 @@ from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.events import ATTENDEES, ORGANIZATIONS
 from ui.common.refresh import Pending, Refresher
+from ui.common.row_history import show_changes
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 
@@ -77,6 +78,8 @@ class AttendeesTab(QWidget):
         self.ctx, self.settings = ctx, ctx.settings
         self.editable = True
         self.model = RowTableModel(ATTENDEE_COLUMNS, self)
+        show_changes(self.model, ctx, lambda row: (("people", row.person_id),
+                                                   ("participants", row.participant_id)))
         self.filter = QLineEdit(objectName="attendeeFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)

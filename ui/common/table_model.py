@@ -76,6 +76,9 @@ class RowTableModel(QAbstractTableModel):
         self._words: list[str] = []       # the filter, folded; a row must contain them all
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._italic: QFont | None = None
+        # A line added to every tooltip of a row, asked for only when a tooltip shows (who last
+        # changed a shared row: ui/common/row_history.py).
+        self.row_note: Callable[[Any], str] | None = None
 
     # Qt calls these
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -92,7 +95,9 @@ class RowTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return text
         if role == _TOOLTIP:
-            return f"{text}\n{note}" if note else text
+            tip = f"{text}\n{note}" if note else text
+            extra = self.row_note(self._rows[row]) if self.row_note is not None else ""
+            return f"{tip}\n{extra}" if extra else tip
         if role == _FONT:
             return self._italic_font() if note else None
         if role == _FOREGROUND:

@@ -29,6 +29,7 @@ from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.events import ATTENDEES, ITEMS, MISSION, PARTICIPANTS, SITES
 from ui.common.refresh import Pending, Refresher
+from ui.common.row_history import show_changes
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, fit_column_to, make_table
 from ui.itinerary.columns import ITEM_COLUMNS, widest_times
@@ -67,6 +68,8 @@ class ItineraryTab(QWidget):
         self.current: int | None = None             # the current item, in list and timeline
 
         self.model = RowTableModel(ITEM_COLUMNS, self)
+        if ctx is not None:
+            show_changes(self.model, ctx, lambda row: (("items", row.id),))
         self.table = make_table(self.model, "itemTable", RowTable())
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")

@@ -44,6 +44,7 @@ from ui.meetings.actions import MeetingActions
 from ui.meetings.meetings_tab import MeetingsTab
 from ui.missions.actions import MissionActions
 from ui.missions.overview_tab import OverviewTab
+from ui.sharing.actions import SharingActions
 from ui.sites.actions import SiteActions
 from ui.sites.sites_tab import SitesTab
 from ui.window.external_changes import ExternalChanges
@@ -101,18 +102,20 @@ class MainWindow(QMainWindow):
         self.room_actions = RoomActions(ctx, self.lodging_tab)
         self.lodging_tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
         self.meeting_actions = MeetingActions(ctx, self.meetings_tab)
+        self.sharing = SharingActions(ctx)      # automatic sync, the status bar's sync line
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
         self.toolbar = build_toolbar(self)
-        self.statusBar()  # made now, so the first message does not shift the window's layout
+        self.statusBar().addPermanentWidget(self.sharing.status_button)
         self.external = ExternalChanges(ctx)
         self.external.detected.connect(self._on_external_change)
         retranslate.register(self)
         self.retranslate_ui()
         self.reload_missions(switch=True)
         self._restore_state()
+        self.sharing.start()
 
     # what the tests and the other rooms read ------------------------------------------------
     @property
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
                                    files.act_handouts, files.act_export_for])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_save_mission, files.act_open_mission])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions(self.sharing.menu_actions())
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_restore, files.act_compact])
         self.file_menu.setToolTipsVisible(True)   # why restore and compact are off on a server
@@ -293,6 +298,7 @@ class MainWindow(QMainWindow):
         self.mission_actions.update(has_mission)
         self.file_actions.update(has_mission)
         self.attendee_actions.update(has_mission)
+        self.sharing.update(has_mission)
         for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab,
                      self.meetings_tab):
             page.set_editable(editable)
@@ -433,4 +439,5 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.file_actions.session_backups.at_close()
         self.external.close()
+        self.sharing.close()        # waits for a sync under way: the engine goes next
         super().closeEvent(event)

@@ -123,3 +123,17 @@ def test_opening_a_server_teaches_the_redactor_its_values(pg_server):
         assert all(n not in redaction.redact(f"row: {n};") for n in numbers)
     finally:
         db.dispose()
+
+
+def test_a_server_database_is_not_shared_or_synced_from_itself(server_window, server_db):
+    from models.sync import NotALaptop, NotShared, last_changed, share_mission, shared_codes
+    from models.sync import sync_status
+
+    engine = server_db.engine
+    assert shared_codes(engine) == []
+    with pytest.raises(NotShared):
+        sync_status(engine, "HKD-ALB-2026")
+    assert last_changed(engine, "people", "00000000-0000-0000-0000-000000000000") is None
+    with pytest.raises(NotALaptop) as refused:
+        share_mission(engine, "HKD-ALB-2026", "postgresql://elsewhere/db", organizer="alice")
+    assert "server" in refused.value.user_message()

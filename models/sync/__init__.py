@@ -5,6 +5,7 @@ connection; triggers.py what migration 0016 puts on the mission tables."""
 
 from models.sync.conflicts import Conflict, list_conflicts, resolve_conflict
 from models.sync.errors import (
+    NotALaptop,
     NotAllowed,
     NotShared,
     SchemaMismatch,
@@ -23,7 +24,7 @@ from models.sync.mission_sync import (
     sync_status,
 )
 
-__all__ = ["Conflict", "NotAllowed", "NotShared", "SchemaMismatch", "ServerUnreachable",
+__all__ = ["Conflict", "NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch", "ServerUnreachable",
            "SyncReport", "SyncStatus", "UnknownMission", "add_organizer", "join_mission",
            "last_changed", "list_conflicts", "resolve_conflict", "share_mission", "shared_codes",
            "sync_mission", "sync_status"]

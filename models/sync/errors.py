@@ -55,3 +55,12 @@ class UnknownMission(StorageError):
 
     def user_message(self) -> str:
         return _("There is no mission with the code {code}.").format(code=self.code)
+
+
+class NotALaptop(StorageError):
+    """Sharing is for a laptop's own file; a database on a server is the team's store already."""
+
+    def user_message(self) -> str:
+        return _("This database is on a server already, where everyone who may open it sees "
+                 "the same missions: sharing and syncing are for a mission kept in a file on "
+                 "this computer.")

@@ -17,6 +17,7 @@ from models.mission_document import PARTS
 from models.store.files import SCHEMA_HEAD
 from models.sync import local, server_schema, triggers, wire
 from models.sync.errors import (
+    NotALaptop,
     NotAllowed,
     NotShared,
     SchemaMismatch,
@@ -59,7 +60,15 @@ def _instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def _on_laptop(engine) -> bool:
+    """A laptop's own SQLite file keeps the sync's bookkeeping; a server database (the window
+    opened on PostgreSQL) has the tables from the migrations but shares nothing itself."""
+    return engine.dialect.name == "sqlite"
+
+
 def shared_state(engine, code: str) -> Shared:
+    if not _on_laptop(engine):
+        raise NotShared(code)
     with engine.connect() as conn:
         row = conn.exec_driver_sql(
             "SELECT mission_uuid, code, server_url, organizer, client_id, pulled_seq "
@@ -70,6 +79,8 @@ def shared_state(engine, code: str) -> Shared:
 
 
 def shared_codes(engine) -> list[str]:
+    if not _on_laptop(engine):
+        return []
     with engine.connect() as conn:
         return [r[0] for r in conn.exec_driver_sql("SELECT code FROM sync_mission ORDER BY code")]
 
@@ -126,6 +137,8 @@ def _wire_rows(conn, uuids: set[str]) -> list[dict]:
 def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None:
     """Put the mission with this code on the server; from now on this laptop records its
     changes for the server."""
+    if not _on_laptop(engine):
+        raise NotALaptop()
     with engine.connect() as conn:
         mission = conn.exec_driver_sql("SELECT uuid FROM mission WHERE code = ?", (code,)).scalar()
         if mission is None:
@@ -303,6 +316,8 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> int:
 
 
 def sync_status(engine, code: str) -> SyncStatus:
+    if not _on_laptop(engine):
+        raise NotShared(code)
     with engine.connect() as conn:
         row = conn.exec_driver_sql(
             "SELECT mission_uuid, server_url, last_synced_at, offline_since, open_conflicts "
@@ -316,6 +331,8 @@ def sync_status(engine, code: str) -> SyncStatus:
 
 def last_changed(engine, kind: str, row_uuid: str) -> tuple[str, datetime] | None:
     """Who changed the row last, and when (the server's time), as far as this laptop knows."""
+    if not _on_laptop(engine):
+        return None
     with engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT organizer, changed_at FROM sync_changed "
                                    "WHERE row_uuid = ? AND kind = ?", (row_uuid, kind)).first()

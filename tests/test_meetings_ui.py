@@ -460,3 +460,57 @@ def test_a_move_reads_only_the_meetings_and_rewords_only_the_rows_it_changed(win
     assert cells(page) == {(m.slot, m.table): i for i, m in stored(window).items()}
     window.undo()
     assert cells(page) == taken and page.data.view.requests is requests
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("width", [200, 260, 330, 480])
+def test_every_entry_of_the_protocol_list_is_shown_whole_at_any_width(window, qtbot, language,
+                                                                      width):
+    """A long title ("Courtesy call on NY CREATES leadership") wraps, and its row grows for
+    every line, the day beneath included: nothing is cut or elided when the list narrows."""
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    if language == "ja":
+        switch_language(qtbot, window, "ja")
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    split = proto.findChild(QSplitter, "protocolSplitter")
+    split.setSizes([480, 700])
+    QApplication.processEvents()
+    split.setSizes([width, 1180 - width])            # laid out wide first, then narrowed
+    QApplication.processEvents()
+    qtbot.wait(20)                                   # the list lays its rows out again
+    listing = proto.item_list
+    titles = [listing.item(r).text() for r in range(listing.count())]
+    assert any("NY CREATES" in t for t in titles)
+    for row in range(listing.count()):
+        index = listing.model().index(row, 0)
+        rect = listing.visualRect(index)
+        assert rect.x() + rect.width() <= listing.viewport().width(), titles[row]
+        assert shown_whole(listing, index, rect), (titles[row], rect)
+
+
+def shown_whole(listing, index, rect) -> bool:
+    """Whether the row draws all its text within `rect`: drawn again with room to spare below,
+    it looks the same inside the row (no "…") and leaves nothing below it (no lost line)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    def drawn(height: int) -> QImage:
+        image = QImage(rect.width(), height, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        option = QStyleOptionViewItem()
+        listing.initViewItemOption(option)
+        option.rect = QRect(0, 0, rect.width(), height)
+        painter = QPainter(image)
+        listing.itemDelegate().paint(painter, option, index)
+        painter.end()
+        return image
+
+    spare = 10 * listing.fontMetrics().lineSpacing()
+    short, tall = drawn(rect.height()), drawn(rect.height() + spare)
+    below = tall.copy(0, rect.height(), rect.width(), spare)
+    blank = all(below.pixel(x, y) == below.pixel(0, 0) for x in range(0, below.width(), 2)
+                for y in range(0, below.height(), 2))
+    return blank and tall.copy(0, 0, rect.width(), rect.height()) == short

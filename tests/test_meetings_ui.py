@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import meetings as mt
@@ -17,6 +17,7 @@ from models.readiness import run_checks
 from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.test_window import switch_language
+from ui.meetings.seating_view import UNIT
 
 
 @pytest.fixture
@@ -514,3 +515,46 @@ def shown_whole(listing, index, rect) -> bool:
     blank = all(below.pixel(x, y) == below.pixel(0, 0) for x in range(0, below.width(), 2)
                 for y in range(0, below.height(), 2))
     return blank and tall.copy(0, 0, rect.width(), rect.height()) == short
+
+
+def test_seats_are_swapped_with_the_keyboard_in_the_picture_and_undone(window, qtbot):
+    """Arrow keys choose a seat (a ring shows it), Space picks up who sits there, arrows and
+    Space again seat them: onto someone the two swap, as one undo step, as a drag does."""
+    proto, _dinner_id = _dinner(window)
+    view = proto.view
+    seats = dict(proto.data.seats)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    honour = next(s for s in view.spots if s.honour == 0)
+    assert view.current == (honour.table, honour.seat)           # starts on the seat of honour
+    assert view.focus_mark is not None and view.focus_mark.isVisible()
+    assert view.focus_mark.rect().center() == QPointF(honour.x * UNIT, honour.y * UNIT)
+    chief = view.seats[view.current]
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # pick up the chief guest
+    assert view.held == chief and view.held_mark is not None
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    target = view.current
+    assert target != (honour.table, honour.seat)
+    here = next(s for s in view.spots if (s.table, s.seat) == target)
+    assert here.y == honour.y and here.x > honour.x             # the next seat to the right
+    neighbour = view.seats[target]
+    assert view.focus_mark.rect().center() == QPointF(here.x * UNIT, here.y * UNIT)
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # seat them there: a swap
+    assert proto.data.seats[chief] == target
+    assert proto.data.seats[neighbour] == (honour.table, honour.seat)
+    assert view.held is None and view.held_mark is None and view.current == target
+    assert window.act_undo.text() == "&Undo: Move seat"
+    window.undo()
+    assert proto.data.seats == seats
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # picked up, then put back
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # picks up, does not drop
+    assert proto.data.seats == seats and view.held is not None
+    proto.set_editable(False)                                    # a mission read only
+    view.held = None
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.held is None and proto.data.seats == seats
+    proto.buttons["seatingPdf"].setFocus()                      # still enabled: it reads
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert view.focus_mark is None                               # the ring goes with the focus

@@ -269,6 +269,10 @@ class ProtocolPage(QWidget):
         self.buttons["seatByRank"].setToolTip(_(
             "Lay out the tables as chosen and seat everyone taking part by rank; drag a "
             "person onto another seat to change it."))
+        self.view.setToolTip(_(
+            "Drag a person onto another seat, or with the keyboard: the arrow keys choose a "
+            "seat, Space picks up who sits there and Space again seats them on the chosen "
+            "seat (onto someone: the two swap); Escape puts them back."))
         for combo, table in ((self.convention, SEATING_CONVENTIONS),
                              (self.shape, TABLE_SHAPES)):
             for i in range(combo.count()):

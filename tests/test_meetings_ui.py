@@ -558,3 +558,26 @@ def test_seats_are_swapped_with_the_keyboard_in_the_picture_and_undone(window, q
     proto.buttons["seatingPdf"].setFocus()                      # still enabled: it reads
     qtbot.waitUntil(lambda: not view.hasFocus())
     assert view.focus_mark is None                               # the ring goes with the focus
+
+
+def test_a_speaker_is_added_from_the_keyboard_in_its_dialog_and_undone(window, qtbot):
+    from ui.meetings.protocol_dialogs import SpeakerDialog
+
+    proto, _dinner_id = _dinner(window)
+    before = _speakers(proto)
+    chosen = {}
+
+    def choose(dialog):
+        assert isinstance(dialog, SpeakerDialog) and dialog.person.count() > 1
+        dialog.person.setCurrentIndex(1)
+        chosen["name"] = dialog.person.currentText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)                # Save by keyboard
+
+    when_modal(choose, SpeakerDialog, must_close=True)
+    proto.greetings.setFocus()
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Insert)
+    after = _speakers(proto)
+    assert len(after) == len(before) + 1 and after[-1].startswith(
+        f"{len(after)}. {chosen['name']} (")
+    window.undo()
+    assert _speakers(proto) == before

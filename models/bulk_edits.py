@@ -1,5 +1,5 @@
 """One change to many attendees at once (status, role, organization, the Latin spelling
-checked), in one transaction, with what each held before for undo."""
+checked, sex), in one transaction, with what each held before for undo."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from i18n.labels import SEXES
 from models.entities import AttendanceStatus, Organization, Participant, Person, Role
 
 KEEP = "keep"     # organization_id value that leaves each attendee's organization as it is
@@ -21,6 +22,7 @@ class BulkEdit:
     role: str | None = None
     organization_id: int | None | str = KEEP       # None: no organization
     latin_checked: bool | None = None
+    sex: str | None = None                          # F, M, X, or "" for not given
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class AttendeeState:
     role: str
     organization_id: int | None
     latin_unconfirmed: bool
+    sex: str = ""
 
 
 def _rows(session: Session, participant_ids: Iterable[int]) -> list[tuple[Participant, Person]]:
@@ -52,10 +55,12 @@ def edit_attendees(session: Session, *, participant_ids: Iterable[int],
     if edit.organization_id not in (KEEP, None) and session.get(
             Organization, edit.organization_id) is None:
         raise LookupError(f"organization {edit.organization_id} not found")
+    if edit.sex is not None and edit.sex not in SEXES:
+        raise ValueError(f"not a sex code: {edit.sex!r}")
     before = []
     for part, person in _rows(session, participant_ids):
         before.append(AttendeeState(part.id, part.status, part.role, person.organization_id,
-                                    person.latin_unconfirmed))
+                                    person.latin_unconfirmed, person.sex))
         if edit.status is not None:
             part.status = edit.status
         if edit.role is not None:
@@ -64,6 +69,8 @@ def edit_attendees(session: Session, *, participant_ids: Iterable[int],
             person.organization_id = edit.organization_id
         if edit.latin_checked is not None:
             person.latin_unconfirmed = not edit.latin_checked
+        if edit.sex is not None:
+            person.sex = edit.sex
         session.add_all([part, person])
     session.flush()
     return before
@@ -76,5 +83,6 @@ def restore_attendees(session: Session, *, states: Iterable[AttendeeState]) -> N
         part.status, part.role = state.status, state.role
         person.organization_id, person.latin_unconfirmed = (state.organization_id,
                                                             state.latin_unconfirmed)
+        person.sex = state.sex
         session.add_all([part, person])
     session.flush()

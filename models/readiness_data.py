@@ -52,6 +52,14 @@ class PlanPerson:
     title_en: str
     title_ja: str
     latin_unconfirmed: bool = False        # spelled from the kana, not checked on the passport
+    # What a site's security office may ask besides (entities.VISITOR_FIELDS).
+    birth_country: str = ""
+    passport_country: str = ""
+    employer: str = ""
+    visit_purpose: str = ""
+    us_person: bool | None = None
+    escort: str = ""
+    sex: str = ""
 
     def name(self) -> dict:
         """Keyword arguments for i18n.formatting.person_name."""
@@ -183,7 +191,9 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
         Participant.id, Participant.role, Participant.status, Person.family_name,
         Person.given_name, Person.family_name_ja, Person.given_name_ja, Person.citizenship,
         Person.date_of_birth, Person.passport_number, Person.passport_expiry, Person.visa_type,
-        Person.organization_id, Person.title_en, Person.title_ja, Person.latin_unconfirmed)
+        Person.organization_id, Person.title_en, Person.title_ja, Person.latin_unconfirmed,
+        Person.birth_country, Person.passport_country, Person.employer, Person.visit_purpose,
+        Person.us_person, Person.escort, Person.sex)
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.mission_id == mission_id))}
     active = frozenset(pid for pid, p in people.items()

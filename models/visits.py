@@ -71,18 +71,16 @@ def missing_fields(person, required, country: str | None) -> list[str]:
         "visa_type": bool(person.visa_type),
         "organization": person.organization_id is not None,
         "title": bool(person.title_en or person.title_ja),
-        # Read where the person carries them (the visitor list); the readiness checks' people
-        # do not yet, and take them as present.
-        "birth_country": bool(getattr(person, "birth_country", True)),
-        "passport_country": bool(getattr(person, "passport_country", True)),
-        "passport_expiry": getattr(person, "passport_expiry", True) is not None,
-        "employer": bool(getattr(person, "employer", True) or person.organization_id),
-        "visit_purpose": bool(getattr(person, "visit_purpose", True)),
-        "us_person": getattr(person, "us_person", True) is not None,
-        "escort": bool(getattr(person, "escort", True)),
-        "sex": bool(getattr(person, "sex", True)),
+        "birth_country": bool(person.birth_country),
+        "passport_country": bool(person.passport_country),
+        "passport_expiry": person.passport_expiry is not None,
+        "employer": bool(person.employer or person.organization_id),
+        "visit_purpose": bool(person.visit_purpose),
+        "us_person": person.us_person is not None,
+        "escort": bool(person.escort),
+        "sex": bool(person.sex),
     }
-    us_person = country == "US" and (getattr(person, "us_person", None) is True or citizen)
+    us_person = country == "US" and (person.us_person is True or citizen)
     return [f for f in required
             if not present.get(f, True) and not (citizen and f in _NOT_FROM_CITIZENS)
             and not (us_person and f in _FOREIGN_NATIONALS_ONLY)]
@@ -124,7 +122,7 @@ _VISITOR_COLUMNS = ("family_name", "given_name", "family_name_ja", "given_name_j
                     "family_kana", "given_kana", "citizenship", "date_of_birth",
                     "passport_number", "visa_type", "organization_id", "title_en", "title_ja",
                     "passport_expiry", "birth_country", "passport_country", "employer",
-                    "visit_purpose", "us_person", "escort")
+                    "visit_purpose", "us_person", "escort", "sex")
 
 
 class _Fields:

@@ -63,3 +63,42 @@ def test_ticked_fields_change_for_all_selected_and_one_undo_restores(qtbot, wind
     assert _people(window) == before
     window.act_redo.trigger()
     assert all(_people(window)[p].status == "cancelled" for p in ids)
+
+
+def test_the_sex_is_set_for_the_selected_and_undo_gives_each_their_own_back(qtbot, window):
+    window.tabs.setCurrentWidget(window.attendees)
+    before = _people(window)
+    ids = _select(window, {"Sato", "Miller"})
+    assert len(ids) == 2
+
+    def fill(dialog):
+        dialog.ticks["sex"].setChecked(True)
+        assert [dialog.sex.itemText(i) for i in range(dialog.sex.count())] == [
+            "Not given", "Female", "Male", "X (unspecified)"]
+        dialog.sex.setCurrentIndex(dialog.sex.findData("F"))
+        dialog.accept()
+
+    when_modal(fill, BulkEditDialog)
+    window.attendee_actions.act_bulk_edit.trigger()
+    after = _people(window)
+    assert all(after[p].sex == "F" for p in ids)
+    assert all(after[p] == before[p] for p in set(before) - set(ids))
+    window.act_undo.trigger()
+    assert _people(window) == before
+
+
+def test_a_sex_that_is_no_code_is_refused_and_changes_nothing(empty_db):
+    import pytest
+
+    from models import bulk_edits
+    from models.store.db import write_session
+    from tests.plan_builder import Builder
+    with write_session(empty_db.engine) as session:
+        b = Builder(session)
+        pid = b.person("Sato", sex="M")
+    with pytest.raises(ValueError), write_session(empty_db.engine) as session:
+        bulk_edits.edit_attendees(session, participant_ids=[pid],
+                                  edit=bulk_edits.BulkEdit(sex="female", status="cancelled"))
+    with read_session(empty_db.engine) as session:
+        [row] = repo.list_attendees(session, mission_id=b.mission_id)
+    assert (row.sex, row.status) == ("M", "confirmed")

@@ -29,6 +29,7 @@ from tests.dialogs import when_modal
 from tests.test_recovery import damaged  # noqa: F401  (a fixture)
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.bulk_edit import BulkEditDialog
+from ui.common.form_dialog import form_state
 from ui.common.merge_dialog import MergeDialog
 from ui.common.reading_order import reading_order
 from ui.find.find_dialog import FindDialog
@@ -38,7 +39,7 @@ from ui.itinerary.move_dialog import MoveDialog
 from ui.lodging.assign_rooms import AssignRoomsDialog
 from ui.lodging.room_dialog import RoomDialog
 from ui.meetings.gift_dialog import GiftDialog
-from ui.meetings.protocol_dialogs import BreakRuleDialog, SeatMoveDialog
+from ui.meetings.protocol_dialogs import BreakRuleDialog, SeatMoveDialog, SpeakerDialog
 from ui.missions.consulate_dialog import ConsulateDialog
 from ui.missions.duplicate_dialog import DuplicateDialog
 from ui.missions.mission_dialog import MissionDialog
@@ -92,6 +93,7 @@ DIALOGS = {
                                {1: ("Masayuki Takahashi", False), 2: ("Michael Reynolds", True)}),
     "break": lambda: BreakRuleDialog((180, 30)),
     "seat": lambda: SeatMoveDialog([(1, "Masayuki Takahashi")], [(1, 0, ""), (1, 1, "Sato")]),
+    "speaker": lambda: SpeakerDialog([(1, "Masayuki Takahashi"), (2, "Michael Reynolds")]),
 }
 
 # The fields in the order the eye reads them: rows left to right, the left column before the
@@ -362,6 +364,37 @@ def test_escape_with_changes_asks_first(qtbot):
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Discard).click(),
                QMessageBox)
     QTest.keyClick(dialog.fields["family_name"], Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == 0
+
+
+MEETING_EDITS = {    # one change a person makes in each of the meetings dialogs added late
+    "gift": lambda d: QTest.keyClicks(d.edits["gift_en"], "Sake cups"),
+    "break": lambda d: d.pause.setValue(45),
+    "seat": lambda d: d.seat.setCurrentIndex(1),
+    "speaker": lambda d: d.person.setCurrentIndex(1),
+}
+
+
+@pytest.mark.parametrize("name", MEETING_EDITS)
+def test_escape_on_a_meetings_dialog_asks_before_dropping_a_change(qtbot, name):
+    dialog = DIALOGS[name]()
+    _show(qtbot, dialog)
+    _stops(dialog)[0].setFocus()
+    _escape(dialog)                                   # nothing changed: closes at once
+    assert not dialog.isVisible() and dialog.result() == 0
+    dialog = DIALOGS[name]()
+    _show(qtbot, dialog)
+    _stops(dialog)[0].setFocus()
+    MEETING_EDITS[name](dialog)
+    before = form_state(dialog)
+    asked = []
+    when_modal(lambda box: (asked.append(box.text()), box.button(
+        QMessageBox.StandardButton.Cancel).click()), QMessageBox)
+    _escape(dialog)
+    assert asked and dialog.isVisible() and form_state(dialog) == before, name
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Discard).click(),
+               QMessageBox)
+    _escape(dialog)
     assert not dialog.isVisible() and dialog.result() == 0
 
 

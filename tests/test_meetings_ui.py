@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import meetings as mt
@@ -17,6 +17,7 @@ from models.readiness import run_checks
 from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.test_window import switch_language
+from ui.meetings.seating_view import UNIT
 
 
 @pytest.fixture
@@ -460,3 +461,123 @@ def test_a_move_reads_only_the_meetings_and_rewords_only_the_rows_it_changed(win
     assert cells(page) == {(m.slot, m.table): i for i, m in stored(window).items()}
     window.undo()
     assert cells(page) == taken and page.data.view.requests is requests
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("width", [200, 260, 330, 480])
+def test_every_entry_of_the_protocol_list_is_shown_whole_at_any_width(window, qtbot, language,
+                                                                      width):
+    """A long title ("Courtesy call on NY CREATES leadership") wraps, and its row grows for
+    every line, the day beneath included: nothing is cut or elided when the list narrows."""
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    if language == "ja":
+        switch_language(qtbot, window, "ja")
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    split = proto.findChild(QSplitter, "protocolSplitter")
+    split.setSizes([480, 700])
+    QApplication.processEvents()
+    split.setSizes([width, 1180 - width])            # laid out wide first, then narrowed
+    QApplication.processEvents()
+    qtbot.wait(20)                                   # the list lays its rows out again
+    listing = proto.item_list
+    titles = [listing.item(r).text() for r in range(listing.count())]
+    assert any("NY CREATES" in t for t in titles)
+    for row in range(listing.count()):
+        index = listing.model().index(row, 0)
+        rect = listing.visualRect(index)
+        assert rect.x() + rect.width() <= listing.viewport().width(), titles[row]
+        assert shown_whole(listing, index, rect), (titles[row], rect)
+
+
+def shown_whole(listing, index, rect) -> bool:
+    """Whether the row draws all its text within `rect`: drawn again with room to spare below,
+    it looks the same inside the row (no "…") and leaves nothing below it (no lost line)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    def drawn(height: int) -> QImage:
+        image = QImage(rect.width(), height, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        option = QStyleOptionViewItem()
+        listing.initViewItemOption(option)
+        option.rect = QRect(0, 0, rect.width(), height)
+        painter = QPainter(image)
+        listing.itemDelegate().paint(painter, option, index)
+        painter.end()
+        return image
+
+    spare = 10 * listing.fontMetrics().lineSpacing()
+    short, tall = drawn(rect.height()), drawn(rect.height() + spare)
+    below = tall.copy(0, rect.height(), rect.width(), spare)
+    blank = all(below.pixel(x, y) == below.pixel(0, 0) for x in range(0, below.width(), 2)
+                for y in range(0, below.height(), 2))
+    return blank and tall.copy(0, 0, rect.width(), rect.height()) == short
+
+
+def test_seats_are_swapped_with_the_keyboard_in_the_picture_and_undone(window, qtbot):
+    """Arrow keys choose a seat (a ring shows it), Space picks up who sits there, arrows and
+    Space again seat them: onto someone the two swap, as one undo step, as a drag does."""
+    proto, _dinner_id = _dinner(window)
+    view = proto.view
+    seats = dict(proto.data.seats)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    honour = next(s for s in view.spots if s.honour == 0)
+    assert view.current == (honour.table, honour.seat)           # starts on the seat of honour
+    assert view.focus_mark is not None and view.focus_mark.isVisible()
+    assert view.focus_mark.rect().center() == QPointF(honour.x * UNIT, honour.y * UNIT)
+    chief = view.seats[view.current]
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # pick up the chief guest
+    assert view.held == chief and view.held_mark is not None
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    target = view.current
+    assert target != (honour.table, honour.seat)
+    here = next(s for s in view.spots if (s.table, s.seat) == target)
+    assert here.y == honour.y and here.x > honour.x             # the next seat to the right
+    neighbour = view.seats[target]
+    assert view.focus_mark.rect().center() == QPointF(here.x * UNIT, here.y * UNIT)
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # seat them there: a swap
+    assert proto.data.seats[chief] == target
+    assert proto.data.seats[neighbour] == (honour.table, honour.seat)
+    assert view.held is None and view.held_mark is None and view.current == target
+    assert window.act_undo.text() == "&Undo: Move seat"
+    window.undo()
+    assert proto.data.seats == seats
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # picked up, then put back
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Space)                       # picks up, does not drop
+    assert proto.data.seats == seats and view.held is not None
+    proto.set_editable(False)                                    # a mission read only
+    view.held = None
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.held is None and proto.data.seats == seats
+    proto.buttons["seatingPdf"].setFocus()                      # still enabled: it reads
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert view.focus_mark is None                               # the ring goes with the focus
+
+
+def test_a_speaker_is_added_from_the_keyboard_in_its_dialog_and_undone(window, qtbot):
+    from ui.meetings.protocol_dialogs import SpeakerDialog
+
+    proto, _dinner_id = _dinner(window)
+    before = _speakers(proto)
+    chosen = {}
+
+    def choose(dialog):
+        assert isinstance(dialog, SpeakerDialog) and dialog.person.count() > 1
+        dialog.person.setCurrentIndex(1)
+        chosen["name"] = dialog.person.currentText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)                # Save by keyboard
+
+    when_modal(choose, SpeakerDialog, must_close=True)
+    proto.greetings.setFocus()
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Insert)
+    after = _speakers(proto)
+    assert len(after) == len(before) + 1 and after[-1].startswith(
+        f"{len(after)}. {chosen['name']} (")
+    window.undo()
+    assert _speakers(proto) == before

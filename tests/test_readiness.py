@@ -14,7 +14,7 @@ from models import repository as repo
 from models.lodging import RoomData, create_room
 from models.readiness import finding_text, run_checks
 from models.store.db import read_session, write_session
-from models.visits import set_clearance
+from models.visits import list_visitors, set_clearance
 from tests.conftest import run_cli
 from tests.plan_builder import NEW_YORK, TOKYO, Builder
 
@@ -158,6 +158,25 @@ def test_a_visitor_missing_a_required_field_is_reported(empty_db):
     assert (found.kind, found.participant_id, found.params["fields"]) == (
         F.MISSING_VISITOR_FIELDS, sato, ["date_of_birth", "visa_type"])
     assert finding_text(found).endswith("Date of birth and Visa type.")
+
+
+@pytest.mark.parametrize("field, given", [
+    ("sex", "F"), ("birth_country", "JP"), ("passport_country", "JP"),
+    ("passport_expiry", date(2031, 5, 1)), ("visit_purpose", "Fab tour"), ("us_person", False),
+    ("escort", "Dana Whitfield"), ("employer", "Kioxia")])
+def test_each_field_a_site_requires_is_reported_missing_until_given(empty_db, field, given):
+    """The same rule as the visitor list: the site asks for it, the visitor lacks it."""
+    mission_id, _, sato = _visit(empty_db, required=(field,))
+    [found] = _checks(empty_db, mission_id)
+    assert (found.kind, found.participant_id, found.params["fields"]) == (
+        F.MISSING_VISITOR_FIELDS, sato, [field])
+    with write_session(empty_db.engine) as s:
+        repo.delete_mission(s, mission_id=mission_id)
+    mission_id, visit, sato = _visit(empty_db, required=(field,), **{field: given})
+    assert _checks(empty_db, mission_id) == []
+    with read_session(empty_db.engine) as s:
+        [row] = [r for r in list_visitors(s, item_id=visit) if r.participant_id == sato]
+    assert row.missing == ()
 
 
 def test_citizens_at_home_need_no_visa_and_sent_visitors_are_not_rechecked(empty_db):

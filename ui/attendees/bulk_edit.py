@@ -1,5 +1,5 @@
-"""Editing the attendees selected on the Attendees tab together: status, role, organization
-and "Latin spelling checked", each changed only when ticked, as one undo step."""
+"""Editing the attendees selected on the Attendees tab together: status, role, organization,
+"Latin spelling checked" and sex, each changed only when ticked, as one undo step."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _, ngettext, pick
-from i18n.labels import ATTENDANCE, ROLES, label
+from i18n.labels import ATTENDANCE, ROLES, SEXES, label
 from models import bulk_edits
 from models import repository as repo
 from models.entities import Organization
@@ -25,7 +25,7 @@ from ui.common.events import ATTENDEES
 from ui.common.form_dialog import FormDialog
 from ui.common.undo import MissionCommand
 
-FIELDS = ("status", "role", "organization", "latin")
+FIELDS = ("status", "role", "organization", "latin", "sex")
 
 
 class BulkEditAttendees(MissionCommand):
@@ -66,7 +66,8 @@ class BulkEditDialog(FormDialog):
         self.intro.setWordWrap(True)
         self.ticks = {k: QCheckBox(objectName=f"change_{k}") for k in FIELDS}
         self.status, self.role = QComboBox(objectName="status"), QComboBox(objectName="role")
-        for combo, table in ((self.status, ATTENDANCE), (self.role, ROLES)):
+        self.sex = QComboBox(objectName="sex")       # as the passport prints it
+        for combo, table in ((self.status, ATTENDANCE), (self.role, ROLES), (self.sex, SEXES)):
             for key in table:
                 combo.addItem("", key)
         self.organization = QComboBox(objectName="organization")
@@ -76,7 +77,8 @@ class BulkEditDialog(FormDialog):
         self.latin = QComboBox(objectName="latin")
         self.latin.addItems(["", ""])
         self.values = {"status": self.status, "role": self.role,
-                       "organization": self.organization, "latin": self.latin}
+                       "organization": self.organization, "latin": self.latin,
+                       "sex": self.sex}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, key in enumerate(FIELDS):
@@ -107,9 +109,9 @@ class BulkEditDialog(FormDialog):
             "it.", self.count).format(n=self.count))
         for key, text in (("status", _("Status")), ("role", _("Role")),
                           ("organization", _("Organization")),
-                          ("latin", _("Latin spelling"))):
+                          ("latin", _("Latin spelling")), ("sex", _("Sex"))):
             self.ticks[key].setText(text)
-        for combo, table in ((self.status, ATTENDANCE), (self.role, ROLES)):
+        for combo, table in ((self.status, ATTENDANCE), (self.role, ROLES), (self.sex, SEXES)):
             for i, key in enumerate(table):
                 combo.setItemText(i, label(table, key))
         self.organization.setItemText(0, _("(no organization)"))
@@ -129,7 +131,8 @@ class BulkEditDialog(FormDialog):
             role=self.role.currentData() if ticked["role"] else None,
             organization_id=self.organization.currentData() if ticked["organization"]
             else bulk_edits.KEEP,
-            latin_checked=(self.latin.currentIndex() == 0) if ticked["latin"] else None)
+            latin_checked=(self.latin.currentIndex() == 0) if ticked["latin"] else None,
+            sex=self.sex.currentData() if ticked["sex"] else None)
 
 
 def run_bulk_edit(ctx: Context, participant_ids: list[int]) -> bool:

@@ -280,7 +280,7 @@ class MeetingActions:
         self._run(SetGreetings(*self._args(), item_id, order))
 
     def add_greeter(self, item_id: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ui.meetings.protocol_dialogs import SpeakerDialog
 
         d = self.proto.data
         order = d.greeting_order()
@@ -291,11 +291,9 @@ class MeetingActions:
             self.ctx.parent.statusBar().showMessage(
                 _("Everyone taking part is on the list of speakers already."), 10_000)
             return
-        names = [d.people[p].name() for p in left]
-        name, ok = QInputDialog.getItem(self.ctx.parent, _("Add a speaker"),
-                                        _("Who also greets (added last):"), names, 0, False)
-        if ok and name in names:
-            self.set_greetings(item_id, [*order, left[names.index(name)]])
+        dialog = SpeakerDialog([(p, d.people[p].name()) for p in left], self.ctx.parent)
+        if dialog.exec():
+            self.set_greetings(item_id, [*order, dialog.choice()])
 
     def seat_move(self, item_id: int) -> None:
         from ui.meetings.protocol_dialogs import SeatMoveDialog

@@ -24,13 +24,13 @@ from ui.common.table_model import Column, RowTableModel
 from ui.common.tables import RowTable, make_table
 from ui.common.wording import not_a_phone
 
-_FIELDS = (("name_en", N_("Organization name (English)")),
-           ("name_ja", N_("Organization name (Japanese)")),
-           ("contact_en", N_("Contact person (English)")),
-           ("contact_ja", N_("Contact person (Japanese)")),
-           ("contact_title_en", N_("Contact's title (English)")),
-           ("contact_title_ja", N_("Contact's title (Japanese)")),
-           ("email", N_("E-mail")), ("phone", N_("Phone")), ("notes", N_("Notes")))
+_FIELDS = (("name_en", N_("&Organization name (English)")),
+           ("name_ja", N_("Organization name (&Japanese)")),
+           ("contact_en", N_("&Contact person (English)")),
+           ("contact_ja", N_("Contact &person (Japanese)")),
+           ("contact_title_en", N_("Contact's &title (English)")),
+           ("contact_title_ja", N_("Contact's tit&le (Japanese)")),
+           ("email", N_("&E-mail")), ("phone", N_("P&hone")), ("notes", N_("&Notes")))
 
 
 def problem_text(code: str) -> str:

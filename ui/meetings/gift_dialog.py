@@ -6,12 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,11 +17,12 @@ from i18n import N_, _, pick
 from i18n.formatting import format_datetime
 from models import gifts
 from ui.common import retranslate
+from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE
 
-_TEXTS = (("gift_en", N_("Gift (English)")), ("gift_ja", N_("Gift (Japanese)")),
-          ("recipient_en", N_("Recipient's name (English)")),
-          ("recipient_ja", N_("Recipient's name (Japanese)")), ("notes", N_("Notes")))
+_TEXTS = (("gift_en", N_("&Gift (English)")), ("gift_ja", N_("Gift (&Japanese)")),
+          ("recipient_en", N_("&Recipient's name (English)")),
+          ("recipient_ja", N_("Recipient's name (Ja&panese)")), ("notes", N_("&Notes")))
 _OFF_ROSTER = -1
 
 
@@ -33,7 +32,7 @@ def problem_text(code: str) -> str:
     return _("Choose who receives the gift, or give the recipient's name.")
 
 
-class GiftDialog(QDialog):
+class GiftDialog(FormDialog):
     """Read `gift()` after accept. `items`: (id, title_en, title_ja, start, tz); `people`:
     participant id -> (name, is of the host side)."""
 
@@ -76,18 +75,17 @@ class GiftDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.set_form(form, self.buttons)
         self.recipient.currentIndexChanged.connect(self._named_recipient)
         self._show(before, item_id)
         self.setMinimumWidth(620)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def _show(self, before: gifts.GiftData | None, item_id: int | None) -> None:
         chosen = before.item_id if before else item_id
@@ -126,8 +124,8 @@ class GiftDialog(QDialog):
         for n, (_id, title_en, title_ja, start, tz) in enumerate(self._items):
             self.item.setItemText(n, f"{pick(title_en, title_ja)[0]} · "
                                      f"{format_datetime(start, tz)}")
-        for key, text in (("item", _("At")), ("giver", _("Given by")),
-                          ("recipient", _("Given to"))):
+        for key, text in (("item", _("&At")), ("giver", _("Given &by")),
+                          ("recipient", _("Given &to"))):
             self.labels[key].setText(text)
         for key, title in _TEXTS:
             self.labels[key].setText(_(title))
@@ -135,7 +133,7 @@ class GiftDialog(QDialog):
         self.recipient.setItemText(0, _("Someone not on the roster (name below)"))
         self.edits["gift_en"].setPlaceholderText(_("e.g. Kutani ware sake cups"))
         self.edits["gift_ja"].setPlaceholderText(_("e.g. 九谷焼の盃"))
-        self.bought.setText(_("&Bought"))
+        self.bought.setText(_("B&ought"))
         self.handed.setText(_("&Handed over"))
         if self.error.isVisible():
             self._check()

@@ -1,11 +1,10 @@
-"""Two small dialogs of the Protocol page: the mission's rule for interpreters' breaks, and
-moving a person to another seat from the keyboard (the picture takes a drag)."""
+"""Small dialogs of the Protocol page: the mission's rule for interpreters' breaks, moving a
+person to another seat (the picture also takes a drag or the keyboard), and adding a speaker."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from i18n import _
 from ui.common import retranslate
+from ui.common.form_dialog import KeyboardDialog
 from ui.common.styles import NOTE_STYLE
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def _buttons(dialog: KeyboardDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
@@ -28,7 +28,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class BreakRuleDialog(QDialog):
+class BreakRuleDialog(KeyboardDialog):
     """Read `rule()` after accept: (minutes at work at most, minutes of a break)."""
 
     def __init__(self, rule: tuple[int, int], parent: QWidget | None = None):
@@ -53,6 +53,7 @@ class BreakRuleDialog(QDialog):
         self.setMinimumWidth(420)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def rule(self) -> tuple[int, int]:
         return round(self.work.value() * 60), self.pause.value()
@@ -67,7 +68,7 @@ class BreakRuleDialog(QDialog):
                             "length is listed on the Overview, for each day."))
 
 
-class SeatMoveDialog(QDialog):
+class SeatMoveDialog(KeyboardDialog):
     """Read `choice()` after accept: (participant, table, seat). `people`: (id, name) of
     those taking part; `seats`: (table, seat, text saying who sits there now)."""
 
@@ -94,6 +95,7 @@ class SeatMoveDialog(QDialog):
         self.setMinimumWidth(460)
         retranslate.register(self)
         self.retranslate_ui()
+        self.finish_form()
 
     def choice(self) -> tuple[int, int, int]:
         table, seat, _who = self._seats[self.seat.currentData()]
@@ -107,3 +109,33 @@ class SeatMoveDialog(QDialog):
             text = _("Table {table}, seat {seat}").format(table=table, seat=seat + 1)
             self.seat.setItemText(n, _("{seat} (now: {who})").format(seat=text, who=who)
                                   if who else _("{seat} (free)").format(seat=text))
+
+
+class SpeakerDialog(KeyboardDialog):
+    """Read `choice()` after accept: the participant who also greets, added last. `people`:
+    (id, name) of those taking part who are not on the list of speakers yet."""
+
+    def __init__(self, people: list[tuple[int, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("speakerDialog")
+        self.person = QComboBox(objectName="speakerPerson")
+        for pid, name in people:
+            self.person.addItem(name, pid)
+        self.label = QLabel()
+        self.label.setBuddy(self.person)
+        form = QFormLayout()
+        form.addRow(self.label, self.person)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self))
+        self.setMinimumWidth(420)
+        retranslate.register(self)
+        self.retranslate_ui()
+        self.finish_form()
+
+    def choice(self) -> int:
+        return self.person.currentData()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Add a speaker"))
+        self.label.setText(_("&Who also greets (added last)"))

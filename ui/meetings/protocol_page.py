@@ -39,6 +39,7 @@ from ui.common.context import Context
 from ui.common.events import ATTENDEES, ITEMS, MEETINGS, PARTICIPANTS, PROTOCOL
 from ui.common.refresh import Pending, Refresher
 from ui.common.styles import NOTE_STYLE, WARNING_STYLE
+from ui.common.wrapped_list import wrapped_list
 from ui.meetings import tab_data
 from ui.meetings.seating_view import SeatingView
 
@@ -129,7 +130,7 @@ class ProtocolPage(QWidget):
         self.ctx, self.editable, self.data = ctx, False, ProtocolData()
         self._item_id: int | None = None
         self._chosen_row = 0              # the speaker to choose after a move in the list
-        self.item_list = QListWidget(objectName="protocolItems", wordWrap=True, spacing=3)
+        self.item_list = wrapped_list("protocolItems")      # long titles wrap, never cut
         self.item_list.currentItemChanged.connect(self._on_item_picked)
         self.no_items = QLabel(objectName="noProtocolItems", wordWrap=True)
         self.no_items.setStyleSheet(NOTE_STYLE)
@@ -268,6 +269,10 @@ class ProtocolPage(QWidget):
         self.buttons["seatByRank"].setToolTip(_(
             "Lay out the tables as chosen and seat everyone taking part by rank; drag a "
             "person onto another seat to change it."))
+        self.view.setToolTip(_(
+            "Drag a person onto another seat, or with the keyboard: the arrow keys choose a "
+            "seat, Space picks up who sits there and Space again seats them on the chosen "
+            "seat (onto someone: the two swap); Escape puts them back."))
         for combo, table in ((self.convention, SEATING_CONVENTIONS),
                              (self.shape, TABLE_SHAPES)):
             for i in range(combo.count()):

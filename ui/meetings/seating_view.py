@@ -1,12 +1,14 @@
 """The seating plan drawn: tables, seats with who sits there, the door, and the seat of honour.
-A person is moved by dragging them onto another seat (onto someone: the two swap). The view
-only asks; the page's actions store the change as an undoable command."""
+A person is moved by dragging them onto another seat (onto someone: the two swap), or from the
+keyboard: the arrow keys choose a seat (a ring marks it), Space or Enter picks up who sits
+there and again seats them on the chosen seat, Escape puts them back. The view only asks; the
+page's actions store the change as the same undoable command as a drag."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsView
 
 from i18n import _
 from models.protocol import GUEST
@@ -17,6 +19,9 @@ SEAT = 46.0                          # seat circle radius
 GUEST_FILL, HOST_FILL = QColor("#dbe9f7"), QColor("#f6e3c9")
 TABLE_FILL = QColor("#eeeeee")
 SEAT_ROLE = 0                        # QGraphicsItem.data key: (table, seat)
+_STEPS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+          Qt.Key.Key_Down: (0, 1)}
+_TAKE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class SeatingView(QGraphicsView):
@@ -32,6 +37,11 @@ class SeatingView(QGraphicsView):
         self.seats: dict[tuple[int, int], int] = {}      # (table, seat) -> participant
         self._dragged: int | None = None
         self.editable = False
+        self.current: tuple[int, int] | None = None      # the seat the keyboard is on
+        self.held: int | None = None                     # the participant picked up by key
+        self.focus_mark: QGraphicsEllipseItem | None = None
+        self.held_mark: QGraphicsEllipseItem | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def show_plan(self, spots: list[Spot], seats: dict[int, tuple[int, int]],
                   names: dict[int, str], shape: str) -> None:
@@ -39,8 +49,14 @@ class SeatingView(QGraphicsView):
         scene.clear()
         self.spots = spots
         self.seats = {spot: pid for pid, spot in seats.items()}
+        self.focus_mark = self.held_mark = None
+        if self.held is not None and self.held not in seats:
+            self.held = None                             # taken off the plan meanwhile
         if not spots:
+            self.current = None
             return
+        if self.current not in {(s.table, s.seat) for s in spots}:
+            self.current = None
         small = QFont(self.font())
         for table in sorted({s.table for s in spots}):
             mine = [s for s in spots if s.table == table]
@@ -87,6 +103,93 @@ class SeatingView(QGraphicsView):
                       QPen(QColor("#8a5300"), 4))
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._marks()
+
+    # the keyboard ----------------------------------------------------------------------------
+    def _spot(self, key: tuple[int, int] | None) -> Spot | None:
+        return next((s for s in self.spots if (s.table, s.seat) == key), None)
+
+    def _ring(self, spot: Spot, grow: float, pen: QPen) -> QGraphicsEllipseItem:
+        r = SEAT + grow
+        ring = self.scene().addEllipse(QRectF(spot.x * UNIT - r, spot.y * UNIT - r, 2 * r,
+                                              2 * r), pen)
+        ring.setZValue(10)
+        return ring
+
+    def _marks(self) -> None:
+        """A ring round the chosen seat while the view has the focus; the seat of a person
+        picked up is filled with the selection colour until they are put down."""
+        for mark in (self.focus_mark, self.held_mark):
+            if mark is not None:
+                self.scene().removeItem(mark)
+        self.focus_mark = self.held_mark = None
+        colour = self.palette().highlight().color()
+        held_at = next((spot for spot, pid in self.seats.items() if pid == self.held), None)
+        if self.held is not None and self._spot(held_at) is not None:
+            self.held_mark = self._ring(self._spot(held_at), 2, QPen(colour, 4))
+            fill = QColor(colour)
+            fill.setAlpha(90)
+            self.held_mark.setBrush(QBrush(fill))
+        spot = self._spot(self.current)
+        if spot is not None and self.hasFocus():
+            self.focus_mark = self._ring(spot, 10, QPen(colour, 5, Qt.PenStyle.DashLine))
+
+    def _step(self, dx: int, dy: int) -> None:
+        here = self._spot(self.current)
+        if here is None:
+            return
+        # The nearest seat that way, a seat in the same row or column before one aslant.
+        ahead = [s for s in self.spots if (s.x - here.x) * dx + (s.y - here.y) * dy > 0.01]
+        if ahead:
+            best = min(ahead, key=lambda s: abs((s.x - here.x) * dx + (s.y - here.y) * dy)
+                       + 3 * abs((s.x - here.x) * dy + (s.y - here.y) * dx))
+            self.current = (best.table, best.seat)
+
+    def _take_or_put(self) -> None:
+        if not self.editable or self.current is None:
+            return
+        if self.held is None:
+            self.held = self.seats.get(self.current)        # an empty seat: nothing to take
+            return
+        held, self.held = self.held, None
+        if self.seats.get(self.current) != held:
+            self.drop(held, *self.current)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if not plain or not self.spots:
+            super().keyPressEvent(event)
+            return
+        if self.current is None and (key in _STEPS or key in _TAKE):
+            self._start()
+        elif key in _STEPS:
+            self._step(*_STEPS[key])
+        elif key in _TAKE:
+            self._take_or_put()
+        elif key == Qt.Key.Key_Escape and self.held is not None:
+            self.held = None
+        else:
+            super().keyPressEvent(event)
+            return
+        self._marks()
+        event.accept()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.current is None and self.spots:
+            self._start()
+        self._marks()
+
+    def _start(self) -> None:
+        """The keyboard starts on the seat of honour."""
+        honour = [s for s in self.spots if s.honour == 0] or self.spots
+        self.current = (honour[0].table, honour[0].seat)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._marks()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

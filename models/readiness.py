@@ -76,9 +76,36 @@ def _no_collection() -> Iterator[None]:
 
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
-    found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan), *_lodging(plan), *interpreter_findings(plan)]
+    own = _Schedules(plan)
+    found = [*_conflicts(plan, own), *_visits(plan, today), *_days_off(plan, today),
+             *_passports(plan, own), *_lodging(plan, own), *interpreter_findings(plan)]
     return sorted(found, key=Finding.sort_key)
+
+
+class _Schedules:
+    """Each participant's own items (those not for "everyone"), as positions in the plan by
+    start, read once for the checks that go person by person (double booking, passports,
+    lodging). People who travel together share one tuple, so a check does its work once per
+    distinct schedule, not once per person."""
+
+    def __init__(self, plan: Plan) -> None:
+        # Items with the same people (load_plan shares one set between them) add their
+        # positions to each person's list in one step, not one append per item and person.
+        by_people: dict[frozenset[int], list[int]] = defaultdict(list)
+        for n, item in enumerate(plan.items):
+            if item.people and not item.everyone:
+                by_people[item.people].append(n)
+        mine: dict[int, list[int]] = defaultdict(list)
+        for people, positions in by_people.items():
+            for pid in people:
+                mine[pid] += positions
+        distinct: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.of: dict[int, tuple[int, ...]] = {}
+        for pid, positions in mine.items():
+            positions.sort()
+            key = tuple(positions)
+            self.of[pid] = distinct.setdefault(key, key)
+        self.distinct = list(distinct)
 
 
 def _names(plan: Plan, pids) -> list[dict]:
@@ -97,7 +124,7 @@ def _meets(transfer: PlanItem, flight: PlanItem) -> bool:
     return transfer.start_tz == flight.end_tz
 
 
-def _conflicts(plan: Plan) -> list[Finding]:
+def _conflicts(plan: Plan, own: _Schedules | None = None) -> list[Finding]:
     """Each person's own items swept by start, and the "everyone" items swept once against all:
     the work grows with the items and the overlaps found, not with the square of the items.
 
@@ -105,19 +132,15 @@ def _conflicts(plan: Plan) -> list[Finding]:
     findings come by the later item, then the earlier, as a sweep over all pairs gives them.
     """
     items = plan.items
-    own: dict[int, list[int]] = defaultdict(list)     # participant -> their items, by start
-    candidates = []
-    for n, item in enumerate(items):
-        if item.kind in _NO_OVERLAP or not item.people:
-            continue
-        candidates.append(n)
-        if not item.everyone:
-            for pid in item.people:
-                own[pid].append(n)
+    own = own or _Schedules(plan)
+    candidates = [n for n, item in enumerate(items)
+                  if item.people and item.kind not in _NO_OVERLAP]
     ends = [item.end for item in items]
     pairs: set[tuple[int, int]] = set()              # (later, earlier) positions in the plan
     # People who travel together have the same items: their sweep is done once.
-    for mine in {tuple(v) for v in own.values()}:
+    overlapping = {tuple(n for n in schedule if items[n].kind not in _NO_OVERLAP)
+                   for schedule in own.distinct}
+    for mine in overlapping:
         running: list[int] = []
         for n in mine:
             if running:
@@ -221,26 +244,29 @@ def _days_off(plan: Plan, today: date) -> list[Finding]:
     return found
 
 
-def _passports(plan: Plan) -> list[Finding]:
-    # Who is in each zone, one set union per item (not one update per person and item); the
-    # zones of "everyone" items once for all, not a union of every participant per item.
-    everyone_zones: set[str] = set()
-    in_zone: dict[str, set[int]] = defaultdict(set)
-    for item in plan.items:
-        if item.everyone:
-            if item.people:
-                everyone_zones.update((item.start_tz, item.end_tz))
-            continue
-        in_zone[item.start_tz] |= item.people
-        in_zone[item.end_tz] |= item.people
+def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
+    # The zones of "everyone" items once for all; a person's own zones once per schedule.
+    items = plan.items
+    everyone_zones = frozenset(z for item in items if item.everyone and item.people
+                               for z in (item.start_tz, item.end_tz))
+    countries: dict[tuple[int, ...], set[str]] = {}
+    rules: dict[tuple, tuple[date, str] | None] = {}   # many share citizenship and expiry
     found = []
     for pid in plan.active:
         person = plan.people[pid]
         if person.passport_expiry is None:
             continue
-        zones = everyone_zones.union(zone for zone, people in in_zone.items() if pid in people)
-        rule = passport_too_short(person.passport_expiry, person.citizenship, plan.end_date,
-                                  mission_countries(zones or {plan.home_tz}))
+        schedule = own.of.get(pid, ())
+        where = countries.get(schedule)
+        if where is None:
+            zones = everyone_zones.union(z for n in schedule
+                                         for z in (items[n].start_tz, items[n].end_tz))
+            where = countries[schedule] = mission_countries(zones or {plan.home_tz})
+        key = (person.passport_expiry, person.citizenship, schedule)
+        if key not in rules:
+            rules[key] = passport_too_short(person.passport_expiry, person.citizenship,
+                                            plan.end_date, where)
+        rule = rules[key]
         if rule:
             found.append(Finding(F.PASSPORT_EXPIRY, F.RANK_MISSING, None, pid, {
                 "person": person.name(), "expiry": person.passport_expiry, "until": rule[0],
@@ -282,7 +308,7 @@ def _night_points(plan: Plan) -> dict[str, tuple[list[datetime], list[date]]]:
                  for d in days], days) for z in zones}
 
 
-def _lodging(plan: Plan) -> list[Finding]:
+def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
     """Nights away from home without a bed.
 
     A confirmed participant who is not a host is away from home from the start of their first
@@ -293,40 +319,34 @@ def _lodging(plan: Plan) -> list[Finding]:
     """
     items = plan.items
     shared_cover = [i for i in items if i.everyone and i.people and i.kind != _HOTEL]
-    # Positions in the plan, not items: a person's three lists make a key in C (see below).
-    own_cover: dict[int, list[int]] = defaultdict(list)
-    hotels_in: dict[int, list[int]] = defaultdict(list)
-    legs: dict[int, list[int]] = defaultdict(list)
-    shared_legs = []
+    shared_legs = [i for i in items if i.everyone and i.kind != _HOTEL and _is_leg(i)]
+    # Stays for everyone hold every participant checked here (all are active).
+    shared_hotels = [n for n, i in enumerate(items) if i.kind == _HOTEL and i.everyone
+                     and i.people]
+    roomed_in: dict[int, list[int]] = defaultdict(list)    # participant -> stays with a room
     for n, item in enumerate(items):
-        is_leg = item.kind == _FLIGHT or (item.kind == _TRANSFER
-                                          and (item.from_code or item.to_code))
         if item.kind == _HOTEL:
             for pid in plan.roomed.get(item.id, ()):
-                own_cover[pid].append(n)
-            for pid in item.people:
-                hotels_in[pid].append(n)
-            continue
-        if item.everyone:
-            if is_leg:
-                shared_legs.append(item)
-            continue
-        for pid in item.people:
-            own_cover[pid].append(n)
-            if is_leg:
-                legs[pid].append(n)
+                roomed_in[pid].append(n)
     shared = _Cover(shared_cover)
     points = _night_points(plan)
     found = []
     # People who travel, sleep and stay together have the same nights without a bed: each
     # such group's nights are worked out once.
+    parts: dict[tuple, tuple] = {}          # (schedule, stays with a room) -> the three lists
     unlodged: dict[tuple, list] = {}
     for pid in plan.active:
         person = plan.people[pid]
-        mine = legs.get(pid, [])
-        if person.status != _CONFIRMED or person.role == _HOST or not (mine or shared_legs):
+        if person.status != _CONFIRMED or person.role == _HOST:
             continue
-        key = tuple(mine), tuple(own_cover.get(pid, ())), tuple(hotels_in.get(pid, ()))
+        schedule, rooms = own.of.get(pid, ()), tuple(roomed_in.get(pid, ()))
+        key = parts.get((schedule, rooms))
+        if key is None:
+            key = parts[(schedule, rooms)] = _lodging_parts(items, schedule, rooms,
+                                                            shared_hotels)
+        mine = key[0]
+        if not (mine or shared_legs):
+            continue
         if key not in unlodged:
             unlodged[key] = _nights_without_bed(
                 [items[n] for n in mine] + shared_legs, shared,
@@ -336,6 +356,22 @@ def _lodging(plan: Plan) -> list[Finding]:
                                  {"person": person.name(), "night": night,
                                   "hotel": _title(hotel) if hotel else None}, when=point))
     return found
+
+
+def _is_leg(item: PlanItem) -> bool:
+    """A journey: a flight, or a transfer to or from a coded place."""
+    return item.kind == _FLIGHT or (item.kind == _TRANSFER and bool(item.from_code
+                                                                     or item.to_code))
+
+
+def _lodging_parts(items: list[PlanItem], schedule: tuple[int, ...], rooms: tuple[int, ...],
+                   shared_hotels: list[int]) -> tuple[tuple[int, ...], ...]:
+    """A person's journeys, what covers their nights (their own items but stays, and the stays
+    they have a room in) and the stays they are on, as positions in the plan by start."""
+    legs = tuple(n for n in schedule if items[n].kind != _HOTEL and _is_leg(items[n]))
+    cover = tuple(sorted([n for n in schedule if items[n].kind != _HOTEL] + list(rooms)))
+    stays = tuple(sorted([n for n in schedule if items[n].kind == _HOTEL] + shared_hotels))
+    return legs, cover, stays
 
 
 def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,

@@ -21,16 +21,14 @@ What each check means (the window's panel and `main.py readiness` show the same 
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
 from models import findings as F
+from models.collection_pause import no_collection
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
 from models.interpreting import interpreter_findings
@@ -53,25 +51,13 @@ _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
 
 
 def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
-    with _no_collection():
+    with no_collection():      # see models.collection_pause
         plan = load_plan(session, mission_id=mission_id)
         if plan is None:
             raise LookupError(f"mission {mission_id} not found")
-        return check_plan(plan, today=today)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the plan is read and checked: at 2,000 people it
-    makes hundreds of thousands of short-lived, acyclic objects, and the collections they set
-    off cost a third of the time. Nothing made here outlives the call but the findings."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        found = check_plan(plan, today=today)
+        del plan      # freed while collections wait: the first one after would walk it all
+    return found
 
 
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:

@@ -304,21 +304,24 @@ def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
     flight). People with no journey (locals who only attend) are never checked.
     """
     items = plan.items
-    shared_cover = [i for i in items if i.everyone and i.people and i.kind != _HOTEL]
-    shared_legs = [i for i in items if i.everyone and i.kind != _HOTEL and _is_leg(i)]
+    stay = [item.kind == _HOTEL for item in items]
+    journey = [not is_stay and _is_leg(item) for item, is_stay in zip(items, stay, strict=True)]
+    shared_cover = [i for n, i in enumerate(items) if i.everyone and i.people and not stay[n]]
+    shared_legs = [i for n, i in enumerate(items) if i.everyone and journey[n]]
     # Stays for everyone hold every participant checked here (all are active).
-    shared_hotels = [n for n, i in enumerate(items) if i.kind == _HOTEL and i.everyone
-                     and i.people]
+    shared_hotels = [n for n, i in enumerate(items) if stay[n] and i.everyone and i.people]
     roomed_in: dict[int, list[int]] = defaultdict(list)    # participant -> stays with a room
     for n, item in enumerate(items):
-        if item.kind == _HOTEL:
+        if stay[n]:
             for pid in plan.roomed.get(item.id, ()):
                 roomed_in[pid].append(n)
     shared = _Cover(shared_cover)
     points = _night_points(plan)
     found = []
     # People who travel, sleep and stay together have the same nights without a bed: each
-    # such group's nights are worked out once.
+    # such group's nights are worked out once. A person's three lists, as positions in the
+    # plan by start: their journeys, what covers their nights (their own items but stays, and
+    # the stays they have a room in) and the stays they are on.
     parts: dict[tuple, tuple] = {}          # (schedule, stays with a room) -> the three lists
     unlodged: dict[tuple, list] = {}
     for pid in plan.active:
@@ -328,8 +331,10 @@ def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
         schedule, rooms = own.of.get(pid, ()), tuple(roomed_in.get(pid, ()))
         key = parts.get((schedule, rooms))
         if key is None:
-            key = parts[(schedule, rooms)] = _lodging_parts(items, schedule, rooms,
-                                                            shared_hotels)
+            key = parts[(schedule, rooms)] = (
+                tuple(n for n in schedule if journey[n]),
+                tuple(sorted([n for n in schedule if not stay[n]] + list(rooms))),
+                tuple(sorted([n for n in schedule if stay[n]] + shared_hotels)))
         mine = key[0]
         if not (mine or shared_legs):
             continue
@@ -348,16 +353,6 @@ def _is_leg(item: PlanItem) -> bool:
     """A journey: a flight, or a transfer to or from a coded place."""
     return item.kind == _FLIGHT or (item.kind == _TRANSFER and bool(item.from_code
                                                                      or item.to_code))
-
-
-def _lodging_parts(items: list[PlanItem], schedule: tuple[int, ...], rooms: tuple[int, ...],
-                   shared_hotels: list[int]) -> tuple[tuple[int, ...], ...]:
-    """A person's journeys, what covers their nights (their own items but stays, and the stays
-    they have a room in) and the stays they are on, as positions in the plan by start."""
-    legs = tuple(n for n in schedule if items[n].kind != _HOTEL and _is_leg(items[n]))
-    cover = tuple(sorted([n for n in schedule if items[n].kind != _HOTEL] + list(rooms)))
-    stays = tuple(sorted([n for n in schedule if items[n].kind == _HOTEL] + shared_hotels))
-    return legs, cover, stays
 
 
 def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,

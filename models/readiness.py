@@ -235,7 +235,7 @@ def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
     items = plan.items
     everyone_zones = frozenset(z for item in items if item.everyone and item.people
                                for z in (item.start_tz, item.end_tz))
-    countries: dict[tuple[int, ...], set[str]] = {}
+    countries: dict[tuple[int, ...], frozenset[str]] = {}
     rules: dict[tuple, tuple[date, str] | None] = {}   # many share citizenship and expiry
     found = []
     for pid in plan.active:
@@ -247,8 +247,8 @@ def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
         if where is None:
             zones = everyone_zones.union(z for n in schedule
                                          for z in (items[n].start_tz, items[n].end_tz))
-            where = countries[schedule] = mission_countries(zones or {plan.home_tz})
-        key = (person.passport_expiry, person.citizenship, schedule)
+            where = countries[schedule] = frozenset(mission_countries(zones or {plan.home_tz}))
+        key = (person.passport_expiry, person.citizenship, where)
         if key not in rules:
             rules[key] = passport_too_short(person.passport_expiry, person.citizenship,
                                             plan.end_date, where)
@@ -265,15 +265,21 @@ class _Cover:
     by start, as the plan's do."""
 
     def __init__(self, items) -> None:
-        self.starts, self.ends, self.zones = [], [], []
-        for item in items:
-            if self.ends and item.start <= self.ends[-1]:
-                if item.end > self.ends[-1]:
-                    self.ends[-1], self.zones[-1] = item.end, item.end_tz
+        starts: list[datetime] = []
+        ends: list[datetime] = []
+        zones: list[str] = []
+        last = None                    # the end of the interval being merged (locals: this
+        for item in items:             # runs once per distinct schedule, on all its items)
+            if last is not None and item.start <= last:
+                if item.end > last:
+                    ends[-1] = last = item.end
+                    zones[-1] = item.end_tz
             else:
-                self.starts.append(item.start)
-                self.ends.append(item.end)
-                self.zones.append(item.end_tz)
+                starts.append(item.start)
+                ends.append(item.end)
+                zones.append(item.end_tz)
+                last = item.end
+        self.starts, self.ends, self.zones = starts, ends, zones
 
     def last_before(self, instant: datetime):
         """(end, zone) of the interval holding or last ending before the instant, or None."""
@@ -365,8 +371,8 @@ def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
     for zone_name, (instants, days) in points.items():
         for n in range(bisect_right(instants, away), bisect_left(instants, back)):
             point, night = instants[n], days[n]
-            here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
-            latest = max(here, default=None)
+            ours, everyone = own.last_before(point), shared.last_before(point)
+            latest = max(ours, everyone) if ours and everyone else ours or everyone
             if latest and latest[0] > point:
                 continue                                  # covered
             if (latest[1] if latest else home_zone) != zone_name:

@@ -262,8 +262,10 @@ def list_attendees(session: Session, *, mission_id: int,
         query = query.where(col(Participant.id).in_(list(participant_ids)))
     with no_collection():               # see models.collection_pause
         rows = session.connection().execute(query, {"mission_id": mission_id}).all()
-        return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
-                            organization_id=values[19]) for values in rows]
+        out = [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
+                           organization_id=values[19]) for values in rows]
+        del rows           # freed before collections resume: the first one would walk them
+    return out
 
 
 # One Core statement, each item's count of people in the same row. The instants untyped: at

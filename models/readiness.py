@@ -119,29 +119,30 @@ def _conflicts(plan: Plan, own: _Schedules | None = None) -> list[Finding]:
     """
     items = plan.items
     own = own or _Schedules(plan)
-    candidates = [n for n, item in enumerate(items)
-                  if item.people and item.kind not in _NO_OVERLAP]
-    ends = [item.end for item in items]
+    can = [bool(item.people) and item.kind not in _NO_OVERLAP for item in items]
+    candidates = [n for n, flag in enumerate(can) if flag]
+    starts, ends = [item.start for item in items], [item.end for item in items]
     pairs: set[tuple[int, int]] = set()              # (later, earlier) positions in the plan
     # People who travel together have the same items: their sweep is done once.
-    overlapping = {tuple(n for n in schedule if items[n].kind not in _NO_OVERLAP)
-                   for schedule in own.distinct}
+    overlapping = {tuple(n for n in schedule if can[n]) for schedule in own.distinct}
     for mine in overlapping:
         running: list[int] = []
         for n in mine:
             if running:
-                start = items[n].start
+                start = starts[n]
                 running = [r for r in running if ends[r] > start]
-                pairs.update((n, r) for r in running)
+                if running:
+                    pairs.update((n, r) for r in running)
             running.append(n)
     # An "everyone" item holds every participant not cancelled, so it shares someone with any
     # item that has people: it pairs with whatever runs beside it, "everyone" or not.
     shared: list[int] = []
     others: list[int] = []
     for n in candidates:
-        start = items[n].start
-        shared = [r for r in shared if ends[r] > start]
-        pairs.update((n, r) for r in shared)
+        start = starts[n]
+        if shared:
+            shared = [r for r in shared if ends[r] > start]
+            pairs.update((n, r) for r in shared)
         if items[n].everyone:
             others = [r for r in others if ends[r] > start]
             pairs.update((n, r) for r in others)
@@ -337,10 +338,16 @@ def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
         schedule, rooms = own.of.get(pid, ()), tuple(roomed_in.get(pid, ()))
         key = parts.get((schedule, rooms))
         if key is None:
-            key = parts[(schedule, rooms)] = (
-                tuple(n for n in schedule if journey[n]),
-                tuple(sorted([n for n in schedule if not stay[n]] + list(rooms))),
-                tuple(sorted([n for n in schedule if stay[n]] + shared_hotels)))
+            legs, beds, stays = [], list(rooms), list(shared_hotels)
+            for n in schedule:
+                if stay[n]:
+                    stays.append(n)
+                else:
+                    beds.append(n)
+                    if journey[n]:
+                        legs.append(n)
+            key = parts[(schedule, rooms)] = (tuple(legs), tuple(sorted(beds)),
+                                              tuple(sorted(stays)))
         mine = key[0]
         if not (mine or shared_legs):
             continue

@@ -34,7 +34,7 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session
 
 from models import findings as F
-from models.collection import no_collection
+from models.collection_pause import no_collection
 from models.entities import AttendanceStatus, Clearance, ItemKind, Role
 from models.findings import Finding, count_text, finding_text  # noqa: F401 - the public API
 from models.interpreting import interpreter_findings
@@ -61,17 +61,20 @@ _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
 
 
 def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
-    with no_collection():
+    with no_collection():      # see models.collection_pause
         plan = load_plan(session, mission_id=mission_id)
         if plan is None:
             raise LookupError(f"mission {mission_id} not found")
-        return check_plan(plan, today=today)
+        found = check_plan(plan, today=today)
+        del plan      # freed while collections wait: the first one after would walk it all
+    return found
 
 
 def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
-    found = [*_conflicts(plan), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan), *_latin_unchecked(plan, today), *_lodging(plan),
+    own = _Schedules(plan)
+    found = [*_conflicts(plan, own), *_visits(plan, today), *_days_off(plan, today),
+             *_passports(plan, own), *_latin_unchecked(plan, today), *_lodging(plan, own),
              *interpreter_findings(plan), *_gifts(plan, today)]
     return sorted(found, key=Finding.sort_key)
 
@@ -82,6 +85,32 @@ def _gifts(plan: Plan, today: date) -> list[Finding]:
         "item": _title(item), "at": (item.start, item.start_tz)}, when=item.start)
         for item in plan.items if item.kind == _COURTESY and item.id not in plan.gifted
         and local_date(item.end, item.end_tz) >= today]
+
+
+class _Schedules:
+    """Each participant's own items (those not for "everyone"), as positions in the plan by
+    start, read once for the checks that go person by person (double booking, passports,
+    lodging). People who travel together share one tuple, so a check does its work once per
+    distinct schedule, not once per person."""
+
+    def __init__(self, plan: Plan) -> None:
+        # Items with the same people (load_plan shares one set between them) add their
+        # positions to each person's list in one step, not one append per item and person.
+        by_people: dict[frozenset[int], list[int]] = defaultdict(list)
+        for n, item in enumerate(plan.items):
+            if item.people and not item.everyone:
+                by_people[item.people].append(n)
+        mine: dict[int, list[int]] = defaultdict(list)
+        for people, positions in by_people.items():
+            for pid in people:
+                mine[pid] += positions
+        distinct: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.of: dict[int, tuple[int, ...]] = {}
+        for pid, positions in mine.items():
+            positions.sort()
+            key = tuple(positions)
+            self.of[pid] = distinct.setdefault(key, key)
+        self.distinct = list(distinct)
 
 
 def _names(plan: Plan, pids) -> list[dict]:
@@ -100,7 +129,7 @@ def _meets(transfer: PlanItem, flight: PlanItem) -> bool:
     return transfer.start_tz == flight.end_tz
 
 
-def _conflicts(plan: Plan) -> list[Finding]:
+def _conflicts(plan: Plan, own: _Schedules | None = None) -> list[Finding]:
     """Each person's own items swept by start, and the "everyone" items swept once against all:
     the work grows with the items and the overlaps found, not with the square of the items.
 
@@ -108,34 +137,31 @@ def _conflicts(plan: Plan) -> list[Finding]:
     findings come by the later item, then the earlier, as a sweep over all pairs gives them.
     """
     items = plan.items
-    own: dict[int, list[int]] = defaultdict(list)     # participant -> their items, by start
-    candidates = []
-    for n, item in enumerate(items):
-        if item.kind in _NO_OVERLAP or not item.people:
-            continue
-        candidates.append(n)
-        if not item.everyone:
-            for pid in item.people:
-                own[pid].append(n)
-    ends = [item.end for item in items]
+    own = own or _Schedules(plan)
+    can = [bool(item.people) and item.kind not in _NO_OVERLAP for item in items]
+    candidates = [n for n, flag in enumerate(can) if flag]
+    starts, ends = [item.start for item in items], [item.end for item in items]
     pairs: set[tuple[int, int]] = set()              # (later, earlier) positions in the plan
     # People who travel together have the same items: their sweep is done once.
-    for mine in {tuple(v) for v in own.values()}:
+    overlapping = {tuple(n for n in schedule if can[n]) for schedule in own.distinct}
+    for mine in overlapping:
         running: list[int] = []
         for n in mine:
             if running:
-                start = items[n].start
+                start = starts[n]
                 running = [r for r in running if ends[r] > start]
-                pairs.update((n, r) for r in running)
+                if running:
+                    pairs.update((n, r) for r in running)
             running.append(n)
     # An "everyone" item holds every participant not cancelled, so it shares someone with any
     # item that has people: it pairs with whatever runs beside it, "everyone" or not.
     shared: list[int] = []
     others: list[int] = []
     for n in candidates:
-        start = items[n].start
-        shared = [r for r in shared if ends[r] > start]
-        pairs.update((n, r) for r in shared)
+        start = starts[n]
+        if shared:
+            shared = [r for r in shared if ends[r] > start]
+            pairs.update((n, r) for r in shared)
         if items[n].everyone:
             others = [r for r in others if ends[r] > start]
             pairs.update((n, r) for r in others)
@@ -265,26 +291,29 @@ def _latin_unchecked(plan: Plan, today: date) -> list[Finding]:
     return found
 
 
-def _passports(plan: Plan) -> list[Finding]:
-    # Who is in each zone, one set union per item (not one update per person and item); the
-    # zones of "everyone" items once for all, not a union of every participant per item.
-    everyone_zones: set[str] = set()
-    in_zone: dict[str, set[int]] = defaultdict(set)
-    for item in plan.items:
-        if item.everyone:
-            if item.people:
-                everyone_zones.update((item.start_tz, item.end_tz))
-            continue
-        in_zone[item.start_tz] |= item.people
-        in_zone[item.end_tz] |= item.people
+def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
+    # The zones of "everyone" items once for all; a person's own zones once per schedule.
+    items = plan.items
+    everyone_zones = frozenset(z for item in items if item.everyone and item.people
+                               for z in (item.start_tz, item.end_tz))
+    countries: dict[tuple[int, ...], frozenset[str]] = {}
+    rules: dict[tuple, tuple[date, str] | None] = {}   # many share citizenship and expiry
     found = []
     for pid in plan.active:
         person = plan.people[pid]
         if person.passport_expiry is None:
             continue
-        zones = everyone_zones.union(zone for zone, people in in_zone.items() if pid in people)
-        rule = passport_too_short(person.passport_expiry, person.citizenship, plan.end_date,
-                                  mission_countries(zones or {plan.home_tz}))
+        schedule = own.of.get(pid, ())
+        where = countries.get(schedule)
+        if where is None:
+            zones = everyone_zones.union(z for n in schedule
+                                         for z in (items[n].start_tz, items[n].end_tz))
+            where = countries[schedule] = frozenset(mission_countries(zones or {plan.home_tz}))
+        key = (person.passport_expiry, person.citizenship, where)
+        if key not in rules:
+            rules[key] = passport_too_short(person.passport_expiry, person.citizenship,
+                                            plan.end_date, where)
+        rule = rules[key]
         if rule:
             found.append(Finding(F.PASSPORT_EXPIRY, F.RANK_MISSING, None, pid, {
                 "person": person.name(), "expiry": person.passport_expiry, "until": rule[0],
@@ -297,15 +326,21 @@ class _Cover:
     by start, as the plan's do."""
 
     def __init__(self, items) -> None:
-        self.starts, self.ends, self.zones = [], [], []
-        for item in items:
-            if self.ends and item.start <= self.ends[-1]:
-                if item.end > self.ends[-1]:
-                    self.ends[-1], self.zones[-1] = item.end, item.end_tz
+        starts: list[datetime] = []
+        ends: list[datetime] = []
+        zones: list[str] = []
+        last = None                    # the end of the interval being merged (locals: this
+        for item in items:             # runs once per distinct schedule, on all its items)
+            if last is not None and item.start <= last:
+                if item.end > last:
+                    ends[-1] = last = item.end
+                    zones[-1] = item.end_tz
             else:
-                self.starts.append(item.start)
-                self.ends.append(item.end)
-                self.zones.append(item.end_tz)
+                starts.append(item.start)
+                ends.append(item.end)
+                zones.append(item.end_tz)
+                last = item.end
+        self.starts, self.ends, self.zones = starts, ends, zones
 
     def last_before(self, instant: datetime):
         """(end, zone) of the interval holding or last ending before the instant, or None."""
@@ -326,7 +361,7 @@ def _night_points(plan: Plan) -> dict[str, tuple[list[datetime], list[date]]]:
                  for d in days], days) for z in zones}
 
 
-def _lodging(plan: Plan) -> list[Finding]:
+def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
     """Nights away from home without a bed.
 
     A confirmed participant who is not a host is away from home from the start of their first
@@ -336,41 +371,46 @@ def _lodging(plan: Plan) -> list[Finding]:
     flight). People with no journey (locals who only attend) are never checked.
     """
     items = plan.items
-    shared_cover = [i for i in items if i.everyone and i.people and i.kind != _HOTEL]
-    # Positions in the plan, not items: a person's three lists make a key in C (see below).
-    own_cover: dict[int, list[int]] = defaultdict(list)
-    hotels_in: dict[int, list[int]] = defaultdict(list)
-    legs: dict[int, list[int]] = defaultdict(list)
-    shared_legs = []
+    stay = [item.kind == _HOTEL for item in items]
+    journey = [not is_stay and _is_leg(item) for item, is_stay in zip(items, stay, strict=True)]
+    shared_cover = [i for n, i in enumerate(items) if i.everyone and i.people and not stay[n]]
+    shared_legs = [i for n, i in enumerate(items) if i.everyone and journey[n]]
+    # Stays for everyone hold every participant checked here (all are active).
+    shared_hotels = [n for n, i in enumerate(items) if stay[n] and i.everyone and i.people]
+    roomed_in: dict[int, list[int]] = defaultdict(list)    # participant -> stays with a room
     for n, item in enumerate(items):
-        is_leg = item.kind == _FLIGHT or (item.kind == _TRANSFER
-                                          and (item.from_code or item.to_code))
-        if item.kind == _HOTEL:
+        if stay[n]:
             for pid in plan.roomed.get(item.id, ()):
-                own_cover[pid].append(n)
-            for pid in item.people:
-                hotels_in[pid].append(n)
-            continue
-        if item.everyone:
-            if is_leg:
-                shared_legs.append(item)
-            continue
-        for pid in item.people:
-            own_cover[pid].append(n)
-            if is_leg:
-                legs[pid].append(n)
+                roomed_in[pid].append(n)
     shared = _Cover(shared_cover)
     points = _night_points(plan)
     found = []
     # People who travel, sleep and stay together have the same nights without a bed: each
-    # such group's nights are worked out once.
+    # such group's nights are worked out once. A person's three lists, as positions in the
+    # plan by start: their journeys, what covers their nights (their own items but stays, and
+    # the stays they have a room in) and the stays they are on.
+    parts: dict[tuple, tuple] = {}          # (schedule, stays with a room) -> the three lists
     unlodged: dict[tuple, list] = {}
     for pid in plan.active:
         person = plan.people[pid]
-        mine = legs.get(pid, [])
-        if person.status != _CONFIRMED or person.role == _HOST or not (mine or shared_legs):
+        if person.status != _CONFIRMED or person.role == _HOST:
             continue
-        key = tuple(mine), tuple(own_cover.get(pid, ())), tuple(hotels_in.get(pid, ()))
+        schedule, rooms = own.of.get(pid, ()), tuple(roomed_in.get(pid, ()))
+        key = parts.get((schedule, rooms))
+        if key is None:
+            legs, beds, stays = [], list(rooms), list(shared_hotels)
+            for n in schedule:
+                if stay[n]:
+                    stays.append(n)
+                else:
+                    beds.append(n)
+                    if journey[n]:
+                        legs.append(n)
+            key = parts[(schedule, rooms)] = (tuple(legs), tuple(sorted(beds)),
+                                              tuple(sorted(stays)))
+        mine = key[0]
+        if not (mine or shared_legs):
+            continue
         if key not in unlodged:
             unlodged[key] = _nights_without_bed(
                 [items[n] for n in mine] + shared_legs, shared,
@@ -380,6 +420,12 @@ def _lodging(plan: Plan) -> list[Finding]:
                                  {"person": person.name(), "night": night,
                                   "hotel": _title(hotel) if hotel else None}, when=point))
     return found
+
+
+def _is_leg(item: PlanItem) -> bool:
+    """A journey: a flight, or a transfer to or from a coded place."""
+    return item.kind == _FLIGHT or (item.kind == _TRANSFER and bool(item.from_code
+                                                                     or item.to_code))
 
 
 def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
@@ -392,8 +438,8 @@ def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
     for zone_name, (instants, days) in points.items():
         for n in range(bisect_right(instants, away), bisect_left(instants, back)):
             point, night = instants[n], days[n]
-            here = [c for c in (shared.last_before(point), own.last_before(point)) if c]
-            latest = max(here, default=None)
+            ours, everyone = own.last_before(point), shared.last_before(point)
+            latest = max(ours, everyone) if ours and everyone else ours or everyone
             if latest and latest[0] > point:
                 continue                                  # covered
             if (latest[1] if latest else home_zone) != zone_name:

@@ -200,13 +200,23 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
                        if p.status != AttendanceStatus.CANCELLED.value)
     where = {"mission_id": mission_id}
     items = []
+    # Items with the same people share one set, and items at the same instant one datetime:
+    # a group's items repeat their lists and times, and the checks group people by these sets.
+    sets: dict[str, frozenset[int]] = {"": frozenset()}
+    instants: dict = {}
     for row in conn.execute(_ITEMS[details], where).all():
-        everyone, links = bool(row[11]), row[12]
+        everyone, links = bool(row[11]), row[12] or ""
         # "Everyone" items share one set: no copy per item of 200 participants.
-        who = active if everyone else (
-            frozenset(set(map(int, links.split(","))) & active) if links else frozenset())
-        items.append(PlanItem(row[0], row[1], stored_utc(row[2]), stored_utc(row[3]),
-                              *row[4:11], everyone, who, *row[13:]))
+        who = active if everyone else sets.get(links)
+        if who is None:
+            who = sets[links] = frozenset(map(int, links.split(","))) & active
+        start, end = instants.get(row[2]), instants.get(row[3])
+        if start is None:
+            start = instants[row[2]] = stored_utc(row[2])
+        if end is None:
+            end = instants[row[3]] = stored_utc(row[3])
+        items.append(PlanItem(row[0], row[1], start, end, *row[4:11], everyone, who,
+                              *row[13:]))
     site_ids = {item.site_id for item in items if item.site_id is not None}
     sites = {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f), *row[6:])
              for row in conn.execute(select(

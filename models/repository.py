@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, type_coerce
 from sqlalchemy.types import NullType
 from sqlmodel import Session, col, delete, func, select
 
+from models.collection_pause import no_collection
 from models.entities import (
     ItemParticipant,
     ItineraryItem,
@@ -261,9 +262,12 @@ def list_attendees(session: Session, *, mission_id: int,
     query = _ATTENDEES
     if participant_ids is not None:
         query = query.where(col(Participant.id).in_(list(participant_ids)))
-    rows = session.connection().execute(query, {"mission_id": mission_id}).all()
-    return [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
-                        organization_id=values[19], sex=values[20]) for values in rows]
+    with no_collection():               # see models.collection_pause
+        rows = session.connection().execute(query, {"mission_id": mission_id}).all()
+        out = [AttendeeRow(*values[:18], latin_unconfirmed=bool(values[18]),
+                           organization_id=values[19], sex=values[20]) for values in rows]
+        del rows           # freed before collections resume: the first one would walk them
+    return out
 
 
 # One Core statement, each item's count of people in the same row. The instants untyped: at
@@ -300,9 +304,10 @@ def list_items(session: Session, *, mission_id: int,
             instant = instants[value] = stored_utc(value)
         return instant
 
-    return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
-                    everyone=bool(v[16]), participant_count=v[17], site_address=v[18])
-            for v in session.connection().execute(query, params).all()]
+    with no_collection():               # see models.collection_pause
+        return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
+                        everyone=bool(v[16]), participant_count=v[17], site_address=v[18])
+                for v in session.connection().execute(query, params).all()]
 
 
 def create_item(session: Session, *, mission_id: int, participant_ids: list[int] = (),

@@ -251,6 +251,27 @@ def test_hosts_locals_and_the_unconfirmed_need_no_lodging(empty_db):
     assert {f.params["person"]["family"] for f in _checks(empty_db, b.mission_id)} == {"Sato"}
 
 
+def test_people_on_one_schedule_are_still_checked_one_by_one(empty_db):
+    """The checks work once per distinct schedule (people who travel together): what differs
+    between such people (a room, a citizenship, an expiry) must still decide for each."""
+    with write_session(empty_db.engine) as s:
+        b, sato, hotel = _trip(s)
+        kato = b.person("Kato", passport_expiry=date(2027, 1, 10))      # on Sato's items
+        ito = b.person("Ito", citizenship="NG", passport_expiry=date(2027, 1, 10))
+        for item in repo.list_items(s, mission_id=b.mission_id):
+            b.join(item.id, kato)
+            b.join(item.id, ito)
+        for guest in (sato, ito):
+            create_room(s, RoomData(id=None, item_id=hotel, room_type="single",
+                                    guest_ids=(guest,)))
+    found = _checks(empty_db, b.mission_id)
+    assert sorted((f.kind, f.participant_id) for f in found) == sorted([
+        (F.NO_LODGING, kato), (F.NO_LODGING, kato),         # no room: both nights, only Kato
+        (F.PASSPORT_EXPIRY, ito)])                          # Kato's like expiry is his home's
+    assert {f.params["night"] for f in found if f.kind == F.NO_LODGING} == {
+        date(2026, 12, 9), date(2026, 12, 10)}
+
+
 # -- all together ------------------------------------------------------------------------------
 
 def test_findings_come_most_urgent_first_and_reword_in_the_current_language(empty_db):

@@ -126,8 +126,14 @@ def test_opening_a_server_teaches_the_redactor_its_values(pg_server):
 
 
 def test_a_server_database_is_not_shared_or_synced_from_itself(server_window, server_db):
-    from models.sync import NotALaptop, NotShared, last_changed, share_mission, shared_codes
-    from models.sync import sync_status
+    from models.sync import (
+        NotALaptop,
+        NotShared,
+        last_changed,
+        share_mission,
+        shared_codes,
+        sync_status,
+    )
 
     engine = server_db.engine
     assert shared_codes(engine) == []

@@ -31,7 +31,7 @@ from documents.workbook.schedules import delegate_schedule
 from documents.workbook.travel import itinerary_sheet, manifest_sheet, person_rooms
 from i18n import _, pick, temporary_language
 from models import repository as repo
-from models.collection import no_collection
+from models.collection_pause import no_collection
 from models.store.db import Engine, read_session
 
 
@@ -58,7 +58,7 @@ def _mission_id(engine: Engine, code: str) -> int:
     return mission.id
 
 
-@no_collection()        # see models/collection.py
+@no_collection()        # see models/collection_pause.py
 def export_mission(engine: Engine, *, code: str, path: str | Path, language: str,
                    sensitive: bool = True, progress: Progress | None = None,
                    today: date | None = None) -> ExportResult:

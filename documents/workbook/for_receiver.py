@@ -40,7 +40,7 @@ from documents.workbook.site import site_document
 from documents.workbook.transport import transport_document
 from documents.workbook.travel import itinerary_sheet, person_rooms
 from i18n import N_, _, current_language, pick, temporary_language
-from models.collection import no_collection
+from models.collection_pause import no_collection
 from models.store.db import Engine
 
 _DELEGATE_PERSONAL = [N_("Names, mobile numbers and e-mail addresses of the organizers, "
@@ -158,7 +158,7 @@ def receiver_file_name(code: str, receiver: Receiver, language: str) -> str:
     return f"{name.strip('-')}-{language}.xlsx"
 
 
-@no_collection()        # see models/collection.py
+@no_collection()        # see models/collection_pause.py
 def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str = "",
                path: str | Path, language: str | None = None, unconfirmed: bool = False,
                progress: Progress | None = None, today: date | None = None,

@@ -24,7 +24,8 @@ from models.sync.mission_sync import (
     sync_status,
 )
 
-__all__ = ["Conflict", "NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch", "ServerUnreachable",
+__all__ = ["Conflict", "NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch",
+           "ServerUnreachable",
            "SyncReport", "SyncStatus", "UnknownMission", "add_organizer", "join_mission",
            "last_changed", "list_conflicts", "resolve_conflict", "share_mission", "shared_codes",
            "sync_mission", "sync_status"]

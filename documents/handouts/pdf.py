@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -30,6 +33,7 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300
 _MARGINS_MM = QMarginsF(16, 14, 16, 12)
 _FOOTER_PT = 8
+_INSIDE = 1.0        # device pixels (1/300 inch in the PDF): see _draw_page
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,44 @@ def _document(html: str, device, size: QSizeF) -> QTextDocument:
     doc.setPageSize(size)
     doc.setIndentWidth(size.width() * 0.06)     # an item's details, under its times
     doc.setHtml(html)
+    _split_at_page_tops(doc, size)
     return doc
+
+
+def _split_at_page_tops(doc: QTextDocument, size: QSizeF) -> None:
+    """End each paragraph that runs from one page onto the next at the break. Qt draws a
+    paragraph's last line above the area it is asked to draw (QTextLayout::draw starts at the
+    last line wholly above it): the line before a page break was written again at the top of
+    the next page, hidden by the clip on paper but there in the text that is read back,
+    copied and searched. Two paragraphs, each on its page, draw nothing of the other."""
+    layout = doc.documentLayout()
+    width, height = size.width(), size.height()
+    splits = []
+    for page in range(1, doc.pageCount()):
+        top = page * height
+        position = layout.hitTest(QPointF(width / 2, top + 2), Qt.HitTestAccuracy.FuzzyHit)
+        block = doc.findBlock(position)
+        if not block.isValid() or layout.blockBoundingRect(block).top() >= top:
+            continue
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid() and line.lineNumber() > 0:
+            splits.append(block.position() + line.textStart())
+    if not splits:
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for position in reversed(splits):       # from the end: no earlier position moves
+        cursor.setPosition(position)
+        before = cursor.block()
+        if doc.characterAt(position - 1) == "\u2028":   # a <br/>: the break replaces it
+            cursor.deletePreviousChar()
+        head = before.blockFormat()
+        tail = QTextBlockFormat(head)
+        tail.setTopMargin(0)                # the tail starts the page, as its line did
+        head.setBottomMargin(0)
+        cursor.setBlockFormat(head)
+        cursor.insertBlock(tail)
+    cursor.endEditBlock()
 
 
 def _layout(paper: str) -> QPageLayout:
@@ -133,9 +174,16 @@ def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:
+    """doc.drawContents for one page, but asking the layout for the lines a little inside the
+    page: it draws every line that touches the area, and a page's first line starts exactly
+    at its top, so it was written on the page before too."""
     painter.save()
     painter.translate(0, -page * size.height())
-    doc.drawContents(painter, QRectF(0, page * size.height(), size.width(), size.height()))
+    rect = QRectF(0, page * size.height(), size.width(), size.height())
+    painter.setClipRect(rect)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = rect.adjusted(0, _INSIDE, 0, -_INSIDE)
+    doc.documentLayout().draw(painter, context)
     painter.restore()
 
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
-    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -60,44 +60,7 @@ def _document(html: str, device, size: QSizeF) -> QTextDocument:
     doc.setPageSize(size)
     doc.setIndentWidth(size.width() * 0.06)     # an item's details, under its times
     doc.setHtml(html)
-    _split_at_page_tops(doc, size)
     return doc
-
-
-def _split_at_page_tops(doc: QTextDocument, size: QSizeF) -> None:
-    """End each paragraph that runs from one page onto the next at the break. Qt draws a
-    paragraph's last line above the area it is asked to draw (QTextLayout::draw starts at the
-    last line wholly above it): the line before a page break was written again at the top of
-    the next page, hidden by the clip on paper but there in the text that is read back,
-    copied and searched. Two paragraphs, each on its page, draw nothing of the other."""
-    layout = doc.documentLayout()
-    width, height = size.width(), size.height()
-    splits = []
-    for page in range(1, doc.pageCount()):
-        top = page * height
-        position = layout.hitTest(QPointF(width / 2, top + 2), Qt.HitTestAccuracy.FuzzyHit)
-        block = doc.findBlock(position)
-        if not block.isValid() or layout.blockBoundingRect(block).top() >= top:
-            continue
-        line = block.layout().lineForTextPosition(position - block.position())
-        if line.isValid() and line.lineNumber() > 0:
-            splits.append(block.position() + line.textStart())
-    if not splits:
-        return
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    for position in reversed(splits):       # from the end: no earlier position moves
-        cursor.setPosition(position)
-        before = cursor.block()
-        if doc.characterAt(position - 1) == "\u2028":   # a <br/>: the break replaces it
-            cursor.deletePreviousChar()
-        head = before.blockFormat()
-        tail = QTextBlockFormat(head)
-        tail.setTopMargin(0)                # the tail starts the page, as its line did
-        head.setBottomMargin(0)
-        cursor.setBlockFormat(head)
-        cursor.insertBlock(tail)
-    cursor.endEditBlock()
 
 
 def _layout(paper: str) -> QPageLayout:
@@ -174,17 +137,51 @@ def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:
-    """doc.drawContents for one page, but asking the layout for the lines a little inside the
-    page: it draws every line that touches the area, and a page's first line starts exactly
-    at its top, so it was written on the page before too."""
+    """One page of `doc`, each line on its own page only. doc.drawContents(page) also wrote
+    the line before the page (QTextLayout::draw starts at a paragraph's last line wholly above
+    the area it is asked for) and the line starting at the next page's top (every line touching
+    the area is drawn): hidden by the clip on paper, but there in the text that is read back,
+    copied and searched. So the layout is asked for the page a pixel inside its edges and
+    below a paragraph running onto it from the page before, whose lines on this page are
+    drawn here one by one."""
     painter.save()
-    painter.translate(0, -page * size.height())
-    rect = QRectF(0, page * size.height(), size.width(), size.height())
+    height = size.height()
+    painter.translate(0, -page * height)
+    rect = QRectF(0, page * height, size.width(), height)
     painter.setClipRect(rect)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.clip = rect.adjusted(0, _INSIDE, 0, -_INSIDE)
-    doc.documentLayout().draw(painter, context)
+    layout = doc.documentLayout()
+    running = _running_onto(doc, rect) if page else None
+    if running is not None:
+        block, box = running
+        context.clip.setTop(max(context.clip.top(), box.bottom() + _INSIDE))
+        painter.save()
+        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+        lines = block.layout()
+        for number in range(lines.lineCount()):
+            line = lines.lineAt(number)
+            if box.top() + line.y() >= rect.top() - _INSIDE:
+                line.draw(painter, box.topLeft())
+        painter.restore()
+    layout.draw(painter, context)
     painter.restore()
+
+
+def _running_onto(doc: QTextDocument, page: QRectF):
+    """(block, its box) of the paragraph that starts above `page` and goes on at its top, or
+    None. Table cells are left to Qt: it moves a row that would cross a page to the next."""
+    layout = doc.documentLayout()
+    position = layout.hitTest(QPointF(page.width() / 2, page.top() + 2 * _INSIDE),
+                              Qt.HitTestAccuracy.FuzzyHit)
+    block = doc.findBlock(position)
+    if not block.isValid():
+        return None
+    box = layout.blockBoundingRect(block)
+    if box.top() >= page.top() or box.bottom() <= page.top() or \
+            QTextCursor(block).currentTable() is not None:
+        return None
+    return block, box
 
 
 def first_page_image(part: Part, *, paper: str, width: int) -> QImage:

@@ -69,7 +69,40 @@ def normalize_code(text: str) -> str:
 
 
 def airport(code: str) -> Airport | None:
-    return airports().get(normalize_code(code))
+    """The airport of `code`: from the whole table once read, else from its one row of
+    airportsdata's file (a travel pack names a dozen airports: reading all 7,000 of them was a
+    third of one delegate's pack)."""
+    code = normalize_code(code)
+    if _read.cache_info().currsize:
+        return _read().get(code)
+    return _one(code)
+
+
+@cache
+def _csv() -> tuple[str, str]:
+    """airportsdata's file (the one airportsdata.load reads) and its header line."""
+    from pathlib import Path
+
+    import airportsdata
+
+    text = (Path(airportsdata.__file__).parent / "airports.csv").read_text(encoding="utf8")
+    return text, text[:text.index("\n")]
+
+
+@cache
+def _one(code: str) -> Airport | None:
+    import csv
+    import re
+
+    if not re.fullmatch(r"[A-Z0-9]{3}", code):
+        return None
+    text, header = _csv()
+    # The IATA code is the second column; the last row of a code wins, as in airportsdata.load.
+    rows = re.findall(rf'^"[^"\n]*","{code}",[^\n]*$', text, re.M)
+    if not rows:
+        return None
+    row = next(csv.DictReader([header, rows[-1]], quoting=csv.QUOTE_NONNUMERIC))
+    return Airport(code, row["tz"], row["name"], JAPANESE_NAMES.get(code, ""), row["country"])
 
 
 def zone_for(code: str) -> str | None:

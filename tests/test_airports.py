@@ -51,3 +51,14 @@ def test_a_found_airport_carries_its_names():
                                                           "新千歳空港")
     assert airport("SYR").name_ja == ""                # English only: shown as it is
     assert normalize_code("ｈｎｄ　") == "HND"
+
+
+def test_one_code_read_alone_is_the_airport_of_the_whole_table():
+    """airport() reads a code's one row while the whole table is not loaded: the same airport,
+    for every code a mission might use and for codes no airport has."""
+    from models.airports import _one
+
+    table = airports()
+    for code in ("HND", "NRT", "CTS", "JFK", "ALB", "HNL", "KIX", "LAX", "ORD", "SFO"):
+        assert _one(code) == table[code], code
+    assert _one("QQQ") is None and _one('A"B') is None and _one("") is None

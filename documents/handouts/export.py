@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from documents.handouts.content import Batch, build_handout
-from documents.handouts.html import handout_html
+from documents.handouts.html import handout_sections
 from documents.handouts.pdf import Cancelled, Part, Progress, write_pdf
 from documents.handouts.places import paper_for, zone_country
 from documents.workbook.data import MissionData, find_person, load_mission
@@ -85,20 +85,20 @@ def iter_parts(loaded: Loaded, pids: list[int | None]) -> Iterator[Part]:
         handout = build_handout(loaded.data, loaded.sites, person, batch)
         footer = handout.footer if person is None else \
             f"{handout.footer}  —  {display_name(person)}"
-        yield Part(handout_html(handout), footer)
+        yield Part(handout_sections(handout), footer)
 
 
 def cover_part(loaded: Loaded, pid: int | None, language: str) -> Part:
     """The first page (the cover) of a person's pack or the delegation's, for a preview: at
     once, however many items the mission holds."""
-    from documents.handouts.html import cover_html
+    from documents.handouts.html import cover_section
 
     with temporary_language(language):
         person = loaded.data.people.get(pid) if pid is not None else None
         handout = build_handout(loaded.data, loaded.sites, person, cover_only=True)
         footer = handout.footer if person is None else \
             f"{handout.footer}  —  {display_name(person)}"
-        return Part(cover_html(handout), footer)
+        return Part((cover_section(handout),), footer)
 
 
 def export_handout(engine: Engine, *, code: str, path: str | Path, language: str,

@@ -1,5 +1,5 @@
 """A handout as the HTML subset Qt's QTextDocument lays out: the cover, the days, the taxi
-cards and the contacts, each of the last three from a new page. Every text is escaped here."""
+cards and the contacts, each a section from a new page. Every text is escaped here."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from i18n import _, current_language
 
 GREY = "#5a5a5a"
 COVER_ORGANIZERS = 14
-_BREAK = '<p style="page-break-before: always; margin: 0"></p>'
 
 
 def labelled(heading: str) -> str:
@@ -75,7 +74,7 @@ def _entry(entry: Entry) -> str:
 
 def _days(h: Handout) -> str:
     heading, empty = _("Itinerary"), _("No items yet.")
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
+    parts = [f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
     if not h.days:
         parts.append(f"<p>{_e(empty)}</p>")
     for day in h.days:
@@ -104,7 +103,7 @@ def _meetings(h: Handout) -> str:
         rows.append(f'<tr><td width="26%">{_e(line.time)}</td><td width="10%">{line.table}'
                     f'</td><td width="40%">{other}</td><td width="24%">'
                     f'{_e(line.interpreter)}</td></tr>')
-    return (f'{_BREAK}<h1 style="font-size: 17pt">{_e(heading)}</h1>'
+    return (f'<h1 style="font-size: 17pt">{_e(heading)}</h1>'
             f'<table width="100%" cellpadding="3" cellspacing="0" style="font-size: 10pt">'
             f'<tr>{head}</tr>{"".join(rows)}</table>')
 
@@ -113,7 +112,7 @@ def _cards(h: Handout) -> str:
     if not h.cards:
         return ""
     heading, hint = _("Taxi cards"), _("Show the card to the driver.")
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>',
+    parts = [f'<h1 style="font-size: 17pt">{_e(heading)}</h1>',
              f'<p style="color: {GREY}">{_e(hint)}</p>']
     for card in h.cards:
         lines = [f'<p style="font-size: 15pt">{_e(card.request)}</p>']
@@ -134,7 +133,7 @@ def _cards(h: Handout) -> str:
 
 def _contacts(h: Handout) -> str:
     heading, emergency = _("Contacts"), _("Emergency numbers")
-    parts = [_BREAK, f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
+    parts = [f'<h1 style="font-size: 17pt">{_e(heading)}</h1>']
     if h.emergency:
         parts.append(f'<h2 style="font-size: 13pt">{_e(emergency)}</h2>')
         rows = []
@@ -172,6 +171,11 @@ def cover_html(h: Handout) -> str:
     return f"<html><body>{_cover(h)}</body></html>"
 
 
-def handout_html(h: Handout) -> str:
-    return (f'<html><body>{_cover(h)}{_days(h)}{_meetings(h)}{_cards(h)}{_contacts(h)}'
-            f'</body></html>')
+def cover_section(h: Handout) -> str:
+    return _cover(h)
+
+
+def handout_sections(h: Handout) -> tuple[str, ...]:
+    """The cover, the days, the meetings, the taxi cards and the contacts, each from a new
+    page (pdf.Part): a batch lays out a section many delegates share only once."""
+    return tuple(s for s in (_cover(h), _days(h), _meetings(h), _cards(h), _contacts(h)) if s)

@@ -9,16 +9,20 @@ read back as it was written.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -30,14 +34,50 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300
 _MARGINS_MM = QMarginsF(16, 14, 16, 12)
 _FOOTER_PT = 8
+_INSIDE = 1.0        # device pixels (1/300 inch in the PDF): see _draw_page
+
+
+_NEW_PAGE = '<p style="page-break-before: always; margin: 0"></p>'
+SHARED_SECTIONS = 32     # laid-out sections kept for the next packs (a few MB each at most)
 
 
 @dataclass(frozen=True)
 class Part:
-    """One document of the PDF (one person's handout); its pages are numbered on their own."""
+    """One document of the PDF (one person's handout); its pages are numbered on their own.
+    Its sections (HTML bodies) each start a new page."""
 
-    html: str
+    sections: tuple[str, ...]
     footer: str
+
+    @property
+    def html(self) -> str:
+        """The whole document, as one QTextDocument lays it out."""
+        return f"<html><body>{_NEW_PAGE.join(self.sections)}</body></html>"
+
+
+class _Sections:
+    """Sections laid out once and drawn for every pack that has them: the days the whole
+    delegation shares are the same HTML for many delegates (a few distinct day sections among
+    2,000 packs). The cover, one per person, is laid out and dropped."""
+
+    def __init__(self, device, size: QSizeF) -> None:
+        self.device, self.size = device, size
+        self.kept: OrderedDict[str, QTextDocument] = OrderedDict()
+
+    def documents(self, part: Part) -> list[QTextDocument]:
+        docs = [_document(f"<html><body>{part.sections[0]}</body></html>", self.device,
+                          self.size)]
+        for body in part.sections[1:]:
+            doc = self.kept.get(body)
+            if doc is None:
+                doc = _document(f"<html><body>{body}</body></html>", self.device, self.size)
+                self.kept[body] = doc
+                if len(self.kept) > SHARED_SECTIONS:
+                    self.kept.popitem(last=False)
+            else:
+                self.kept.move_to_end(body)
+            docs.append(doc)
+        return docs
 
 
 # progress(done, total) -> False to stop.
@@ -112,17 +152,21 @@ def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
     footer_height = _FOOTER_PT / 72 * RESOLUTION * 2.6
     size = _body(rect, footer_height)
     painter = QPainter(writer)
+    sections = _Sections(writer, size)
     total = 0
     try:
         for index, part in enumerate(parts):
-            doc = _document(part.html, writer, size)
-            pages = doc.pageCount()
-            for page in range(pages):
-                if total:
-                    writer.newPage()
-                _draw_page(painter, doc, page, size)
-                _footer(painter, rect, footer_height, part.footer, page + 1, pages)
-                total += 1
+            docs = sections.documents(part)
+            pages = sum(doc.pageCount() for doc in docs)
+            number = 0
+            for doc in docs:
+                for page in range(doc.pageCount()):
+                    if total:
+                        writer.newPage()
+                    _draw_page(painter, doc, page, size)
+                    number += 1
+                    _footer(painter, rect, footer_height, part.footer, number, pages)
+                    total += 1
             if progress is not None and progress(index + 1, count) is False:
                 raise Cancelled()
     finally:
@@ -133,10 +177,70 @@ def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:
+    """One page of `doc`, each line on its own page only. doc.drawContents(page) also wrote
+    the line before the page (QTextLayout::draw starts at a paragraph's last line wholly above
+    the area it is asked for) and the line starting at the next page's top (every line touching
+    the area is drawn): hidden by the clip on paper, but there in the text that is read back,
+    copied and searched. So the layout is asked for the page a pixel inside its edges, and the
+    paragraphs running onto the page from the one before are hidden from it and their lines on
+    this page drawn here one by one."""
     painter.save()
-    painter.translate(0, -page * size.height())
-    doc.drawContents(painter, QRectF(0, page * size.height(), size.width(), size.height()))
+    height = size.height()
+    painter.translate(0, -page * height)
+    rect = QRectF(0, page * height, size.width(), height)
+    painter.setClipRect(rect)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = rect.adjusted(0, _INSIDE, 0, -_INSIDE)
+    layout = doc.documentLayout()
+    running = _running_onto(doc, rect.top()) if page else []
+    for block, _box in running:
+        block.setVisible(False)         # a flag the drawing reads; the layout stays as it is
+    try:
+        layout.draw(painter, context)
+    finally:
+        for block, _box in running:
+            block.setVisible(True)
+    painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+    for block, box in running:
+        lines = block.layout()
+        origin = box.topLeft() - lines.position()
+        for number in range(lines.lineCount()):
+            line = lines.lineAt(number)
+            if box.top() + line.y() >= rect.top() - _INSIDE:
+                line.draw(painter, origin + lines.position())
     painter.restore()
+
+
+def _running_onto(doc: QTextDocument, top: float) -> list:
+    """(block, its box) of each paragraph that starts above `top` and goes on below it: the
+    one there, or in a table the row's cells'."""
+    layout = doc.documentLayout()
+    position = layout.hitTest(QPointF(doc.pageSize().width() / 2, top + 2 * _INSIDE),
+                              Qt.HitTestAccuracy.FuzzyHit)
+    block = doc.findBlock(position)
+    if not block.isValid():
+        return []
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    blocks = [block]
+    if table is not None:
+        row = table.cellAt(cursor).row()
+        blocks = []
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            inside = cell.firstCursorPosition().block()
+            last = cell.lastCursorPosition().block()
+            while inside.isValid():
+                blocks.append(inside)
+                if inside == last:
+                    break
+                inside = inside.next()
+    running = []
+    for candidate in blocks:
+        box = layout.blockBoundingRect(candidate)
+        if box.top() < top < box.bottom():
+            running.append((candidate, box))
+    return running
 
 
 def first_page_image(part: Part, *, paper: str, width: int) -> QImage:

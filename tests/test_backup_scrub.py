@@ -108,7 +108,7 @@ def test_the_issue_date_is_blanked_and_a_backup_from_before_it_existed_still_scr
         att.update_attendee(session, participant_id=1, data=data)
     paths = _backups(demo_db)
     with sqlite3.connect(paths[0]) as conn:        # as a backup made before migration 0011
-        for op in ("insert", "update", "delete"):  # (and so before 0016's sync triggers)
+        for op in ("insert", "update", "delete"):  # (and so before 0017's sync triggers)
             conn.execute(f"DROP TRIGGER sync_person_{op}")
         conn.execute("ALTER TABLE person DROP COLUMN passport_issued")
     RemoveAttendee(demo_db.engine, _Events(), 1, 1, "x").apply_redo()

@@ -1,7 +1,7 @@
 """A mission shared by a team through a PostgreSQL server, each laptop working offline on its
 own SQLite copy, merged field by field (issue 16). mission_sync.py holds the verbs; local.py
 this laptop's outbox and batches; server_schema.sql the server's functions; wire.py the
-connection; triggers.py what migration 0016 puts on the mission tables."""
+connection; triggers.py what migration 0017 puts on the mission tables."""
 
 from models.sync.conflicts import Conflict, list_conflicts, resolve_conflict
 from models.sync.errors import (

@@ -2,13 +2,13 @@
 protocol tables (models.global_ids), existing rows included.
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 """
 
 from models.store.uuid_migration import add_link_uuid, add_uuid, drop_uuid
 
 revision = "0014"
-down_revision = "0015"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

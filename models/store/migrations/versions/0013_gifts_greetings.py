@@ -1,8 +1,8 @@
 """Gifts (手土産) at items, a hand-set order of greetings (挨拶者), and each mission's rule for
 interpreters' breaks (how long at work, how long a break).
 
-Revision ID: 0015
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 
 from models.store.uuid_migration import create_uuid_index, uuid_column
 
-revision = "0015"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

@@ -4,15 +4,15 @@ lost reply), the rows each shared mission has on the server, the open conflicts 
 and who changed a row last. The triggers are made from the tables' own columns
 (models/sync/triggers.py), on SQLite only: a server database is never a laptop.
 
-Revision ID: 0016
-Revises: 0011
+Revision ID: 0017
+Revises: 0016
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0017"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 delegates in the countries it visits, and a hotel stay's own front-desk phone (a stay not
 linked to a site had none to print).
 
-Revision ID: 0013
-Revises: 0011
+Revision ID: 0015
+Revises: 0014
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from alembic import op
 
 from models.store.uuid_migration import create_uuid_index, uuid_column
 
-revision = "0013"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None

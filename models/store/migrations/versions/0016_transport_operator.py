@@ -1,15 +1,15 @@
 """The company that runs a transfer (the coach or taxi company), in both languages: the contact
 sheet lists a driver under it, with the vehicle beside the name.
 
-Revision ID: 0017
-Revises: 0011
+Revision ID: 0016
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
-down_revision = "0013"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

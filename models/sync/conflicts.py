@@ -63,9 +63,10 @@ def typed_value(kind: str, name: str, text: str):
     return text
 
 
-def resolve_conflict(engine, code: str, number: int, take: str) -> None:
+def resolve_conflict(engine, code: str, number: int, take: str):
     """Settle a conflict on the server ("mine", "theirs", or a value typed), then sync so
-    that this laptop has the settled value."""
+    that this laptop has the settled value; returns that sync's SyncReport (what it wrote
+    here in `changed`)."""
     shared = shared_state(engine, code)
     found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
     if found is None:
@@ -79,4 +80,4 @@ def resolve_conflict(engine, code: str, number: int, take: str) -> None:
     with wire.connect(shared.server_url) as pg:
         wire.resolve(pg, shared.mission_uuid, number, take, value,
                      "resolve:" + shared.client_id, shared.organizer)
-    sync_mission(engine, code)
+    return sync_mission(engine, code)

@@ -460,3 +460,76 @@ def test_a_person_deleted_here_and_edited_there_is_a_whole_row_conflict(qtbot, t
     assert conflicts.error.text() == ""
     # The colleague's edit wins: the person is back on this laptop, with it.
     assert row_for(a, row_a.family_name).email == "kept@example.com"
+
+
+def test_an_edit_of_a_person_received_reloads_the_roster_not_the_itinerary(qtbot, team,
+                                                                          monkeypatch):
+    from models import repository
+    from ui.common.events import ATTENDEES
+
+    a, b, _url, code = team
+    b.tabs.setCurrentWidget(b.itinerary)
+    b.tabs.setCurrentWidget(b.attendees)         # both have read the mission once
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, email="only@example.com")
+    sync(qtbot, a)
+    announced, item_reads = [], []
+    b.events.changed.connect(lambda change: announced.append(change.kinds))
+    real = repository.list_items
+    monkeypatch.setattr(repository, "list_items",
+                        lambda *args, **kw: item_reads.append(1) or real(*args, **kw))
+    roster_reloads = b.attendees.refresher.reloads
+    report = sync(qtbot, b)[code]
+    assert report.changed == {"people"}
+    assert announced == [{ATTENDEES}]
+    assert b.attendees.refresher.reloads == roster_reloads + 1
+    assert row_for(b, row_a.family_name).email == "only@example.com"
+    b.tabs.setCurrentWidget(b.itinerary)         # caught up on show: its items not read again
+    qtbot.wait(50)
+    assert item_reads == []
+
+
+def test_a_refused_sign_in_asks_for_the_password_instead_of_saying_offline(
+        qtbot, window, pg_server, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from models.sync import SignInRefused
+    from tests.postgres import require_password
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/.pgpass")
+    url = require_password(pg_server, "pw_kk", "Sesame-42x") + pg_server.new_database(
+        "template_empty").rsplit("/", 1)[1]
+    manual(window)
+
+    def fill(dialog: ShareDialog) -> None:
+        dialog.url_edit.setText(url)
+        dialog.password_edit.setText("Sesame-42x")
+        dialog.organizer_edit.setText("Aiko Tanaka")
+        dialog.accept()
+
+    when_modal(fill, ShareDialog)
+    when_modal(lambda box: box.accept(), QMessageBox)
+    assert window.sharing.share()
+    controller = window.sharing.controller
+    controller.passwords.clear()                  # as after a restart: asked again
+    asked = {}
+
+    def answer(dialog: QInputDialog) -> None:
+        asked["text"] = dialog.labelText()
+        asked["line"] = window.sharing.status_button.text()
+        dialog.setTextValue("Sesame-42x")
+        dialog.accept()
+
+    when_modal(answer, QInputDialog)
+    with qtbot.waitSignal(controller.synced, timeout=SYNC_TIMEOUT_MS) as first:
+        controller.sync_now()
+    code = window.current_mission().code
+    assert isinstance(first.args[0][code], SignInRefused)
+    # The password given, the sync runs again with it by itself.
+    with qtbot.waitSignal(controller.synced, timeout=SYNC_TIMEOUT_MS) as second:
+        pass
+    assert url in asked["text"] and asked["line"] == "Not synced"
+    assert not isinstance(second.args[0][code], Exception)
+    says(qtbot, window, "Synced just now")
+    assert controller.passwords == {url: "Sesame-42x"}

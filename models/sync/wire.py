@@ -146,9 +146,21 @@ def seed(conn, mission: str, client: str, organizer: str, rows) -> int:
                         (mission, client, organizer, Jsonb(rows))).fetchone()[0]
 
 
+# Rows turned into Python objects per call: psycopg's C loop holds the GIL for a whole fetch,
+# so a fetch of thousands of JSON values would stall the window's thread meanwhile.
+FETCH = 200
+
+
+def _rows(cursor) -> list[tuple]:
+    rows: list[tuple] = []
+    while batch := cursor.fetchmany(FETCH):
+        rows += batch
+    return rows
+
+
 def pull(conn, mission: str, after: int, limit: int = 1_000_000) -> list[tuple]:
-    return conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
-                        (mission, after, limit)).fetchall()
+    return _rows(conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
+                              (mission, after, limit)))
 
 
 def snapshot(conn, mission: str) -> list[tuple]:

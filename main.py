@@ -411,12 +411,21 @@ def _organizer(args) -> str:
     return args.organizer or getpass.getuser()
 
 
+def _password_note(url: str) -> None:
+    from models.sync.wire import split_password
+
+    if split_password(url)[1]:
+        print(_("The password in the URL is not kept in the database file: later syncs sign in "
+                "with the one in PGPASSWORD or the .pgpass file."))
+
+
 def run_share(db, args) -> int:
     from models.sync import share_mission
 
     share_mission(db.engine, args.code, args.server, organizer=_organizer(args))
     print(_("Mission {code} is shared; your team can join it with: join URL {code}").format(
         code=args.code))
+    _password_note(args.server)
     return EXIT_OK
 
 
@@ -425,6 +434,7 @@ def run_join(path: Path, args) -> int:
 
     join_mission(args.url, args.code, path, organizer=_organizer(args))
     print(_("Mission {code} joined into {path}.").format(code=args.code, path=path))
+    _password_note(args.url)
     return EXIT_OK
 
 

@@ -55,3 +55,23 @@ def test_the_verbs_say_what_is_wrong_in_the_users_language(demo_db, pg_server):
     assert unreachable.returncode == 1 and "cannot be reached" in unreachable.stderr
     nothing = run_cli("sync", "--db", str(demo_db.path))
     assert nothing.returncode == 1 and "No mission" in nothing.stderr
+
+
+def test_a_password_typed_in_the_url_is_used_once_and_then_comes_from_libpq(demo_db,
+                                                                           pg_server):
+    from tests.postgres import require_password
+
+    base = require_password(pg_server, "pw_kk", "Sesame-42x")
+    url = base + pg_server.new_database("template_empty").rsplit("/", 1)[1]
+    a = str(demo_db.path)
+    no_password = {"PGPASSWORD": None, "PGPASSFILE": "/nonexistent/.pgpass"}
+    shared = run_cli("share", CODE, "--server", url.replace("pw_kk@", "pw_kk:Sesame-42x@"),
+                     "--organizer", "alice", "--db", a, env=no_password)
+    assert shared.returncode == 0, shared.stderr
+    assert "PGPASSWORD" in shared.stdout and "Sesame-42x" not in shared.stdout
+    assert one(demo_db.engine, "SELECT server_url FROM sync_mission") == url
+    refused = run_cli("sync", "--db", a, env=no_password)
+    assert refused.returncode == 1 and "refused the sign-in" in refused.stderr
+    assert "cannot be reached" not in refused.stderr
+    signed_in = run_cli("sync", "--db", a, env={**no_password, "PGPASSWORD": "Sesame-42x"})
+    assert signed_in.returncode == 0, signed_in.stderr

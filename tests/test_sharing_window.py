@@ -537,3 +537,19 @@ def test_a_refused_sign_in_asks_for_the_password_instead_of_saying_offline(
     assert not isinstance(second.args[0][code], Exception)
     says(qtbot, window, "Synced just now")
     assert controller.passwords == {url: "Sesame-42x"}
+
+
+def test_theirs_typed_as_the_other_value_is_kept_as_typed(qtbot, team):
+    a, b, _url, _code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, title_en="One")
+    edit_person(b, row_for(b, row_a.family_name).participant_id, title_en="Two")
+    sync(qtbot, a)
+    sync(qtbot, b)
+    b.sharing.open_conflicts()
+    conflicts = b.sharing.conflicts
+    conflicts.other.setText("theirs")
+    conflicts.take_other()
+    qtbot.waitUntil(lambda: not conflicts.waiting, timeout=SYNC_TIMEOUT_MS)
+    assert conflicts.error.text() == ""
+    assert row_for(b, row_a.family_name).title_en == "theirs"       # the word, not "One"

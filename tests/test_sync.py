@@ -447,3 +447,16 @@ def test_a_big_push_goes_in_chunks_and_a_reply_lost_mid_way_applies_nothing_twic
     assert local_state(b.engine) == local_state(a.engine)
     assert all(one(b.engine, "SELECT count(*) FROM person WHERE uuid = ?", p) == 1
                for p, _part in made)
+
+
+def test_mine_typed_as_a_value_is_the_word_not_the_choice(two):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    [found] = list_conflicts(b.engine, CODE)
+    resolve_conflict(b.engine, CODE, found.number, "mine", typed=True)
+    sync_mission(a.engine, CODE)
+    assert _field(a.engine, person, "notes") == _field(b.engine, person, "notes") == "mine"

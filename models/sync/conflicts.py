@@ -63,16 +63,17 @@ def typed_value(kind: str, name: str, text: str):
     return text
 
 
-def resolve_conflict(engine, code: str, number: int, take: str):
-    """Settle a conflict on the server ("mine", "theirs", or a value typed), then sync so
-    that this laptop has the settled value; returns that sync's SyncReport (what it wrote
-    here in `changed`)."""
+def resolve_conflict(engine, code: str, number: int, take: str, *, typed: bool = False):
+    """Settle a conflict on the server ("mine", "theirs", or a value typed; with `typed`,
+    `take` is the value even when it reads "mine" or "theirs"), then sync so that this laptop
+    has the settled value; returns that sync's SyncReport (what it wrote here in
+    `changed`)."""
     shared = shared_state(engine, code)
     found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
     if found is None:
         raise NotAllowed(_("there is no such open conflict"))
     value = None
-    if take not in ("mine", "theirs"):
+    if typed or take not in ("mine", "theirs"):
         if not found.field:
             raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
         value = typed_value(found.kind, found.field, take)

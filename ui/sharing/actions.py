@@ -214,7 +214,7 @@ class SharingActions(QObject):
         except NotShared:
             return mission.code, []
 
-    def resolve(self, number: int, take: str) -> None:
+    def resolve(self, number: int, take: str, typed: bool = False) -> None:
         """Settle it on the server thread (the engine settles it on the server, then syncs)."""
         mission, window = self.ctx.current_mission(), self.conflicts
         if mission is None or window is None:
@@ -225,4 +225,4 @@ class SharingActions(QObject):
                 raise error
             window.refused(error.user_message())
 
-        self.controller.resolve(mission, number, take, window.settled, failed)
+        self.controller.resolve(mission, number, take, window.settled, failed, typed=typed)

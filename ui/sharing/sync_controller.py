@@ -218,7 +218,8 @@ class SyncController(QObject):
         self.sync_now()
 
     # the server's other work, in the same line ------------------------------------------------
-    def resolve(self, mission, number: int, take: str, done, failed) -> None:
+    def resolve(self, mission, number: int, take: str, done, failed, *,
+                typed: bool = False) -> None:
         """Settle conflict `number` as `take`; the engine syncs after it, so whatever came
         with that sync is announced too."""
         from models.sync import resolve_conflict
@@ -228,7 +229,7 @@ class SyncController(QObject):
 
         def work():
             with libpq_password(password):
-                return resolve_conflict(engine, mission.code, number, take)
+                return resolve_conflict(engine, mission.code, number, take, typed=typed)
 
         def settled(report) -> None:
             self.conflicts[mission.code] = report.open_conflicts

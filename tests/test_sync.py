@@ -460,3 +460,25 @@ def test_mine_typed_as_a_value_is_the_word_not_the_choice(two):
     resolve_conflict(b.engine, CODE, found.number, "mine", typed=True)
     sync_mission(a.engine, CODE)
     assert _field(a.engine, person, "notes") == _field(b.engine, person, "notes") == "mine"
+
+
+def test_a_conflicts_row_is_named_in_the_users_language(two):
+    import i18n
+
+    a, b = two
+    person = one(a.engine, "SELECT uuid FROM person WHERE family_name_ja <> '' "
+                 "AND given_name_ja <> '' ORDER BY id LIMIT 1")
+    family_ja, family = run(a.engine, "SELECT family_name_ja, family_name FROM person "
+                            "WHERE uuid = ?", person)[0]
+    run(a.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    [found] = list_conflicts(b.engine, CODE)
+    assert family in found.row_label and family_ja not in found.row_label
+    i18n.set_language("ja")
+    try:
+        [found] = list_conflicts(b.engine, CODE)
+        assert found.row_label.startswith(family_ja) and family not in found.row_label
+    finally:
+        i18n.set_language("en")

@@ -125,6 +125,8 @@ class ConflictsWindow(QDialog):
                             "back."))
         current = self.current()
         self.model.retranslate()
+        if self.model.rowCount():
+            self.load()           # the rows' names in the new language (山田 太郎)
         self._choose(current.number if current is not None else None)
         self._show_count()
         self._show_current()

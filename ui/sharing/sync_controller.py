@@ -117,15 +117,22 @@ class SyncController(QObject):
         self.first.start()
 
     # what the status bar and the dialogs read (on the window's thread, local reads only) -----
+    def _local_file(self) -> bool:
+        """A mission is shared from a laptop's SQLite file; a window on the server's own
+        database shares nothing (it is the shared store's neighbour, not a laptop)."""
+        return self.ctx.engine.dialect.name == "sqlite"
+
     def shared_codes(self) -> list[str]:
         from models.sync import shared_codes
 
-        return list(shared_codes(self.ctx.engine))
+        return list(shared_codes(self.ctx.engine)) if self._local_file() else []
 
     def status(self, code: str):
         """The mission's SyncStatus, None when it is not shared."""
         from models.sync import NotShared, sync_status
 
+        if not self._local_file():
+            return None
         try:
             return sync_status(self.ctx.engine, code)
         except NotShared:

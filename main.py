@@ -153,8 +153,12 @@ def _sync_parsers(verbs) -> None:
     resolve = verbs.add_parser("resolve", help=_("settle a conflict"))
     resolve.add_argument("code", metavar="CODE", help=_("the mission's code"))
     resolve.add_argument("number", metavar="N", type=int, help=_("the conflict's number"))
-    resolve.add_argument("--take", metavar="mine|theirs|VALUE", required=True,
-                         help=_("keep your value, the other one, or type a third"))
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--take", metavar="mine|theirs|VALUE",
+                        help=_("keep your value, the other one, or type a third"))
+    choice.add_argument("--value", metavar="TEXT",
+                        help=_("settle it with this value, as typed (even \"mine\" or "
+                               "\"theirs\")"))
     _common_options(resolve, suppress=True)
 
 
@@ -411,12 +415,21 @@ def _organizer(args) -> str:
     return args.organizer or getpass.getuser()
 
 
+def _password_note(url: str) -> None:
+    from models.sync.wire import split_password
+
+    if split_password(url)[1]:
+        print(_("The password in the URL is not kept in the database file: later syncs sign in "
+                "with the one in PGPASSWORD or the .pgpass file."))
+
+
 def run_share(db, args) -> int:
     from models.sync import share_mission
 
     share_mission(db.engine, args.code, args.server, organizer=_organizer(args))
     print(_("Mission {code} is shared; your team can join it with: join URL {code}").format(
         code=args.code))
+    _password_note(args.server)
     return EXIT_OK
 
 
@@ -425,6 +438,7 @@ def run_join(path: Path, args) -> int:
 
     join_mission(args.url, args.code, path, organizer=_organizer(args))
     print(_("Mission {code} joined into {path}.").format(code=args.code, path=path))
+    _password_note(args.url)
     return EXIT_OK
 
 
@@ -476,7 +490,10 @@ def run_team(db, args) -> int:
 def run_resolve(db, args) -> int:
     from models.sync import resolve_conflict
 
-    resolve_conflict(db.engine, args.code, args.number, args.take)
+    if args.value is not None:
+        resolve_conflict(db.engine, args.code, args.number, args.value, typed=True)
+    else:
+        resolve_conflict(db.engine, args.code, args.number, args.take)
     print(_("Conflict {number} settled.").format(number=args.number))
     return EXIT_OK
 

@@ -89,3 +89,18 @@ class Server:
         name = f"t{os.getpid()}_{next(self._names)}"
         self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
+
+
+def require_password(server: Server, role: str, password: str) -> str:
+    """A login role that must give its password (scram-sha-256 in pg_hba.conf, read first;
+    every other role keeps trust); its URL without the password on the server's postgres
+    database."""
+    hba = server.data / "pg_hba.conf"
+    line = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+    if line not in hba.read_text():
+        hba.write_text(line + hba.read_text())
+    server.admin(f"DO $$ BEGIN CREATE ROLE {role} LOGIN SUPERUSER; EXCEPTION WHEN "
+                 "duplicate_object THEN NULL; END $$")
+    server.admin(f"ALTER ROLE {role} PASSWORD '{password}'")
+    server.admin("SELECT pg_reload_conf()")
+    return f"postgresql://{role}@127.0.0.1:{server.port}/"

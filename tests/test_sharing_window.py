@@ -213,20 +213,21 @@ def test_a_conflict_settled_by_keeping_mine_from_the_keyboard(qtbot, team):
 
 
 def test_who_changed_a_row_shows_in_its_tooltip(qtbot, team):
-    # A row Ken changes names him, in both laptops, and no other row does (on a joined
-    # laptop the other rows name Aiko, whose share put them on the server).
     a, b, _url, _code = team
-    row_b = b.attendee_model.rows()[0]
-    edit_person(b, row_b.participant_id, title_en="Chief negotiator")
-    sync(qtbot, b)
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, title_en="Chief negotiator")
     sync(qtbot, a)
-    for window in (a, b):
-        model = window.attendee_model
-        tips = [model.index(i, 0).data(Qt.ItemDataRole.ToolTipRole) or ""
-                for i in range(model.rowCount())]
-        mine = next(i for i, r in enumerate(model.rows()) if r.family_name == row_b.family_name)
-        assert "Last changed by Ken Sato" in tips[mine]
-        assert not any("Ken Sato" in tip for i, tip in enumerate(tips) if i != mine)
+    sync(qtbot, b)
+    model = b.attendee_model
+    position = next(i for i, r in enumerate(model.rows()) if r.family_name == row_a.family_name)
+    tip = model.index(position, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Last changed by Aiko Tanaka" in tip
+    # Every row came with the share (Aiko's); one B changes then names B's organizer.
+    other = next(i for i in range(model.rowCount()) if i != position)
+    edit_person(b, model.rows()[other].participant_id, email="ken@example.com")
+    sync(qtbot, b)
+    tip = model.index(other, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Last changed by Ken Sato" in tip
 
 
 def test_the_password_is_never_stored(qtbot, window, pg_server, tmp_path, settings):
@@ -463,3 +464,92 @@ def test_a_person_deleted_here_and_edited_there_is_a_whole_row_conflict(qtbot, t
     assert conflicts.error.text() == ""
     # The colleague's edit wins: the person is back on this laptop, with it.
     assert row_for(a, row_a.family_name).email == "kept@example.com"
+
+
+def test_an_edit_of_a_person_received_reloads_the_roster_not_the_itinerary(qtbot, team,
+                                                                          monkeypatch):
+    from models import repository
+    from ui.common.events import ATTENDEES
+
+    a, b, _url, code = team
+    b.tabs.setCurrentWidget(b.itinerary)
+    b.tabs.setCurrentWidget(b.attendees)         # both have read the mission once
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, email="only@example.com")
+    sync(qtbot, a)
+    announced, item_reads = [], []
+    b.events.changed.connect(lambda change: announced.append(change.kinds))
+    real = repository.list_items
+    monkeypatch.setattr(repository, "list_items",
+                        lambda *args, **kw: item_reads.append(1) or real(*args, **kw))
+    roster_reloads = b.attendees.refresher.reloads
+    report = sync(qtbot, b)[code]
+    assert report.changed == {"people"}
+    assert announced == [{ATTENDEES}]
+    assert b.attendees.refresher.reloads == roster_reloads + 1
+    assert row_for(b, row_a.family_name).email == "only@example.com"
+    b.tabs.setCurrentWidget(b.itinerary)         # caught up on show: its items not read again
+    qtbot.wait(50)
+    assert item_reads == []
+
+
+def test_a_refused_sign_in_asks_for_the_password_instead_of_saying_offline(
+        qtbot, window, pg_server, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from models.sync import SignInRefused
+    from tests.postgres import require_password
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/.pgpass")
+    url = require_password(pg_server, "pw_kk", "Sesame-42x") + pg_server.new_database(
+        "template_empty").rsplit("/", 1)[1]
+    manual(window)
+
+    def fill(dialog: ShareDialog) -> None:
+        dialog.url_edit.setText(url)
+        dialog.password_edit.setText("Sesame-42x")
+        dialog.organizer_edit.setText("Aiko Tanaka")
+        dialog.accept()
+
+    when_modal(fill, ShareDialog)
+    when_modal(lambda box: box.accept(), QMessageBox)
+    assert window.sharing.share()
+    controller = window.sharing.controller
+    controller.passwords.clear()                  # as after a restart: asked again
+    asked = {}
+
+    def answer(dialog: QInputDialog) -> None:
+        asked["text"] = dialog.labelText()
+        asked["line"] = window.sharing.status_button.text()
+        dialog.setTextValue("Sesame-42x")
+        dialog.accept()
+
+    when_modal(answer, QInputDialog)
+    with qtbot.waitSignal(controller.synced, timeout=SYNC_TIMEOUT_MS) as first:
+        controller.sync_now()
+    code = window.current_mission().code
+    assert isinstance(first.args[0][code], SignInRefused)
+    # The password given, the sync runs again with it by itself.
+    with qtbot.waitSignal(controller.synced, timeout=SYNC_TIMEOUT_MS) as second:
+        pass
+    assert url in asked["text"] and asked["line"] == "Not synced"
+    assert not isinstance(second.args[0][code], Exception)
+    says(qtbot, window, "Synced just now")
+    assert controller.passwords == {url: "Sesame-42x"}
+
+
+def test_theirs_typed_as_the_other_value_is_kept_as_typed(qtbot, team):
+    a, b, _url, _code = team
+    row_a = a.attendee_model.rows()[0]
+    edit_person(a, row_a.participant_id, title_en="One")
+    edit_person(b, row_for(b, row_a.family_name).participant_id, title_en="Two")
+    sync(qtbot, a)
+    sync(qtbot, b)
+    b.sharing.open_conflicts()
+    conflicts = b.sharing.conflicts
+    conflicts.other.setText("theirs")
+    conflicts.take_other()
+    qtbot.waitUntil(lambda: not conflicts.waiting, timeout=SYNC_TIMEOUT_MS)
+    assert conflicts.error.text() == ""
+    assert row_for(b, row_a.family_name).title_en == "theirs"       # the word, not "One"

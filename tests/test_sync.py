@@ -155,7 +155,7 @@ def test_a_delete_of_a_row_edited_elsewhere_is_a_conflict_and_the_row_stays(two)
     assert sync_mission(b.engine, CODE).open_conflicts == 1
     [found] = list_conflicts(b.engine, CODE)
     assert (found.what, found.kind, found.row_uuid) == ("delete-edited", "people", person)
-    assert found.row_label.startswith("Ito")
+    assert found.row_label == "New Ito"      # as the app writes names (person_name)
     for db in two:           # the other's edit is not thrown away: the row is back on b
         assert _field(db.engine, person, "notes") == "vegetarian"
         assert one(db.engine, "SELECT count(*) FROM participant WHERE uuid = ?", participant) == 1
@@ -374,3 +374,111 @@ def test_every_part_of_a_mission_is_watched_and_a_gift_and_a_consulate_travel(tw
     assert one(b.engine, "SELECT bought FROM gift WHERE uuid = ?", gift) == 1
     assert one(b.engine, "SELECT phone FROM consulate WHERE uuid = ?", consulate) == \
         "+12123718200"
+
+
+def test_a_sync_says_which_parts_it_wrote_here(two):
+    a, b = two
+    person = _person(a.engine)
+    assert sync_mission(b.engine, CODE).changed == frozenset()       # nothing to do
+    run(a.engine, "UPDATE person SET email = 'one@example.com' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).changed == {"people"}
+    item = one(a.engine, "SELECT uuid FROM itinerary_item ORDER BY id LIMIT 1")
+    run(a.engine, "UPDATE itinerary_item SET title_en = 'Moved' WHERE uuid = ?", item)
+    assert sync_mission(a.engine, CODE).changed == frozenset()     # its own, sent not written
+    assert sync_mission(b.engine, CODE).changed == {"items"}
+    # A conflict takes the server's value back here: that is a write too.
+    run(a.engine, "UPDATE person SET notes = 'a' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'b' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    report = sync_mission(b.engine, CODE)
+    assert report.open_conflicts == 1 and report.changed == {"people"}
+    [found] = list_conflicts(b.engine, CODE)
+    assert resolve_conflict(b.engine, CODE, found.number, "mine").changed == {"people"}
+    # A person removed there takes their places on the mission with them here.
+    new, _participant = new_person(a.engine, "Mori")
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).changed == {"people", "participants"}
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", new)
+    sync_mission(a.engine, CODE)
+    assert {"people", "participants"} <= sync_mission(b.engine, CODE).changed
+
+
+def test_a_big_push_goes_in_chunks_and_a_reply_lost_mid_way_applies_nothing_twice(
+        two, url, monkeypatch):
+    from models.sync import local
+
+    a, b = two
+    monkeypatch.setattr(local, "CHUNK", 7)
+    made = [new_person(a.engine, f"Chunk{n:02}") for n in range(20)]        # 40 inserts
+    gone = [_person(a.engine)]
+    run(a.engine, "DELETE FROM person WHERE uuid = ?", gone[0])             # and its cascade
+    calls: list[tuple[str, list]] = []
+    real_push = wire.push
+
+    def push(conn, mission, batch_id, client, organizer, changes):
+        calls.append((batch_id, changes))
+        reply = real_push(conn, mission, batch_id, client, organizer, changes)
+        if len(calls) == 3:
+            conn.commit()          # Mocked: the network dropping the third chunk's reply.
+            raise wire.ServerUnreachable("server", "reply lost")
+        return reply
+
+    monkeypatch.setattr(wire, "push", push)
+    with pytest.raises(wire.ServerUnreachable):
+        sync_mission(a.engine, CODE)
+    assert sum(len(c) for _i, c in calls[:2]) == 14
+    waiting = sync_status(a.engine, CODE).waiting
+    sync_mission(a.engine, CODE)
+    assert waiting == sum(len(c) for _i, c in calls[3:])   # what the first two took is off
+    ids = [i for i, _c in calls]
+    assert ids[2] == ids[3] and len(set(ids)) == len(ids) - 1      # the lost one resent as is
+    assert all(len(c) <= 7 for _i, c in calls if c[0]["op"] != "delete")
+    deletes = [c for _i, c in calls if any(x["op"] == "delete" for x in c)]
+    assert len(deletes) == 1 and all(x["op"] == "delete" for x in deletes[0])   # together
+    assert len(deletes[0]) >= 2                         # the person and their participation
+    inserted = server_rows(url, "SELECT uuid, count(*) FROM kakehashi_sync.change_log "
+                           "WHERE op = 'insert' AND organizer = 'alice' AND kind = 'people' "
+                           "GROUP BY uuid HAVING count(*) > 1")
+    assert inserted == []          # seeded once each, the new ones inserted once each
+    assert sync_status(a.engine, CODE).waiting == 0
+    assert sync_mission(b.engine, CODE).received == sum(len(c) for _i, c in calls[:3]) + sum(
+        len(c) for _i, c in calls[4:])
+    assert local_state(b.engine) == local_state(a.engine)
+    assert all(one(b.engine, "SELECT count(*) FROM person WHERE uuid = ?", p) == 1
+               for p, _part in made)
+
+
+def test_mine_typed_as_a_value_is_the_word_not_the_choice(two):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    [found] = list_conflicts(b.engine, CODE)
+    resolve_conflict(b.engine, CODE, found.number, "mine", typed=True)
+    sync_mission(a.engine, CODE)
+    assert _field(a.engine, person, "notes") == _field(b.engine, person, "notes") == "mine"
+
+
+def test_a_conflicts_row_is_named_in_the_users_language(two):
+    import i18n
+
+    a, b = two
+    person = one(a.engine, "SELECT uuid FROM person WHERE family_name_ja <> '' "
+                 "AND given_name_ja <> '' ORDER BY id LIMIT 1")
+    family_ja, family = run(a.engine, "SELECT family_name_ja, family_name FROM person "
+                            "WHERE uuid = ?", person)[0]
+    run(a.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+    run(b.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    sync_mission(b.engine, CODE)
+    [found] = list_conflicts(b.engine, CODE)
+    assert family in found.row_label and family_ja not in found.row_label
+    i18n.set_language("ja")
+    try:
+        [found] = list_conflicts(b.engine, CODE)
+        assert found.row_label.startswith(family_ja) and family not in found.row_label
+    finally:
+        i18n.set_language("en")

@@ -55,3 +55,49 @@ def test_the_verbs_say_what_is_wrong_in_the_users_language(demo_db, pg_server):
     assert unreachable.returncode == 1 and "cannot be reached" in unreachable.stderr
     nothing = run_cli("sync", "--db", str(demo_db.path))
     assert nothing.returncode == 1 and "No mission" in nothing.stderr
+
+
+def test_a_password_typed_in_the_url_is_used_once_and_then_comes_from_libpq(demo_db,
+                                                                           pg_server):
+    from tests.postgres import require_password
+
+    base = require_password(pg_server, "pw_kk", "Sesame-42x")
+    url = base + pg_server.new_database("template_empty").rsplit("/", 1)[1]
+    a = str(demo_db.path)
+    no_password = {"PGPASSWORD": None, "PGPASSFILE": "/nonexistent/.pgpass"}
+    shared = run_cli("share", CODE, "--server", url.replace("pw_kk@", "pw_kk:Sesame-42x@"),
+                     "--organizer", "alice", "--db", a, env=no_password)
+    assert shared.returncode == 0, shared.stderr
+    assert "PGPASSWORD" in shared.stdout and "Sesame-42x" not in shared.stdout
+    assert one(demo_db.engine, "SELECT server_url FROM sync_mission") == url
+    refused = run_cli("sync", "--db", a, env=no_password)
+    assert refused.returncode == 1 and "refused the sign-in" in refused.stderr
+    assert "cannot be reached" not in refused.stderr
+    signed_in = run_cli("sync", "--db", a, env={**no_password, "PGPASSWORD": "Sesame-42x"})
+    assert signed_in.returncode == 0, signed_in.stderr
+
+
+def test_resolve_value_settles_with_the_text_as_typed(demo_db, tmp_path, pg_server):
+    url = pg_server.new_database("template_empty")
+    a, b = str(demo_db.path), str(tmp_path / "joined.db")
+    shared = run_cli("share", CODE, "--server", url, "--organizer", "alice", "--db", a)
+    assert shared.returncode == 0
+    assert run_cli("join", url, CODE, "--organizer", "bob", "--db", b).returncode == 0
+    from models.store.db import open_database
+
+    other = open_database(b)
+    person = one(demo_db.engine, "SELECT uuid FROM person ORDER BY id LIMIT 1")
+    try:
+        run(demo_db.engine, "UPDATE person SET notes = 'one' WHERE uuid = ?", person)
+        run(other.engine, "UPDATE person SET notes = 'two' WHERE uuid = ?", person)
+        run_cli("sync", "--db", a)
+        run_cli("sync", "--db", b)
+        [line] = run_cli("conflicts", CODE, "--db", b).stdout.splitlines()
+        both = run_cli("resolve", CODE, line.split("\t")[0], "--take", "mine", "--value", "x",
+                       "--db", b)
+        assert both.returncode == 2                      # one or the other
+        settled = run_cli("resolve", CODE, line.split("\t")[0], "--value", "theirs", "--db", b)
+        assert settled.returncode == 0, settled.stderr
+        assert one(other.engine, "SELECT notes FROM person WHERE uuid = ?", person) == "theirs"
+    finally:
+        other.dispose()

@@ -1,6 +1,7 @@
 """Three laptops (three real SQLite files) and one real PostgreSQL server: random offline
-edits, inserts, deletes, undos and resolutions, syncs in random order; then every laptop
-syncs. Every laptop must equal the server, every change a push delivered must be applied or
+edits, inserts, deletes, undos and resolutions of people, itinerary items and hotel rooms (a
+room under an item: an item's delete takes its rooms along), syncs in random order; then every
+laptop syncs. Every laptop must equal the server, every change a push delivered must be applied or
 kept in a conflict, and each conflict must be true and reported once."""
 
 from __future__ import annotations
@@ -28,7 +29,41 @@ from tests.sync_helpers import (
 )
 
 FIELDS = ("notes", "email", "title_en", "family_name")
+# The other parts the machine changes: table -> fields it edits.
+OTHERS = {"itinerary_item": ("title_en", "notes_en", "location_en"), "room": ("label", "notes")}
 LAPTOP = st.integers(0, 2)
+
+
+def new_item(engine, title: str) -> str:
+    from datetime import UTC, datetime
+
+    from sqlmodel import select
+
+    from models.entities import ItineraryItem, Mission
+    from models.store.db import write_session
+
+    with write_session(engine) as session:
+        mission = session.exec(select(Mission).where(Mission.code == CODE)).one()
+        item = ItineraryItem(mission_id=mission.id, title_en=title,
+                             start_utc=datetime(2026, 5, 12, 1, tzinfo=UTC),
+                             end_utc=datetime(2026, 5, 12, 2, tzinfo=UTC))
+        session.add(item)
+        session.flush()
+        return item.uuid
+
+
+def new_room(engine, item_uuid: str, label: str) -> str:
+    from sqlmodel import select
+
+    from models.entities import ItineraryItem, Room
+    from models.store.db import write_session
+
+    with write_session(engine) as session:
+        item = session.exec(select(ItineraryItem).where(ItineraryItem.uuid == item_uuid)).one()
+        room = Room(item_id=item.id, label=label)
+        session.add(room)
+        session.flush()
+        return room.uuid
 
 
 def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_path, monkeypatch):
@@ -105,6 +140,40 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
                     "VALUES (?, (SELECT id FROM mission WHERE code = ?), (SELECT id FROM person "
                     "WHERE uuid = ?), ?, ?)", place, CODE, values["uuid"], role, status)
 
+        def uuids(self, n, table) -> list[str]:
+            return [u for (u,) in run(self.engine(n), f"SELECT uuid FROM {table} WHERE "
+                                      f"uuid IN ({self.mission_rows(n)}) ORDER BY uuid")]
+
+        def mission_rows(self, n) -> str:
+            """Rows of the shared mission (the demo file holds other missions too)."""
+            return ("SELECT i.uuid FROM itinerary_item i JOIN mission m ON m.id = i.mission_id "
+                    f"WHERE m.code = '{CODE}' UNION SELECT r.uuid FROM room r JOIN "
+                    "itinerary_item i ON i.id = r.item_id JOIN mission m ON m.id = i.mission_id "
+                    f"WHERE m.code = '{CODE}'")
+
+        @rule(n=LAPTOP, table=st.sampled_from(sorted(OTHERS)), pick=st.integers(0, 10_000),
+              which=st.integers(0, 2))
+        def edit_other(self, n, table, pick, which):
+            rows = self.uuids(n, table)
+            if rows:
+                name = OTHERS[table][which % len(OTHERS[table])]
+                run(self.engine(n), f"UPDATE {table} SET {name} = ? WHERE uuid = ?",
+                    f"v{next(self.values)}", rows[pick % len(rows)])
+
+        @rule(n=LAPTOP, pick=st.integers(0, 10_000), room=st.booleans())
+        def add_other(self, n, pick, room):
+            items = self.uuids(n, "itinerary_item")
+            if room and items:
+                new_room(self.engine(n), items[pick % len(items)], f"R{next(self.values)}")
+            else:
+                new_item(self.engine(n), f"Item{next(self.values)}")
+
+        @rule(n=LAPTOP, table=st.sampled_from(sorted(OTHERS)), pick=st.integers(0, 10_000))
+        def delete_other(self, n, table, pick):
+            rows = self.uuids(n, table)
+            if rows:       # an item's delete takes its rooms (and places) along
+                run(self.engine(n), f"DELETE FROM {table} WHERE uuid = ?", rows[pick % len(rows)])
+
         @rule(n=LAPTOP)
         def sync(self, n):
             sync_mission(self.engine(n), CODE)
@@ -159,8 +228,8 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
             assert len(shown) == sum(1 for *_x, still_open in conflicts if still_open)
 
     run_state_machine_as_test(Laptops, settings=settings(
-        max_examples=int(os.environ.get("KAKEHASHI_SYNC_EXAMPLES", "8")),
-        stateful_step_count=12, deadline=None,
+        max_examples=int(os.environ.get("KAKEHASHI_SYNC_EXAMPLES", "7")),
+        stateful_step_count=14, deadline=None,
         # Bounded: no explain phase (its line tracing makes each step many times slower) and
         # no shrinking (minutes against a server); a failing case is printed as found.
         phases=(Phase.explicit, Phase.reuse, Phase.generate),

@@ -10,6 +10,7 @@ from models.sync.errors import (
     NotShared,
     SchemaMismatch,
     ServerUnreachable,
+    SignInRefused,
     UnknownMission,
 )
 from models.sync.mission_sync import (
@@ -25,7 +26,7 @@ from models.sync.mission_sync import (
 )
 
 __all__ = ["Conflict", "NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch",
-           "ServerUnreachable",
+           "ServerUnreachable", "SignInRefused",
            "SyncReport", "SyncStatus", "UnknownMission", "add_organizer", "join_mission",
            "last_changed", "list_conflicts", "resolve_conflict", "share_mission", "shared_codes",
            "sync_mission", "sync_status"]

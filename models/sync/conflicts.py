@@ -26,17 +26,53 @@ class Conflict:
     what: str = "edit"   # "edit", "edit-deleted", "delete-edited" or "insert-deleted"
 
 
+# What names a row, per part: its fields in English and in Japanese.
+_NAMES = {"people": ("family_name", "given_name", "family_name_ja", "given_name_ja"),
+          "items": ("title_en", "title_ja"), "organizations": ("name_en", "name_ja"),
+          "sites": ("name_en", "name_ja"), "mission": ("title_en", "title_ja"),
+          "rooms": ("label", "label")}
+
+
+def _label(conn, kind: str, row_uuid: str, mine, theirs) -> str:
+    """The row's name in the current language (山田 太郎 in Japanese, Taro Yamada in English),
+    from the row here or, gone, from the values the conflict keeps; "" when neither names it."""
+    from i18n import pick
+    from i18n.formatting import person_name
+    from models.sync.local import columns
+
+    names = _NAMES.get(kind)
+    if names is None:
+        return ""
+    cols = columns(kind)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    found = conn.exec_driver_sql(f'SELECT {quoted} FROM "{cols.table}" WHERE uuid = ?',
+                                 (row_uuid,)).first()
+    if found is None:
+        values = next((v for v in (theirs, mine) if isinstance(v, dict)), {})
+        found = [values.get(n) or "" for n in names]
+    found = [v or "" for v in found]
+    if kind == "people":
+        return person_name(family=found[0], given=found[1], family_ja=found[2],
+                           given_ja=found[3])
+    return pick(found[0], found[1])[0]
+
+
 def list_conflicts(engine, code: str) -> list[Conflict]:
-    """The open conflicts as the last sync read them."""
+    """The open conflicts as the last sync read them, each row named in the current
+    language."""
     shared = shared_state(engine, code)
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT number, kind, row_uuid, row_label, field, base, mine, theirs, what "
             "FROM sync_conflict WHERE mission_uuid = ? ORDER BY number",
             (shared.mission_uuid,)).all()
-    return [Conflict(n, kind, row_uuid, label, name, json.loads(base), json.loads(mine),
-                     json.loads(theirs), what)
-            for n, kind, row_uuid, label, name, base, mine, theirs, what in rows]
+        found = []
+        for n, kind, row_uuid, label, name, base, mine, theirs, what in rows:
+            mine, theirs = json.loads(mine), json.loads(theirs)
+            found.append(Conflict(n, kind, row_uuid,
+                                  _label(conn, kind, row_uuid, mine, theirs) or label, name,
+                                  json.loads(base), mine, theirs, what))
+    return found
 
 
 def typed_value(kind: str, name: str, text: str):
@@ -63,15 +99,17 @@ def typed_value(kind: str, name: str, text: str):
     return text
 
 
-def resolve_conflict(engine, code: str, number: int, take: str) -> None:
-    """Settle a conflict on the server ("mine", "theirs", or a value typed), then sync so
-    that this laptop has the settled value."""
+def resolve_conflict(engine, code: str, number: int, take: str, *, typed: bool = False):
+    """Settle a conflict on the server ("mine", "theirs", or a value typed; with `typed`,
+    `take` is the value even when it reads "mine" or "theirs"), then sync so that this laptop
+    has the settled value; returns that sync's SyncReport (what it wrote here in
+    `changed`)."""
     shared = shared_state(engine, code)
     found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
     if found is None:
         raise NotAllowed(_("there is no such open conflict"))
     value = None
-    if take not in ("mine", "theirs"):
+    if typed or take not in ("mine", "theirs"):
         if not found.field:
             raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
         value = typed_value(found.kind, found.field, take)
@@ -79,4 +117,4 @@ def resolve_conflict(engine, code: str, number: int, take: str) -> None:
     with wire.connect(shared.server_url) as pg:
         wire.resolve(pg, shared.mission_uuid, number, take, value,
                      "resolve:" + shared.client_id, shared.organizer)
-    sync_mission(engine, code)
+    return sync_mission(engine, code)

@@ -1,5 +1,5 @@
-"""What can stop a sync, for a user to read: the server out of reach, a server or laptop of
-another version, a mission not shared, a team the organizer is not on."""
+"""What can stop a sync, for a user to read: the server out of reach, a refused sign-in, a server
+or laptop of another version, a mission not shared, a team the organizer is not on."""
 
 from __future__ import annotations
 
@@ -46,6 +46,21 @@ class NotAllowed(StorageError):
 
     def user_message(self) -> str:
         return _("Not allowed: {reason}").format(reason=self.reason)
+
+
+class SignInRefused(NotAllowed):
+    """The server refused the sign-in: a wrong or missing password, or no such role. Not being
+    offline: trying again changes nothing until the password is given (libpq reads it from
+    PGPASSWORD or the .pgpass file; the window asks for it)."""
+
+    def __init__(self, url: str, reason: str = ""):
+        super().__init__(reason)
+        self.url = url
+
+    def user_message(self) -> str:
+        return _("The server {url} refused the sign-in: the password is wrong or missing, or "
+                 "it has no such role. Nothing was synced; your changes are kept on this "
+                 "computer.").format(url=self.url)
 
 
 class UnknownMission(StorageError):

@@ -19,6 +19,30 @@ from models.mission_document import BY_KEY, PARTS, scope
 ORDER = {part.key: n for n, part in enumerate(PARTS)}
 
 
+def _cascades() -> dict[str, set[str]]:
+    """Part -> the parts whose rows a delete of one of its rows may change here (a foreign
+    key's cascade or SET NULL, and theirs in turn)."""
+    by_table = {part.table.name: part.key for part in PARTS}
+    children: dict[str, set[str]] = {part.key: set() for part in PARTS}
+    for part in PARTS:
+        for fk in part.table.foreign_keys:
+            parent = by_table.get(fk.column.table.name)
+            if parent is not None and parent != part.key:
+                children[parent].add(part.key)
+    closed = {}
+    for key in children:
+        seen, todo = set(), [key]
+        while todo:
+            for child in children[todo.pop()] - seen:
+                seen.add(child)
+                todo.append(child)
+        closed[key] = seen
+    return closed
+
+
+CASCADES = _cascades()
+
+
 @dataclass
 class Columns:
     """A part's table and how each name on the wire maps to its column."""
@@ -121,6 +145,41 @@ def mission_rows(conn, mission_uuid: str) -> set[str]:
     return found
 
 
+# A push sends a batch in chunks of about this many changes, each its own call with its own id
+# (the batch's id and where the chunk starts), so that no single call (its JSON, psycopg's
+# adapting it) holds the interpreter long enough to stall the window (under ~16 ms).
+CHUNK = 250
+
+
+def chunks(batch_id: str, changes: list[dict]):
+    """(chunk id, start, end) of each chunk of a saved batch still to send: from where its id
+    says the last acknowledged chunk ended. The deletes go in one chunk, the last: a delete
+    the server refuses brings back what the same call deleted under it (its cascade). A batch
+    saved before chunks (no "#" in its id) goes whole, under its own id, as it may already
+    be on the server."""
+    base, mark, start = batch_id.partition("#")
+    if not mark:
+        yield batch_id, 0, len(changes)
+        return
+    offset = int(start)
+    deletes = next((n for n, c in enumerate(changes) if c["op"] == "delete"), len(changes))
+    while offset < len(changes):
+        end = len(changes) if offset >= deletes else min(offset + CHUNK, deletes)
+        yield f"{base}#{offset}", offset, end
+        offset = end
+
+
+def _dumps(changes: list[dict]) -> str:
+    """A JSON array written a change at a time (one dumps of thousands holds the GIL)."""
+    return "[" + ",\n".join(json.dumps(c) for c in changes) + "]"
+
+
+def _loads(body: str) -> list[dict]:
+    if not body.startswith("[{") or "\n" not in body:
+        return json.loads(body)
+    return [json.loads(line) for line in body[1:-1].split(",\n")]
+
+
 def take_batch(engine, mission_uuid: str) -> tuple[str, list[dict]] | None:
     """The saved batch not yet acknowledged; else the outbox compacted into a new saved batch
     (the records it took removed in the same transaction); None when nothing waits."""
@@ -128,7 +187,7 @@ def take_batch(engine, mission_uuid: str) -> tuple[str, list[dict]] | None:
         saved = conn.exec_driver_sql("SELECT batch_id, body FROM sync_batch WHERE mission_uuid = ?",
                                      (mission_uuid,)).first()
         if saved is not None:
-            return saved[0], json.loads(saved[1])
+            return saved[0], _loads(saved[1])
         records = conn.exec_driver_sql(
             "SELECT seq, kind, row_uuid, op, field, old, new FROM sync_outbox ORDER BY seq").all()
         if not records:
@@ -147,9 +206,9 @@ def take_batch(engine, mission_uuid: str) -> tuple[str, list[dict]] | None:
         changes = compact(taken)
         if not changes:
             return None
-        batch_id = str(uuid_module.uuid4())
+        batch_id = uuid_module.uuid4().hex + "#0"
         conn.exec_driver_sql("INSERT INTO sync_batch VALUES (?, ?, ?)",
-                             (mission_uuid, batch_id, json.dumps(changes)))
+                             (mission_uuid, batch_id, _dumps(changes)))
         return batch_id, changes
 
 
@@ -157,10 +216,16 @@ def waiting(engine, mission_uuid: str) -> int:
     """Changes not yet on the server: the saved batch's and the outbox's records (an estimate
     of the outbox: records of other missions are counted until the next sync sorts them)."""
     with engine.connect() as conn:
-        body = conn.exec_driver_sql("SELECT body FROM sync_batch WHERE mission_uuid = ?",
-                                    (mission_uuid,)).scalar()
+        saved = conn.exec_driver_sql("SELECT batch_id, body FROM sync_batch "
+                                     "WHERE mission_uuid = ?", (mission_uuid,)).first()
         outbox = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar()
-    return outbox + (len(json.loads(body)) if body else 0)
+    if saved is None:
+        return outbox
+    batch_id, body = saved
+    if "#" not in batch_id:
+        return outbox + len(json.loads(body))
+    # One change a line (_dumps): counted without reading them; less the chunks already sent.
+    return outbox + body.count(",\n") + 1 - int(batch_id.partition("#")[2])
 
 
 # --- writing what the server says ----------------------------------------------------------
@@ -172,6 +237,7 @@ class Writer:
         self.conn = conn
         self.ids: dict[str, dict[str, int]] = {}
         self.missing: list[tuple[str, str]] = []      # rows not written: what they refer to is gone
+        self.written: set[str] = set()                # the parts (PARTS keys) written here
         self.raw = conn.connection.driver_connection
 
     def __enter__(self):
@@ -219,14 +285,19 @@ class Writer:
             cur = self.raw.execute(f'INSERT INTO "{cols.table}" ({listed}) VALUES ({marks})',
                                    (row_uuid, *(v for _c, v in pairs)))
             self.ids.setdefault(cols.table, {})[row_uuid] = cur.lastrowid
+            self.written.add(kind)
         elif pairs:
             sets = ", ".join(f'"{c}" = ?' for c, _v in pairs)
             self.raw.execute(f'UPDATE "{cols.table}" SET {sets} WHERE rowid = ?',
                              (*(v for _c, v in pairs), row_id))
+            self.written.add(kind)
 
     def delete(self, kind: str, row_uuid: str) -> None:
         table = columns(kind).table
-        self.raw.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (row_uuid,))
+        if self.raw.execute(f'DELETE FROM "{table}" WHERE uuid = ?', (row_uuid,)).rowcount:
+            # What a cascade took with it is of its children's parts (a person's
+            # participations): announced as written too.
+            self.written.update(CASCADES.get(kind, ()), (kind,))
         self.ids.get(table, {}).pop(row_uuid, None)
 
 

@@ -31,6 +31,9 @@ class SyncReport:
     sent: int
     received: int
     open_conflicts: int
+    # The parts of the mission (models.mission_document.PARTS keys: "people", "items", ...)
+    # whose rows this sync wrote here: what it received, and what a conflict took back.
+    changed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,14 @@ def prepare_server(server_url: str) -> None:
 
     url = wire.libpq_url(wire.with_tls_defaults(server_url))
     shown = shown_url(server_url)
+    with wire.connect(server_url):     # a refused sign-in or no server, said as the sync says it
+        pass
     engine = make_server_engine(url, pooled=False)
     try:
         try:
             revision = current_revision(engine)
         except Exception as exc:  # noqa: BLE001 - any failure to reach it says the same
-            raise ServerUnreachable(shown, wire._first_line(exc)) from None
+            raise wire.connect_error(exc, shown) from None
     finally:
         engine.dispose()
     if revision is None:
@@ -136,7 +141,8 @@ def _wire_rows(conn, uuids: set[str]) -> list[dict]:
 
 def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None:
     """Put the mission with this code on the server; from now on this laptop records its
-    changes for the server."""
+    changes for the server. The file keeps the URL without a password: later syncs sign in
+    with the password libpq finds (PGPASSWORD, the .pgpass file; the window asks for it)."""
     if not _on_laptop(engine):
         raise NotALaptop()
     with engine.connect() as conn:
@@ -157,7 +163,8 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
         conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
                              "organizer, client_id, pulled_seq, last_synced_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (mission, code, server_url, organizer, client, head, _now()))
+                             (mission, code, wire.stored_url(server_url), organizer, client,
+                              head, _now()))
         _know(conn, mission, [(c["row"], c["kind"]) for c in changes])
 
 
@@ -199,8 +206,8 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
             conn.exec_driver_sql("INSERT INTO sync_mission (mission_uuid, code, server_url, "
                                  "organizer, client_id, pulled_seq, last_synced_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 (mission, code, server_url, organizer, str(uuid_module.uuid4()),
-                                  head, _now()))
+                                 (mission, code, wire.stored_url(server_url), organizer,
+                                  str(uuid_module.uuid4()), head, _now()))
             _know(conn, mission, [(r[1], r[0]) for r in rows])
             conn.connection.driver_connection.executemany(
                 "INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)",
@@ -215,16 +222,22 @@ def sync_mission(engine, code: str) -> SyncReport:
     try:
         with wire.connect(shared.server_url) as pg:
             _check_server(pg, wire.shown_url(shared.server_url))
-            sent = 0
+            sent, written = 0, set()
             for _round in range(2):          # a saved batch first, then the outbox's new one
                 batch = local.take_batch(engine, shared.mission_uuid)
                 if batch is None:
                     break
-                reply = wire.push(pg, shared.mission_uuid, batch[0], shared.client_id,
-                                  shared.organizer, batch[1])
-                pg.commit()
-                _acknowledge(engine, shared, batch, reply)
-                sent += len(batch[1])
+                batch_id, body = batch
+                for chunk_id, start, end in local.chunks(batch_id, body):
+                    chunk = body[start:end]
+                    reply = wire.push(pg, shared.mission_uuid, chunk_id, shared.client_id,
+                                      shared.organizer, chunk)
+                    pg.commit()
+                    after = (f"{chunk_id.partition('#')[0]}#{end}"
+                             if end < len(body) else None)
+                    written |= _acknowledge(engine, shared, batch_id, chunk, reply, after)
+                    batch_id = after or batch_id
+                    sent += len(chunk)
             changes = wire.pull(pg, shared.mission_uuid, shared.pulled_seq)
             conflicts = wire.open_conflicts(pg, shared.mission_uuid)
     except ServerUnreachable:
@@ -232,13 +245,15 @@ def sync_mission(engine, code: str) -> SyncReport:
             conn.exec_driver_sql("UPDATE sync_mission SET offline_since = coalesce(offline_since,"
                                  " ?) WHERE mission_uuid = ?", (_now(), shared.mission_uuid))
         raise
-    received = _apply_pulled(engine, shared, changes, conflicts)
-    return SyncReport(sent=sent, received=received, open_conflicts=len(conflicts))
+    received, pulled = _apply_pulled(engine, shared, changes, conflicts)
+    return SyncReport(sent=sent, received=received, open_conflicts=len(conflicts),
+                      changed=frozenset(written | pulled))
 
 
-def _acknowledge(engine, shared: Shared, batch, reply: dict) -> None:
-    """The server has the batch: forget it, and take back here what it did not accept."""
-    batch_id, changes = batch
+def _acknowledge(engine, shared: Shared, batch_id: str, changes: list[dict], reply: dict,
+                 after: str | None) -> set[str]:
+    """The server has these changes (a chunk of the saved batch): take back here what it did
+    not accept, and forget the batch, or keep what is left of it under the id `after`."""
     lost = {(c["row"], c["field"]) for c in reply["conflicts"]}
     with local.begin_write(engine) as conn, conn.begin():
         with local.Writer(conn) as writer:
@@ -253,14 +268,19 @@ def _acknowledge(engine, shared: Shared, batch, reply: dict) -> None:
                     writer.put(c["kind"], c["row"], c["theirs"])
             for row in reply.get("restored", ()):      # what the refused delete took with it
                 writer.put(row["kind"], row["row"], row["value"])
-        conn.exec_driver_sql("DELETE FROM sync_batch WHERE mission_uuid = ? AND batch_id = ?",
-                             (shared.mission_uuid, batch_id))
+        if after is None:
+            conn.exec_driver_sql("DELETE FROM sync_batch WHERE mission_uuid = ? AND batch_id = ?",
+                                 (shared.mission_uuid, batch_id))
+        else:
+            conn.exec_driver_sql("UPDATE sync_batch SET batch_id = ? WHERE mission_uuid = ? "
+                                 "AND batch_id = ?", (after, shared.mission_uuid, batch_id))
         rows = {(c["row"], c["kind"]) for c in changes}
         _know(conn, shared.mission_uuid, rows)
         conn.connection.driver_connection.executemany(
             "INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)",
             [(row_uuid, kind, shared.organizer, reply["at"]) for row_uuid, kind in rows
              if (row_uuid, "") not in lost])
+    return writer.written
 
 
 def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
@@ -278,7 +298,7 @@ def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
     return fields, deleted
 
 
-def _apply_pulled(engine, shared: Shared, changes, conflicts) -> int:
+def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[str]]:
     received = 0
     last = shared.pulled_seq
     changed = []
@@ -312,7 +332,7 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> int:
         raw.execute("UPDATE sync_mission SET pulled_seq = ?, last_synced_at = ?, "
                     "offline_since = NULL, open_conflicts = ? WHERE mission_uuid = ?",
                     (last, _now(), len(conflicts), shared.mission_uuid))
-    return received
+    return received, writer.written
 
 
 def sync_status(engine, code: str) -> SyncStatus:

@@ -4,13 +4,14 @@ server function (server_schema.sql)."""
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from i18n import _
 from models.store.errors import StorageError
 from models.store.server import shown_url
-from models.sync.errors import NotAllowed, NotShared, ServerUnreachable
+from models.sync.errors import NotAllowed, NotShared, ServerUnreachable, SignInRefused
 
 LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 CONNECT_TIMEOUT_S = 10
@@ -24,6 +25,54 @@ def with_tls_defaults(url: str) -> str:
     if "sslmode" in query or (parts.hostname or "") in LOCAL_HOSTS or "host" in query:
         return url
     return url + ("&" if parts.query else "?") + "sslmode=verify-full"
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """("postgresql://aiko@host/db", "secret") from "postgresql://aiko:secret@host/db" (or
+    "...?password=secret"): the URL a file may keep, and the password it must not. libpq finds
+    the password itself later, in PGPASSWORD or the .pgpass file."""
+    parts = urlsplit(url.strip())
+    netloc, password = parts.netloc, ""
+    if parts.password is not None:
+        user_info, _at, host = netloc.rpartition("@")
+        netloc, password = f"{user_info.partition(':')[0]}@{host}", unquote(parts.password)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if k != "password"]
+    password = password or next((v for k, v in query if k == "password"), "")
+    if netloc == parts.netloc and len(kept) == len(query):
+        return url.strip(), ""
+    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(kept))), password
+
+
+def stored_url(url: str) -> str:
+    """The URL as a file keeps it: without a password."""
+    return split_password(url)[0]
+
+
+# A sign-in refused, as the server words it (libpq gives no SQLSTATE for a failed connection;
+# 28P01 and 28000 in English). The password flags below say it in any language.
+_REFUSED = re.compile(r"authentication failed|no password supplied|role \S+ does not exist|"
+                      r"no pg_hba\.conf entry", re.IGNORECASE)
+
+
+def connect_error(exc, shown: str) -> StorageError:
+    """A failure to connect as the sync's error: a refused sign-in (28P01/28000, a password
+    missing) apart from a server out of reach."""
+    exc = getattr(exc, "orig", None) or exc          # SQLAlchemy's wrapper
+    code = getattr(exc, "sqlstate", None) or ""
+    pgconn = getattr(exc, "pgconn", None)
+    text, flags = str(exc), False
+    if pgconn is not None:
+        try:
+            # A password sent and the connection refused is a wrong password, unless what
+            # failed came after the sign-in (no such database).
+            flags = bool(pgconn.needs_password
+                         or (pgconn.used_password and "database" not in text))
+        except Exception:  # noqa: BLE001 - a closed or foreign pgconn tells nothing
+            flags = False
+    if code.startswith("28") or flags or _REFUSED.search(text):
+        return SignInRefused(shown, _first_line(exc))
+    return ServerUnreachable(shown, _first_line(exc))
 
 
 def libpq_url(url: str) -> str:
@@ -43,7 +92,7 @@ def connect(url: str):
         conn = psycopg.connect(with_tls_defaults(libpq_url(url)),
                                connect_timeout=CONNECT_TIMEOUT_S)
     except psycopg.OperationalError as exc:
-        raise ServerUnreachable(shown, _first_line(exc)) from None
+        raise connect_error(exc, shown) from None
     try:
         with conn:
             yield conn
@@ -74,6 +123,8 @@ def sync_error(exc, shown: str) -> StorageError:
             "KK003": _("that choice cannot settle this conflict (the row was deleted or is "
                        "needed by others)"),
             "KK004": _("this mission is already shared on the server")}[code])
+    if code.startswith("28"):
+        return SignInRefused(shown, _first_line(exc))
     if code.startswith("08") or isinstance(exc, psycopg.OperationalError):
         return ServerUnreachable(shown, _first_line(exc))
     from models.store.errors import WriteFailed
@@ -95,9 +146,21 @@ def seed(conn, mission: str, client: str, organizer: str, rows) -> int:
                         (mission, client, organizer, Jsonb(rows))).fetchone()[0]
 
 
+# Rows turned into Python objects per call: psycopg's C loop holds the GIL for a whole fetch,
+# so a fetch of thousands of JSON values would stall the window's thread meanwhile.
+FETCH = 200
+
+
+def _rows(cursor) -> list[tuple]:
+    rows: list[tuple] = []
+    while batch := cursor.fetchmany(FETCH):
+        rows += batch
+    return rows
+
+
 def pull(conn, mission: str, after: int, limit: int = 1_000_000) -> list[tuple]:
-    return conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
-                        (mission, after, limit)).fetchall()
+    return _rows(conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
+                              (mission, after, limit)))
 
 
 def snapshot(conn, mission: str) -> list[tuple]:

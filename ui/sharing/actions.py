@@ -54,6 +54,7 @@ class SharingActions(QObject):
         self.act_password = QAction(parent, triggered=self.ask_password)
         self.controller.status_changed.connect(self._update_actions)
         self.controller.synced.connect(lambda _results: self._reload_conflicts())
+        self.controller.password_needed.connect(self.ask_password)
         ctx.events.changed.connect(lambda change: change.switched and self._reload_conflicts())
         retranslate.register(self)
         self.retranslate_ui()
@@ -171,18 +172,20 @@ class SharingActions(QObject):
                 return True
         return False
 
-    def ask_password(self) -> None:
-        """The password for the shown mission's server, kept until the app closes."""
-        status = self._shown_status()
-        if status is None:
-            return
+    def ask_password(self, server: str = "") -> None:
+        """The password for `server` (the shown mission's by default: File > Server
+        password…, or a sign-in the server refused), kept until the app closes."""
+        if not server:
+            status = self._shown_status()
+            if status is None:
+                return
+            server = status.server_url
         password, ok = QInputDialog.getText(
             self.ctx.parent, _("Server password"),
             _("Your password on {server} (kept only while the app runs):").format(
-                server=status.server_url), QLineEdit.EchoMode.Password)
+                server=server), QLineEdit.EchoMode.Password)
         if ok and password:
-            self.controller.passwords[status.server_url] = password
-            self.controller.sync_now()
+            self.controller.give_password(server, password)
 
     # conflicts ---------------------------------------------------------------------------------
     def open_conflicts(self) -> None:
@@ -211,7 +214,7 @@ class SharingActions(QObject):
         except NotShared:
             return mission.code, []
 
-    def resolve(self, number: int, take: str) -> None:
+    def resolve(self, number: int, take: str, typed: bool = False) -> None:
         """Settle it on the server thread (the engine settles it on the server, then syncs)."""
         mission, window = self.ctx.current_mission(), self.conflicts
         if mission is None or window is None:
@@ -222,4 +225,4 @@ class SharingActions(QObject):
                 raise error
             window.refused(error.user_message())
 
-        self.controller.resolve(mission, number, take, window.settled, failed)
+        self.controller.resolve(mission, number, take, window.settled, failed, typed=typed)

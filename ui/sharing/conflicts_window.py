@@ -47,7 +47,7 @@ class ConflictsWindow(QDialog):
     (number, take: "mine", "theirs" or the typed value), answered by `settled()` or
     `refused(message)` once the server has it."""
 
-    chosen = Signal(int, str)
+    chosen = Signal(int, str, bool)     # number, "mine"/"theirs" or the text, typed
 
     def __init__(self, read: Callable[[], tuple[str, list]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,6 +125,8 @@ class ConflictsWindow(QDialog):
                             "back."))
         current = self.current()
         self.model.retranslate()
+        if self.model.rowCount():
+            self.load()           # the rows' names in the new language (山田 太郎)
         self._choose(current.number if current is not None else None)
         self._show_count()
         self._show_current()
@@ -170,7 +172,7 @@ class ConflictsWindow(QDialog):
                               and not (whole_row and widget in (self.use_other, self.other)))
 
     # choosing ----------------------------------------------------------------------------
-    def take(self, take: str) -> None:
+    def take(self, take: str, typed: bool = False) -> None:
         conflict = self.current()
         if conflict is None or self.waiting:
             return
@@ -178,7 +180,7 @@ class ConflictsWindow(QDialog):
         self.error.setStyleSheet(NOTE_STYLE)
         self.waiting = True
         self._show_current()
-        self.chosen.emit(conflict.number, take)
+        self.chosen.emit(conflict.number, take, typed)
 
     def settled(self) -> None:
         self.waiting = False
@@ -199,7 +201,7 @@ class ConflictsWindow(QDialog):
             self.error.setText(_("Type the value to keep in the Other value field first."))
             self.other.setFocus()
             return
-        self.take(text)
+        self.take(text, typed=True)       # a typed "mine" is the word, not a choice
 
     def showEvent(self, event) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -6,17 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import unquote, urlsplit, urlunsplit
 
+from models.sync.wire import split_password
 
-def split_password(url: str) -> tuple[str, str]:
-    """("postgresql://aiko@host/db", "secret") from "postgresql://aiko:secret@host/db"."""
-    parts = urlsplit(url.strip())
-    if parts.password is None:
-        return url.strip(), ""
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.netloc.rpartition("@")[0].partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+__all__ = ["libpq_password", "split_password"]
 
 
 @contextmanager

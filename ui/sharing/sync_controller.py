@@ -16,11 +16,15 @@ from models.store.server import shown_url
 from ui.common.context import Context
 from ui.common.events import (
     ATTENDEES,
+    GIFTS,
     ITEMS,
     KINDS,
+    MEETINGS,
     MISSION,
     ORGANIZATIONS,
     PARTICIPANTS,
+    PLACEMENTS,
+    PROTOCOL,
     ROOMS,
     SITES,
     VISITS,
@@ -34,24 +38,30 @@ AFTER_EDIT_MS = 3_000
 FIRST_SYNC_MS = 1_000    # after the window's first paint, not before it
 
 # The parts of a mission a sync writes (models.mission_document.PARTS), and the kinds of rows
-# the views name them by.
+# the views name them by (ui/common/events.py).
 PART_KINDS = {
-    "mission": MISSION, "organizers": MISSION,
-    "people": ATTENDEES, "participants": ATTENDEES, "organizations": ORGANIZATIONS,
-    "items": ITEMS, "item_participants": PARTICIPANTS, "clearances": VISITS,
-    "rooms": ROOMS, "room_guests": ROOMS, "sites": SITES,
+    "mission": {MISSION}, "organizers": {MISSION}, "consulates": {MISSION},
+    "mission_sites": {MISSION, SITES},
+    "people": {ATTENDEES}, "participants": {ATTENDEES}, "organizations": {ORGANIZATIONS},
+    "items": {ITEMS}, "item_participants": {PARTICIPANTS}, "clearances": {VISITS},
+    "rooms": {ROOMS}, "room_guests": {ROOMS}, "sites": {SITES},
+    "counterparts": {MEETINGS}, "matchmaking_sessions": {MEETINGS},
+    "meeting_requests": {MEETINGS}, "meetings": {MEETINGS, PLACEMENTS},
+    "interpreter_assignments": {MEETINGS},
+    "greetings": {PROTOCOL}, "item_protocols": {PROTOCOL}, "protocol_ranks": {PROTOCOL},
+    "seats": {PROTOCOL}, "gifts": {GIFTS},
 }
 
 
 def _kinds_changed(report, conflicts_before: int | None) -> set[str]:
-    """The kinds of rows the sync wrote here: from the parts the engine says it wrote, else
-    (a report naming none) every kind, whenever it received anything or its conflicts changed
-    (a conflict takes the server's value back into its field here)."""
+    """The kinds of rows the sync wrote here, from the parts the engine says it wrote (a part
+    not named above: every kind). A report naming none (an engine of before `changed`):
+    every kind whenever it received anything or its conflicts changed."""
     changed = getattr(report, "changed", None)
     if changed is None:
         moved = report.received or report.open_conflicts != (conflicts_before or 0)
         return set(KINDS) if moved else set()
-    return {PART_KINDS.get(part, MISSION) for part in changed}
+    return set().union(*(PART_KINDS.get(part, KINDS) for part in changed))
 
 
 def sync_all(engine, codes: list[str], passwords: dict[str, str]) -> tuple[dict, dict[str, int]]:
@@ -74,6 +84,7 @@ def sync_all(engine, codes: list[str], passwords: dict[str, str]) -> tuple[dict,
 class SyncController(QObject):
     status_changed = Signal()          # a mission's sync status may read otherwise now
     synced = Signal(dict)              # code -> SyncReport or error, after each sync
+    password_needed = Signal(str)      # a server refused the sign-in (its URL, no password)
 
     def __init__(self, ctx: Context, *, every_ms: int = SYNC_EVERY_MS,
                  after_edit_ms: int = AFTER_EDIT_MS):
@@ -84,6 +95,9 @@ class SyncController(QObject):
         self.conflicts: dict[str, int] = {}   # code -> open conflicts after its last sync
         # Server URL (as sync_status shows it) -> password: in memory only, for this run.
         self.passwords: dict[str, str] = {}
+        # Servers that refused the sign-in and were asked about once: not asked again by the
+        # clock, only after a new password (File > Server password…).
+        self.asked: set[str] = set()
         self.running = False
         self._again = False
         self._announcing = False
@@ -103,15 +117,22 @@ class SyncController(QObject):
         self.first.start()
 
     # what the status bar and the dialogs read (on the window's thread, local reads only) -----
+    def _local_file(self) -> bool:
+        """A mission is shared from a laptop's SQLite file; a window on the server's own
+        database shares nothing (it is the shared store's neighbour, not a laptop)."""
+        return self.ctx.engine.dialect.name == "sqlite"
+
     def shared_codes(self) -> list[str]:
         from models.sync import shared_codes
 
-        return list(shared_codes(self.ctx.engine))
+        return list(shared_codes(self.ctx.engine)) if self._local_file() else []
 
     def status(self, code: str):
         """The mission's SyncStatus, None when it is not shared."""
         from models.sync import NotShared, sync_status
 
+        if not self._local_file():
+            return None
         try:
             return sync_status(self.ctx.engine, code)
         except NotShared:
@@ -134,12 +155,18 @@ class SyncController(QObject):
                            self._failed)
 
     def _synced(self, answer) -> None:
-        from models.sync import ServerUnreachable
+        from models.sync import ServerUnreachable, SignInRefused
 
         results, mission_ids = answer
         self.running = False
+        refused = []
         for code, result in results.items():
-            if isinstance(result, ServerUnreachable):
+            if isinstance(result, SignInRefused):
+                self.errors[code] = result.user_message()
+                if result.url not in self.asked:
+                    self.asked.add(result.url)
+                    refused.append(result.url)
+            elif isinstance(result, ServerUnreachable):
                 self.errors.pop(code, None)     # the status says offline, and since when
             elif isinstance(result, StorageError):
                 self.errors[code] = result.user_message()
@@ -150,6 +177,14 @@ class SyncController(QObject):
                 self._announce(mission_ids.get(code), _kinds_changed(result, before))
         self.synced.emit(results)
         self._after_run()
+        for url in dict.fromkeys(refused):
+            self.password_needed.emit(url)
+
+    def give_password(self, url: str, password: str) -> None:
+        """A password for `url` (kept in memory only), then a sync with it."""
+        self.passwords[url] = password
+        self.asked.discard(url)
+        self.sync_now()
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
@@ -190,7 +225,8 @@ class SyncController(QObject):
         self.sync_now()
 
     # the server's other work, in the same line ------------------------------------------------
-    def resolve(self, mission, number: int, take: str, done, failed) -> None:
+    def resolve(self, mission, number: int, take: str, done, failed, *,
+                typed: bool = False) -> None:
         """Settle conflict `number` as `take`; the engine syncs after it, so whatever came
         with that sync is announced too."""
         from models.sync import resolve_conflict
@@ -198,12 +234,13 @@ class SyncController(QObject):
         engine, status = self.ctx.engine, self.status(mission.code)
         password = self.passwords.get(status.server_url, "") if status is not None else ""
 
-        def work() -> None:
+        def work():
             with libpq_password(password):
-                resolve_conflict(engine, mission.code, number, take)
+                return resolve_conflict(engine, mission.code, number, take, typed=typed)
 
-        def settled(_result) -> None:
-            self._announce(mission.id, set(KINDS))
+        def settled(report) -> None:
+            self.conflicts[mission.code] = report.open_conflicts
+            self._announce(mission.id, _kinds_changed(report, None))
             self.status_changed.emit()
             done()
 

@@ -124,7 +124,7 @@ _VISITOR_COLUMNS = ("family_name", "given_name", "family_name_ja", "given_name_j
                     "family_kana", "given_kana", "citizenship", "date_of_birth",
                     "passport_number", "visa_type", "organization_id", "title_en", "title_ja",
                     "passport_expiry", "birth_country", "passport_country", "employer",
-                    "visit_purpose", "us_person", "escort")
+                    "visit_purpose", "us_person", "escort", "sex")
 
 
 class _Fields:

@@ -23,6 +23,7 @@ from documents.workbook.lang import (
 )
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from documents.workbook.people import CONTACT_GROUPS
+from documents.workbook.travel import driver_name
 from i18n import _, current_language, pick
 from i18n.labels import ROLES, label
 from models.attendees import DocumentAttendee
@@ -86,7 +87,7 @@ def _drivers(out: _Rows, data: MissionData) -> None:
         company = plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", ""))) \
             or item.carrier
         vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
-        vehicles = found.setdefault((company, item.driver_name, item.driver_phone), [])
+        vehicles = found.setdefault((company, driver_name(item, extra), item.driver_phone), [])
         if vehicle and vehicle not in vehicles:
             vehicles.append(vehicle)
     for (company, name, phone), vehicles in found.items():

@@ -76,6 +76,7 @@ def test_japanese_contacts_read_in_japanese(demo_db, tmp_path):
     assert "ミラー サラ" not in names
     coach = next(r for r in body if r[0] == "千歳コーチライン")
     assert coach[3:5] == ["運転手", "貸切バス（28人乗り）"]
+    assert coach[1] == "配車担当（遠藤様）"                   # the driver's Japanese name
     hotel = next(r for r in body if r[0] == "札幌北ゲートホテル")
     assert hotel[6] == "〒060-0005 北海道札幌市中央区北5条西4丁目"
     assert {r[5] for r in body if r[0] == "緊急通報番号：日本"} == {"110", "119"}

@@ -150,6 +150,12 @@ def test_drivers_are_in_the_manifest_and_on_the_contact_sheet_once_each(demo_db,
          "+1 518-555-0147")]
 
 
+def test_the_overview_counts_the_sites_visited_apart_from_the_hotel_stays(demo_db, tmp_path):
+    overview = {r[0]: r[1] for r in rows(export_demo(demo_db, tmp_path).worksheets[0]) if r}
+    # Rapidus, the Hokkaido Government, JETRO and Albany; the three hotels are stays.
+    assert (overview["Sites visited"], overview["Hotel stays"]) == (4, 3)
+
+
 def test_a_japanese_workbook_names_the_driver_vehicle_and_pick_up_in_japanese(demo_db, tmp_path):
     book = export_demo(demo_db, tmp_path, "ja")
     manifest = next(ws for ws in book.worksheets if ws.title == "配車表")

@@ -59,7 +59,17 @@ def text_width(text: str) -> int:
         return max(text_width(line) for line in text.split("\n"))
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return _wide_width(text)
+
+
+@lru_cache(maxsize=16384)          # the same names are measured on every sheet they are on
+def _wide_width(text: str) -> int:
+    return len(text) + sum(map(_is_wide, text))
+
+
+@lru_cache(maxsize=4096)
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def fit_widths(sheet: SheetData, language: str) -> list[float]:
@@ -98,7 +108,8 @@ def _drawn_width(text: str) -> float:
     # fonts, a little less: rows there come out slightly roomy rather than clipped).
     if text.isascii():
         return 0.88 * len(text)
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 0.88 for c in text)
+    wide = sum(map(_is_wide, text))
+    return 2.0 * wide + 0.88 * (len(text) - wide)
 
 
 @lru_cache(maxsize=8192)           # itineraries repeat the same notes and name lists

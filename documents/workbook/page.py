@@ -140,13 +140,28 @@ def row_height(values: list, widths: list[float], wraps: list[bool], language: s
     Set explicitly because LibreOffice keeps the default height of rows in an .xlsx it opens,
     and Excel too unless someone double-clicks the row border.
     """
+    return fitted_height(values, wrapping_rooms(widths, wraps), language)
+
+
+def wrapping_rooms(widths: list[float], wraps: list[bool]) -> list[tuple[int, float]]:
+    """(column, room for text) of the columns that wrap: a sheet's rows measure only these."""
+    # Excel's width already leaves a margin.
+    return [(n, width - 0.5) for n, (width, wrap) in enumerate(zip(widths, wraps, strict=False))
+            if wrap]
+
+
+def fitted_height(values: list, rooms: list[tuple[int, float]], language: str) -> float:
+    """row_height, with the wrapping columns worked out once per sheet (wrapping_rooms)."""
     lines = 1
-    for value, width, wrap in zip(values, widths, wraps, strict=False):
+    count = len(values)
+    for n, room in rooms:
+        if n >= count:
+            break
+        value = values[n]
         if type(value) is Mark:
             value = value.value
-        if not wrap or type(value) is not str:
+        if type(value) is not str:
             continue
-        room = width - 0.5              # Excel's width already leaves a margin
         # 0.88 per Latin letter, under 2 per kanji: most cells are plainly one line.
         if "\n" in value or len(value) * (0.88 if value.isascii() else 2) > room:
             lines = max(lines, wrapped_lines(value, room))

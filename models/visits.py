@@ -128,12 +128,19 @@ def list_visitors_of(session: Session, *, item_ids) -> dict[int, list[VisitorRow
             .where(col(VisitClearance.item_id).in_(status))):
         status[item_id][pid] = value
     fields: dict[int, _Fields] = {}          # one per person, whatever the visits
+    by_mission: dict[int, list] = {}
+    for person in people:                     # in name order
+        by_mission.setdefault(person.mission_id, []).append(person)
+    position = {p.participant_id: n for n, p in enumerate(people)}
     found = {}
     for item in items:
         site = sites.get(item.site_id)
         required = [f for f in (site.required_fields.split(",") if site else []) if f]
         country = site_country(site.tz) if site else None
         taking_part, clearances = chosen.get(item.id), status[item.id]
+        # A visit of a few people out of hundreds: only its own, in name order.
+        visitors = by_mission.get(item.mission_id, []) if taking_part is None else [
+            people[n] for n in sorted(position[p] for p in taking_part if p in position)]
         found[item.id] = [VisitorRow(
             participant_id=person.participant_id, family_name=person.family_name,
             given_name=person.given_name, family_name_ja=person.family_name_ja,
@@ -143,8 +150,7 @@ def list_visitors_of(session: Session, *, item_ids) -> dict[int, list[VisitorRow
             missing=tuple(missing_fields(
                 fields.get(person.participant_id) or fields.setdefault(
                     person.participant_id, _Fields(person)), required, country)))
-            for person in people if person.mission_id == item.mission_id
-            and (taking_part is None or person.participant_id in taking_part)]
+            for person in visitors]
     return found
 
 

@@ -26,7 +26,7 @@ _ITEM_TEXT = ("kind", "title_en", "title_ja", "notes_en", "notes_ja", "location_
               "location_ja", "carrier", "flight_number", "from_code", "to_code", "vehicle",
               "pickup", "driver_name", "driver_phone", "start_tz", "end_tz", "vehicle_ja",
               "pickup_ja", "dropoff_en", "dropoff_ja", "driver_notes_en", "driver_notes_ja",
-              "confirmation", "hotel_phone", "operator_en", "operator_ja")
+              "confirmation", "hotel_phone", "operator_en", "operator_ja", "driver_name_ja")
 
 
 def load_demo(path: Path = DEMO_FILE) -> dict:

@@ -269,6 +269,7 @@ class ItineraryItemBase(SQLModel):
     hotel_phone: str = ""          # a stay's front desk, E.164: the pack prints it without a site
     operator_en: str = ""          # the company running a transfer (its coach, its driver)
     operator_ja: str = ""
+    driver_name_ja: str = ""       # driver_name is the English one
 
 
 class ItineraryItem(ItineraryItemBase, GlobalId, table=True):

@@ -18,7 +18,8 @@ PERSON_EXTRAS = ("dietary_codes", "dietary_note", "birth_country", "passport_cou
                  "employer", "visit_purpose", "us_person", "escort", "latin_unconfirmed", "sex")
 SENSITIVE_EXTRAS = ("passport_expiry",)
 ITEM_EXTRAS = ("vehicle_ja", "pickup_ja", "dropoff_en", "dropoff_ja", "driver_notes_en",
-               "driver_notes_ja", "confirmation", "hotel_phone", "operator_en", "operator_ja")
+               "driver_notes_ja", "confirmation", "hotel_phone", "operator_en", "operator_ja",
+               "driver_name_ja")
 SITE_RULES = ("address_en", "address_ja", "nda", "safety_briefing", "dress_code_en",
               "dress_code_ja", "photo_rules_en", "photo_rules_ja", "ppe_en", "ppe_ja",
               "arrival_en", "arrival_ja")

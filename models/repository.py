@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, func, select
 
 from models.collection_pause import no_collection
 from models.entities import (
+    ItemKind,
     ItemParticipant,
     ItineraryItem,
     Mission,
@@ -372,5 +373,11 @@ def mission_counts(session: Session, *, mission_id: int) -> dict[str, int]:
         "confirmed": count(Participant, Participant.mission_id == mission_id,
                            Participant.status == "confirmed"),
         "items": count(ItineraryItem, ItineraryItem.mission_id == mission_id),
-        "sites": len(list_sites(session, mission_id=mission_id)),
+        # A hotel is a site too (it holds the stay's address and phone), but a stay is not a
+        # visit: the places visited and the stays are counted apart.
+        "sites": session.exec(select(func.count(func.distinct(ItineraryItem.site_id))).where(
+            ItineraryItem.mission_id == mission_id,
+            ItineraryItem.kind != ItemKind.HOTEL.value)).one(),
+        "stays": count(ItineraryItem, ItineraryItem.mission_id == mission_id,
+                       ItineraryItem.kind == ItemKind.HOTEL.value),
     }

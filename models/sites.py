@@ -156,6 +156,13 @@ def list_site_visits(session: Session, *, mission_id: int, site_id: int) -> list
             for i in items]
 
 
+def count_stays(session: Session, *, mission_id: int, site_id: int) -> int:
+    """The mission's hotel stays at the site (a hotel is a site for its address and phone)."""
+    return session.exec(select(func.count()).select_from(ItineraryItem).where(
+        ItineraryItem.mission_id == mission_id, ItineraryItem.site_id == site_id,
+        ItineraryItem.kind == ItemKind.HOTEL.value)).one()
+
+
 def site_of_item(session: Session, *, item_id: int) -> int | None:
     """The site an itinerary item takes place at, None when it names none (or is gone)."""
     item = session.get(ItineraryItem, item_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.entities import (
     AttendanceStatus,
@@ -88,34 +88,68 @@ def missing_fields(person, required, country: str | None) -> list[str]:
 
 def list_visitors(session: Session, *, item_id: int) -> list[VisitorRow]:
     """The visitor list of a site visit, by Latin name, with clearance and missing fields."""
-    item = session.get(ItineraryItem, item_id)
-    if item is None:
+    found = list_visitors_of(session, item_ids=[item_id])
+    if item_id not in found:
         raise LookupError(f"item {item_id} not found")
-    site = session.get(Site, item.site_id) if item.site_id else None
-    required = [f for f in (site.required_fields.split(",") if site else []) if f]
-    country = site_country(site.tz) if site else None
-    # Core rows of the columns read, not ORM objects: a document reads every visit's list.
-    query = (select(Participant.id.label("participant_id"),
+    return found[item_id]
+
+
+def list_visitors_of(session: Session, *, item_ids) -> dict[int, list[VisitorRow]]:
+    """Item id -> its visitor list (see list_visitors) for several visits of one mission at
+    once: the people, who takes part and the clearances are each read in one query, not one
+    per visit (a document reads every visit's list). An unknown item is left out."""
+    ids = list(dict.fromkeys(item_ids))
+    if not ids:
+        return {}
+    items = session.exec(select(ItineraryItem).where(col(ItineraryItem.id).in_(ids))).all()
+    if not items:
+        return {}
+    site_ids = {i.site_id for i in items if i.site_id}
+    sites = {s.id: s for s in session.exec(select(Site).where(col(Site.id).in_(site_ids)))}
+    # Core rows of the columns read, not ORM objects.
+    query = (select(Participant.id.label("participant_id"), Participant.mission_id,
                     *(getattr(Person, name) for name in _VISITOR_COLUMNS))
              .join(Person, Person.id == Participant.person_id)
-             .where(Participant.mission_id == item.mission_id,
+             .where(col(Participant.mission_id).in_({i.mission_id for i in items}),
                     Participant.status != AttendanceStatus.CANCELLED.value)
              .order_by(Person.family_name, Person.given_name))
-    if not item.everyone:
-        query = query.join(ItemParticipant, ItemParticipant.participant_id == Participant.id)
-        query = query.where(ItemParticipant.item_id == item_id)
-    status = dict(session.exec(select(VisitClearance.participant_id, VisitClearance.status)
-                               .where(VisitClearance.item_id == item_id)).all())
-    rows = []
-    for person in session.connection().execute(query).all():
-        rows.append(VisitorRow(
+    people = session.connection().execute(query).all()
+    chosen: dict[int, set[int]] = {i.id: set() for i in items if not i.everyone}
+    if chosen:
+        for item_id, pid in session.connection().execute(
+                select(ItemParticipant.item_id, ItemParticipant.participant_id)
+                .where(col(ItemParticipant.item_id).in_(chosen))):
+            chosen[item_id].add(pid)
+    status: dict[int, dict[int, str]] = {i.id: {} for i in items}
+    for item_id, pid, value in session.connection().execute(
+            select(VisitClearance.item_id, VisitClearance.participant_id, VisitClearance.status)
+            .where(col(VisitClearance.item_id).in_(status))):
+        status[item_id][pid] = value
+    fields: dict[int, _Fields] = {}          # one per person, whatever the visits
+    by_mission: dict[int, list] = {}
+    for person in people:                     # in name order
+        by_mission.setdefault(person.mission_id, []).append(person)
+    position = {p.participant_id: n for n, p in enumerate(people)}
+    found = {}
+    for item in items:
+        site = sites.get(item.site_id)
+        required = [f for f in (site.required_fields.split(",") if site else []) if f]
+        country = site_country(site.tz) if site else None
+        taking_part, clearances = chosen.get(item.id), status[item.id]
+        # A visit of a few people out of hundreds: only its own, in name order.
+        visitors = by_mission.get(item.mission_id, []) if taking_part is None else [
+            people[n] for n in sorted(position[p] for p in taking_part if p in position)]
+        found[item.id] = [VisitorRow(
             participant_id=person.participant_id, family_name=person.family_name,
             given_name=person.given_name, family_name_ja=person.family_name_ja,
             given_name_ja=person.given_name_ja, family_kana=person.family_kana,
             given_kana=person.given_kana,
-            clearance=status.get(person.participant_id, Clearance.NOT_SENT.value),
-            missing=tuple(missing_fields(_Fields(person), required, country))))
-    return rows
+            clearance=clearances.get(person.participant_id, Clearance.NOT_SENT.value),
+            missing=tuple(missing_fields(
+                fields.get(person.participant_id) or fields.setdefault(
+                    person.participant_id, _Fields(person)), required, country)))
+            for person in visitors]
+    return found
 
 
 _VISITOR_COLUMNS = ("family_name", "given_name", "family_name_ja", "given_name_ja",

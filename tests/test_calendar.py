@@ -77,7 +77,9 @@ def test_descriptions_follow_the_chosen_language(demo_db, tmp_path):
     cal = _calendar(demo_db, tmp_path / "ja.ics", "--person", SATO, "--lang", "ja")
     by_title = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     transfer = by_title["新千歳空港からRapidus IIM-1へ移動"]
-    assert "乗車場所：New Chitose Airport" in str(transfer["DESCRIPTION"])
+    # the pick-up point in Japanese, not the English typed beside it
+    assert "乗車場所：新千歳空港 国内線ターミナル" in str(transfer["DESCRIPTION"])
+    assert "運転手：配車担当（遠藤様）" in str(transfer["DESCRIPTION"])
     assert "所要約20分" in str(transfer["DESCRIPTION"])
 
 

@@ -53,6 +53,8 @@ def test_english_contacts_are_under_their_organizations(demo_db, tmp_path):
     hotel = next(r for r in body if r[0] == "Sapporo Kitagate Hotel")
     assert hotel[5] == "+81 11-555-0180" and "Sapporo, Hokkaido 060-0005" in hotel[6]
     assert next(r for r in body if r[0] == "Fuller Road Suites Albany")[5] == "+1 518-555-0160"
+    # The stay's own front desk before its site's main number, as the travel pack has it.
+    assert next(r for r in body if r[0] == "Akasaka Hills Hotel Tokyo")[5] == "+81 3-5555-0144"
     # Each visited country's emergency numbers (phonenumbers' short-number data).
     japan = {r[5]: r[1] for r in body if r[0] == "Emergency numbers: Japan"}
     assert japan == {"110": "Police", "119": "Fire and ambulance"}
@@ -76,6 +78,7 @@ def test_japanese_contacts_read_in_japanese(demo_db, tmp_path):
     assert "ミラー サラ" not in names
     coach = next(r for r in body if r[0] == "千歳コーチライン")
     assert coach[3:5] == ["運転手", "貸切バス（28人乗り）"]
+    assert coach[1] == "配車担当（遠藤様）"                   # the driver's Japanese name
     hotel = next(r for r in body if r[0] == "札幌北ゲートホテル")
     assert hotel[6] == "〒060-0005 北海道札幌市中央区北5条西4丁目"
     assert {r[5] for r in body if r[0] == "緊急通報番号：日本"} == {"110", "119"}

@@ -150,6 +150,25 @@ def test_drivers_are_in_the_manifest_and_on_the_contact_sheet_once_each(demo_db,
          "+1 518-555-0147")]
 
 
+def test_the_overview_counts_the_sites_visited_apart_from_the_hotel_stays(demo_db, tmp_path):
+    overview = {r[0]: r[1] for r in rows(export_demo(demo_db, tmp_path).worksheets[0]) if r}
+    # Rapidus, the Hokkaido Government, JETRO and Albany; the three hotels are stays.
+    assert (overview["Sites visited"], overview["Hotel stays"]) == (4, 3)
+
+
+def test_a_japanese_workbook_names_the_driver_vehicle_and_pick_up_in_japanese(demo_db, tmp_path):
+    book = export_demo(demo_db, tmp_path, "ja")
+    manifest = next(ws for ws in book.worksheets if ws.title == "配車表")
+    coach = next(r for r in rows(manifest) if r[1] == "貸切バス（28人乗り）")
+    assert coach[12] == "千歳コーチライン\n配車担当（遠藤様）\n+81 90-5550-1428"
+    everything = " ".join(str(v) for ws in book.worksheets for r in rows(ws) for v in r if v)
+    # The English an organizer typed beside the Japanese is not in the Japanese workbook.
+    assert "Dispatch desk" not in everything and "Chartered coach" not in everything
+    itinerary = book.worksheets[2]
+    transfer = next(r for r in rows(itinerary) if r[9] and "配車担当" in r[9])
+    assert "貸切バス（28人乗り）" in transfer[9] and "運転手: " not in transfer[9]
+
+
 def test_the_itinerary_gives_each_item_its_local_clock_and_zone(demo_db, tmp_path):
     ws = export_demo(demo_db, tmp_path).worksheets[2]
     flight = next(r for r in rows(ws) if r[6] == "Flight New York JFK to Tokyo Haneda (NH 109)")

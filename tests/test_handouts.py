@@ -109,6 +109,9 @@ def test_the_japanese_pack_reads_as_japanese_and_breaks_lines_the_japanese_way(q
     contacts = " ".join(text[text.index("緊急連絡先"):].split())
     assert "千歳コーチライン / 貸切バス（28人乗り）" in contacts
     assert "Chartered coach" not in contacts
+    # The driver (dispatch desk) in Japanese, on the contacts page and the day pages.
+    assert "配車担当（遠藤様）" in contacts and "Dispatch desk" not in text
+    assert "Chartered coach" not in text
     assert "サラ・ミラー" in contacts and "ミラー サラ" not in text
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) > 200

@@ -180,3 +180,51 @@ def test_a_drivers_phone_is_read_in_the_country_of_the_ride_and_checked_on_savin
         values = get_item(session, item_id=item_id).values
     assert (values["driver_name"], values["driver_phone"]) == ("Sapporo Taxi (Mr. Ono)",
                                                                "+819055501999")
+
+
+def test_a_flight_shows_its_carrier_and_a_ground_leg_its_company_with_the_drivers_japanese(
+        qtbot, window):
+    def act(dialog, seen):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("flight"))
+        seen["flight"] = {k: dialog.fields[k].isVisible()
+                          for k in ("carrier", "operator_en", "operator_ja")}
+        qtbot.keyClicks(dialog.fields["carrier"], "JAL")       # then the kind is changed
+        dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))
+        seen["transfer"] = {k: dialog.fields[k].isVisible()
+                            for k in ("carrier", "operator_en", "operator_ja")}
+        seen["label"] = dialog.labels["driver_name_ja"].text()
+        dialog.fields["title_en"].setText("Transfer to the dinner")
+        dialog.start.set_zone("Asia/Tokyo")
+        dialog.end.set_zone("Asia/Tokyo")
+        qtbot.keyClicks(dialog.fields["operator_en"], "Sapporo Taxi")
+        qtbot.keyClicks(dialog.fields["driver_name"], "Mr. Ono")
+        type_japanese(dialog.fields["driver_name_ja"], "小野様")
+        dialog.accept()
+
+    seen = _open_add(qtbot, window, act)
+    assert seen["flight"] == {"carrier": True, "operator_en": False, "operator_ja": False}
+    assert seen["transfer"] == {"carrier": False, "operator_en": True, "operator_ja": True}
+    assert seen["label"] == "Driver (Japanese)"
+    with read_session(window.db.engine) as session:
+        item_id = next(r.id for r in _items(window) if r.title_en == "Transfer to the dinner")
+        values = get_item(session, item_id=item_id).values
+    # The carrier typed while it was a flight is not kept hidden in a transfer.
+    assert (values["carrier"], values["operator_en"]) == ("", "Sapporo Taxi")
+    assert (values["driver_name"], values["driver_name_ja"]) == ("Mr. Ono", "小野様")
+
+
+def test_a_ground_legs_old_carrier_is_shown_and_saved_as_its_transport_company(qtbot):
+    from models.items import ItemData
+    from ui.itinerary.item_dialog import ItemDialog
+
+    start = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    values = {"kind": "transfer", "title_en": "Coach", "carrier": "Chitose Coach Lines",
+              "start_utc": start, "start_tz": "Asia/Tokyo",
+              "end_utc": start.replace(hour=2), "end_tz": "Asia/Tokyo", "everyone": True}
+    dialog = ItemDialog(sites=[], attendees=[], zones=[], data=ItemData(values), editing=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.fields["carrier"].isVisible()
+    assert dialog.fields["operator_en"].text() == "Chitose Coach Lines"
+    saved = dialog.item().values
+    assert (saved["carrier"], saved["operator_en"]) == ("", "Chitose Coach Lines")

@@ -177,17 +177,23 @@ def _fill_0016(conn: sqlite3.Connection) -> None:
                  "operator_ja = '千歳コーチライン' WHERE id = 1")
 
 
+def _fill_0017(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE itinerary_item SET driver_name = 'Dispatch desk (Mr. Endo)' WHERE id = 1")
+
+
 # revision -> the one its rows are made at before upgrading to it (0014 gives the meetings and
 # site-list rows made at 0009 their UUIDs)
 VIA = {"0010": "0009", "0011": "0009", "0013": "0009", "0014": "0009", "0012": "0009",
-       "0015": "0009", "0016": "0009"}
+       "0015": "0009", "0016": "0009",
+       "0017": "0009"}
 
 
 FILLERS = {"0001": _fill_0001, "0002": _fill_0002, "0003": _fill_0003, "0004": _fill_0004,
            "0005": _fill_0005, "0006": _fill_0006, "0007": _fill_0007, "0008": _fill_0008,
            "0009": _fill_0009, "0010": _fill_0010, "0011": _fill_0011, "0012": _fill_0012,
            "0013": _fill_0013, "0014": _fill_0014,
-           "0015": _fill_0015, "0016": _fill_0016, "0017": None}
+           "0015": _fill_0015, "0016": _fill_0016, "0017": _fill_0017,
+           "0018": None}
 
 
 def _revisions() -> list[str]:

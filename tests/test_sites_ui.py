@@ -129,6 +129,15 @@ def test_a_visit_lists_its_visitors_with_missing_fields_and_the_due_date(window)
                                         "(14 days of notice).")
 
 
+def test_a_hotel_site_says_its_stay_has_a_rooming_list_not_a_visitor_list(window):
+    choose_site(window, "Sapporo Kitagate")
+    tab = window.sites_tab
+    assert tab.visit_list.count() == 0 and tab.visitors.table.rowCount() == 0
+    assert tab.no_visits.text().startswith("A hotel of this mission's stays")
+    choose_site(window, "Hokkaido")            # a host with a meeting, no site visit
+    assert tab.no_visits.text().startswith("This mission has no site visit here")
+
+
 def test_clearance_is_changed_with_the_combo_and_undone(qtbot, window):
     choose_site(window, "Albany")
     visitors = window.sites_tab.visitors

@@ -41,6 +41,8 @@ def test_the_window_shows_the_demo_mission_in_every_tab(window):
     assert window.mission_list.count() == 1
     assert window.current_mission().code == "HKD-ALB-2026"
     assert window.overview.values["code"].text() == "HKD-ALB-2026"
+    # A hotel is a site (its address and phone) but not a visit: counted as a stay.
+    assert window.overview.values["sites"].text() == "4 sites visited · 3 hotel stays"
     assert "HKD-ALB-2026" in window.windowTitle()
     # The other tabs fill when first shown, not before.
     assert window.attendee_model.rowCount() == 0 and window.attendees.refresher.reloads == 0
@@ -68,6 +70,7 @@ def test_switching_to_japanese_changes_menus_tabs_headers_and_dates(qtbot, windo
     assert header_texts(window.attendee_table)[:2] == ["氏名", "氏名（ローマ字）"]
     window.tabs.setCurrentWidget(window.attendees)
     assert window.overview.values["dates"].text().startswith("2026年12月7日(月)")
+    assert window.overview.values["sites"].text() == "4か所を訪問 · 宿泊3件"
     names = [window.attendee_model.index(i, 0).data()
              for i in range(window.attendee_model.rowCount())]
     assert any(" " in n and not n.isascii() for n in names)   # 姓 名, family name first

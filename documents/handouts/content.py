@@ -24,13 +24,18 @@ from documents.workbook.lang import (
     latin_name,
     native_name,
     phone_text,
-    picked,
     plain,
     reading,
 )
 from documents.workbook.people import CONTACT_GROUPS
 from documents.workbook.schedules import ScheduleLine, schedule_lines
-from documents.workbook.travel import Names, item_place, operator, place_code, rooms_by_person
+from documents.workbook.travel import (
+    Names,
+    item_place,
+    operator,
+    place_code,
+    rooms_by_person,
+)
 from i18n import _, current_language, ngettext, pick, temporary_language
 from i18n.formatting import format_date, format_date_range, format_datetime, format_time
 from i18n.labels import ITEM_KINDS, label
@@ -206,7 +211,7 @@ class Builder:
                 details.append((_("Address"), address))
         if item.kind == ItemKind.HOTEL.value:
             details.append((_("Check-out"), format_datetime(item.end, item.end_tz)))
-        transport = item_transport(item)
+        transport = item_transport(item, self.data.item_extra.get(item.id))
         for heading, text in ((_("Flight / vehicle"), transport.vehicle),
                               (_("Pick-up point"), transport.pickup),
                               (_("Driver"), transport.driver)):
@@ -323,10 +328,10 @@ class Builder:
         """(name, phone, company / vehicle) of a ground transfer's driver; () for none. The
         company first: the driver is reached through its dispatch desk; the vehicle in the
         pack's language (its Japanese is among the item's extras)."""
-        transport = item_transport(item)
+        extra = self.data.item_extra.get(item.id, {})
+        transport = item_transport(item, extra)
         if transport.driver and item.kind != ItemKind.FLIGHT.value:
-            extra = self.data.item_extra.get(item.id, {})
-            vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
+            vehicle = transport.vehicle
             return (transport.driver_name, transport.driver_phone,
                     " / ".join(x for x in (operator(extra), vehicle) if x))
         return ()

@@ -18,6 +18,8 @@ from i18n import _, current_language, pick
 def bilingual(row, name: str) -> str:
     """`row.<name>_en` / `row.<name>_ja` in the current language, else `row.<name>`."""
     en, ja = getattr(row, f"{name}_en", None), getattr(row, f"{name}_ja", None)
+    if en is None and ja is not None:
+        en = getattr(row, name, "")     # vehicle, pickup, driver_name: the single one is English
     if en is not None or ja is not None:
         return pick(en or "", ja or "")[0]
     return getattr(row, name, "") or ""
@@ -35,13 +37,20 @@ class Transport:
         return " ".join(x for x in (self.driver_name, self.driver_phone) if x)
 
 
-def item_transport(item) -> Transport:
-    """The vehicle (or flight), the pick-up point and the driver with their phone."""
+def item_transport(item, extra: dict | None = None) -> Transport:
+    """The vehicle (or flight), the pick-up point and the driver with their phone, in the
+    current language; `extra` (models.receivers.item_extras) has the Japanese of a plan's item
+    that does not carry it."""
+    def both(name: str) -> str:
+        if extra and f"{name}_ja" in extra:
+            return pick(getattr(item, name, "") or "", extra[f"{name}_ja"] or "")[0]
+        return bilingual(item, name)
+
     if item.kind == "flight":
         vehicle = " ".join(x for x in (item.carrier, item.flight_number) if x)
     else:
-        vehicle = bilingual(item, "vehicle")
-    return Transport(vehicle, bilingual(item, "pickup"), bilingual(item, "driver_name"),
+        vehicle = both("vehicle")
+    return Transport(vehicle, both("pickup"), both("driver_name"),
                      phone_text(item.driver_phone))
 
 

@@ -16,9 +16,11 @@ from documents.workbook.page import (
     SheetData,
     finish_page,
     fit_widths,
+    fitted_height,
     row_height,
     set_up_page,
     title_height,
+    wrapping_rooms,
 )
 from documents.workbook.save import ExportCancelled, save_atomically
 
@@ -74,9 +76,10 @@ class Book:
                                                self.language))
             rows.append(header, HEADER)
         first = 3 if sheet.columns else 2
+        rooms, language = wrapping_rooms(widths, wraps), self.language
         for index, values in enumerate(sheet.rows):
             row = first + index
-            if self._set_height(ws, row, row_height(values, widths, wraps, self.language)):
+            if self._set_height(ws, row, fitted_height(values, rooms, language)):
                 rows.append(values, sheet.row_flags(index))
                 del ws.row_dimensions[row]          # written: no need to keep it
             else:

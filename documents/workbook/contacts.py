@@ -23,6 +23,7 @@ from documents.workbook.lang import (
 )
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from documents.workbook.people import CONTACT_GROUPS
+from documents.workbook.travel import driver_name
 from i18n import _, current_language, pick
 from i18n.labels import ROLES, label
 from models.attendees import DocumentAttendee
@@ -86,7 +87,7 @@ def _drivers(out: _Rows, data: MissionData) -> None:
         company = plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", ""))) \
             or item.carrier
         vehicle = plain(picked(item.vehicle, extra.get("vehicle_ja", "")))
-        vehicles = found.setdefault((company, item.driver_name, item.driver_phone), [])
+        vehicles = found.setdefault((company, driver_name(item, extra), item.driver_phone), [])
         if vehicle and vehicle not in vehicles:
             vehicles.append(vehicle)
     for (company, name, phone), vehicles in found.items():
@@ -116,6 +117,9 @@ def _hotels(out: _Rows, data: MissionData) -> None:
         if item.kind != ItemKind.HOTEL.value:
             continue
         site = data.sites.get(item.site_id) if item.site_id else None
+        # The stay's own front desk first, as the travel pack has it (one number for one hotel
+        # in every document), else its site's.
+        own = data.item_extra.get(item.id, {}).get("hotel_phone", "")
         if site is not None:
             if site.id in seen:
                 continue
@@ -123,14 +127,14 @@ def _hotels(out: _Rows, data: MissionData) -> None:
             rules = data.site_rules.get(site.id, {})
             name = picked(site.name_en, site.name_ja)
             address = picked(rules.get("address_en", ""), rules.get("address_ja", ""))
-            contact, phone = site.contact_name, phone_text(site.contact_phone)
+            contact, phone = site.contact_name, phone_text(own or site.contact_phone)
         else:
             name = hotel_name(pick(item.title_en, item.title_ja)[0])
             if name in seen:
                 continue
             seen.add(name)
             address = picked(item.location_en, item.location_ja)
-            contact, phone = "", ""
+            contact, phone = "", phone_text(own)
         if not plain(address):
             address = picked(item.location_en, item.location_ja)
         out.add(f"hotel:{plain(name)}", name, [contact, "", _("Hotel contact"), "", phone, address])

@@ -21,7 +21,7 @@ from models.readiness import Finding, check_plan
 from models.readiness_data import PlanItem, PlanSite, load_plan
 from models.receivers import item_extras, person_extras, site_rules
 from models.store.db import Engine, read_session
-from models.visits import VisitorRow, list_visitors
+from models.visits import VisitorRow, list_visitors_of
 
 
 @dataclass
@@ -73,9 +73,9 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         if stays:
             data.stays = rooming_list(session, mission_id=mission.id)
         if person_id is None:
-            data.visitors = {item.id: list_visitors(session, item_id=item.id) for item in plan.items
-                             if item.kind == ItemKind.SITE_VISIT.value and item.site_id
-                             and (not receivers or item.id in visits)}
+            data.visitors = list_visitors_of(session, item_ids=[
+                item.id for item in plan.items if item.kind == ItemKind.SITE_VISIT.value
+                and item.site_id and (not receivers or item.id in visits)])
             if not receivers:
                 data.findings = check_plan(plan, today=today)
         # Every document may print the Japanese operational texts and the dietary codes.
@@ -91,9 +91,8 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
 def load_visitors(engine: Engine, data: MissionData, item_ids) -> None:
     """Add the visitor lists of these site visits to `data`."""
     with read_session(engine) as session:
-        for item_id in item_ids:
-            if item_id not in data.visitors:
-                data.visitors[item_id] = list_visitors(session, item_id=item_id)
+        data.visitors.update(list_visitors_of(
+            session, item_ids=[i for i in item_ids if i not in data.visitors]))
 
 
 def find_person(engine: Engine, *, mission_id: int, email: str) -> int | None:

@@ -40,6 +40,7 @@ def overview_sheet(data: MissionData, used: set[str], *, today: date) -> SheetDa
         [_("Confirmed"), counts.get("confirmed", 0)],
         [_("Itinerary items"), counts.get("items", 0)],
         [_("Sites visited"), counts.get("sites", 0)],
+        [_("Hotel stays"), counts.get("stays", 0)],
         [_("Exported on"), today],
         [_("Passport numbers, dates of birth, visa types"),
          _("Included in the visitor lists that require them") if data.sensitive

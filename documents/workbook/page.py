@@ -59,7 +59,17 @@ def text_width(text: str) -> int:
         return max(text_width(line) for line in text.split("\n"))
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return _wide_width(text)
+
+
+@lru_cache(maxsize=16384)          # the same names are measured on every sheet they are on
+def _wide_width(text: str) -> int:
+    return len(text) + sum(map(_is_wide, text))
+
+
+@lru_cache(maxsize=4096)
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def fit_widths(sheet: SheetData, language: str) -> list[float]:
@@ -98,7 +108,8 @@ def _drawn_width(text: str) -> float:
     # fonts, a little less: rows there come out slightly roomy rather than clipped).
     if text.isascii():
         return 0.88 * len(text)
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 0.88 for c in text)
+    wide = sum(map(_is_wide, text))
+    return 2.0 * wide + 0.88 * (len(text) - wide)
 
 
 @lru_cache(maxsize=8192)           # itineraries repeat the same notes and name lists
@@ -129,13 +140,28 @@ def row_height(values: list, widths: list[float], wraps: list[bool], language: s
     Set explicitly because LibreOffice keeps the default height of rows in an .xlsx it opens,
     and Excel too unless someone double-clicks the row border.
     """
+    return fitted_height(values, wrapping_rooms(widths, wraps), language)
+
+
+def wrapping_rooms(widths: list[float], wraps: list[bool]) -> list[tuple[int, float]]:
+    """(column, room for text) of the columns that wrap: a sheet's rows measure only these."""
+    # Excel's width already leaves a margin.
+    return [(n, width - 0.5) for n, (width, wrap) in enumerate(zip(widths, wraps, strict=False))
+            if wrap]
+
+
+def fitted_height(values: list, rooms: list[tuple[int, float]], language: str) -> float:
+    """row_height, with the wrapping columns worked out once per sheet (wrapping_rooms)."""
     lines = 1
-    for value, width, wrap in zip(values, widths, wraps, strict=False):
+    count = len(values)
+    for n, room in rooms:
+        if n >= count:
+            break
+        value = values[n]
         if type(value) is Mark:
             value = value.value
-        if not wrap or type(value) is not str:
+        if type(value) is not str:
             continue
-        room = width - 0.5              # Excel's width already leaves a margin
         # 0.88 per Latin letter, under 2 per kanji: most cells are plainly one line.
         if "\n" in value or len(value) * (0.88 if value.isascii() else 2) > room:
             lines = max(lines, wrapped_lines(value, room))

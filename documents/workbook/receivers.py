@@ -107,7 +107,8 @@ def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
                 extra = data.item_extra.get(item.id, {})
                 found.append(Receiver("transport", company, extra.get("operator_en") or company,
                                       extra.get("operator_ja") or company,
-                                      _country(item.start_tz), (item.driver_name,)))
+                                      _country(item.start_tz),
+                                      (item.driver_name, extra.get("driver_name_ja", ""))))
     _tell_apart(found)
     found = [r for r in found if r.kind in kinds]
     if "delegate" in kinds:

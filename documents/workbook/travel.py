@@ -56,26 +56,38 @@ def place_code(code: str) -> str:
     return f"{found.code} {pick(found.name_en, found.name_ja)[0]}"
 
 
-def transport_text(item: PlanItem) -> str:
+def transport_text(item: PlanItem, extra: dict | None = None) -> str:
+    """The flight or vehicle, the airports, the pick-up point and the driver, each in the
+    document's language where the item's `extra` fields have its Japanese."""
+    extra = extra or {}
     parts = []
     if item.kind == ItemKind.FLIGHT.value:
         parts.append(" ".join(x for x in (item.carrier, item.flight_number) if x))
-    elif item.vehicle:
-        parts.append(item.vehicle)
+    elif item.vehicle or extra.get("vehicle_ja"):
+        parts.append(plain(picked(item.vehicle, extra.get("vehicle_ja", ""))))
     if item.from_code or item.to_code:
         parts.append(" ".join(x for x in (item.from_code, "→", item.to_code) if x))
-    if item.pickup:
-        parts.append(_("Pick-up: {place}").format(place=item.pickup))
-    if item.driver_name or item.driver_phone:
-        parts.append(_("Driver: {driver}").format(driver=driver_text(item, " ")))
+    if item.pickup or extra.get("pickup_ja"):
+        parts.append(_("Pick-up: {place}").format(
+            place=plain(picked(item.pickup, extra.get("pickup_ja", "")))))
+    if item.driver_name or extra.get("driver_name_ja") or item.driver_phone:
+        # the company is in the manifest: here only who to call
+        parts.append(_("Driver: {driver}").format(driver=" ".join(x for x in (
+            driver_name(item, extra), phone_text(item.driver_phone)) if x)))
     return "\n".join(p for p in parts if p)
 
 
 def driver_text(item: PlanItem, separator: str = "\n", extra: dict | None = None) -> str:
     """The company running the transfer (from the item's `extra` fields, when given), the
-    driver's name and phone (grouped as the country writes it); any may be missing."""
-    return separator.join(x for x in (operator(extra or {}), item.driver_name,
+    driver's name (in the document's language when `extra` has the Japanese) and phone
+    (grouped as the country writes it); any may be missing."""
+    return separator.join(x for x in (operator(extra or {}), driver_name(item, extra),
                                       phone_text(item.driver_phone)) if x)
+
+
+def driver_name(item, extra: dict | None) -> str:
+    """The driver or dispatch desk in the document's language, else the other one."""
+    return plain(picked(item.driver_name, (extra or {}).get("driver_name_ja", "")))
 
 
 def operator(extra: dict) -> str:
@@ -152,7 +164,7 @@ def itinerary_sheet(data: MissionData, used: set[str], *, person=None,
         extra = (notes_for or {}).get(item.id)
         if extra:
             notes = "\n".join(x for x in (extra, plain(notes)) if x)
-        row += [transport_text(item), notes]
+        row += [transport_text(item, data.item_extra.get(item.id)), notes]
         rows.append(row)
         days.append(start.date())
     if person is None:

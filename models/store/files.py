@@ -12,7 +12,7 @@ from pathlib import Path
 from models.store.errors import CannotOpen, FolderMissing, NotADatabase
 
 # Must equal Alembic's head (a test checks); kept here so start-up need not import Alembic.
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 VERSIONS_DIR = Path(__file__).with_name("migrations") / "versions"
 

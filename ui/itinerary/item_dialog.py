@@ -46,7 +46,14 @@ TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "fligh
 # A transfer's other end and its texts for the driver in Japanese, a stay's booking number:
 # what the coach company's and the hotel's own documents print (issue 11).
 GROUND_TEXTS = ("dropoff_en", "dropoff_ja", "vehicle_ja", "pickup_ja", "operator_en",
-                "operator_ja", "driver_notes_en", "driver_notes_ja", "confirmation", "hotel_phone")
+                "operator_ja", "driver_notes_en", "driver_notes_ja", "confirmation", "hotel_phone",
+                "driver_name_ja")
+# Who runs the leg: a flight's airline (the one-language "carrier"), a ground leg's company in
+# both languages. Only the kind's own is shown, and the other is emptied on save.
+FLIGHT_ONLY = ("carrier",)
+GROUND_ONLY = ("operator_en", "operator_ja")
+# Shown in Transport, beside their English twins; the rest of GROUND_TEXTS in their own group.
+_IN_TRANSPORT = ("operator_en", "operator_ja", "driver_name_ja")
 # Phone numbers, read in the country of the item's start and stored in E.164.
 PHONES = ("driver_phone", "hotel_phone")
 
@@ -109,6 +116,8 @@ class ItemDialog(FormDialog):
         for key in PHONES:
             self.fields[key].editingFinished.connect(lambda key=key: self._tidy_phone(key))
         self.site.currentIndexChanged.connect(self._site_picked)
+        self.kind.currentIndexChanged.connect(self._kind_picked)
+        self._kind_picked()
         self.everyone.toggled.connect(lambda on: (self.people.setEnabled(not on),
                                                   self._recheck()))
         self.people.changed.connect(self._recheck)
@@ -148,10 +157,13 @@ class ItemDialog(FormDialog):
             ("from_code", f["from_code"], self.airport_notes["from_code"]),
             ("to_code", f["to_code"], self.airport_notes["to_code"]),
             ("vehicle", f["vehicle"], None), ("pickup", f["pickup"], None),
+            ("operator_en", f["operator_en"], None), ("operator_ja", f["operator_ja"], None),
             ("driver_name", f["driver_name"], None),
+            ("driver_name_ja", f["driver_name_ja"], None),
             ("driver_phone", f["driver_phone"], self.errors["driver_phone"])]))
         self.groups["ground"].setLayout(self._grid([(k, f[k], self.errors.get(k))
-                                                    for k in GROUND_TEXTS]))
+                                                    for k in GROUND_TEXTS
+                                                    if k not in _IN_TRANSPORT]))
         who = QVBoxLayout()
         who.addWidget(self.everyone)
         who.addWidget(self.chosen)
@@ -190,6 +202,13 @@ class ItemDialog(FormDialog):
         for key, edit in self.fields.items():
             edit.setText(values.get(key) or "")
             edit.setCursorPosition(0)      # a long text shows its start, not its end
+        f = self.fields
+        if values["kind"] != "flight" and f["carrier"].text() \
+                and not (f["operator_en"].text() or f["operator_ja"].text()):
+            # A ground leg's company typed as "carrier" before the transport company existed:
+            # shown where it now belongs, so that saving moves it there.
+            f["operator_en"].setText(f["carrier"].text())
+            f["carrier"].clear()
         for key, edit in self.notes.items():
             edit.setPlainText(values.get(key) or "")
         self.start.set_instant(values["start_utc"], values["start_tz"])
@@ -212,6 +231,7 @@ class ItemDialog(FormDialog):
             "from_code": _("From (airport)"), "to_code": _("To (airport)"),
             "vehicle": _("Vehicle"), "pickup": _("Pick-up point"),
             "driver_name": _("Driver"), "driver_phone": _("Driver's phone"),
+            "driver_name_ja": _("Driver (Japanese)"),
         }
         texts.update({
             "dropoff_en": _("Drop-off (English)"), "dropoff_ja": _("Drop-off (Japanese)"),
@@ -262,6 +282,13 @@ class ItemDialog(FormDialog):
         elif len(code) >= 3:
             note.setText(_("Not in the airport table: pick the zone yourself."))
         note.setVisible(bool(code) and (found is not None or len(code) >= 3))
+
+    def _kind_picked(self, _index: int = 0) -> None:
+        flight = self.kind.currentData() == "flight"
+        for key in FLIGHT_ONLY + GROUND_ONLY:
+            shown = flight == (key in FLIGHT_ONLY)
+            self.fields[key].setVisible(shown)
+            self.labels[key].setVisible(shown)
 
     def _site_picked(self, _index: int) -> None:
         site = self._sites.get(self.site.currentData())
@@ -319,6 +346,8 @@ class ItemDialog(FormDialog):
     def item(self) -> ItemData:
         start, end = self.start.end(), self.end.end()
         values = {key: edit.text().strip() for key, edit in self.fields.items()}
+        for key in GROUND_ONLY if self.kind.currentData() == "flight" else FLIGHT_ONLY:
+            values[key] = ""          # hidden for this kind: nothing the organizer cannot see
         values["from_code"] = normalize_code(values["from_code"])
         values["to_code"] = normalize_code(values["to_code"])
         for key in PHONES:

@@ -94,8 +94,11 @@ class OverviewTab(QWidget):
                 n=c.get("confirmed", 0)),
             "items": ngettext("{n} item", "{n} items", c.get("items", 0)).format(
                 n=c.get("items", 0)),
-            "sites": ngettext("{n} site", "{n} sites", c.get("sites", 0)).format(
-                n=c.get("sites", 0)),
+            # the places visited, then the stays: a hotel is a site but not a visit
+            "sites": ngettext("{n} site visited", "{n} sites visited", c.get("sites", 0)).format(
+                n=c.get("sites", 0)) + " · " + ngettext(
+                "{n} hotel stay", "{n} hotel stays", c.get("stays", 0)).format(
+                n=c.get("stays", 0)),
         }
         for key, text in texts.items():
             self.values[key].setText(text)

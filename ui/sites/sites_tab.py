@@ -55,6 +55,7 @@ class SitesTab(QWidget):
         self.editable = False
         self._site_id: int | None = None       # the site to keep chosen across reloads
         self._visit_id: int | None = None
+        self._stays = 0                         # hotel stays at the chosen site
         self.visits: list[sites.VisitRow] = []
         self.add_button = QPushButton(objectName="addSite",
                                       clicked=lambda: self.add_requested.emit())
@@ -117,9 +118,17 @@ class SitesTab(QWidget):
                                        "its visits, in every mission, move to the other."))
         self.visits_group.setTitle(_("Site visits of this mission"))
         self.visitors_group.setTitle(_("Visitor list"))
-        self.no_visits.setText(_("This mission has no site visit here. A site visit is an "
-                                 "itinerary item of the kind “Site visit” at this site."))
+        self._say_no_visits()
         self.refresher.language()
+
+    def _say_no_visits(self) -> None:
+        # A hotel is a site for its address and phone; its stay has a rooming list, not a
+        # visitor list.
+        self.no_visits.setText(
+            _("A hotel of this mission's stays: a stay has a rooming list, not a visitor list.")
+            if self._stays else
+            _("This mission has no site visit here. A site visit is an itinerary item of the "
+              "kind “Site visit” at this site."))
 
     @property
     def engine(self):
@@ -188,11 +197,14 @@ class SitesTab(QWidget):
         site_id = self.model.row_at(current.row()).id if current.isValid() else None
         if site_id is not None:
             self._site_id = site_id
-        self.visits = []
+        self.visits, self._stays = [], 0
         if site_id is not None and self.mission_id is not None:
             with read_session(self.engine) as session:
                 self.visits = sites.list_site_visits(session, mission_id=self.mission_id,
                                                      site_id=site_id)
+                self._stays = sites.count_stays(session, mission_id=self.mission_id,
+                                                site_id=site_id)
+        self._say_no_visits()
         self._fill_visits()
         self._update_buttons()
 

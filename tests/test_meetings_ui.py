@@ -4,7 +4,9 @@ undone and redone, in both languages."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -581,3 +583,50 @@ def test_a_speaker_is_added_from_the_keyboard_in_its_dialog_and_undone(window, q
         f"{len(after)}. {chosen['name']} (")
     window.undo()
     assert _speakers(proto) == before
+
+
+def test_table_cards_of_a_seated_dinner_follow_the_seats_and_hold_no_one_else(
+        window, tmp_path, qtbot):
+    import subprocess
+
+    from documents.handouts import export_badges
+
+    proto = window.meetings_tab.protocol
+    window.meetings_tab.pages.setCurrentWidget(proto)
+    row = next(r for r in range(proto.item_list.count())
+               if proto.item_list.item(r).text().startswith("Delegation dinner"))
+    proto.item_list.setCurrentRow(row)
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.dialogs import when_modal
+
+    path = tmp_path / "cards.pdf"
+
+    def save_here(dialog):
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    when_modal(save_here, QFileDialog, must_close=True)
+    proto.buttons["tableCards"].click()                          # Table cards…, then Save
+    assert path.exists()
+    code = window.current_mission().code
+    result = SimpleNamespace(pages=int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True).stdout)[1]))
+    seated = [line.split(": ", 1)[1].split(" (")[0] for line in proto.seat_lines()]
+    assert result.pages == len(seated) >= 4                     # one folded card a person
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                            capture_output=True, text=True, check=True).stdout
+             for n in range(1, result.pages + 1)]
+    for name, page in zip(seated, pages, strict=True):          # in seat order
+        assert name.split()[-1] in page, (name, page)
+    # In Japanese each card is written in Japanese order: the Latin name goes in capitals,
+    # family name first, under the large name.
+    export_badges(window.db.engine, code=code, path=tmp_path / "ja.pdf", language="ja",
+                  layout="tent", item_id=proto.data.item_id)
+    for n, name in enumerate(seated, start=1):
+        page = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(tmp_path / "ja.pdf"),
+                               "-"], capture_output=True, text=True, check=True).stdout
+        assert name.split()[-1].upper() in page, (name, page)
+    everyone = export_badges(window.db.engine, code=code, path=tmp_path / "all.pdf",
+                             language="en", layout="tent")
+    assert everyone.pages > result.pages                         # the rest are not there

@@ -150,6 +150,21 @@ def _save(write, path: Path) -> None:
         raise ExportCancelled() from exc
 
 
+def seated_badges(engine: Engine, loaded: Loaded, item_id: int, language: str) -> list:
+    """The badges of the people seated at an item, by table and seat, in the language's name
+    order."""
+    from documents.handouts.badges import badge_of
+    from models.seating import get_seats
+
+    with read_session(engine) as session:
+        seats = get_seats(session, item_id=item_id)
+    people = loaded.data.people
+    with temporary_language(language):
+        return [badge_of(people[pid]) for pid, _seat in sorted(seats.items(),
+                                                               key=lambda kv: kv[1])
+                if pid in people]
+
+
 def badge_list(loaded: Loaded, language: str) -> list:
     """Every attendee not cancelled, in the language's name order, as badges."""
     from documents.handouts.badges import badge_of
@@ -163,19 +178,27 @@ def badge_list(loaded: Loaded, language: str) -> list:
 
 def export_badges(engine: Engine, *, code: str, path: str | Path, language: str,
                   layout: str = "badge", paper: str | None = None,
-                  progress: Progress | None = None) -> HandoutResult:
+                  progress: Progress | None = None, item_id: int | None = None) -> HandoutResult:
     """Name badges on label sheets (`layout` "badge") or folded table cards ("tent") for
-    every attendee not cancelled, as a PDF at `path`; errors as export_handout's."""
+    every attendee not cancelled, as a PDF at `path`; errors as export_handout's. With
+    `item_id`, the cards of the people seated at that meal or ceremony, table by table in
+    seat order (the order they are set out in)."""
     from documents.handouts.badges import write_badges
 
     path = Path(path)
     check_target(path, ".pdf")
     loaded = load(engine, code=code)
     paper = paper or default_paper(loaded, None)
-    badges = badge_list(loaded, language)
+    if item_id is None:
+        badges = badge_list(loaded, language)
+    else:
+        badges = seated_badges(engine, loaded, item_id, language)
     with temporary_language(language):
         m = loaded.data.mission
         what = _("Table cards") if layout == "tent" else _("Name badges")
+        item = next((i for i in loaded.data.items if i.id == item_id), None)
+        if item is not None:
+            what = f"{what}: {pick(item.title_en, item.title_ja)[0]}"
         title = f"{m.code} {pick(m.title_en, m.title_ja)[0]} — {what}"
     pages = []
 

@@ -53,6 +53,7 @@ class MeetingActions:
         proto.seat_by_rank.connect(self.seat_by_rank)
         proto.seat_dropped.connect(self.move_seat)
         proto.pdf_requested.connect(self.seating_pdf)
+        proto.cards_requested.connect(self.table_cards)
         proto.greetings_changed.connect(self.set_greetings)
         proto.add_greeter.connect(self.add_greeter)
         proto.seat_move_requested.connect(self.seat_move)
@@ -317,6 +318,28 @@ class MeetingActions:
         dialog = BreakRuleDialog(before, self.ctx.parent)
         exec_until_saved(dialog, lambda: dialog.rule() == before or self._run(
             SetBreakRule(*self._args(), dialog.rule())))
+
+    def table_cards(self, item_id: int) -> None:
+        """The seated people's folded table cards, table by table in seat order, as a PDF."""
+        from documents.handouts import export_badges
+        from documents.workbook.save import ExportError
+        from i18n import current_language
+
+        mission = self.ctx.current_mission()
+        row = next(i for i in self.proto.data.items if i.id == item_id)
+        title = _("Table cards")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.ctx.parent, title, f"{row.title_en or 'table-cards'} cards.pdf"[:80],
+            _("PDF documents (*.pdf)"))
+        if not path or mission is None:
+            return
+        try:
+            export_badges(self.ctx.engine, code=mission.code, path=path,
+                          language=current_language(), layout="tent", item_id=item_id)
+        except ExportError as exc:
+            QMessageBox.warning(self.ctx.parent, title, exc.user_message())
+            return
+        self.ctx.parent.statusBar().showMessage(_("Saved {path}").format(path=path), 10_000)
 
     def seating_pdf(self, item_id: int) -> None:
         from documents.workbook.save import ExportError

@@ -119,6 +119,7 @@ class ProtocolPage(QWidget):
     seat_by_rank = Signal(int, object)           # item id, PlanSettings
     seat_dropped = Signal(int, int, int, int)    # item id, participant, table, seat
     pdf_requested = Signal(int)                  # item id
+    cards_requested = Signal(int)                # item id: the seated people's table cards
     greetings_changed = Signal(int, object)      # item id, the new order (list of ids)
     add_greeter = Signal(int)                    # item id
     seat_move_requested = Signal(int)            # item id
@@ -155,7 +156,8 @@ class ProtocolPage(QWidget):
         self.unseated = QLabel(objectName="unseated", wordWrap=True)
         self.unseated.setStyleSheet(WARNING_STYLE)
         self.buttons = {k: QPushButton(objectName=k) for k in (
-            "interpreters", "ranks", "seatByRank", "seatingPdf", "greetUp", "greetDown",
+            "interpreters", "ranks", "seatByRank", "seatingPdf", "tableCards", "greetUp",
+            "greetDown",
             "greetAdd", "greetRemove", "greetByRank", "moveSeat", "breakRule")}
         self.buttons["greetUp"].clicked.connect(lambda: self._move_greeter(-1))
         self.buttons["greetDown"].clicked.connect(lambda: self._move_greeter(1))
@@ -168,6 +170,9 @@ class ProtocolPage(QWidget):
         self.buttons["breakRule"].clicked.connect(
             lambda: self.editable and self.break_rule_requested.emit())
         self.buttons["seatingPdf"].clicked.connect(self._ask_pdf)
+        self.buttons["tableCards"].clicked.connect(
+            lambda: self.data.item_id is not None and self.data.seats
+            and self.cards_requested.emit(self.data.item_id))       # read-only missions too
         self.buttons["interpreters"].clicked.connect(lambda: self._emit(
             self.interpreters_requested))
         self.buttons["ranks"].clicked.connect(self.ranks_requested.emit)
@@ -218,7 +223,7 @@ class ProtocolPage(QWidget):
         form.setColumnStretch(1, 2)
         form.setColumnStretch(3, 1)
         actions = QHBoxLayout()
-        for key in ("seatByRank", "moveSeat", "seatingPdf"):
+        for key in ("seatByRank", "moveSeat", "seatingPdf", "tableCards"):
             actions.addWidget(self.buttons[key])
         actions.addStretch(1)
         self.greetings.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
@@ -256,6 +261,7 @@ class ProtocolPage(QWidget):
         for key, text in (("interpreters", _("&Interpreters…")),
                           ("ranks", _("Protocol &ranks…")), ("seatByRank", _("Seat &by rank")),
                           ("seatingPdf", _("Seating chart as &PDF…")),
+                          ("tableCards", _("Table &cards…")),
                           ("greetUp", _("Speak &earlier")), ("greetDown", _("Speak &later")),
                           ("greetAdd", _("&Add a speaker…")), ("greetRemove", _("Re&move")),
                           ("greetByRank", _("Order by ran&k")),

@@ -254,22 +254,12 @@ def test_editing_a_request_opens_on_its_own_delegate_and_keeps_it(window):
         assert before in mt.list_requests(session, item_id=window.fair)
 
 
-def _dinner(window):
-    """The Protocol page showing the demo's seated delegation dinner."""
-    proto = window.meetings_tab.protocol
-    window.meetings_tab.pages.setCurrentWidget(proto)
-    row = next(r for r in range(proto.item_list.count())
-               if proto.item_list.item(r).text().startswith("Delegation dinner"))
-    proto.item_list.setCurrentRow(row)
-    return proto
-
-
 def test_the_seating_chart_pdf_holds_the_plan_and_every_seat(window, tmp_path):
     import subprocess
 
     from ui.meetings.seating_pdf import save_seating_pdf
 
-    proto = _dinner(window)
+    proto, _dinner_id = _dinner(window)
     path = tmp_path / "seating.pdf"
     save_seating_pdf(path, proto.view.scene(), "Seating plan: dinner", proto.seat_lines(),
                      "America/New_York")
@@ -600,7 +590,7 @@ def test_table_cards_of_a_seated_dinner_follow_the_seats_and_hold_no_one_else(
     from documents.handouts import export_badges
     from tests.dialogs import when_modal
 
-    proto = _dinner(window)
+    proto, _dinner_id = _dinner(window)
     path = tmp_path / "cards.pdf"
 
     def save_here(dialog):

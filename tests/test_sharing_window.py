@@ -284,7 +284,9 @@ def test_a_sync_never_holds_up_the_window(qtbot, team):
           f"thread; longest event-loop gap {longest * 1000:.1f} ms over {len(during)} ticks "
           f"(idle loop: {idle * 1000:.1f} ms)")
     assert took > 0.15, "too small a sync to tell a blocked loop from a free one"
-    assert len(during) > took / 0.005 / 4      # at least a quarter of the ticks came
+    # a blocked loop gets one or two ticks; a free one most of them (a tenth is asked: a fresh
+    # machine at start collects garbage in long pauses)
+    assert len(during) > took / 0.005 / 10
     assert longest < took / 3
 
     # The colleague's window receives them, its view reloading by itself.

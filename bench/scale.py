@@ -68,7 +68,11 @@ def background_timers(window) -> list[QTimer]:
     if external is None:
         return []
     sync = window.sharing.controller                 # the automatic sync and its line's redraw
-    return [external.timer, sync.timer, sync.first, window.sharing.status_button.redraw]
+    # the session backup an edit arms (a minute later, at most one an hour): never inside a
+    # timing, but while armed it kept every edit's timing from reading the loop as idle
+    backups = window.file_actions.session_backups.timer
+    return [external.timer, sync.timer, sync.first, sync.after_edit,
+            window.sharing.status_button.redraw, backups]
 
 
 def deferred_work(window) -> list:

@@ -69,16 +69,21 @@ def _on_laptop(engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def shared_state(engine, code: str) -> Shared:
+def _shared_row(engine, code: str, columns: str):
+    """The laptop's sync_mission row of the mission, in these columns; NotShared if none."""
     if not _on_laptop(engine):
         raise NotShared(code)
     with engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT mission_uuid, code, server_url, organizer, client_id, pulled_seq "
-            "FROM sync_mission WHERE code = ?", (code,)).first()
+        row = conn.exec_driver_sql(f"SELECT {columns} FROM sync_mission WHERE code = ?",
+                                   (code,)).first()
     if row is None:
         raise NotShared(code)
-    return Shared(*row)
+    return row
+
+
+def shared_state(engine, code: str) -> Shared:
+    return Shared(*_shared_row(
+        engine, code, "mission_uuid, code, server_url, organizer, client_id, pulled_seq"))
 
 
 def shared_codes(engine) -> list[str]:
@@ -336,14 +341,8 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[
 
 
 def sync_status(engine, code: str) -> SyncStatus:
-    if not _on_laptop(engine):
-        raise NotShared(code)
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT mission_uuid, server_url, last_synced_at, offline_since, open_conflicts "
-            "FROM sync_mission WHERE code = ?", (code,)).first()
-    if row is None:
-        raise NotShared(code)
+    row = _shared_row(engine, code, "mission_uuid, server_url, last_synced_at, offline_since, "
+                                    "open_conflicts")
     return SyncStatus(server_url=wire.shown_url(row[1]), last_synced_at=_instant(row[2]),
                       offline_since=_instant(row[3]), waiting=local.waiting(engine, row[0]),
                       open_conflicts=row[4])

@@ -117,22 +117,16 @@ class SyncController(QObject):
         self.first.start()
 
     # what the status bar and the dialogs read (on the window's thread, local reads only) -----
-    def _local_file(self) -> bool:
-        """A mission is shared from a laptop's SQLite file; a window on the server's own
-        database shares nothing (it is the shared store's neighbour, not a laptop)."""
-        return self.ctx.engine.dialect.name == "sqlite"
-
     def shared_codes(self) -> list[str]:
         from models.sync import shared_codes
 
-        return list(shared_codes(self.ctx.engine)) if self._local_file() else []
+        # A window on the server's own database shares nothing: models.sync says so.
+        return list(shared_codes(self.ctx.engine))
 
     def status(self, code: str):
         """The mission's SyncStatus, None when it is not shared."""
         from models.sync import NotShared, sync_status
 
-        if not self._local_file():
-            return None
         try:
             return sync_status(self.ctx.engine, code)
         except NotShared:
@@ -214,8 +208,9 @@ class SyncController(QObject):
     def _on_change(self, change: Change) -> None:
         if change.switched:
             self.status_changed.emit()
-        elif not self._announcing:
-            # One of our edits: it waits in the outbox; the status counts it, the sync sends it.
+        elif not self._announcing and self.shared_codes():
+            # One of our edits to a shared mission: it waits in the outbox; the status counts
+            # it, the sync sends it. (An edit in a file that shares nothing starts no sync.)
             self._status_soon.start()
             self.after_edit.start()
 

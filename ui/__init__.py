@@ -1,1 +1,3 @@
-"""PySide6 widgets, table models and dialogs. Reads and writes through models.repository."""
+"""The window, by feature: window/ builds the features and knows them all; each feature
+(missions, attendees, itinerary, sites, lodging, meetings, find, files, sharing) is its own
+package; common/ holds what two or more of them share. Reads and writes through models."""

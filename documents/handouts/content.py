@@ -31,6 +31,7 @@ from documents.workbook.people import CONTACT_GROUPS
 from documents.workbook.schedules import ScheduleLine, schedule_lines
 from documents.workbook.travel import (
     Names,
+    hotel_phone,
     item_place,
     operator,
     place_code,
@@ -280,14 +281,9 @@ class Builder:
             address = pick(site.address_en, site.address_ja)[0] if site else ""
             address = address or pick(item.location_en, item.location_ja)[0]
             request = _("Please take me to:")
-        phone = phone_text(self._hotel_phone(item, site))
+        phone = phone_text(hotel_phone(self.data, item, site))
         return TaxiCard(hotel, address, request, "" if reader == request else reader,
                         "" if reader_hotel == hotel else reader_hotel, phone, stay)
-
-    def _hotel_phone(self, item, site) -> str:
-        """The stay's own front-desk number, else its site's contact number."""
-        own = self.data.item_extra.get(item.id, {}).get("hotel_phone", "")
-        return own or (site.contact_phone if site is not None else "")
 
     def contacts(self) -> list[Contact]:
         found = []
@@ -322,7 +318,7 @@ class Builder:
         site = self.sites.get(item.site_id)
         return Contact(_("Hotels"), hotel_name(pick(item.title_en, item.title_ja)[0]),
                        pick(item.location_en, item.location_ja)[0],
-                       phone_text(self._hotel_phone(item, site)))
+                       phone_text(hotel_phone(self.data, item, site)))
 
     def _driver(self, item) -> tuple[str, str, str] | tuple[()]:
         """(name, phone, company / vehicle) of a ground transfer's driver; () for none. The

@@ -23,7 +23,7 @@ from documents.workbook.lang import (
 )
 from documents.workbook.page import Column, SheetData, band_flags, sheet_name
 from documents.workbook.people import CONTACT_GROUPS
-from documents.workbook.travel import driver_name
+from documents.workbook.travel import driver_name, hotel_phone
 from i18n import _, current_language, pick
 from i18n.labels import ROLES, label
 from models.attendees import DocumentAttendee
@@ -117,9 +117,7 @@ def _hotels(out: _Rows, data: MissionData) -> None:
         if item.kind != ItemKind.HOTEL.value:
             continue
         site = data.sites.get(item.site_id) if item.site_id else None
-        # The stay's own front desk first, as the travel pack has it (one number for one hotel
-        # in every document), else its site's.
-        own = data.item_extra.get(item.id, {}).get("hotel_phone", "")
+        phone = phone_text(hotel_phone(data, item, site))
         if site is not None:
             if site.id in seen:
                 continue
@@ -127,14 +125,14 @@ def _hotels(out: _Rows, data: MissionData) -> None:
             rules = data.site_rules.get(site.id, {})
             name = picked(site.name_en, site.name_ja)
             address = picked(rules.get("address_en", ""), rules.get("address_ja", ""))
-            contact, phone = site.contact_name, phone_text(own or site.contact_phone)
+            contact = site.contact_name
         else:
             name = hotel_name(pick(item.title_en, item.title_ja)[0])
             if name in seen:
                 continue
             seen.add(name)
             address = picked(item.location_en, item.location_ja)
-            contact, phone = "", phone_text(own)
+            contact = ""
         if not plain(address):
             address = picked(item.location_en, item.location_ja)
         out.add(f"hotel:{plain(name)}", name, [contact, "", _("Hotel contact"), "", phone, address])

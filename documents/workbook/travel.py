@@ -90,6 +90,13 @@ def driver_name(item, extra: dict | None) -> str:
     return plain(picked(item.driver_name, (extra or {}).get("driver_name_ja", "")))
 
 
+def hotel_phone(data: MissionData, item: PlanItem, site) -> str:
+    """A stay's front-desk number: its own, else its site's (one number for one hotel in every
+    document: the contact sheet, the taxi card, the pack's contacts)."""
+    own = data.item_extra.get(item.id, {}).get("hotel_phone", "")
+    return own or (site.contact_phone if site is not None else "")
+
+
 def operator(extra: dict) -> str:
     """The coach or taxi company of a transfer, in the document's language (else the other)."""
     return plain(picked(extra.get("operator_en", ""), extra.get("operator_ja", "")))

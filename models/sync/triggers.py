@@ -91,3 +91,17 @@ def drop_triggers(conn, table: str | None = None) -> None:
     for name in ([table] if table else TABLES):
         for op in ("insert", "update", "delete"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS sync_{name}_{op}")
+
+
+def after_schema_change(conn) -> None:
+    """For a migration that changed a mission table: the triggers made again from its columns
+    (a file's own; a server keeps no outbox)."""
+    if conn.dialect.name == "sqlite":
+        create_triggers(conn)
+
+
+def before_schema_change(conn) -> None:
+    """For a migration about to rebuild or drop a column of a mission table: the old triggers
+    name the column, so they go first (after_schema_change puts them back)."""
+    if conn.dialect.name == "sqlite":
+        drop_triggers(conn)

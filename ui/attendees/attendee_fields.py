@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from i18n import pick
 from models.entities import Organization
 from models.organization_names import lookup_keys, name_index
+from ui.common.completion import complete_anywhere
 
 
 def _fold(text: str) -> str:
@@ -28,11 +28,7 @@ class OrganizationCombo(QComboBox):
         self.addItem("", None)
         for org_id, _en, _ja in self.orgs:
             self.addItem("", org_id)
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        complete_anywhere(self, self.model())
         self._label_items()
 
     def _label_items(self) -> None:

@@ -41,6 +41,7 @@ from ui.common.context import Context
 from ui.common.dialogs import confirm
 from ui.common.form_dialog import KeyboardDialog
 from ui.common.merge_dialog import MergeDialog
+from ui.common.styles import ERROR_STYLE
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,7 +67,7 @@ class OrganizationsDialog(KeyboardDialog):
         self.table.itemChanged.connect(self._on_item_changed)
         self.message = QLabel(objectName="organizationMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         self.add_button = QPushButton(enabled=not read_only, clicked=self.add_row)
         self.delete_button = QPushButton(enabled=not read_only, clicked=self.delete_current)

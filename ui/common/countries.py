@@ -3,11 +3,12 @@ dialog's citizenship and the mission dialog's consulates."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from i18n import babel_locale
 from models.countries import country_code, country_codes
+from ui.common.completion import complete_anywhere
 
 
 def country_name(code: str) -> str:
@@ -36,11 +37,7 @@ class CountryCombo(QComboBox):
         for code in self.COMMON:
             self.addItem("", code)
         self.names = QStringListModel(self)
-        completer = QCompleter(self.names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        complete_anywhere(self, self.names)
         self._label_items()
 
     def _label_items(self) -> None:

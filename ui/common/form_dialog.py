@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
+    QLabel,
     QLayout,
     QLineEdit,
     QListWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from i18n import _
 from ui.common.reading_order import set_reading_order
+from ui.common.styles import ERROR_STYLE
 
 MESSAGE_LINES = 8      # kept free below the fields when the screen allows, for messages
 
@@ -153,3 +155,20 @@ class FormDialog(KeyboardDialog):
             if screen is not None:
                 self.fit_to(screen.availableGeometry())
         super().showEvent(event)
+
+
+def error_label(key: str) -> QLabel:
+    """The message under a field, hidden until the field's check says something."""
+    error = QLabel(objectName=f"error_{key}", wordWrap=True)
+    error.setStyleSheet(ERROR_STYLE)
+    error.hide()
+    return error
+
+
+def with_error(widget: QWidget, error: QLabel) -> QVBoxLayout:
+    """A field with its message close beneath it, for a form row."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(widget)
+    box.addWidget(error)
+    return box

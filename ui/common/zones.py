@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 import zoneinfo
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from i18n.formatting import zone_name
+from ui.common.completion import complete_anywhere
 
 # The places US-Japan missions go, first in the list; any other IANA name can be typed.
 COMMON_ZONES = ("Asia/Tokyo", "America/New_York", "America/Chicago", "America/Denver",
@@ -40,10 +41,7 @@ class ZoneCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for zone in dict.fromkeys([*COMMON_ZONES, *extra]):
             self.addItem(zone_label(zone), zone)
-        completer = QCompleter(QStringListModel(_all_zones(), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
+        complete_anywhere(self, QStringListModel(_all_zones(), self))
         self.setMinimumContentsLength(18)
 
     def zone(self) -> str:

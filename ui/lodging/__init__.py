@@ -1,0 +1,1 @@
+"""The Lodging feature: stays, rooms, the room dialog and room assignment."""

@@ -26,10 +26,10 @@ from models import rules
 from models.lodging import Guest, RoomData, StayRow
 from ui.common import retranslate
 from ui.common.form_dialog import FormDialog
+from ui.common.styles import ERROR_STYLE
 from ui.lodging.lodging_tab import guest_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-ERROR_STYLE = "color: #b00020;"
 BEDS = {"single": 1, "twin": 2, "double": 2}     # a suite takes as many as it is booked for
 
 

@@ -4,15 +4,14 @@ it is typed. The mission dialog keeps the list (models/consulates.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from i18n import _
 from models.consulates import ConsulateRow
 from models.rules import normalize_phone
 from ui.common import retranslate
 from ui.common.countries import CountryCombo, country_name
-from ui.common.form_dialog import FormDialog
-from ui.common.styles import ERROR_STYLE
+from ui.common.form_dialog import FormDialog, error_label, with_error
 from ui.common.wording import not_a_phone
 
 TEXTS = ("name_en", "name_ja", "address_en", "address_ja", "phone")
@@ -46,17 +45,10 @@ class ConsulateDialog(FormDialog):
         form = QFormLayout()
         widgets = {"country": self.country, "nationality": self.nationality, **self.fields}
         for key, widget in widgets.items():
-            error = QLabel(objectName=f"error_{key}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(error)
+            error = error_label(key)
             self.labels[key] = QLabel()
             self.labels[key].setBuddy(widget)
-            form.addRow(self.labels[key], box)
+            form.addRow(self.labels[key], with_error(widget, error))
             self.errors[key] = error
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                        | QDialogButtonBox.StandardButton.Cancel)

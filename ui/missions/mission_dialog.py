@@ -28,7 +28,7 @@ from models.rules import Problem, mission_code_problem
 from models.times import is_valid_zone
 from ui.common import retranslate
 from ui.common.date_time_fields import DateEdit
-from ui.common.form_dialog import FormDialog
+from ui.common.form_dialog import FormDialog, error_label, with_error
 from ui.common.zones import ZoneCombo
 
 # The words of the mission code rule, for this dialog and the duplicate dialog.
@@ -108,16 +108,9 @@ class MissionDialog(FormDialog):
                             ("title_ja", self.title_ja), ("start", self.start),
                             ("end", self.end), ("zone", self.zone), ("status", self.status),
                             ("organizers", self.organizers), ("consulates", consulate_box)):
-            error = QLabel(objectName=f"error_{key}")
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(error)
+            error = error_label(key)
             self.labels[key] = QLabel()
-            self.form.addRow(self.labels[key], box)
+            self.form.addRow(self.labels[key], with_error(widget, error))
             self.errors[key] = error
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                        | QDialogButtonBox.StandardButton.Cancel)

@@ -24,8 +24,7 @@ from models import rules
 from models.times import is_valid_zone
 from models.visits import site_country
 from ui.common import retranslate
-from ui.common.form_dialog import FormDialog
-from ui.common.styles import ERROR_STYLE
+from ui.common.form_dialog import FormDialog, error_label
 from ui.common.zones import ZoneCombo
 
 LINE_FIELDS = ("name_en", "name_ja", "address_en", "address_ja", "contact_name",
@@ -91,10 +90,7 @@ class SiteDialog(FormDialog):
                 else:
                     self.labels[key].setBuddy(widgets[key])
                     form.addWidget(widgets[key], row, 1)
-                error = QLabel(objectName=f"error_{key}")
-                error.setStyleSheet(ERROR_STYLE)
-                error.setWordWrap(True)
-                error.hide()
+                error = error_label(key)
                 self.errors[key] = error
                 form.addWidget(error, form.rowCount(), 1)
             self.groups[group] = QGroupBox()

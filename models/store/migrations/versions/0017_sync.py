@@ -11,6 +11,8 @@ Revises: 0016
 import sqlalchemy as sa
 from alembic import op
 
+from models.sync.triggers import after_schema_change, before_schema_change
+
 revision = "0017"
 down_revision = "0016"
 branch_labels = None
@@ -74,19 +76,11 @@ def upgrade() -> None:
         sa.Column("changed_at", sa.String, nullable=False),
     )
     op.create_table("sync_applying", sa.Column("flag", sa.Integer))
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        from models.sync.triggers import create_triggers
-
-        create_triggers(bind)
+    after_schema_change(op.get_bind())
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        from models.sync.triggers import drop_triggers
-
-        drop_triggers(bind)
+    before_schema_change(op.get_bind())
     for table in ("sync_applying", "sync_changed", "sync_conflict", "sync_known", "sync_batch",
                   "sync_outbox", "sync_mission"):
         op.drop_table(table)

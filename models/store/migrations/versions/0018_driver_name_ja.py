@@ -9,6 +9,8 @@ Revises: 0017
 import sqlalchemy as sa
 from alembic import op
 
+from models.sync.triggers import after_schema_change, before_schema_change
+
 revision = "0018"
 down_revision = "0017"
 branch_labels = None
@@ -19,21 +21,12 @@ def upgrade() -> None:
     # ADD COLUMN with a default: no table rebuild, so no cascade can touch the child rows.
     op.add_column("itinerary_item", sa.Column("driver_name_ja", sa.String, nullable=False,
                                               server_default=""))
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        # The outbox must record the new column: the triggers are made from the table's columns.
-        from models.sync.triggers import create_triggers
-
-        create_triggers(bind)
+    # The outbox must record the new column: the triggers are made from the table's columns.
+    after_schema_change(op.get_bind())
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        from models.sync.triggers import create_triggers, drop_triggers
-
-        drop_triggers(bind)
+    before_schema_change(op.get_bind())
     with op.batch_alter_table("itinerary_item") as batch:
         batch.drop_column("driver_name_ja")
-    if bind.dialect.name == "sqlite":
-        create_triggers(bind)
+    after_schema_change(op.get_bind())

@@ -25,7 +25,20 @@ def _pending(app: QApplication) -> bool:
     timers = app.findChildren(QTimer)
     for widget in app.topLevelWidgets():
         timers += widget.findChildren(QTimer)
-    return any(t.isActive() for t in timers)
+    # A timer due after the bound (the session backup an edit arms a minute later, the sync
+    # line's half-minute redraw a language switch restarts) is not work of this interaction.
+    return any(t.isActive() and t.remainingTime() <= BOUND_S * 1000 for t in timers)
+
+
+def _active(app: QApplication) -> list[str]:
+    """What keeps the loop from reading as idle: active timers (by parent) and pool threads."""
+    timers = app.findChildren(QTimer)
+    for widget in app.topLevelWidgets():
+        timers += widget.findChildren(QTimer)
+    found = [f"{type(t.parent()).__name__}.{t.objectName() or '?'} {t.interval()} ms"
+             for t in dict.fromkeys(timers) if t.isActive()]
+    threads = QThreadPool.globalInstance().activeThreadCount()
+    return found + ([f"{threads} pool threads"] if threads else [])
 
 
 class _Painted(QObject):
@@ -86,6 +99,8 @@ class Timer:
                     break
                 if now - returned > BOUND_S:
                     self.unsettled += 1
+                    if DEBUG:
+                        print("unsettled:", _active(self.app))
                     break
                 time.sleep(0.0005)
         finally:

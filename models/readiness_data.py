@@ -29,6 +29,7 @@ from models.entities import (
 )
 from models.gifts import items_with_gifts
 from models.interpreting import Interpreting, load_interpreting
+from models.readiness_consulates import consulate_pairs
 from models.times import stored_utc
 
 
@@ -127,6 +128,8 @@ class Plan:
     roomed: dict[int, set[int]] = field(default_factory=dict)
     interpreting: Interpreting | None = None      # see models.interpreting
     gifted: set[int] = field(default_factory=set)  # items with a gift planned (models.gifts)
+    # (country, nationality) of each consulate recorded (models.readiness_consulates)
+    consulates: frozenset[tuple[str, str]] = frozenset()
 
 
 # Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
@@ -234,4 +237,5 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
                 clearance=clearance, roomed=dict(roomed),
                 interpreting=load_interpreting(conn, mission_id,
                                                {i.id: i.start for i in items}),
-                gifted=items_with_gifts(conn, mission_id))
+                gifted=items_with_gifts(conn, mission_id),
+                consulates=consulate_pairs(conn, mission_id))

@@ -47,9 +47,12 @@ def child(db: str, code: str, mode: str, out: str) -> None:
                       "bytes": os.path.getsize(out)}))
 
 
-def run(db: Path, code: str, mode: str, out: Path) -> dict:
+def run(db: Path, code: str, mode: str, out: Path, tree: Path = REPO) -> dict:
+    """One export in a child process, with the code of `tree` (this checkout, or the
+    baseline's: the same child, another program)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, __file__, "--child", str(db), code, mode, str(out)],
+    done = subprocess.run([sys.executable, str(tree / "bench" / "handouts.py"), "--child",
+                           str(db), code, mode, str(out)],
                           capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -58,6 +61,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", nargs=4, metavar=("DB", "CODE", "MODE", "OUT"))
     parser.add_argument("--factors", default="1,10,100")
+    parser.add_argument("--baseline", type=Path, metavar="TREE",
+                        help="another checkout (e.g. `git archive main`) timed in the same run "
+                             "on the same database, for before/after ratios")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -78,28 +84,35 @@ def main() -> None:
                 build_scaled(db.engine, factor)
                 codes[factor] = scale_code(factor)
         db.dispose()
-        baseline = None
-        for factor in factors:
-            r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf")
-            people = 20 * factor
-            # Linearity on CPU time: the wall clock of a shared machine is the neighbours'.
-            # (the export's own CPU: the child's start-up, imports and Qt, is not per person)
-            per_person = r["export_cpu"] / people
-            baseline = baseline or per_person
-            print(f"{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
-                  f"{r['seconds']:7.2f} s ({r['export_cpu']:.1f} s CPU, {r['cpu']:.1f} with "
-                  f"start-up)  "
-                  f"{per_person * 1000:6.1f} CPU-ms/person "
-                  f"(x{per_person / baseline:.2f} of 1x)  peak {r['rss_mb']:.0f} MB  "
-                  f"{r['bytes'] / 1e6:.1f} MB file")
-        biggest = max(factors)
-        one = run(db_path, codes[biggest], "m.takahashi@jetro.example.jp",
-                  folder / "one.pdf")
-        print(f"{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
-              f"({one['export_cpu']:.2f} s CPU, {one['cpu']:.2f} with start-up) "
-              f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
+        trees = [("", REPO)] + ([("baseline ", args.baseline)] if args.baseline else [])
+        for label, tree in trees:
+            _measure(label, tree, db_path, codes, factors, folder)
         print(f"goals: {GOAL_S:.0f} s and {GOAL_MB} MB for 2,000 people, "
               f"per person within x{GOAL_LINEAR} of 1x")
+
+
+def _measure(label: str, tree: Path, db_path: Path, codes: dict, factors: list[int],
+             folder: Path) -> None:
+    baseline = None
+    for factor in factors:
+        r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf", tree)
+        people = 20 * factor
+        # Linearity on CPU time: the wall clock of a shared machine is the neighbours'.
+        # (the export's own CPU: the child's start-up, imports and Qt, is not per person)
+        per_person = r["export_cpu"] / people
+        baseline = baseline or per_person
+        print(f"{label}{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
+              f"{r['seconds']:7.2f} s ({r['export_cpu']:.1f} s CPU, {r['cpu']:.1f} with "
+              f"start-up)  "
+              f"{per_person * 1000:6.1f} CPU-ms/person "
+              f"(x{per_person / baseline:.2f} of 1x)  peak {r['rss_mb']:.0f} MB  "
+              f"{r['bytes'] / 1e6:.1f} MB file")
+    biggest = max(factors)
+    one = run(db_path, codes[biggest], "m.takahashi@jetro.example.jp",
+              folder / "one.pdf", tree)
+    print(f"{label}{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
+          f"({one['export_cpu']:.2f} s CPU, {one['cpu']:.2f} with start-up) "
+          f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
 
 
 if __name__ == "__main__":

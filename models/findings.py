@@ -39,9 +39,10 @@ MEETINGS_WITHOUT_INTERPRETER = "meetings_without_interpreter"
 INTERPRETER_NO_BREAK = "interpreter_no_break"
 GIFT_MISSING = "gift_missing"     # a courtesy call with no gift planned
 LATIN_UNCHECKED = "latin_unchecked"     # a passport name spelled from the kana, not checked
+CONSULATE_MISSING = "consulate_missing"  # no consulate of their citizenship where they go
 
 COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
-_NAMES_SHOWN = 3
+NAMES_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,11 @@ class Finding:
                 self.item_id or 0, self.participant_id or 0)
 
 
-def _people(names: list[dict]) -> str:
-    shown = [person_name(**n) for n in names[:_NAMES_SHOWN]]
-    rest = len(names) - len(shown)
+def _people(names: list[dict], total: int | None = None) -> str:
+    """The first names and "n others"; `total`: how many there are when `names` holds only
+    the first of them."""
+    shown = [person_name(**n) for n in names[:NAMES_SHOWN]]
+    rest = (len(names) if total is None else total) - len(shown)
     if rest:
         shown.append(ngettext("{n} other", "{n} others", rest).format(n=rest))
     return format_list(shown)
@@ -165,6 +168,14 @@ def _text(kind: str, p: dict) -> str:
         return _latin_unchecked(p)
     if kind in _INTERPRETING:
         return _interpreting(kind, p)
+    if kind == CONSULATE_MISSING:
+        return ngettext(
+            "{people} goes to {country}, where no consulate or embassy of {nationality} is "
+            "recorded for the travel pack.",
+            "{people} go to {country}, where no consulate or embassy of {nationality} is "
+            "recorded for the travel packs.", p["n"]).format(
+            people=_people(p["people"], p["n"]), country=_country(p["country"]),
+            nationality=_country(p["nationality"]))
     if kind == GIFT_MISSING:
         return _("The courtesy call “{item}” ({time}) has no gift planned.").format(
             item=_title(p["item"]), time=_at(p["at"]))

@@ -9,6 +9,7 @@ stay, so every night of a stay lists the same rooms.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -148,11 +149,15 @@ def delete_room(session: Session, *, room_id: int) -> RoomData:
     return before
 
 
-def rooming_list(session: Session, *, mission_id: int) -> list[StayRow]:
-    """Every hotel stay of the mission by check-in, each night with its rooms and guests."""
-    stays = session.exec(select(ItineraryItem).where(
+def rooming_list(session: Session, *, mission_id: int,
+                 item_ids: Collection[int] | None = None) -> list[StayRow]:
+    """Every hotel stay of the mission by check-in, each night with its rooms and guests;
+    `item_ids`: only these stays (one person's)."""
+    query = select(ItineraryItem).where(
         ItineraryItem.mission_id == mission_id, ItineraryItem.kind == ItemKind.HOTEL.value)
-        .order_by(ItineraryItem.start_utc, ItineraryItem.id)).all()
+    if item_ids is not None:
+        query = query.where(col(ItineraryItem.id).in_(list(item_ids)))
+    stays = session.exec(query.order_by(ItineraryItem.start_utc, ItineraryItem.id)).all()
     names = {pid: Guest(pid, *rest) for pid, *rest in session.exec(
         select(Participant.id, Person.family_name, Person.given_name, Person.family_name_ja,
                Person.given_name_ja).join(Person, Person.id == Participant.person_id)

@@ -23,6 +23,8 @@ What each check means (the window's panel and `main.py readiness` show the same 
 - Lodging: see `_lodging`.
 - Interpreters (two places at once, needed and missing, no break): see models.interpreting.
 - Gifts: a courtesy call still to come with no gift (手土産) planned (models.gifts).
+- Consulates: a traveller with no consulate of their citizenship recorded in a country they
+  go to (models.readiness_consulates).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from models.public_holidays import (
     is_weekend,
     state_in_address,
 )
+from models.readiness_consulates import consulate_findings
 from models.readiness_data import Plan, PlanItem, load_plan
 from models.rules import mission_countries, passport_too_short
 from models.times import from_local, local_date
@@ -75,7 +78,8 @@ def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     own = _Schedules(plan)
     found = [*_conflicts(plan, own), *_visits(plan, today), *_days_off(plan, today),
              *_passports(plan, own), *_latin_unchecked(plan, today), *_lodging(plan, own),
-             *interpreter_findings(plan), *_gifts(plan, today)]
+             *interpreter_findings(plan), *_gifts(plan, today),
+             *consulate_findings(plan, own.of)]
     return sorted(found, key=Finding.sort_key)
 
 

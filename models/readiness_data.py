@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import String, bindparam, cast, func, select, type_coerce
+from sqlalchemy import String, bindparam, cast, exists, func, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import NullType
@@ -29,6 +29,7 @@ from models.entities import (
 )
 from models.gifts import items_with_gifts
 from models.interpreting import Interpreting, load_interpreting
+from models.readiness_consulates import consulate_pairs
 from models.times import stored_utc
 
 
@@ -127,6 +128,8 @@ class Plan:
     roomed: dict[int, set[int]] = field(default_factory=dict)
     interpreting: Interpreting | None = None      # see models.interpreting
     gifted: set[int] = field(default_factory=set)  # items with a gift planned (models.gifts)
+    # (country, nationality) of each consulate recorded (models.readiness_consulates)
+    consulates: frozenset[tuple[str, str]] = frozenset()
 
 
 # Each item's people as "3,17,42" in its own row: a row per link (30,000 at 1,500 items) would
@@ -176,9 +179,21 @@ _ROOMED = (select(Room.item_id, RoomGuest.participant_id)
            .where(ItineraryItem.mission_id == _MISSION))
 
 
-def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Plan | None:
-    """Everything the checks need, in six queries; None when there is no such mission.
-    `details`: also what the documents print of each item (notes, places, transport)."""
+def mission_zones(session: Session, *, mission_id: int) -> frozenset[str]:
+    """The zones the mission's items start and end in (a plan read for one person holds only
+    theirs)."""
+    rows = session.connection().execute(
+        select(_I.start_tz, _I.end_tz).where(_I.mission_id == mission_id).distinct()).all()
+    return frozenset(z for row in rows for z in row)
+
+
+def load_plan(session: Session, *, mission_id: int, details: bool = False,
+              participant_id: int | None = None) -> Plan | None:
+    """Everything the checks need, in a fixed number of queries; None when there is no such
+    mission. `details`: also what the documents print of each item (notes, places, transport).
+    `participant_id`: the items of that person only (theirs and the "everyone" ones, each with
+    all its people) and their sites, for one person's document; not for the checks, which
+    look at everyone."""
     # Core rows through the session's connection, not ORM objects: at 1,500 items and 30,000
     # links the ORM's row layer costs more than the checks themselves.
     conn = session.connection()
@@ -204,7 +219,11 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
     # a group's items repeat their lists and times, and the checks group people by these sets.
     sets: dict[str, frozenset[int]] = {"": frozenset()}
     instants: dict = {}
-    for row in conn.execute(_ITEMS[details], where).all():
+    query = _ITEMS[details]
+    if participant_id is not None:
+        query = query.where(_I.everyone | exists().where(
+            ItemParticipant.item_id == _I.id, ItemParticipant.participant_id == participant_id))
+    for row in conn.execute(query, where).all():
         everyone, links = bool(row[11]), row[12] or ""
         # "Everyone" items share one set: no copy per item of 200 participants.
         who = active if everyone else sets.get(links)
@@ -234,4 +253,5 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False) -> Pl
                 clearance=clearance, roomed=dict(roomed),
                 interpreting=load_interpreting(conn, mission_id,
                                                {i.id: i.start for i in items}),
-                gifted=items_with_gifts(conn, mission_id))
+                gifted=items_with_gifts(conn, mission_id),
+                consulates=consulate_pairs(conn, mission_id))

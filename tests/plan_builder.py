@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models import repository as repo
+from models.consulates import ConsulateRow, set_consulates
 from models.entities import ItemParticipant
 from models.times import from_local
 
@@ -12,14 +13,21 @@ TOKYO, NEW_YORK = "Asia/Tokyo", "America/New_York"
 
 
 class Builder:
-    """Writes into one session; `item` takes local ISO times in the zone of each end."""
+    """Writes into one session; `item` takes local ISO times in the zone of each end. The
+    mission has Japan's consulate in the US and the US embassy in Japan, as a US–Japan
+    mission has them (`consulates=False`: none)."""
 
     def __init__(self, session, *, code: str = "T-1", start: date = date(2026, 12, 7),
-                 end: date = date(2026, 12, 13), home_tz: str = TOKYO) -> None:
+                 end: date = date(2026, 12, 13), home_tz: str = TOKYO,
+                 consulates: bool = True) -> None:
         self.session = session
         self.mission_id = repo.create_mission(session, code=code, title_en=f"Mission {code}",
                                               title_ja="", start_date=start, end_date=end,
                                               home_tz=home_tz)
+        if consulates:
+            set_consulates(session, mission_id=self.mission_id, rows=[
+                ConsulateRow("US", "JP", "Consulate General of Japan in New York"),
+                ConsulateRow("JP", "US", "Embassy of the United States, Tokyo")])
 
     def person(self, family: str, given: str = "Taro", *, role: str = "delegate",
                status: str = "confirmed", **fields) -> int:

@@ -13,9 +13,13 @@ from models.demo import DEMO_CODE
 from tests.test_export import TODAY
 
 
-def _sheet(db, tmp_path, language: str):
+def _sheet(db, tmp_path, language: str, write=None):
+    """The contact sheet of the organizers' workbook, or of the one `write(path)` makes."""
     path = tmp_path / f"contacts-{language}.xlsx"
-    export_mission(db.engine, code=DEMO_CODE, path=path, language=language, today=TODAY)
+    if write is None:
+        export_mission(db.engine, code=DEMO_CODE, path=path, language=language, today=TODAY)
+    else:
+        write(path)
     wb = load_workbook(path)
     ws = wb["Contacts" if language == "en" else "連絡先一覧"]
     header = [c.value for c in ws[2]]
@@ -94,3 +98,59 @@ def test_no_personal_data_on_the_contact_sheet(demo_db, tmp_path, language):
     _ws, _header, body = _sheet(demo_db, tmp_path, language)
     text = " ".join(str(v) for r in body for v in r if v is not None)
     assert MILLER_PASSPORT not in text
+
+
+NY_JAPAN = ["Consulate General of Japan in New York", "在ニューヨーク日本国総領事館",
+            "For citizens of: Japan", None, "+1 212-371-8222",
+            "299 Park Avenue, 18th Floor, New York, NY 10171"]
+TOKYO_US = ["Embassy of the United States of America, Tokyo", "アメリカ合衆国大使館（東京）",
+            "For citizens of: United States", None, "+81 3-3224-5000",
+            "1-10-5 Akasaka, Minato-ku, Tokyo 107-8420"]
+
+
+def _consulates(body) -> dict[str, list]:
+    return {r[0]: r[1:] for r in body if r[0].startswith(("Consulates and", "領事館"))}
+
+
+def test_the_organizers_sheet_lists_every_consulate_under_its_country(demo_db, tmp_path):
+    _ws, _header, body = _sheet(demo_db, tmp_path, "en")
+    assert _consulates(body) == {"Consulates and embassies: United States": NY_JAPAN,
+                                 "Consulates and embassies: Japan": TOKYO_US}
+    _ws, _header, body = _sheet(demo_db, tmp_path, "ja")
+    assert _consulates(body) == {
+        "領事館・大使館：アメリカ合衆国": [
+            "在ニューヨーク日本国総領事館", "Consulate General of Japan in New York",
+            "日本国籍の方向け", None, "+1 212-371-8222",
+            "米国ニューヨーク州ニューヨーク市パーク・アベニュー299番地 18階"],
+        "領事館・大使館：日本": [
+            "アメリカ合衆国大使館（東京）", "Embassy of the United States of America, Tokyo",
+            "アメリカ合衆国国籍の方向け", None, "+81 3-3224-5000",
+            "〒107-8420 東京都港区赤坂1-10-5"]}
+
+
+def test_a_delegates_own_sheet_has_their_consulate_and_the_hotel_phones(demo_db, tmp_path):
+    from documents.workbook.export import export_person
+    from documents.workbook.for_receiver import export_for
+    from tests.test_handouts import MILLER, TAKAHASHI
+
+    def person(email, language):
+        return lambda path: export_person(demo_db.engine, code=DEMO_CODE, path=path,
+                                          language=language, email=email)
+
+    # A Japanese delegate: Japan's consulate in New York, not the US embassy in Tokyo.
+    _ws, _header, body = _sheet(demo_db, tmp_path, "en", person(TAKAHASHI, "en"))
+    assert _consulates(body) == {"Consulates and embassies: United States": NY_JAPAN}
+    phones = {r[0]: r[5] for r in body}
+    assert phones["Sapporo Kitagate Hotel"] == "+81 11-555-0180"
+    assert phones["Akasaka Hills Hotel Tokyo"] == "+81 3-5555-0144"
+    assert phones["Fuller Road Suites Albany"] == "+1 518-555-0160"
+    # An American, in Japanese: the embassy in Tokyo only.
+    _ws, _header, body = _sheet(demo_db, tmp_path, "ja", person(MILLER, "ja"))
+    assert list(_consulates(body)) == ["領事館・大使館：日本"]
+    assert _consulates(body)["領事館・大使館：日本"][4] == "+81 3-3224-5000"
+    assert {r[0]: r[5] for r in body}["札幌北ゲートホテル"] == "+81 11-555-0180"
+    # The delegate's document of the export window: the same rule.
+    _ws, _header, body = _sheet(demo_db, tmp_path, "ja", lambda path: export_for(
+        demo_db.engine, code=DEMO_CODE, kind="delegate", name="Takahashi", path=path,
+        language="ja"))
+    assert list(_consulates(body)) == ["領事館・大使館：アメリカ合衆国"]

@@ -139,7 +139,8 @@ class Batch:
         self.names = Names.of(data)
         active = data.active()
         self.active = sorted(p.pid for p in active)
-        zones = {z for i in data.items for z in (i.start_tz, i.end_tz)}
+        # The mission's countries, also when `data` holds one person's items only.
+        zones = data.zones or {z for i in data.items for z in (i.start_tz, i.end_tz)}
         self.countries = sorted({zone_country(z) for z in zones} - {""})
         self.both_sides = len(self.countries) > 1
         roles = set().union(*(r for _group, r in CONTACT_GROUPS))

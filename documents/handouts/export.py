@@ -38,9 +38,10 @@ class Loaded:
 
 
 def load(engine: Engine, *, code: str, person_id: int | None = None) -> Loaded:
-    """The mission's plan (no sensitive fields) and its sites' addresses and rules."""
+    """The mission's plan (no sensitive fields) and its sites' addresses and rules; for
+    `person_id`, only what that person's pack reads (their items, stays and meetings)."""
     data = load_mission(engine, code=code, sensitive=False, today=date.today(),
-                        person_id=person_id)
+                        person_id=person_id, own_items=person_id is not None)
     if data is None:
         raise ExportError("unknown_mission", code=code)
     with read_session(engine) as session:
@@ -115,7 +116,7 @@ def export_handout(engine: Engine, *, code: str, path: str | Path, language: str
     check_target(path, ".pdf")
     pid = participant(engine, code=code, email=email, participant_id=participant_id) \
         if (email or participant_id is not None) else None
-    loaded = load(engine, code=code, person_id=pid)
+    loaded = load(engine, code=code, person_id=None if everyone else pid)
     if pid is not None and pid not in loaded.data.people:
         raise ExportError("unknown_person", code=code, email=email)
     if everyone:

@@ -1,7 +1,9 @@
 """The contact sheet: the people to call, each under their own organization (the organizers,
 interpreters and hosts; a driver under the company that runs the transfer, with the vehicle
-beside the name; a site's contact under the site), the hotels with their phone and address, and
-the emergency numbers of every country the mission visits.
+beside the name; a site's contact under the site), the hotels with their phone and address,
+the emergency numbers of every country the mission visits and the consulates and embassies there:
+all of them on the organizers' sheet, those serving the reader's citizenship on a delegate's
+own (as their travel pack has them).
 
 Every name is written in both scripts: an interpreter reads 山田 太郎 and Taro Yamada side by
 side."""
@@ -27,6 +29,7 @@ from documents.workbook.travel import driver_name, hotel_phone
 from i18n import _, current_language, pick
 from i18n.labels import ROLES, label
 from models.attendees import DocumentAttendee
+from models.consulates import consulates_for
 from models.emergency_numbers import emergency_numbers
 from models.entities import ItemKind
 from models.zone_countries import zone_country
@@ -156,8 +159,27 @@ def _emergency(out: _Rows, data: MissionData) -> None:
             out.add("emergency:" + country, heading, [service, "", "", "", number, ""])
 
 
+def _consulates(out: _Rows, data: MissionData, reader: DocumentAttendee | None) -> None:
+    """Under each visited country, its consulates: the name in both languages, whom it serves,
+    the phone and the address. A reader of no known citizenship gets them all, as in the
+    pack."""
+    nationality = (reader.citizenship or None) if reader is not None else None
+    rows = consulates_for(data.consulates, countries=visited_countries(data),
+                          nationality=nationality)
+    for row in sorted(rows, key=lambda r: (country_name(r.country), country_name(r.nationality))):
+        heading = _("Consulates and embassies: {country}").format(
+            country=country_name(row.country))
+        name = picked(row.name_en, row.name_ja)
+        other = row.name_en if current_language() == "ja" else row.name_ja
+        serves = _("For citizens of: {country}").format(country=country_name(row.nationality))
+        out.add("consulate:" + row.country, heading,
+                [name, other if other != plain(name) else "", serves, "",
+                 phone_text(row.phone), picked(row.address_en, row.address_ja)])
+
+
 def contacts_sheet(data: MissionData, used: set[str], people: list[DocumentAttendee] | None = None,
-                   ) -> SheetData:
+                   reader: DocumentAttendee | None = None) -> SheetData:
+    """`reader`: the delegate whose own workbook it is (their consulates only)."""
     other = _("Name (Latin script)") if current_language() == "ja" else _("Name (Japanese)")
     columns = [Column(_("Organization"), 28), Column(_("Name"), 24), Column(other, 24),
                Column(_("Role"), 14), Column(_("Job title or vehicle"), 28),
@@ -168,6 +190,7 @@ def contacts_sheet(data: MissionData, used: set[str], people: list[DocumentAtten
     _sites(out, data, listed)
     _hotels(out, data)
     _emergency(out, data)
+    _consulates(out, data, reader)
     title = titled(_("Contacts"), pick(data.mission.title_en, data.mission.title_ja)[0])
     # No filter: a group's heading is on its first row only, a filter would hide it.
     return SheetData(sheet_name(_("Contacts"), used), title, columns, out.rows,

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from documents.workbook.meetings import MeetingsData, read_meetings
+from documents.workbook.meetings import MeetingsData, read_delegate_meetings, read_meetings
 from models import repository as repo
 from models.attendees import DocumentAttendee, document_attendees, participant_by_email
 from models.consulates import ConsulateRow, list_consulates
 from models.entities import AttendanceStatus, ItemKind
 from models.lodging import StayRow, rooming_list
 from models.readiness import Finding, check_plan
-from models.readiness_data import PlanItem, PlanSite, load_plan
+from models.readiness_data import PlanItem, PlanSite, load_plan, mission_zones
 from models.receivers import item_extras, person_extras, site_rules
 from models.store.db import Engine, read_session
 from models.visits import VisitorRow, list_visitors_of
@@ -45,6 +45,8 @@ class MissionData:
     meetings: MeetingsData | None = None
     # The consulates and embassies that serve its delegates abroad (models/consulates.py).
     consulates: list[ConsulateRow] = field(default_factory=list)
+    # Every zone of the mission's items, when `items` holds one person's only (own_items).
+    zones: frozenset[str] | None = None
 
     def active(self) -> list[DocumentAttendee]:
         return [p for p in self.people.values() if p.status != AttendanceStatus.CANCELLED.value]
@@ -52,11 +54,15 @@ class MissionData:
 
 def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
                  person_id: int | None = None, receivers: bool = False,
-                 visits: frozenset[int] = frozenset(), stays: bool = True) -> MissionData | None:
+                 visits: frozenset[int] = frozenset(), stays: bool = True,
+                 own_items: bool = False) -> MissionData | None:
     """The mission with this code, or None. `person_id`: only what that person's own workbook
-    needs (no visitor lists, stays or findings). `receivers`: also what the receivers'
-    documents read, the visitor lists of the site visits in `visits` only, and no readiness
-    findings (no receiver's file shows them). `stays`: False leaves the rooms unread."""
+    needs (no visitor lists, stays or findings). `own_items` (with `person_id`): only that
+    person's items, stays and meetings besides, for their travel pack or calendar (the
+    mission's zones in `zones`). `receivers`: also what the receivers' documents read, the
+    visitor lists of the site visits in `visits` only, and no readiness findings (no
+    receiver's file shows them). `stays`: False leaves the rooms unread."""
+    own = person_id if own_items else None
     with read_session(engine) as session:
         mission = repo.find_mission_by_code(session, code=code)
         if mission is None:
@@ -64,14 +70,16 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         orgs = {o.id: o for o in repo.list_organizations(session)}
         organizers = [(orgs[i].name_en, orgs[i].name_ja) for i in mission.organizer_ids
                       if i in orgs]
-        plan = load_plan(session, mission_id=mission.id, details=True)
+        plan = load_plan(session, mission_id=mission.id, details=True, participant_id=own)
         data = MissionData(
             mission=mission, organizers=organizers,
             people=document_attendees(session, mission_id=mission.id, sensitive=sensitive),
             items=plan.items, sites=plan.sites,
             counts=repo.mission_counts(session, mission_id=mission.id), sensitive=sensitive)
         if stays:
-            data.stays = rooming_list(session, mission_id=mission.id)
+            data.stays = rooming_list(session, mission_id=mission.id, item_ids=None if own is None
+                                      else [i.id for i in plan.items
+                                            if i.kind == ItemKind.HOTEL.value])
         if person_id is None:
             data.visitors = list_visitors_of(session, item_ids=[
                 item.id for item in plan.items if item.kind == ItemKind.SITE_VISIT.value
@@ -82,7 +90,11 @@ def load_mission(engine: Engine, *, code: str, sensitive: bool, today: date,
         data.person_extra = person_extras(session, mission_id=mission.id, sensitive=sensitive)
         data.item_extra = item_extras(session, mission_id=mission.id)
         data.site_rules = site_rules(session, site_ids=plan.sites)
-        if receivers or person_id is not None:
+        if own is not None:
+            data.zones = mission_zones(session, mission_id=mission.id)
+            data.meetings = read_delegate_meetings(session, mission_id=mission.id,
+                                                   participant_id=own, people=plan.people)
+        elif receivers or person_id is not None:
             data.meetings = read_meetings(session, mission_id=mission.id)
         data.consulates = list_consulates(session, mission_id=mission.id)
     return data

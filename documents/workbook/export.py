@@ -109,7 +109,8 @@ def export_person(engine: Engine, *, code: str, path: str | Path, language: str,
         used: set[str] = set()
         sheets = [itinerary_sheet(data, used, person=person,
                                   notes_for=person_rooms(data, pid)),
-                  *delegate_schedule(data, person, used), contacts_sheet(data, used)]
+                  *delegate_schedule(data, person, used),
+                  contacts_sheet(data, used, reader=person)]
         book = _book(data, language, _("Itinerary for {name}").format(
             name=display_name(person)))
         book.write(sheets, progress)

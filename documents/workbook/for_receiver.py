@@ -98,7 +98,8 @@ def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -
         person = data.people[receiver.key]
         sheets = [itinerary_sheet(data, used, person=person,
                                   notes_for=person_rooms(data, person.pid)),
-                  *delegate_schedule(data, person, used), contacts_sheet(data, used)]
+                  *delegate_schedule(data, person, used),
+                  contacts_sheet(data, used, reader=person)]
         return Document(sheets, [_(_DELEGATE_PERSONAL[0])])
     if receiver.kind == "counterpart":
         title = _("Meeting schedule with the delegation: {name}").format(name=receiver.name)

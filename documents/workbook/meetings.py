@@ -49,13 +49,7 @@ def read_meetings(session, *, mission_id: int) -> MeetingsData:
         if a.organization_id is not None:
             data.organizations[a.organization_id] = (a.organization_en, a.organization_ja)
             data.person_orgs[a.participant_id] = a.organization_id
-    data.counterparts = {c.id: c for c in cps.list_counterparts(session,
-                                                                mission_id=mission_id)}
-    for row in mt.list_sessions(session, mission_id=mission_id):
-        data.sessions.append((row, mt.slot_times(row.start, row.end, row.settings),
-                              mt.list_requests(session, item_id=row.item_id),
-                              {m.request_id: m for m in mt.get_meetings(
-                                  session, item_id=row.item_id)}))
+    _read_sessions(session, data, mission_id)
     items = {i.id: i for i in repo.list_items(session, mission_id=mission_id)}
     data.gifts = [(items[g.item_id], g) for g in gifts.list_gifts(session,
                                                                   mission_id=mission_id)]
@@ -72,6 +66,32 @@ def read_meetings(session, *, mission_id: int) -> MeetingsData:
         if seats:
             data.seating.append((item, seating.get_settings(session, item_id=item.id),
                                  seats))
+    return data
+
+
+def _read_sessions(session, data: MeetingsData, mission_id: int) -> None:
+    """The 商談会 sessions with their requests and meetings, and the counterparts."""
+    data.counterparts = {c.id: c for c in cps.list_counterparts(session,
+                                                                mission_id=mission_id)}
+    for row in mt.list_sessions(session, mission_id=mission_id):
+        data.sessions.append((row, mt.slot_times(row.start, row.end, row.settings),
+                              mt.list_requests(session, item_id=row.item_id),
+                              {m.request_id: m for m in mt.get_meetings(
+                                  session, item_id=row.item_id)}))
+
+
+def read_delegate_meetings(session, *, mission_id: int, participant_id: int,
+                           people: dict) -> MeetingsData:
+    """What one delegate's own schedule reads (schedules.schedule_lines): the sessions and
+    counterparts, the names of the people (interpreters among them) and the delegate's
+    organization; not the mission's interpreting, seating or gifts, which only the organizers'
+    sheets show. `people`: participant id -> readiness_data.PlanPerson, already read."""
+    data = MeetingsData()
+    data.names = {pid: p.name() for pid, p in people.items()}
+    me = people.get(participant_id)
+    if me is not None and me.organization_id is not None:
+        data.person_orgs[participant_id] = me.organization_id
+    _read_sessions(session, data, mission_id)
     return data
 
 

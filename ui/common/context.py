@@ -18,8 +18,9 @@ from ui.common.undo import DbCommand
 
 @dataclass(frozen=True)
 class Target:
-    """A row another feature shows: kind "item", "person", "visit", "stay", "site" or
-    "organization" (its attendees: `text` is its name), and its ids."""
+    """A row another feature shows: kind "item", "person", "visit", "stay", "site",
+    "organization" (its attendees: `text` is its name) or "consulates" (the mission's, in
+    Mission details), and its ids."""
 
     kind: str
     item_id: int | None = None

@@ -70,10 +70,13 @@ class MissionActions(QObject):
             ctx.engine, ctx.events, dialog.values(), dialog.organizer_ids(),
             dialog.consulates())))
 
-    def edit_mission(self) -> None:
+    def edit_mission(self, *, consulates_first: bool = False) -> bool:
+        """Mission details; `consulates_first`: with the consulates list focused (a readiness
+        finding of a missing consulate leads there). False when the mission cannot be
+        changed."""
         mission = self.ctx.writable_mission()
         if mission is None:
-            return
+            return False
         from ui.missions.mission_dialog import MissionDialog
 
         ctx = self.ctx
@@ -82,9 +85,12 @@ class MissionActions(QObject):
         dialog = MissionDialog(self._organizations(), mission=mission,
                                code_taken=self._code_taken(mission.id), consulates=consulates,
                                parent=ctx.parent)
+        if consulates_first:
+            dialog.consulate_list.setFocus()
         exec_until_saved(dialog, lambda: ctx.run_command(EditMission(
             ctx.engine, ctx.events, mission, dialog.values(), dialog.organizer_ids(),
             dialog.consulates(), consulates)))
+        return True
 
     def delete_mission(self) -> None:
         mission = self.ctx.writable_mission()

@@ -7,7 +7,8 @@ Where each kind of finding leads (and why):
 - a missed or near visitor-list deadline, a refused clearance: the visit in the Sites tab, where
   its visitors and their clearance are (falls back to the item);
 - a visitor lacking a field, a passport too short: the person, in the Attendees tab (fill it in);
-- no room at a hotel: the stay in the Lodging tab (give a room); no lodging at all: the person.
+- no room at a hotel: the stay in the Lodging tab (give a room); no lodging at all: the person;
+- no consulate of a traveller's citizenship: Mission details, at its consulates (add it).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def targets(finding: Finding) -> list[Target]:
     """Where a finding leads, best first."""
     pid, item_id, kind = finding.participant_id, finding.item_id, finding.kind
     found: list[Target] = []
+    if kind == F.CONSULATE_MISSING:
+        found.append(Target("consulates"))
     if kind in _TO_VISIT and item_id is not None:
         found.append(Target("visit", item_id=item_id, participant_id=pid))
     if kind == F.NO_LODGING and item_id is not None:

@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
 
     def reveal(self, targets: Sequence[Target]) -> bool:
         """Go to the first of `targets` that is there, in its tab."""
+        before = self.tabs.currentWidget()
         select = {
             "visit": (self.sites_tab,
                       lambda t: self.sites_tab.select_visit(t.item_id, t.participant_id)),
@@ -353,8 +354,9 @@ class MainWindow(QMainWindow):
                        lambda t: self.attendees.select_participant(t.participant_id)),
             "site": (self.sites_tab, lambda t: self.sites_tab.reveal_site(t.site_id)),
             "organization": (self.attendees, lambda t: self.attendees.filter_by(t.text)),
+            "consulates": (before, lambda t: self.mission_actions.edit_mission(
+                consulates_first=True)),
         }
-        before = self.tabs.currentWidget()
         for target in targets:
             page, choose = select[target.kind]
             self.tabs.setCurrentWidget(page)       # shown first: a hidden tab catches up

@@ -64,41 +64,25 @@ class Book:
                          [self._centered(sheet, n) for n in range(len(wraps))])
         # The title wraps across the table's width (merged), never past it: text running on
         # to the right would make the printed page scale down to fit it in.
-        self._set_height(ws, 1, title_height(sheet.title, sum(widths), self.language))
         if len(widths) > 1:
             ws.merged_cells.add(f"A1:{get_column_letter(len(widths))}1")
         title = RowWriter(ws, self.styles, [True], [None])
-        title.append([sheet.title], TITLE)
+        title.append([sheet.title], TITLE,
+                     title_height(sheet.title, sum(widths), self.language))
         if sheet.columns:
             header = [c.header for c in sheet.columns]
             # Headers wrap at any width: measure them against their columns as well.
-            self._set_height(ws, 2, row_height(header, widths, [True] * len(header),
-                                               self.language))
-            rows.append(header, HEADER)
-        first = 3 if sheet.columns else 2
+            rows.append(header, HEADER,
+                        row_height(header, widths, [True] * len(header), self.language))
         rooms, language = wrapping_rooms(widths, wraps), self.language
         for index, values in enumerate(sheet.rows):
-            row = first + index
-            if self._set_height(ws, row, fitted_height(values, rooms, language)):
-                rows.append(values, sheet.row_flags(index))
-                del ws.row_dimensions[row]          # written: no need to keep it
-            else:
-                rows.append(values, sheet.row_flags(index))
+            rows.append(values, sheet.row_flags(index), fitted_height(values, rooms, language))
             if progress is not None and index % _REPORT_EVERY == _REPORT_EVERY - 1:
                 if progress(done + index, total) is False:
                     raise ExportCancelled()
         last_row = len(sheet.rows) + (2 if sheet.columns else 1)
         finish_page(ws, sheet, last_row)
         return done + len(sheet.rows) + 2
-
-    @staticmethod
-    def _set_height(ws, row: int, height: float) -> bool:
-        """Give a row its height, read by the writer when the row goes out. A plain mapping
-        of the row's XML attributes: a RowDimension object per row costs more than the row."""
-        if not height:
-            return False
-        dict.__setitem__(ws.row_dimensions, row, {"ht": str(height), "customHeight": "1"})
-        return True
 
     @staticmethod
     def _centered(sheet: SheetData, column: int) -> bool | None:

@@ -111,7 +111,7 @@ DECLARE
     secret_f boolean; cur jsonb; s bigint; vals jsonb; sec jsonb; par text[]; k text;
     conflicts jsonb := '[]'; applied integer := 0; skipped integer := 0;
     deleted_here text[] := '{}'; kept text[] := '{}'; restored jsonb := '[]';
-    secret_keys text[];
+    secret_keys text[]; touched text[] := '{}';
 BEGIN
     m := team_mission(p_mission);
     PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
@@ -162,6 +162,7 @@ BEGIN
             END IF;
             INSERT INTO change_log VALUES (s, p_mission, c->>'kind', c->>'row', 'insert', NULL,
                                            vals, sec, false, p_client, p_organizer, now());
+            touched := touched || (c->>'row');
             applied := applied + 1;
         ELSIF c->>'op' = 'update' THEN
             secret_f := is_secret(c->>'kind', c->>'field');
@@ -195,6 +196,7 @@ BEGIN
             INSERT INTO change_log VALUES (s, p_mission, c->>'kind', c->>'row', 'update',
                 c->>'field', CASE WHEN secret_f THEN NULL ELSE c->'value' END,
                 CASE WHEN secret_f THEN c->'value' END, secret_f, p_client, p_organizer, now());
+            touched := touched || (c->>'row');
             applied := applied + 1;
         ELSIF c->>'op' = 'delete' THEN
             IF NOT found_row OR r.deleted THEN
@@ -223,6 +225,7 @@ BEGIN
                                            NULL, false, p_client, p_organizer, now());
             PERFORM purge_secrets(p_mission, r.uuid);
             deleted_here := deleted_here || r.uuid;
+            touched := touched || r.uuid;
             applied := applied + 1;
         END IF;
     END LOOP;
@@ -242,6 +245,7 @@ BEGIN
             deleted_here := array_remove(deleted_here, r.uuid);
         END LOOP;
     END LOOP;
+    PERFORM project(p_mission, touched);        -- the app's own tables (typed_tables.py)
     done := jsonb_build_object('applied', applied, 'skipped', skipped, 'conflicts', conflicts,
         'restored', restored,
         'at', now(), 'seq', (SELECT coalesce(max(l.seq), 0) FROM change_log l
@@ -278,6 +282,7 @@ BEGIN
                parents_of(kind, fields), false, seq FROM seeded)
     INSERT INTO change_log SELECT seq, p_mission, kind, uuid, 'insert', NULL, fields, secret,
            false, p_client, p_organizer, now() FROM seeded;
+    PERFORM project(p_mission, NULL);
     SELECT coalesce(max(seq), 0) INTO head FROM change_log WHERE mission = p_mission;
     RETURN head;
 END $$;
@@ -406,6 +411,7 @@ BEGIN
             RAISE EXCEPTION 'cannot take that' USING ERRCODE = 'KK003';
         END IF;
     END IF;
+    PERFORM project(p_mission, ARRAY[c.uuid]);
     UPDATE conflict SET resolved_at = now(), base = NULL, mine = NULL, theirs = NULL
         WHERE mission = p_mission AND number = p_number;
     UPDATE batch SET reply = jsonb_set(reply, '{conflicts}', (

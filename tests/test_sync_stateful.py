@@ -1,8 +1,9 @@
 """Three laptops (three real SQLite files) and one real PostgreSQL server: random offline
 edits, inserts, deletes, undos and resolutions of people, itinerary items and hotel rooms (a
 room under an item: an item's delete takes its rooms along), syncs in random order; then every
-laptop syncs. Every laptop must equal the server, every change a push delivered must be applied or
-kept in a conflict, and each conflict must be true and reported once."""
+laptop syncs. Every laptop must equal the server (its sync tables, and its own tables as the
+app reads them), every change a push delivered must be applied or kept in a conflict, and
+each conflict must be true and reported once."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from models.sync import list_conflicts, resolve_conflict, sync_mission, wire
 from tests.conftest import copy_template
 from tests.sync_helpers import (
     CODE,
+    document,
     laptops,
     local_state,
     mission_uuid,
     new_person,
     one,
     run,
+    server_document,
     server_rows,
     server_state,
 )
@@ -199,6 +202,9 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
             server = server_state(self.url, self.mission)
             for n in range(3):
                 assert local_state(self.engine(n)) == server, f"laptop {n} differs"
+            # and the server's own tables (the app opened on it) hold the same mission
+            assert server_document(self.url) == document(self.engine(0))
+            assert server_rows(self.url, "SELECT * FROM kakehashi_sync.typed_lag") == []
             # by any laptop: a row deleted twice, or one value set on two, is applied once
             log = {(u, op, f, repr(v)) for u, op, f, v in server_rows(
                 self.url, "SELECT uuid, op, coalesce(field, ''), "

@@ -5,11 +5,9 @@ against a real PostgreSQL (tests/postgres.py) and laptops that are real SQLite f
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from models import repository
-from models.entities import Mission
-from models.mission_document import mission_document
 from models.store.db import open_database
 from models.sync import (
     SchemaMismatch,
@@ -18,7 +16,7 @@ from models.sync import (
     resolve_conflict,
     sync_mission,
 )
-from tests.sync_helpers import CODE, laptops, new_person, one, run, server_rows
+from tests.sync_helpers import CODE, document, laptops, new_person, one, run, server_rows
 
 
 @pytest.fixture
@@ -40,15 +38,6 @@ def server(url, two):
     db = open_database(url)
     yield db
     db.dispose()
-
-
-def _document(engine) -> dict:
-    """The mission as a mission file would hold it (every row by UUID, engine-blind)."""
-    with Session(engine) as session:
-        mission = session.exec(select(Mission).where(Mission.code == CODE)).one()
-        found = mission_document(session, mission_id=mission.id, sensitive=True)
-    found.pop("saved_at")
-    return found
 
 
 def _attendees(engine) -> list[tuple]:
@@ -75,7 +64,7 @@ def _person(engine) -> str:
 
 def test_the_shared_mission_is_in_the_servers_own_tables_as_merged(two, server, url):
     a, b = two
-    assert _document(server.engine) == _document(a.engine) == _document(b.engine)
+    assert document(server.engine) == document(a.engine) == document(b.engine)
     person = _person(a.engine)
     run(a.engine, "UPDATE person SET email = 'a@example.com' WHERE uuid = ?", person)
     run(b.engine, "UPDATE person SET phone = '+81 3 1234 5678', passport_number = 'TZ1234567' "
@@ -86,8 +75,8 @@ def test_the_shared_mission_is_in_the_servers_own_tables_as_merged(two, server, 
         "WHERE uuid = ?", item)
     for laptop in (a, b, a):
         assert sync_mission(laptop.engine, CODE).open_conflicts == 0
-    merged = _document(server.engine)
-    assert merged == _document(a.engine) == _document(b.engine)
+    merged = document(server.engine)
+    assert merged == document(a.engine) == document(b.engine)
     [row] = [p for p in merged["people"] if p["uuid"] == person]
     assert (row["email"], row["phone"], row["passport_number"]) == (
         "a@example.com", "+81 3 1234 5678", "TZ1234567")      # both laptops' fields won
@@ -113,7 +102,7 @@ def test_a_delete_reaches_the_servers_tables(two, server, url):
     for table, gone in (("person", person), ("participant", participant),
                         ("itinerary_item", item)):
         assert _served(url, f"SELECT count(*) FROM {table} WHERE uuid = %s", gone) == 0
-    assert _document(server.engine) == _document(a.engine) == _document(b.engine)
+    assert document(server.engine) == document(a.engine) == document(b.engine)
 
 
 def test_a_conflict_leaves_the_servers_value_until_resolved(two, server, url):
@@ -130,7 +119,7 @@ def test_a_conflict_leaves_the_servers_value_until_resolved(two, server, url):
     assert _served(url, typed, person) == "Halal"
     sync_mission(a.engine, CODE)
     assert _field(a.engine, person, "family_name") == "Halal"
-    assert _document(server.engine) == _document(a.engine) == _document(b.engine)
+    assert document(server.engine) == document(a.engine) == document(b.engine)
 
 
 def test_an_organizers_role_gets_no_grant_on_the_servers_tables(two, url, pg_server):

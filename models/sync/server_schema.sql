@@ -10,7 +10,13 @@ CREATE TABLE meta (version integer NOT NULL, app_schema text NOT NULL);
 CREATE TABLE mission (
     uuid text PRIMARY KEY, code text NOT NULL UNIQUE,
     team_role text NOT NULL, sensitive_role text NOT NULL,
-    conflicts integer NOT NULL DEFAULT 0);
+    conflicts integer NOT NULL DEFAULT 0,
+    purged_through bigint NOT NULL DEFAULT 0);     -- the change log before it is compacted
+-- Each laptop of a mission and the sequence number up to which it holds the mission (its
+-- last pull's start, or the snapshot it joined from): the change log is kept from the lowest.
+CREATE TABLE client (
+    mission text NOT NULL REFERENCES mission, client text NOT NULL, pulled bigint NOT NULL,
+    seen timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (mission, client));
 CREATE TABLE secret_field (kind text, field text, PRIMARY KEY (kind, field));
 CREATE TABLE ref_field (kind text, field text, PRIMARY KEY (kind, field));
 -- A row of a shared mission, field by field: its sensitive fields apart in `secret`.
@@ -20,6 +26,7 @@ CREATE TABLE shared_row (
     deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL,
     PRIMARY KEY (mission, uuid));
 CREATE INDEX shared_row_parents ON shared_row USING gin (parents);
+CREATE INDEX shared_row_seq ON shared_row (mission, seq);
 CREATE SEQUENCE change_seq;
 CREATE TABLE change_log (
     seq bigint PRIMARY KEY, mission text NOT NULL, kind text NOT NULL, uuid text NOT NULL,
@@ -98,6 +105,36 @@ LANGUAGE sql SET search_path = kakehashi_sync, pg_temp AS $$
     UPDATE change_log SET secret = NULL WHERE mission = p_mission AND uuid = p_uuid
         AND secret IS NOT NULL;
 $$;
+
+-- Where a laptop is: written only when it moved (or a day passed), so a sync with nothing to
+-- do writes nothing.
+CREATE FUNCTION known_at(p_mission text, p_client text, p_seq bigint) RETURNS void
+LANGUAGE sql SET search_path = kakehashi_sync, pg_temp AS $$
+    INSERT INTO client VALUES (p_mission, p_client, p_seq, now())
+    ON CONFLICT (mission, client) DO UPDATE SET pulled = EXCLUDED.pulled, seen = EXCLUDED.seen
+        WHERE client.pulled <> EXCLUDED.pulled OR client.seen < now() - interval '1 day';
+$$;
+
+-- The change log compacted: every change all the mission's laptops hold goes, except each
+-- row's last (a joiner's snapshot names who made it, and when). A laptop not seen for 90
+-- days is forgotten; should it come back, its pull is refused (KK006) and it joins
+-- again. A new laptop joins from the snapshot, not the log.
+CREATE FUNCTION purge_log(p_mission text) RETURNS void
+LANGUAGE plpgsql SET search_path = kakehashi_sync, pg_temp AS $$
+DECLARE horizon bigint; since bigint;
+BEGIN
+    DELETE FROM client WHERE mission = p_mission AND seen < now() - interval '90 days';
+    SELECT min(pulled) INTO horizon FROM client WHERE mission = p_mission;
+    SELECT purged_through INTO since FROM mission WHERE uuid = p_mission;
+    IF horizon IS NULL OR horizon <= since THEN
+        RETURN;
+    END IF;
+    DELETE FROM change_log l WHERE l.mission = p_mission AND l.seq > since
+        AND l.seq <= horizon
+        AND NOT EXISTS (SELECT 1 FROM shared_row r WHERE r.mission = p_mission
+                        AND r.seq = l.seq);
+    UPDATE mission SET purged_through = horizon WHERE uuid = p_mission;
+END $$;
 
 -- One batch of a laptop's changes, all or nothing, under the mission's advisory lock (so that
 -- sequence numbers follow commit order; other missions' teams never wait for it). A field is
@@ -284,12 +321,13 @@ BEGIN
            false, p_client, p_organizer, now() FROM seeded;
     PERFORM project(p_mission, NULL);
     SELECT coalesce(max(seq), 0) INTO head FROM change_log WHERE mission = p_mission;
+    PERFORM known_at(p_mission, p_client, head);
     RETURN head;
 END $$;
 
 -- The changes after `p_after`, in sequence order; sensitive values only for a role with the
 -- mission's sensitive privilege.
-CREATE FUNCTION pull(p_mission text, p_after bigint, p_limit integer)
+CREATE FUNCTION pull(p_mission text, p_client text, p_after bigint, p_limit integer)
 RETURNS TABLE (seq bigint, kind text, uuid text, op text, field text, value jsonb,
                client text, organizer text, at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
@@ -297,6 +335,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $
 DECLARE m mission; priv boolean;
 BEGIN
     m := team_mission(p_mission);
+    IF p_after < m.purged_through THEN      -- forgotten (away longer than kept): join again
+        RAISE EXCEPTION 'change log purged' USING ERRCODE = 'KK006';
+    END IF;
+    PERFORM known_at(p_mission, p_client, p_after);
+    PERFORM purge_log(p_mission);
     priv := pg_has_role(session_user, m.sensitive_role, 'MEMBER');
     RETURN QUERY SELECT l.seq, l.kind, l.uuid, l.op, l.field,
         CASE WHEN l.op = 'insert' AND priv THEN l.value || coalesce(l.secret, '{}')
@@ -307,18 +350,22 @@ BEGIN
     ORDER BY l.seq LIMIT p_limit;
 END $$;
 
--- The mission as it is now (for a first join) and the sequence number it is at.
-CREATE FUNCTION snapshot(p_mission text)
+-- The mission as it is now (for a first join) and the sequence number it is at; the joining
+-- laptop is known from then on (the change log after that number is kept for it).
+CREATE FUNCTION snapshot(p_mission text, p_client text)
 RETURNS TABLE (kind text, uuid text, fields jsonb, head bigint, organizer text, at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
 #variable_conflict use_column
-DECLARE m mission; priv boolean;
+DECLARE m mission; priv boolean; h bigint;
 BEGIN
     m := team_mission(p_mission);
     priv := pg_has_role(session_user, m.sensitive_role, 'MEMBER');
+    -- Under the mission's lock: no push commits a number below the head after it is read.
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
+    SELECT coalesce(max(l.seq), 0) INTO h FROM change_log l WHERE l.mission = p_mission;
+    PERFORM known_at(p_mission, p_client, h);
     RETURN QUERY SELECT r.kind, r.uuid,
-        CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END,
-        (SELECT coalesce(max(l.seq), 0) FROM change_log l WHERE l.mission = p_mission),
+        CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END, h,
         c.organizer, c.at
     FROM shared_row r LEFT JOIN change_log c ON c.seq = r.seq
     WHERE r.mission = p_mission AND NOT r.deleted;
@@ -467,6 +514,6 @@ END $$;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA kakehashi_sync FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kakehashi_sync FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION seed(text, text, text, jsonb), versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, bigint, integer),
-    snapshot(text), find_mission(text), open_conflicts(text),
+GRANT EXECUTE ON FUNCTION seed(text, text, text, jsonb), versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, text, bigint, integer),
+    snapshot(text, text), find_mission(text), open_conflicts(text),
     resolve(text, integer, text, jsonb, text, text), add_mission(text, text) TO PUBLIC;

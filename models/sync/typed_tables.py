@@ -63,7 +63,14 @@ def _columns(part) -> list:
     return [c for c in part.table.columns if c.name != "id"]
 
 
-def _upsert(part) -> str:
+# Which rows a statement writes: the mission's all (a first share), or those of p_uuids; two
+# statements, not one with "p_uuids IS NULL OR": PL/pgSQL's cached plan of that one could not
+# use shared_row's key and read the whole mission for each push.
+_ALL = ""
+_SOME = " AND s.uuid = ANY(p_uuids)"
+
+
+def _upsert(part, rows: str) -> str:
     table = part.table.name
     columns = _columns(part)
     listed = ", ".join(f'"{c.name}"' for c in columns)
@@ -72,25 +79,27 @@ def _upsert(part) -> str:
     return (f'INSERT INTO public."{table}" AS t ({listed}) SELECT {values} '
             f"FROM shared_row s CROSS JOIN LATERAL "
             f'jsonb_populate_record(NULL::public."{table}", s.fields || s.secret) r '
-            f"WHERE s.mission = p_mission AND s.kind = '{part.key}' AND NOT s.deleted "
-            f"AND (p_uuids IS NULL OR s.uuid = ANY(p_uuids)) "
+            f"WHERE s.mission = p_mission AND s.kind = '{part.key}' AND NOT s.deleted{rows} "
             f"ON CONFLICT (uuid) DO UPDATE SET {sets};")
 
 
-def _delete(part) -> str:
+def _delete(part, rows: str) -> str:
     table = part.table.name
     kept = ("" if part.owned else
             " AND NOT EXISTS (SELECT 1 FROM shared_row o WHERE o.uuid = s.uuid "
             "AND o.mission <> p_mission AND NOT o.deleted)")
     return (f'DELETE FROM public."{table}" t USING shared_row s WHERE t.uuid = s.uuid '
-            f"AND s.mission = p_mission AND s.kind = '{part.key}' AND s.deleted "
-            f"AND (p_uuids IS NULL OR s.uuid = ANY(p_uuids)){kept};")
+            f"AND s.mission = p_mission AND s.kind = '{part.key}' AND s.deleted{rows}{kept};")
 
 
 def project_sql() -> str:
     """The functions, in the sync schema (run after server_schema.sql, same transaction)."""
-    upserts = "\n    ".join(_upsert(p) for p in PARTS)
-    deletes = "\n    ".join(_delete(p) for p in reversed(PARTS))
+    every = "\n        ".join(_upsert(p, _ALL) for p in PARTS)
+    # Of the rows of p_uuids, only the statements of their parts run (a push's few parts).
+    upserts = "\n    ".join(f"IF '{p.key}' = ANY(kinds) THEN {_upsert(p, _SOME)} END IF;"
+                            for p in PARTS)
+    deletes = "\n    ".join(f"IF '{p.key}' = ANY(kinds) THEN {_delete(p, _SOME)} END IF;"
+                            for p in reversed(PARTS))
     kinds = ", ".join(f"('{p.key}', {n})" for n, p in enumerate(PARTS))
     return f"""
 CREATE TABLE kind_order (kind text PRIMARY KEY, position integer NOT NULL);
@@ -104,7 +113,14 @@ CREATE TABLE typed_lag (
 -- instants on the wire are UTC (the function's own time zone).
 CREATE FUNCTION project_rows(p_mission text, p_uuids text[]) RETURNS void
 LANGUAGE plpgsql SET search_path = kakehashi_sync, pg_temp SET timezone = 'UTC' AS $$
+DECLARE kinds text[];
 BEGIN
+    IF p_uuids IS NULL THEN       -- a first share: its rows are all alive
+        {every}
+        RETURN;
+    END IF;
+    kinds := ARRAY(SELECT DISTINCT s.kind FROM shared_row s WHERE s.mission = p_mission
+                   AND s.uuid = ANY(p_uuids));
     {upserts}
     {deletes}
 END $$;

@@ -99,3 +99,13 @@ def test_a_laptop_forgotten_after_a_long_absence_is_told_to_join_again(two, url)
         sync_mission(b.engine, CODE)
     assert "join the mission again" in raised.value.user_message()
     assert one(b.engine, "SELECT notes FROM person WHERE uuid = ?", person) != "note 4"
+
+
+def test_a_rows_last_change_kept_by_one_purge_goes_with_a_later_one(two, url):
+    a, b = two
+    person = _person(a.engine)
+    for round_ in range(2):
+        run(a.engine, "UPDATE person SET notes = ? WHERE uuid = ?", f"round {round_}", person)
+        for laptop in (a, b, b, a):
+            sync_mission(laptop.engine, CODE)
+        assert _log(url, person) == [("update", "notes", f"round {round_}")]

@@ -77,7 +77,7 @@ def keep_the_log(url: str) -> None:
     with psycopg.connect(url) as conn:
         conn.execute("CREATE TABLE log_copy AS SELECT * FROM kakehashi_sync.change_log")
         conn.execute("CREATE FUNCTION copy_log() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                     "BEGIN INSERT INTO log_copy SELECT NEW.*; RETURN NEW; END $$")
+                     "BEGIN INSERT INTO public.log_copy SELECT NEW.*; RETURN NEW; END $$")
         conn.execute("CREATE TRIGGER copy_log AFTER INSERT ON kakehashi_sync.change_log "
                      "FOR EACH ROW EXECUTE FUNCTION copy_log()")
 

@@ -33,6 +33,7 @@ CREATE TABLE change_log (
     op text NOT NULL, field text, value jsonb, secret jsonb, is_secret boolean NOT NULL,
     client text NOT NULL, organizer text NOT NULL, at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX change_log_mission ON change_log (mission, seq);
+CREATE INDEX change_log_row ON change_log (mission, uuid);
 CREATE TABLE conflict (
     mission text NOT NULL, number integer NOT NULL, what text NOT NULL, kind text NOT NULL,
     uuid text NOT NULL, field text NOT NULL, is_secret boolean NOT NULL,
@@ -133,6 +134,9 @@ BEGIN
         AND l.seq <= horizon
         AND NOT EXISTS (SELECT 1 FROM shared_row r WHERE r.mission = p_mission
                         AND r.seq = l.seq);
+    -- A row's last change kept by an earlier purge, once the row changed again.
+    DELETE FROM change_log l USING shared_row r WHERE r.mission = p_mission AND r.seq > since
+        AND l.mission = p_mission AND l.uuid = r.uuid AND l.seq < r.seq AND l.seq <= since;
     UPDATE mission SET purged_through = horizon WHERE uuid = p_mission;
 END $$;
 

@@ -56,6 +56,30 @@ def server_state(url: str, mission: str) -> dict[str, dict]:
     return {u: f for u, f in rows}
 
 
+def document(engine) -> dict:
+    """The shared mission as a mission file would hold it, read by the app's own models (every
+    row by UUID, so a laptop's and the server's typed tables compare equal)."""
+    from sqlmodel import Session, select
+
+    from models.entities import Mission
+    from models.mission_document import mission_document
+
+    with Session(engine) as session:
+        mission = session.exec(select(Mission).where(Mission.code == CODE)).one()
+        found = mission_document(session, mission_id=mission.id, sensitive=True)
+    found.pop("saved_at")
+    return found
+
+
+def server_document(url: str) -> dict:
+    """document() of the server database, opened as the app opens one (--db URL)."""
+    db = open_database(url)
+    try:
+        return document(db.engine)
+    finally:
+        db.dispose()
+
+
 def server_rows(url: str, sql: str, *params):
     import psycopg
 

@@ -1,8 +1,9 @@
 """Three laptops (three real SQLite files) and one real PostgreSQL server: random offline
 edits, inserts, deletes, undos and resolutions of people, itinerary items and hotel rooms (a
 room under an item: an item's delete takes its rooms along), syncs in random order; then every
-laptop syncs. Every laptop must equal the server, every change a push delivered must be applied or
-kept in a conflict, and each conflict must be true and reported once."""
+laptop syncs. Every laptop must equal the server (its sync tables, and its own tables as the
+app reads them), every change a push delivered must be applied or kept in a conflict, and
+each conflict must be true and reported once."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from models.sync import list_conflicts, resolve_conflict, sync_mission, wire
 from tests.conftest import copy_template
 from tests.sync_helpers import (
     CODE,
+    document,
     laptops,
     local_state,
     mission_uuid,
     new_person,
     one,
     run,
+    server_document,
     server_rows,
     server_state,
 )
@@ -66,6 +69,19 @@ def new_room(engine, item_uuid: str, label: str) -> str:
         return room.uuid
 
 
+def keep_the_log(url: str) -> None:
+    """Every change the server logs, copied as it is logged: the pulls compact the change log
+    meanwhile (purge_log), and the check reads what was ever applied."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TABLE log_copy AS SELECT * FROM kakehashi_sync.change_log")
+        conn.execute("CREATE FUNCTION copy_log() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                     "BEGIN INSERT INTO public.log_copy SELECT NEW.*; RETURN NEW; END $$")
+        conn.execute("CREATE TRIGGER copy_log AFTER INSERT ON kakehashi_sync.change_log "
+                     "FOR EACH ROW EXECUTE FUNCTION copy_log()")
+
+
 def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_path, monkeypatch):
     names = itertools.count()
     pushed: list[tuple[str, dict]] = []
@@ -88,6 +104,7 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
             first = copy_template(db_templates, "demo", self.folder / "laptop0.db")
             self.dbs = laptops(first, self.folder, self.url, 3)
             self.mission = mission_uuid(self.dbs[0].engine)
+            keep_the_log(self.url)
             self.deleted: list[list] = [[], [], []]
             self.values = itertools.count()
 
@@ -199,10 +216,18 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
             server = server_state(self.url, self.mission)
             for n in range(3):
                 assert local_state(self.engine(n)) == server, f"laptop {n} differs"
+            # and the server's own tables (the app opened on it) hold the same mission
+            assert server_document(self.url) == document(self.engine(0))
+            assert server_rows(self.url, "SELECT * FROM kakehashi_sync.typed_lag") == []
+            # the change log compacted: at most one entry a row, past where every laptop is
+            assert server_rows(self.url, "SELECT count(*) FROM kakehashi_sync.change_log l "
+                               "WHERE l.seq <= (SELECT min(pulled) FROM kakehashi_sync.client) "
+                               "AND l.seq NOT IN (SELECT seq FROM kakehashi_sync.shared_row)"
+                               ) == [(0,)]
             # by any laptop: a row deleted twice, or one value set on two, is applied once
             log = {(u, op, f, repr(v)) for u, op, f, v in server_rows(
                 self.url, "SELECT uuid, op, coalesce(field, ''), "
-                "CASE WHEN op = 'update' THEN value END FROM kakehashi_sync.change_log")}
+                "CASE WHEN op = 'update' THEN value END FROM log_copy")}
             conflicts = server_rows(self.url, "SELECT client, uuid, what, field, base, mine, "
                                     "theirs, resolved_at IS NULL FROM kakehashi_sync.conflict")
             kept = {(c, u, f, repr(m)) for c, u, _w, f, _b, m, _t, _o in conflicts}

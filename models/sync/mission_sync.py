@@ -197,7 +197,8 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
         with wire.connect(server_url) as pg:
             _check_server(pg, wire.shown_url(server_url))
             mission = wire.find_mission(pg, code)
-            rows = wire.snapshot(pg, mission)
+            client = str(uuid_module.uuid4())
+            rows = wire.snapshot(pg, mission, client)
         engine = db.engine
         with local.begin_write(engine) as conn, conn.begin():
             if conn.exec_driver_sql("SELECT 1 FROM sync_mission WHERE mission_uuid = ?",
@@ -212,7 +213,7 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
                                  "organizer, client_id, pulled_seq, last_synced_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
                                  (mission, code, wire.stored_url(server_url), organizer,
-                                  str(uuid_module.uuid4()), head, _now()))
+                                  client, head, _now()))
             _know(conn, mission, [(r[1], r[0]) for r in rows])
             conn.connection.driver_connection.executemany(
                 "INSERT OR REPLACE INTO sync_changed VALUES (?, ?, ?, ?)",
@@ -243,7 +244,7 @@ def sync_mission(engine, code: str) -> SyncReport:
                     written |= _acknowledge(engine, shared, batch_id, chunk, reply, after)
                     batch_id = after or batch_id
                     sent += len(chunk)
-            changes = wire.pull(pg, shared.mission_uuid, shared.pulled_seq)
+            changes = wire.pull(pg, shared.mission_uuid, shared.client_id, shared.pulled_seq)
             conflicts = wire.open_conflicts(pg, shared.mission_uuid)
     except ServerUnreachable:
         with local.begin_write(engine) as conn, conn.begin():

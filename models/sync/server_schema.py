@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.mission_document import PARTS, SENSITIVE
+from models.sync import typed_tables
 
-SYNC_VERSION = 1
+# 2: the shared missions written through to the app's own tables (typed_tables.py).
+SYNC_VERSION = 2
 SQL = Path(__file__).with_name("server_schema.sql")
 
 
@@ -36,6 +38,7 @@ def install(conn, app_schema: str) -> None:
     """The sync schema, in the caller's transaction: tables, functions, and what each kind's
     sensitive and reference fields are (from the mission's parts)."""
     conn.execute(SQL.read_text(encoding="utf-8"))
+    conn.execute(typed_tables.project_sql())
     conn.execute("SET search_path = public")
     conn.execute("INSERT INTO kakehashi_sync.meta VALUES (%s, %s)", (SYNC_VERSION, app_schema))
     with conn.cursor() as cur:

@@ -10,7 +10,13 @@ CREATE TABLE meta (version integer NOT NULL, app_schema text NOT NULL);
 CREATE TABLE mission (
     uuid text PRIMARY KEY, code text NOT NULL UNIQUE,
     team_role text NOT NULL, sensitive_role text NOT NULL,
-    conflicts integer NOT NULL DEFAULT 0);
+    conflicts integer NOT NULL DEFAULT 0,
+    purged_through bigint NOT NULL DEFAULT 0);     -- the change log before it is compacted
+-- Each laptop of a mission and the sequence number up to which it holds the mission (its
+-- last pull's start, or the snapshot it joined from): the change log is kept from the lowest.
+CREATE TABLE client (
+    mission text NOT NULL REFERENCES mission, client text NOT NULL, pulled bigint NOT NULL,
+    seen timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (mission, client));
 CREATE TABLE secret_field (kind text, field text, PRIMARY KEY (kind, field));
 CREATE TABLE ref_field (kind text, field text, PRIMARY KEY (kind, field));
 -- A row of a shared mission, field by field: its sensitive fields apart in `secret`.
@@ -20,12 +26,14 @@ CREATE TABLE shared_row (
     deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL,
     PRIMARY KEY (mission, uuid));
 CREATE INDEX shared_row_parents ON shared_row USING gin (parents);
+CREATE INDEX shared_row_seq ON shared_row (mission, seq);
 CREATE SEQUENCE change_seq;
 CREATE TABLE change_log (
     seq bigint PRIMARY KEY, mission text NOT NULL, kind text NOT NULL, uuid text NOT NULL,
     op text NOT NULL, field text, value jsonb, secret jsonb, is_secret boolean NOT NULL,
     client text NOT NULL, organizer text NOT NULL, at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX change_log_mission ON change_log (mission, seq);
+CREATE INDEX change_log_row ON change_log (mission, uuid);
 CREATE TABLE conflict (
     mission text NOT NULL, number integer NOT NULL, what text NOT NULL, kind text NOT NULL,
     uuid text NOT NULL, field text NOT NULL, is_secret boolean NOT NULL,
@@ -99,6 +107,39 @@ LANGUAGE sql SET search_path = kakehashi_sync, pg_temp AS $$
         AND secret IS NOT NULL;
 $$;
 
+-- Where a laptop is: written only when it moved (or a day passed), so a sync with nothing to
+-- do writes nothing.
+CREATE FUNCTION known_at(p_mission text, p_client text, p_seq bigint) RETURNS void
+LANGUAGE sql SET search_path = kakehashi_sync, pg_temp AS $$
+    INSERT INTO client VALUES (p_mission, p_client, p_seq, now())
+    ON CONFLICT (mission, client) DO UPDATE SET pulled = EXCLUDED.pulled, seen = EXCLUDED.seen
+        WHERE client.pulled <> EXCLUDED.pulled OR client.seen < now() - interval '1 day';
+$$;
+
+-- The change log compacted: every change all the mission's laptops hold goes, except each
+-- row's last (a joiner's snapshot names who made it, and when). A laptop not seen for 90
+-- days is forgotten; should it come back, its pull is refused (KK006) and it joins
+-- again. A new laptop joins from the snapshot, not the log.
+CREATE FUNCTION purge_log(p_mission text) RETURNS void
+LANGUAGE plpgsql SET search_path = kakehashi_sync, pg_temp AS $$
+DECLARE horizon bigint; since bigint;
+BEGIN
+    DELETE FROM client WHERE mission = p_mission AND seen < now() - interval '90 days';
+    SELECT min(pulled) INTO horizon FROM client WHERE mission = p_mission;
+    SELECT purged_through INTO since FROM mission WHERE uuid = p_mission;
+    IF horizon IS NULL OR horizon <= since THEN
+        RETURN;
+    END IF;
+    DELETE FROM change_log l WHERE l.mission = p_mission AND l.seq > since
+        AND l.seq <= horizon
+        AND NOT EXISTS (SELECT 1 FROM shared_row r WHERE r.mission = p_mission
+                        AND r.seq = l.seq);
+    -- A row's last change kept by an earlier purge, once the row changed again.
+    DELETE FROM change_log l USING shared_row r WHERE r.mission = p_mission AND r.seq > since
+        AND l.mission = p_mission AND l.uuid = r.uuid AND l.seq < r.seq AND l.seq <= since;
+    UPDATE mission SET purged_through = horizon WHERE uuid = p_mission;
+END $$;
+
 -- One batch of a laptop's changes, all or nothing, under the mission's advisory lock (so that
 -- sequence numbers follow commit order; other missions' teams never wait for it). A field is
 -- applied only where the server holds the base the laptop saw; otherwise a conflict keeps
@@ -111,7 +152,7 @@ DECLARE
     secret_f boolean; cur jsonb; s bigint; vals jsonb; sec jsonb; par text[]; k text;
     conflicts jsonb := '[]'; applied integer := 0; skipped integer := 0;
     deleted_here text[] := '{}'; kept text[] := '{}'; restored jsonb := '[]';
-    secret_keys text[];
+    secret_keys text[]; touched text[] := '{}';
 BEGIN
     m := team_mission(p_mission);
     PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
@@ -162,6 +203,7 @@ BEGIN
             END IF;
             INSERT INTO change_log VALUES (s, p_mission, c->>'kind', c->>'row', 'insert', NULL,
                                            vals, sec, false, p_client, p_organizer, now());
+            touched := touched || (c->>'row');
             applied := applied + 1;
         ELSIF c->>'op' = 'update' THEN
             secret_f := is_secret(c->>'kind', c->>'field');
@@ -195,6 +237,7 @@ BEGIN
             INSERT INTO change_log VALUES (s, p_mission, c->>'kind', c->>'row', 'update',
                 c->>'field', CASE WHEN secret_f THEN NULL ELSE c->'value' END,
                 CASE WHEN secret_f THEN c->'value' END, secret_f, p_client, p_organizer, now());
+            touched := touched || (c->>'row');
             applied := applied + 1;
         ELSIF c->>'op' = 'delete' THEN
             IF NOT found_row OR r.deleted THEN
@@ -223,6 +266,7 @@ BEGIN
                                            NULL, false, p_client, p_organizer, now());
             PERFORM purge_secrets(p_mission, r.uuid);
             deleted_here := deleted_here || r.uuid;
+            touched := touched || r.uuid;
             applied := applied + 1;
         END IF;
     END LOOP;
@@ -242,6 +286,7 @@ BEGIN
             deleted_here := array_remove(deleted_here, r.uuid);
         END LOOP;
     END LOOP;
+    PERFORM project(p_mission, touched);        -- the app's own tables (typed_tables.py)
     done := jsonb_build_object('applied', applied, 'skipped', skipped, 'conflicts', conflicts,
         'restored', restored,
         'at', now(), 'seq', (SELECT coalesce(max(l.seq), 0) FROM change_log l
@@ -278,13 +323,15 @@ BEGIN
                parents_of(kind, fields), false, seq FROM seeded)
     INSERT INTO change_log SELECT seq, p_mission, kind, uuid, 'insert', NULL, fields, secret,
            false, p_client, p_organizer, now() FROM seeded;
+    PERFORM project(p_mission, NULL);
     SELECT coalesce(max(seq), 0) INTO head FROM change_log WHERE mission = p_mission;
+    PERFORM known_at(p_mission, p_client, head);
     RETURN head;
 END $$;
 
 -- The changes after `p_after`, in sequence order; sensitive values only for a role with the
 -- mission's sensitive privilege.
-CREATE FUNCTION pull(p_mission text, p_after bigint, p_limit integer)
+CREATE FUNCTION pull(p_mission text, p_client text, p_after bigint, p_limit integer)
 RETURNS TABLE (seq bigint, kind text, uuid text, op text, field text, value jsonb,
                client text, organizer text, at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
@@ -292,6 +339,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $
 DECLARE m mission; priv boolean;
 BEGIN
     m := team_mission(p_mission);
+    IF p_after < m.purged_through THEN      -- forgotten (away longer than kept): join again
+        RAISE EXCEPTION 'change log purged' USING ERRCODE = 'KK006';
+    END IF;
+    PERFORM known_at(p_mission, p_client, p_after);
+    PERFORM purge_log(p_mission);
     priv := pg_has_role(session_user, m.sensitive_role, 'MEMBER');
     RETURN QUERY SELECT l.seq, l.kind, l.uuid, l.op, l.field,
         CASE WHEN l.op = 'insert' AND priv THEN l.value || coalesce(l.secret, '{}')
@@ -302,18 +354,22 @@ BEGIN
     ORDER BY l.seq LIMIT p_limit;
 END $$;
 
--- The mission as it is now (for a first join) and the sequence number it is at.
-CREATE FUNCTION snapshot(p_mission text)
+-- The mission as it is now (for a first join) and the sequence number it is at; the joining
+-- laptop is known from then on (the change log after that number is kept for it).
+CREATE FUNCTION snapshot(p_mission text, p_client text)
 RETURNS TABLE (kind text, uuid text, fields jsonb, head bigint, organizer text, at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kakehashi_sync, pg_temp AS $$
 #variable_conflict use_column
-DECLARE m mission; priv boolean;
+DECLARE m mission; priv boolean; h bigint;
 BEGIN
     m := team_mission(p_mission);
     priv := pg_has_role(session_user, m.sensitive_role, 'MEMBER');
+    -- Under the mission's lock: no push commits a number below the head after it is read.
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_mission, 0));
+    SELECT coalesce(max(l.seq), 0) INTO h FROM change_log l WHERE l.mission = p_mission;
+    PERFORM known_at(p_mission, p_client, h);
     RETURN QUERY SELECT r.kind, r.uuid,
-        CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END,
-        (SELECT coalesce(max(l.seq), 0) FROM change_log l WHERE l.mission = p_mission),
+        CASE WHEN priv THEN r.fields || r.secret ELSE r.fields END, h,
         c.organizer, c.at
     FROM shared_row r LEFT JOIN change_log c ON c.seq = r.seq
     WHERE r.mission = p_mission AND NOT r.deleted;
@@ -406,6 +462,7 @@ BEGIN
             RAISE EXCEPTION 'cannot take that' USING ERRCODE = 'KK003';
         END IF;
     END IF;
+    PERFORM project(p_mission, ARRAY[c.uuid]);
     UPDATE conflict SET resolved_at = now(), base = NULL, mine = NULL, theirs = NULL
         WHERE mission = p_mission AND number = p_number;
     UPDATE batch SET reply = jsonb_set(reply, '{conflicts}', (
@@ -461,6 +518,6 @@ END $$;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA kakehashi_sync FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kakehashi_sync FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION seed(text, text, text, jsonb), versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, bigint, integer),
-    snapshot(text), find_mission(text), open_conflicts(text),
+GRANT EXECUTE ON FUNCTION seed(text, text, text, jsonb), versions(), add_organizer(text, text, boolean), push(text, text, text, text, jsonb), pull(text, text, bigint, integer),
+    snapshot(text, text), find_mission(text), open_conflicts(text),
     resolve(text, integer, text, jsonb, text, text), add_mission(text, text) TO PUBLIC;

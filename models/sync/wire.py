@@ -115,8 +115,10 @@ def sync_error(exc, shown: str) -> StorageError:
         return NotShared("")
     if code == "42501":
         return NotAllowed(_("your server role is not on this mission's team"))
-    if code in ("KK002", "KK003", "KK004", "KK005"):
+    if code in ("KK002", "KK003", "KK004", "KK005", "KK006"):
         return NotAllowed({
+            "KK006": _("this laptop has not synced this mission for too long and the server "
+                       "no longer keeps the changes it missed: join the mission again"),
             "KK005": _("the server has no such role (its administrator makes one per "
                        "organizer)"),
             "KK002": _("there is no such open conflict"),
@@ -158,13 +160,16 @@ def _rows(cursor) -> list[tuple]:
     return rows
 
 
-def pull(conn, mission: str, after: int, limit: int = 1_000_000) -> list[tuple]:
-    return _rows(conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s)",
-                              (mission, after, limit)))
+def pull(conn, mission: str, client: str, after: int, limit: int = 1_000_000) -> list[tuple]:
+    """The changes after `after`; the server notes that this laptop holds those up to it
+    (and compacts the change log to what its laptops still need)."""
+    return _rows(conn.execute("SELECT * FROM kakehashi_sync.pull(%s, %s, %s, %s)",
+                              (mission, client, after, limit)))
 
 
-def snapshot(conn, mission: str) -> list[tuple]:
-    return conn.execute("SELECT * FROM kakehashi_sync.snapshot(%s)", (mission,)).fetchall()
+def snapshot(conn, mission: str, client: str) -> list[tuple]:
+    return conn.execute("SELECT * FROM kakehashi_sync.snapshot(%s, %s)",
+                        (mission, client)).fetchall()
 
 
 def find_mission(conn, code: str) -> str:

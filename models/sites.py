@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import case
 from sqlmodel import Session, col, func, select
 
 from models.entities import ItemKind, ItineraryItem, MissionSite, Site, SiteBase
@@ -161,6 +162,15 @@ def count_stays(session: Session, *, mission_id: int, site_id: int) -> int:
     return session.exec(select(func.count()).select_from(ItineraryItem).where(
         ItineraryItem.mission_id == mission_id, ItineraryItem.site_id == site_id,
         ItineraryItem.kind == ItemKind.HOTEL.value)).one()
+
+
+def hotel_sites(session: Session) -> set[int]:
+    """The sites only hotel stays take place at (in any mission): hotels, kept as sites for
+    their address and phone, which have no visitor rules."""
+    kinds = select(ItineraryItem.site_id).where(col(ItineraryItem.site_id).is_not(None)) \
+        .group_by(ItineraryItem.site_id) \
+        .having(func.sum(case((ItineraryItem.kind == ItemKind.HOTEL.value, 0), else_=1)) == 0)
+    return set(session.exec(kinds).all())
 
 
 def site_of_item(session: Session, *, item_id: int) -> int | None:

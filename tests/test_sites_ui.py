@@ -138,6 +138,25 @@ def test_a_hotel_site_says_its_stay_has_a_rooming_list_not_a_visitor_list(window
     assert tab.no_visits.text().startswith("This mission has no site visit here")
 
 
+def cells(window, site_id: int) -> dict[str, str]:
+    model = window.site_model
+    row = next(i for i, r in enumerate(model.rows()) if r.id == site_id)
+    return {c.key: model.index(row, n).data() for n, c in enumerate(model.columns)}
+
+
+def test_a_hotel_shows_no_visitor_rules_and_a_site_to_visit_keeps_them(qtbot, window):
+    hotel = cells(window, choose_site(window, "Sapporo Kitagate"))
+    assert hotel["required"] == "Hotel: a rooming list, no visitor list"
+    assert all(hotel[k] == "" for k in ("notice", "nda", "briefing", "dress", "photo"))
+    assert hotel["address"]                    # still a place with its address
+    rapidus = cells(window, choose_site(window, "Rapidus"))
+    assert rapidus["notice"] != "" and rapidus["nda"] in ("Required", "Not required")
+    assert "rooming list" not in rapidus["required"]
+    switch_language(qtbot, window, "ja")
+    hotel = cells(window, choose_site(window, "Sapporo Kitagate"))
+    assert hotel["required"] == "ホテル：ルーミングリストを作成（見学者名簿なし）"
+
+
 def test_clearance_is_changed_with_the_combo_and_undone(qtbot, window):
     choose_site(window, "Albany")
     visitors = window.sites_tab.visitors

@@ -32,7 +32,7 @@ from ui.common.events import ATTENDEES, ITEMS, PARTICIPANTS, SITES, VISITS
 from ui.common.refresh import Pending, Refresher
 from ui.common.table_model import RowTableModel
 from ui.common.tables import make_table
-from ui.sites.columns import SITE_COLUMNS
+from ui.sites.columns import SITE_COLUMNS, SiteRow
 from ui.sites.visitors_table import VisitorsTable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +145,9 @@ class SitesTab(QWidget):
         rows = []
         if self.mission_id is not None:
             with read_session(self.engine) as session:
-                rows = sites.list_tab_sites(session, mission_id=self.mission_id)
+                hotels = sites.hotel_sites(session)
+                rows = [SiteRow(site, site.id in hotels)
+                        for site in sites.list_tab_sites(session, mission_id=self.mission_id)]
         self.model.set_rows(rows)                 # _after_reset chooses the site again
         self.table.doItemsLayout()                # now, not in a second paint after the first
         self._update_buttons()

@@ -20,9 +20,9 @@ def _yes_no(flag: bool) -> str:
     return _("Required") if flag else _("Not required")
 
 
-def _rule(text):
+def _rule(shown):
     """A visitor rule's column: empty for a hotel, which has none."""
-    return lambda s: "" if s.is_hotel else text(s)
+    return lambda s: "" if s.is_hotel else shown(s)
 
 
 class SiteRow:

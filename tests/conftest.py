@@ -245,6 +245,25 @@ def _set_env(values: dict[str, str | None]) -> None:
             os.environ[name] = value
 
 
+@pytest.fixture
+def url(pg_server):
+    """A new server database for the sync tests, with the app's schema (as an empty server
+    database gets it from the first share, which test_sync checks), copied: migrating takes
+    seconds."""
+    return pg_server.new_database("template_empty")
+
+
+@pytest.fixture
+def two(demo_db, tmp_path, url):
+    """Two laptops sharing the demo mission on `url` (tests/sync_helpers.laptops)."""
+    from tests.sync_helpers import laptops
+
+    made = laptops(demo_db, tmp_path, url, 2)
+    yield made
+    for db in made[1:]:
+        db.dispose()
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL server these tests started (tests/postgres.py); skipped, saying how to

@@ -23,7 +23,6 @@ from models.sync import (
 )
 from tests.sync_helpers import (
     CODE,
-    laptops,
     local_state,
     mission_uuid,
     new_person,
@@ -32,21 +31,6 @@ from tests.sync_helpers import (
     server_rows,
     server_state,
 )
-
-
-@pytest.fixture
-def url(pg_server):
-    # The app's schema (as an empty server database gets it from the first share, which
-    # test_a_server_is_set_up_by_the_first_share checks), copied: migrating takes seconds.
-    return pg_server.new_database("template_empty")
-
-
-@pytest.fixture
-def two(demo_db, tmp_path, url):
-    made = laptops(demo_db, tmp_path, url, 2)
-    yield made
-    for db in made[1:]:
-        db.dispose()
 
 
 def _person(engine) -> str:

@@ -12,7 +12,6 @@ from models.sync import NotAllowed, join_mission, last_changed, sync_mission
 from tests.sync_helpers import (
     CODE,
     document,
-    laptops,
     local_state,
     mission_uuid,
     one,
@@ -20,19 +19,6 @@ from tests.sync_helpers import (
     server_rows,
     server_state,
 )
-
-
-@pytest.fixture
-def url(pg_server):
-    return pg_server.new_database("template_empty")
-
-
-@pytest.fixture
-def two(demo_db, tmp_path, url):
-    made = laptops(demo_db, tmp_path, url, 2)
-    yield made
-    for db in made[1:]:
-        db.dispose()
 
 
 def _log(url: str, person: str) -> list[tuple]:

@@ -16,20 +16,7 @@ from models.sync import (
     resolve_conflict,
     sync_mission,
 )
-from tests.sync_helpers import CODE, document, laptops, new_person, one, run, server_rows
-
-
-@pytest.fixture
-def url(pg_server):
-    return pg_server.new_database("template_empty")
-
-
-@pytest.fixture
-def two(demo_db, tmp_path, url):
-    made = laptops(demo_db, tmp_path, url, 2)
-    yield made
-    for db in made[1:]:
-        db.dispose()
+from tests.sync_helpers import CODE, document, new_person, one, run, server_rows
 
 
 @pytest.fixture

@@ -64,6 +64,20 @@ def test_what_a_known_laptop_has_not_pulled_is_kept_and_then_purged(two, url, tm
         carol.dispose()
 
 
+def test_a_rows_kept_change_goes_once_it_changes_again_while_a_laptop_stays_behind(two, url):
+    a, b = two
+    person = _person(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'first' WHERE uuid = ?", person)
+    for laptop in (a, b, b, a):              # both hold 'first': the purge keeps it, the last
+        sync_mission(laptop.engine, CODE)
+    assert _log(url, person) == [("update", "notes", "first")]
+    run(a.engine, "UPDATE person SET notes = 'second' WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)             # b, offline, is where it was: past 'first'
+    assert _log(url, person) == [("update", "notes", "second")]
+    assert sync_mission(b.engine, CODE).received == 1
+    assert one(b.engine, "SELECT notes FROM person WHERE uuid = ?", person) == "second"
+
+
 def test_a_sync_with_nothing_to_do_writes_nothing(two, url):
     a, _b = two
     sync_mission(a.engine, CODE)

@@ -127,6 +127,11 @@ BEGIN
     DELETE FROM client WHERE mission = p_mission AND seen < now() - interval '90 days';
     SELECT min(pulled) INTO horizon FROM client WHERE mission = p_mission;
     SELECT purged_through INTO since FROM mission WHERE uuid = p_mission;
+    -- A row's last change kept by an earlier purge, once the row changed again: every laptop
+    -- is past it, whether or not the horizon moved since (a laptop that stays behind would
+    -- otherwise keep every row's superseded entry until it syncs again).
+    DELETE FROM change_log l USING shared_row r WHERE r.mission = p_mission AND r.seq > since
+        AND l.mission = p_mission AND l.uuid = r.uuid AND l.seq < r.seq AND l.seq <= since;
     IF horizon IS NULL OR horizon <= since THEN
         RETURN;
     END IF;
@@ -134,9 +139,6 @@ BEGIN
         AND l.seq <= horizon
         AND NOT EXISTS (SELECT 1 FROM shared_row r WHERE r.mission = p_mission
                         AND r.seq = l.seq);
-    -- A row's last change kept by an earlier purge, once the row changed again.
-    DELETE FROM change_log l USING shared_row r WHERE r.mission = p_mission AND r.seq > since
-        AND l.mission = p_mission AND l.uuid = r.uuid AND l.seq < r.seq AND l.seq <= since;
     UPDATE mission SET purged_through = horizon WHERE uuid = p_mission;
 END $$;
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,10 +21,11 @@ from models.store.errors import StorageError
 from models.store.paths import default_db_path
 from ui.common import retranslate
 from ui.common.context import Context
-from ui.sharing.conflicts_window import ConflictsWindow
-from ui.sharing.share_dialog import JoinDialog, ShareDialog
 from ui.sharing.status_widget import SyncStatusButton
 from ui.sharing.sync_controller import SyncController
+
+if TYPE_CHECKING:
+    from ui.sharing.conflicts_window import ConflictsWindow
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -127,6 +129,7 @@ class SharingActions(QObject):
     # the menu's work -------------------------------------------------------------------------
     def share(self) -> bool:
         from models.sync import share_mission
+        from ui.sharing.share_dialog import ShareDialog  # a dialog: not needed to start
 
         mission = self.ctx.writable_mission()
         if mission is None:
@@ -151,6 +154,7 @@ class SharingActions(QObject):
 
     def join(self) -> bool:
         from models.sync import join_mission
+        from ui.sharing.share_dialog import JoinDialog
 
         dialog = JoinDialog(self.ctx.settings, default_db_path().parent, self.ctx.parent)
         while dialog.exec():
@@ -192,6 +196,8 @@ class SharingActions(QObject):
         if self.ctx.current_mission() is None:
             return
         if self.conflicts is None:
+            from ui.sharing.conflicts_window import ConflictsWindow
+
             self.conflicts = ConflictsWindow(self._read_conflicts, self.ctx.parent)
             self.conflicts.chosen.connect(self.resolve)
         self.conflicts.load()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QWidget,
 )
 
@@ -38,16 +37,11 @@ from ui.files.actions import FileActions, run_export, run_handouts
 from ui.find.find_dialog import open_find
 from ui.itinerary.actions import ItemActions
 from ui.itinerary.itinerary_tab import ItineraryTab
-from ui.lodging.actions import RoomActions
-from ui.lodging.lodging_tab import LodgingTab
-from ui.meetings.actions import MeetingActions
-from ui.meetings.meetings_tab import MeetingsTab
 from ui.missions.actions import MissionActions
 from ui.missions.overview_tab import OverviewTab
 from ui.sharing.actions import SharingActions
-from ui.sites.actions import SiteActions
-from ui.sites.sites_tab import SitesTab
 from ui.window.external_changes import ExternalChanges
+from ui.window.pages import PageTabs
 from ui.window.toolbar import build_toolbar
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
@@ -74,19 +68,19 @@ class MainWindow(QMainWindow):
         self.mission_list.currentItemChanged.connect(self._on_mission_picked)
         self.mission_list.itemDoubleClicked.connect(
             lambda _item: self.mission_actions.edit_mission())
-        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs = PageTabs(objectName="tabs")
         self.overview = OverviewTab(ctx)
         self.readiness_panel, self.readiness = self.overview.readiness_panel, \
             self.overview.readiness
         self.attendees = AttendeesTab(ctx)
         self.itinerary = ItineraryTab(ctx)      # day list, timeline, each person's items
-        self.sites_tab = SitesTab(ctx)
-        self.lodging_tab = LodgingTab(ctx)
-        self.meetings_tab = MeetingsTab(ctx)    # 商談会, interpreters, greetings, seating
-        self.pages = (self.overview, self.attendees, self.itinerary, self.sites_tab,
-                      self.lodging_tab, self.meetings_tab)
-        for page in self.pages:
-            self.tabs.addTab(page, "")
+        for page in (self.overview, self.attendees, self.itinerary):
+            self.tabs.add_page(page)
+        # Built when first shown or asked for: start-up imports none of them.
+        self._editable = False
+        self._sites = self.tabs.add_lazy(self._build_sites)
+        self._lodging = self.tabs.add_lazy(self._build_lodging)
+        self._meetings = self.tabs.add_lazy(self._build_meetings)
         self.splitter = QSplitter(objectName="splitter")
         self.splitter.addWidget(self.mission_list)
         self.splitter.addWidget(self.tabs)
@@ -98,10 +92,6 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(ctx)
         self.attendee_actions = AttendeeActions(ctx, self.attendees)
         self.item_actions = ItemActions(ctx, self.itinerary)
-        self.site_actions = SiteActions(ctx, self.sites_tab)
-        self.room_actions = RoomActions(ctx, self.lodging_tab)
-        self.lodging_tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
-        self.meeting_actions = MeetingActions(ctx, self.meetings_tab)
         self.sharing = SharingActions(ctx)      # automatic sync, the status bar's sync line
         self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
         self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
@@ -116,6 +106,53 @@ class MainWindow(QMainWindow):
         self.reload_missions(switch=True)
         self._restore_state()
         self.sharing.start()
+
+    # the tabs built when first wanted ------------------------------------------------------
+    def _build_sites(self) -> QWidget:
+        from ui.sites.actions import SiteActions
+        from ui.sites.sites_tab import SitesTab
+
+        tab = SitesTab(self.ctx)
+        self.site_actions = SiteActions(self.ctx, tab)
+        return self._made(tab)
+
+    def _build_lodging(self) -> QWidget:
+        from ui.lodging.actions import RoomActions
+        from ui.lodging.lodging_tab import LodgingTab
+
+        tab = LodgingTab(self.ctx)
+        self.room_actions = RoomActions(self.ctx, tab)
+        tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
+        return self._made(tab)
+
+    def _build_meetings(self) -> QWidget:
+        from ui.meetings.actions import MeetingActions
+        from ui.meetings.meetings_tab import MeetingsTab
+
+        tab = MeetingsTab(self.ctx)             # 商談会, interpreters, greetings, seating
+        self.meeting_actions = MeetingActions(self.ctx, tab)
+        return self._made(tab)
+
+    def _made(self, tab: QWidget) -> QWidget:
+        tab.set_editable(self._editable)
+        return tab
+
+    @property
+    def sites_tab(self):
+        return self._sites.built()
+
+    @property
+    def lodging_tab(self):
+        return self._lodging.built()
+
+    @property
+    def meetings_tab(self):
+        return self._meetings.built()
+
+    def _built_pages(self) -> list[QWidget]:
+        # the pages that can be edited: the lazy tabs' once built
+        lazy = [h.page for h in (self._sites, self._lodging, self._meetings)]
+        return [self.attendees, self.itinerary] + [p for p in lazy if p is not None]
 
     # what the tests and the other rooms read ------------------------------------------------
     @property
@@ -232,9 +269,9 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
-        for page, title in zip(self.pages[1:], (_("Attendees"), _("Itinerary"), _("Sites"),
-                                                _("Lodging"), _("Meetings")), strict=True):
-            self.tabs.setTabText(self.tabs.indexOf(page), title)
+        for index, title in enumerate((_("Attendees"), _("Itinerary"), _("Sites"),
+                                       _("Lodging"), _("Meetings")), start=1):
+            self.tabs.setTabText(index, title)
         self._update_overview_title()
         self._fill_mission_list()
         self._update_title()
@@ -299,8 +336,8 @@ class MainWindow(QMainWindow):
         self.file_actions.update(has_mission)
         self.attendee_actions.update(has_mission)
         self.sharing.update(has_mission)
-        for page in (self.attendees, self.itinerary, self.sites_tab, self.lodging_tab,
-                     self.meetings_tab):
+        self._editable = editable
+        for page in self._built_pages():
             page.set_editable(editable)
         self._update_title()
         self.events.changed.emit(Change(mission_id, frozenset(), switched=True))
@@ -344,21 +381,22 @@ class MainWindow(QMainWindow):
     def reveal(self, targets: Sequence[Target]) -> bool:
         """Go to the first of `targets` that is there, in its tab."""
         before = self.tabs.currentWidget()
-        select = {
-            "visit": (self.sites_tab,
+        select = {      # pages by name: a lazy tab is built only when a target is in it
+            "visit": ("sites_tab",
                       lambda t: self.sites_tab.select_visit(t.item_id, t.participant_id)),
-            "stay": (self.lodging_tab,
+            "stay": ("lodging_tab",
                      lambda t: self.lodging_tab.select_stay(t.item_id, t.participant_id)),
-            "item": (self.itinerary, lambda t: self.itinerary.reveal_item(t.item_id)),
-            "person": (self.attendees,
+            "item": ("itinerary", lambda t: self.itinerary.reveal_item(t.item_id)),
+            "person": ("attendees",
                        lambda t: self.attendees.select_participant(t.participant_id)),
-            "site": (self.sites_tab, lambda t: self.sites_tab.reveal_site(t.site_id)),
-            "organization": (self.attendees, lambda t: self.attendees.filter_by(t.text)),
-            "consulates": (before, lambda t: self.mission_actions.edit_mission(
+            "site": ("sites_tab", lambda t: self.sites_tab.reveal_site(t.site_id)),
+            "organization": ("attendees", lambda t: self.attendees.filter_by(t.text)),
+            "consulates": (None, lambda t: self.mission_actions.edit_mission(
                 consulates_first=True)),
         }
         for target in targets:
-            page, choose = select[target.kind]
+            name, choose = select[target.kind]
+            page = before if name is None else getattr(self, name)
             self.tabs.setCurrentWidget(page)       # shown first: a hidden tab catches up
             if choose(target):
                 return True

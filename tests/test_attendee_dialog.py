@@ -282,7 +282,7 @@ def test_duplicating_fills_the_dialog_without_personal_details(qtbot, window):
 
 
 def test_the_attendees_menu_follows_the_database_and_the_selection(qtbot, window):
-    actions, tab = window.attendee_actions, window.attendees
+    actions, tab = window.attendee_menu_actions, window.attendees
     assert window.attendee_menu.title() == "&Attendees"
     assert tab.act_add in window.attendee_menu.actions()       # one action, menu and tab alike
     assert tab.act_add.isEnabled() and actions.act_organizations.isEnabled()

@@ -51,7 +51,7 @@ def test_ticked_fields_change_for_all_selected_and_one_undo_restores(qtbot, wind
         dialog.accept()
 
     when_modal(fill, BulkEditDialog)
-    window.attendee_actions.act_bulk_edit.trigger()
+    window.attendee_menu_actions.act_bulk_edit.trigger()
     after = _people(window)
     for pid in ids:
         assert after[pid].status == "cancelled" and after[pid].organization_id == jetro.id
@@ -79,7 +79,7 @@ def test_the_sex_is_set_for_the_selected_and_undo_gives_each_their_own_back(qtbo
         dialog.accept()
 
     when_modal(fill, BulkEditDialog)
-    window.attendee_actions.act_bulk_edit.trigger()
+    window.attendee_menu_actions.act_bulk_edit.trigger()
     after = _people(window)
     assert all(after[p].sex == "F" for p in ids)
     assert all(after[p] == before[p] for p in set(before) - set(ids))

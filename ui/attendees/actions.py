@@ -11,7 +11,6 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 
 from i18n import _
 from models import attendees as att
@@ -20,7 +19,6 @@ from models import rules
 from models.store.db import read_session
 from ui.attendees.commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
 from ui.attendees.roster_tab import AttendeesTab
-from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.dialogs import confirm, exec_until_saved
 
@@ -45,35 +43,14 @@ class AttendeeActions(QObject):
     """Carries out what the Attendees tab's actions ask for; the menu shows the same actions."""
 
     def __init__(self, ctx: Context, tab: AttendeesTab):
-        super().__init__(tab)   # goes with it: its actions do
+        super().__init__(tab)   # goes with it
         self.ctx, self.tab = ctx, tab
-        self.act_organizations = QAction(tab, triggered=lambda: self.organizations())
-        self.act_bulk_edit = QAction(tab, shortcut=QKeySequence("Ctrl+Shift+E"),
-                                     triggered=lambda: self.bulk_edit())
-        self.act_import = QAction(tab, shortcut=QKeySequence("Ctrl+I"),
-                                  triggered=lambda: run_import(ctx))
         tab.files_dropped.connect(lambda paths: paths and run_import(ctx, Path(paths[0])))
         tab.rows_pasted.connect(lambda text: run_paste(ctx, text))
         tab.add_requested.connect(self.add)
         tab.edit_requested.connect(self.edit)
         tab.duplicate_requested.connect(self.duplicate)
         tab.delete_requested.connect(self.delete)
-        retranslate.register(self)
-        self.retranslate_ui()
-
-    def menu_actions(self) -> list[QAction | None]:
-        """The Attendees menu, None for a separator."""
-        tab = self.tab
-        return [tab.act_add, tab.act_edit, self.act_bulk_edit, tab.act_duplicate,
-                tab.act_delete, None, self.act_organizations]
-
-    def retranslate_ui(self) -> None:
-        self.act_organizations.setText(_("&Organizations…"))
-        self.act_bulk_edit.setText(_("Edit selected &together…"))
-        self.act_import.setText(_("&Import attendees…"))
-
-    def update(self, has_mission: bool) -> None:
-        self.act_import.setEnabled(has_mission and not self.ctx.read_only)
 
     def _dialog(self, mission, data: att.AttendeeData | None, *, editing: bool,
                 except_id: int | None = None):

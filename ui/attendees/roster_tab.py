@@ -20,6 +20,7 @@ from i18n import _, ngettext
 from models import repository as repo
 from models.store.db import read_session
 from ui.attendees.columns import ATTENDEE_COLUMNS
+from ui.attendees.menu_actions import AttendeeMenu
 from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.events import ATTENDEES, ORGANIZATIONS
@@ -73,7 +74,8 @@ class AttendeesTab(QWidget):
     files_dropped = Signal(list)        # local .xlsx paths
     rows_pasted = Signal(str)           # tab-separated rows from a spreadsheet (Ctrl+V)
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, actions: AttendeeMenu, parent: QWidget | None = None):
+        """`actions`: the window's, made before the tab (menu_actions.py)."""
         super().__init__(parent)
         self.ctx, self.settings = ctx, ctx.settings
         self.editable = True
@@ -99,19 +101,14 @@ class AttendeesTab(QWidget):
         layout.addWidget(self.table)
 
         # One action per operation: the Attendees menu shows these same actions.
-        self.act_add = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"),
-                               triggered=lambda: self.add_requested.emit())
-        self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
-        self.act_duplicate = QAction(self, shortcut=QKeySequence("Ctrl+D"),
-                                     triggered=lambda: self._emit_for(self.duplicate_requested))
-        self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
-        self.act_export = QAction(self, triggered=lambda: self._emit_for(self.export_requested))
+        self.act_add, self.act_edit = actions.act_add, actions.act_edit
+        self.act_duplicate, self.act_delete = actions.act_duplicate, actions.act_delete
+        self.act_export, self.act_handout = actions.act_export, actions.act_handout
         # On the tab, not the window: Ctrl+V in the filter box pastes into it as ever.
         self.act_paste = QAction(self, shortcut=QKeySequence.StandardKey.Paste,
                                  shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
                                  triggered=self.paste_rows)
         self.addAction(self.act_paste)
-        self.act_handout = QAction(self, triggered=lambda: self._emit_for(self.handout_requested))
 
         self.table.edit_pressed.connect(self.act_edit.trigger)
         self.table.delete_pressed.connect(self.act_delete.trigger)
@@ -134,12 +131,6 @@ class AttendeesTab(QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(_("Filter attendees…"))
-        self.act_add.setText(_("&Add attendee…"))
-        self.act_edit.setText(_("&Edit attendee…"))
-        self.act_duplicate.setText(_("D&uplicate attendee…"))
-        self.act_delete.setText(_("&Remove attendee…"))
-        self.act_export.setText(_("E&xport itinerary…"))
-        self.act_handout.setText(_("Export &travel pack…"))
         self._update_count()
         self.refresher.language()
 
@@ -221,10 +212,11 @@ class AttendeesTab(QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).participant_id if index.isValid() else None
 
-    def _emit_for(self, signal) -> None:
+    def emit_for_current(self, signal: str) -> None:
+        """Emit the signal named `signal` for the current row's attendee, if there is one."""
         participant_id = self.current_participant_id()
         if participant_id is not None:
-            signal.emit(participant_id)
+            getattr(self, signal).emit(participant_id)
 
     def _after_reset(self) -> None:
         self._update_count()

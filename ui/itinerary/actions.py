@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtGui import QAction
-
 from i18n import _
 from models import airports, items
 from models import repository as repo
@@ -44,12 +42,6 @@ class ItemActions:
         tab.shift_requested.connect(self.shift)
         tab.duplicate_requested.connect(self.duplicate)
         tab.delete_requested.connect(self.delete)
-
-    def menu_actions(self) -> list[QAction | None]:
-        """The Itinerary menu, None for a separator."""
-        tab = self.tab
-        return [tab.act_add, tab.act_edit, tab.act_duplicate, tab.act_delete, None,
-                tab.act_move, tab.act_earlier, tab.act_later]
 
     def _dialog(self, mission, data: items.ItemData | None, *, editing: bool):
         from ui.itinerary.item_dialog import ItemDialog  # when first used: not needed to start

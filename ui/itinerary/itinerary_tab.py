@@ -8,7 +8,6 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ui.common.tables import RowTable, fit_column_to, make_table
 from ui.itinerary.columns import ITEM_COLUMNS, widest_times
 from ui.itinerary.day_layout import item_day
 from ui.itinerary.item_count import ItemCount
+from ui.itinerary.menu_actions import ItineraryMenu
 from ui.itinerary.person_combo import PersonCombo
 from ui.itinerary.tab_data import ItineraryData, person_entries
 from ui.itinerary.timeline import KIND_COLOURS, DayTimeline
@@ -54,8 +54,10 @@ class ItineraryTab(QWidget):
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
 
-    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
-        """Without `ctx`, a view only: show_mission() gives it what to show."""
+    def __init__(self, ctx: Context | None = None, actions: ItineraryMenu | None = None,
+                 parent: QWidget | None = None):
+        """Without `ctx`, a view only: show_mission() gives it what to show. `actions`: the
+        window's, made before the tab (menu_actions.py); without, the tab's own."""
         super().__init__(parent)
         self.ctx = ctx
         self.editable = True
@@ -86,21 +88,12 @@ class ItineraryTab(QWidget):
         self._build_layout()
 
         # One action per operation: the Itinerary menu shows these same actions.
-        self.act_add = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"),
-                               triggered=lambda: self.add_requested.emit())
-        self.act_edit = QAction(self, triggered=lambda: self._emit_for(self.edit_requested))
-        self.act_move = QAction(self, triggered=lambda: self._emit_for(self.move_requested))
-        self.act_duplicate = QAction(
-            self, triggered=lambda: self._emit_for(self.duplicate_requested))
-        self.act_delete = QAction(self, triggered=lambda: self._emit_for(self.delete_requested))
-        # Ctrl+Up/Down only while the tab has the focus: elsewhere they move through lists.
-        self.act_earlier = QAction(self, shortcut=QKeySequence("Ctrl+Up"),
-                                   triggered=lambda: self._shift(-1))
-        self.act_later = QAction(self, shortcut=QKeySequence("Ctrl+Down"),
-                                 triggered=lambda: self._shift(1))
-        for action in (self.act_earlier, self.act_later):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        actions = actions or ItineraryMenu(self, lambda: self)
+        self.act_add, self.act_edit = actions.act_add, actions.act_edit
+        self.act_move, self.act_duplicate = actions.act_move, actions.act_duplicate
+        self.act_delete = actions.act_delete
+        self.act_earlier, self.act_later = actions.act_earlier, actions.act_later
+        self.addActions([self.act_earlier, self.act_later])    # their shortcuts: on the tab
 
         self.day_combo.currentIndexChanged.connect(lambda _i: self._apply())
         self.person_combo.currentIndexChanged.connect(lambda _i: self._on_person())
@@ -156,13 +149,6 @@ class ItineraryTab(QWidget):
         self.person_label.setText(_("Person:"))
         self.previous_day.setToolTip(_("Previous day"))
         self.next_day.setToolTip(_("Next day"))
-        self.act_add.setText(_("&Add item…"))
-        self.act_edit.setText(_("&Edit item…"))
-        self.act_move.setText(_("&Move item…"))
-        self.act_duplicate.setText(_("D&uplicate item…"))
-        self.act_delete.setText(_("&Delete item…"))
-        self.act_earlier.setText(_("Move a day &earlier"))
-        self.act_later.setText(_("Move a day &later"))
         swatch = ('<span style="background-color:{c}; color:{c};">&nbsp;&nbsp;&nbsp;</span>'
                   '&nbsp;{name}')
         self.legend.setText("&nbsp;&nbsp; ".join(
@@ -356,11 +342,12 @@ class ItineraryTab(QWidget):
                                       int(min(rect.height(), 100)))
 
     # actions ---------------------------------------------------------------------------------
-    def _emit_for(self, signal) -> None:
+    def emit_for_current(self, signal: str) -> None:
+        """Emit the signal named `signal` for the current item, if there is one."""
         if self.current is not None:
-            signal.emit(self.current)
+            getattr(self, signal).emit(self.current)
 
-    def _shift(self, days: int) -> None:
+    def shift_current(self, days: int) -> None:
         if self.current is not None and self.act_move.isEnabled():
             self.shift_requested.emit(self.current, days)
 

@@ -27,16 +27,14 @@ from i18n.formatting import format_date
 from models import repository as repo
 from models.store.db import Database, read_session
 from models.store.errors import StorageError
-from ui.attendees.actions import AttendeeActions
-from ui.attendees.roster_tab import AttendeesTab
+from ui.attendees.menu_actions import AttendeeMenu
 from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions, run_export, run_handouts
 from ui.find.find_dialog import open_find
-from ui.itinerary.actions import ItemActions
-from ui.itinerary.itinerary_tab import ItineraryTab
+from ui.itinerary.menu_actions import ItineraryMenu
 from ui.missions.actions import MissionActions
 from ui.missions.overview_tab import OverviewTab
 from ui.sharing.actions import SharingActions
@@ -72,12 +70,15 @@ class MainWindow(QMainWindow):
         self.overview = OverviewTab(ctx)
         self.readiness_panel, self.readiness = self.overview.readiness_panel, \
             self.overview.readiness
-        self.attendees = AttendeesTab(ctx)
-        self.itinerary = ItineraryTab(ctx)      # day list, timeline, each person's items
-        for page in (self.overview, self.attendees, self.itinerary):
-            self.tabs.add_page(page)
-        # Built when first shown or asked for: start-up imports none of them.
+        self.tabs.add_page(self.overview)
+        # The other tabs are built when first shown or asked for: start-up imports none of
+        # them. The menus and the toolbar show two tabs' actions from the start.
         self._editable = False
+        self.attendee_menu_actions = AttendeeMenu(ctx, self, lambda: self.attendees,
+                                                  lambda: self.attendee_actions)
+        self.itinerary_menu_actions = ItineraryMenu(self, lambda: self.itinerary)
+        self._attendees = self.tabs.add_lazy(self._build_attendees)
+        self._itinerary = self.tabs.add_lazy(self._build_itinerary)
         self._sites = self.tabs.add_lazy(self._build_sites)
         self._lodging = self.tabs.add_lazy(self._build_lodging)
         self._meetings = self.tabs.add_lazy(self._build_meetings)
@@ -90,11 +91,7 @@ class MainWindow(QMainWindow):
 
         self.mission_actions = MissionActions(ctx)
         self.file_actions = FileActions(ctx)
-        self.attendee_actions = AttendeeActions(ctx, self.attendees)
-        self.item_actions = ItemActions(ctx, self.itinerary)
         self.sharing = SharingActions(ctx)      # automatic sync, the status bar's sync line
-        self.attendees.export_requested.connect(lambda pid: run_export(ctx, pid))
-        self.attendees.handout_requested.connect(lambda pid: run_handouts(ctx, pid))
         self.readiness.counted.connect(lambda _n: self._update_overview_title())
         self._build_menus()
         self.toolbar = build_toolbar(self)
@@ -108,34 +105,71 @@ class MainWindow(QMainWindow):
         self.sharing.start()
 
     # the tabs built when first wanted ------------------------------------------------------
-    def _build_sites(self) -> QWidget:
+    def _build_attendees(self, parent: QWidget) -> QWidget:
+        from ui.attendees.actions import AttendeeActions
+        from ui.attendees.roster_tab import AttendeesTab
+
+        tab = AttendeesTab(self.ctx, self.attendee_menu_actions, parent)
+        self._attendee_actions = AttendeeActions(self.ctx, tab)
+        tab.export_requested.connect(lambda pid: run_export(self.ctx, pid))
+        tab.handout_requested.connect(lambda pid: run_handouts(self.ctx, pid))
+        return self._made(tab)
+
+    def _build_itinerary(self, parent: QWidget) -> QWidget:
+        from ui.itinerary.actions import ItemActions
+        from ui.itinerary.itinerary_tab import ItineraryTab
+
+        # day list, timeline, each person's items
+        tab = ItineraryTab(self.ctx, self.itinerary_menu_actions, parent)
+        self._item_actions = ItemActions(self.ctx, tab)
+        return self._made(tab)
+
+    def _build_sites(self, parent: QWidget) -> QWidget:
         from ui.sites.actions import SiteActions
         from ui.sites.sites_tab import SitesTab
 
-        tab = SitesTab(self.ctx)
+        tab = SitesTab(self.ctx, parent)
         self.site_actions = SiteActions(self.ctx, tab)
         return self._made(tab)
 
-    def _build_lodging(self) -> QWidget:
+    def _build_lodging(self, parent: QWidget) -> QWidget:
         from ui.lodging.actions import RoomActions
         from ui.lodging.lodging_tab import LodgingTab
 
-        tab = LodgingTab(self.ctx)
+        tab = LodgingTab(self.ctx, parent)
         self.room_actions = RoomActions(self.ctx, tab)
         tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
         return self._made(tab)
 
-    def _build_meetings(self) -> QWidget:
+    def _build_meetings(self, parent: QWidget) -> QWidget:
         from ui.meetings.actions import MeetingActions
         from ui.meetings.meetings_tab import MeetingsTab
 
-        tab = MeetingsTab(self.ctx)             # 商談会, interpreters, greetings, seating
+        tab = MeetingsTab(self.ctx, parent)           # 商談会, interpreters, greetings, seating
         self.meeting_actions = MeetingActions(self.ctx, tab)
         return self._made(tab)
 
     def _made(self, tab: QWidget) -> QWidget:
         tab.set_editable(self._editable)
         return tab
+
+    @property
+    def attendees(self):
+        return self._attendees.built()
+
+    @property
+    def attendee_actions(self):
+        self._attendees.built()
+        return self._attendee_actions
+
+    @property
+    def itinerary(self):
+        return self._itinerary.built()
+
+    @property
+    def item_actions(self):
+        self._itinerary.built()
+        return self._item_actions
 
     @property
     def sites_tab(self):
@@ -151,8 +185,8 @@ class MainWindow(QMainWindow):
 
     def _built_pages(self) -> list[QWidget]:
         # the pages that can be edited: the lazy tabs' once built
-        lazy = [h.page for h in (self._sites, self._lodging, self._meetings)]
-        return [self.attendees, self.itinerary] + [p for p in lazy if p is not None]
+        lazy = (self._attendees, self._itinerary, self._sites, self._lodging, self._meetings)
+        return [h.page for h in lazy if h.page is not None]
 
     # what the tests and the other rooms read ------------------------------------------------
     @property
@@ -190,7 +224,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions(missions.menu_actions())
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.attendee_actions.act_import, files.act_export,
+        self.file_menu.addActions([self.attendee_menu_actions.act_import, files.act_export,
                                    files.act_handouts, files.act_export_for])
         self.file_menu.addSeparator()
         self.file_menu.addActions([files.act_save_mission, files.act_open_mission])
@@ -206,7 +240,7 @@ class MainWindow(QMainWindow):
         # The names the tests and the README's tour use.
         self.act_new, self.act_edit = missions.act_new, missions.act_edit
         self.act_delete = missions.act_delete
-        self.act_import, self.act_export = self.attendee_actions.act_import, files.act_export
+        self.act_import, self.act_export = self.attendee_menu_actions.act_import, files.act_export
         self.act_restore, self.act_compact = files.act_restore, files.act_compact
 
         self.edit_menu = bar.addMenu("")
@@ -229,8 +263,8 @@ class MainWindow(QMainWindow):
                                   triggered=self.find_attendee)
         self.edit_menu.addActions([self.act_find, self.act_filter])
 
-        self.attendee_menu = self._feature_menu(self.attendee_actions.menu_actions())
-        self.itinerary_menu = self._feature_menu(self.item_actions.menu_actions())
+        self.attendee_menu = self._feature_menu(self.attendee_menu_actions.menu_actions())
+        self.itinerary_menu = self._feature_menu(self.itinerary_menu_actions.menu_actions())
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self, exclusive=True)
@@ -334,7 +368,8 @@ class MainWindow(QMainWindow):
         editable = has_mission and not self.db.read_only
         self.mission_actions.update(has_mission)
         self.file_actions.update(has_mission)
-        self.attendee_actions.update(has_mission)
+        self.attendee_menu_actions.update(has_mission, editable, self._attendees.page is not None)
+        self.itinerary_menu_actions.update(editable, self._itinerary.page is not None)
         self.sharing.update(has_mission)
         self._editable = editable
         for page in self._built_pages():
@@ -475,7 +510,8 @@ class MainWindow(QMainWindow):
         mission = self.current_mission()
         if mission is not None:     # at close, not on every switch: a write costs a repaint
             self.settings.setValue("window/mission", mission.code)
-        self.attendees.save_state()
+        if self._attendees.page is not None:
+            self.attendees.save_state()
         self.settings.sync()
         self.file_actions.session_backups.at_close()
         self.external.close()

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 class _Holder(QWidget):
     """Stands in the tab widget for a page until the page is built, then holds it."""
 
-    def __init__(self, build: Callable[[], QWidget]):
+    def __init__(self, build: Callable[[QWidget], QWidget]):
         super().__init__()
-        self._build: Callable[[], QWidget] | None = build
+        self._build: Callable[[QWidget], QWidget] | None = build
         self.page: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -26,7 +26,9 @@ class _Holder(QWidget):
     def built(self) -> QWidget:
         if self.page is None:
             build, self._build = self._build, None
-            self.page = build()
+            # Made inside its holder: it measures its texts in the window's font, which a
+            # widget without a parent would not have (the Japanese one, say).
+            self.page = build(self)
             self.layout().addWidget(self.page)
             if self.isVisible():    # at once, not queued: it reads its rows as it shows
                 self.page.show()
@@ -41,11 +43,16 @@ class PageTabs(QTabWidget):
     def add_page(self, page: QWidget) -> None:
         self.addTab(page, "")
 
-    def add_lazy(self, build: Callable[[], QWidget]) -> _Holder:
-        """A tab whose page `build` makes when first shown or asked for (`holder.built()`)."""
+    def add_lazy(self, build: Callable[[QWidget], QWidget]) -> _Holder:
+        """A tab whose page `build(parent)` makes when first shown or asked for
+        (`holder.built()`)."""
         holder = _Holder(build)
         self.addTab(holder, "")
         return holder
+
+    def is_built(self, index: int) -> bool:
+        found = super().widget(index)
+        return not isinstance(found, _Holder) or found.page is not None
 
     def _tab_widget(self, page: QWidget | None) -> QWidget | None:
         if page is None or isinstance(page, _Holder):

@@ -39,8 +39,8 @@ class MainToolBar(QToolBar):
         for action, text in ((window.act_undo, _("Undo")), (window.act_redo, _("Redo")),
                              (window.act_find, _("Find")), (window.act_new, _("New mission")),
                              (window.act_import, _("Import")), (window.act_export, _("Export")),
-                             (window.attendees.act_add, _("Add attendee")),
-                             (window.itinerary.act_add, _("Add item"))):
+                             (window.attendee_menu_actions.act_add, _("Add attendee")),
+                             (window.itinerary_menu_actions.act_add, _("Add item"))):
             action.setIconText(text)
 
 
@@ -48,8 +48,8 @@ def build_toolbar(window) -> MainToolBar:
     """The main window's toolbar (window: ui.window.main_window.MainWindow)."""
     return MainToolBar(window, [
         [(window.act_new, "document-new", "new-mission")],
-        [(window.attendees.act_add, "contact-new", "add-person"),
-         (window.itinerary.act_add, "appointment-new", "add-item"),
+        [(window.attendee_menu_actions.act_add, "contact-new", "add-person"),
+         (window.itinerary_menu_actions.act_add, "appointment-new", "add-item"),
          (window.act_import, "document-import", "import"),
          (window.act_export, "document-export", "export")],
         [(window.act_undo, "edit-undo", "undo"), (window.act_redo, "edit-redo", "redo")],

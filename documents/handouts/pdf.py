@@ -1,6 +1,8 @@
 """Laying HTML out on A4 or Letter pages with Qt and writing a PDF: QTextDocument breaks lines
 (Unicode line breaking, so no line starts with 。、）」 nor ends with （「) and pages; QPdfWriter
 embeds a subset of each font; every page gets the mission and "Page n of N" in its footer.
+A page many packs show (a shared day, a contacts page, a page number) is drawn once and
+shown by each of them (shared_pages.py).
 
 documents/ may use QtGui (models/ may not): Qt's own PDF writer uses the fonts the window uses,
 a Japanese one first (fonts.py), so no other PDF library is needed; text_maps.py makes the text

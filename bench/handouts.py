@@ -97,16 +97,23 @@ def main() -> None:
                 codes[factor] = scale_code(factor)
         db.dispose()
         trees = [("", REPO)] + ([("baseline ", args.baseline)] if args.baseline else [])
-        for label, tree in trees:
-            _measure(label, tree, db_path, codes, factors, folder, args.runs)
+        found = [_measure(label, tree, db_path, codes, factors, folder, args.runs)
+                 for label, tree in trees]
+        if args.baseline:
+            for what in found[0]:
+                ours, theirs = found[0][what], found[1][what]
+                print(f"{what}: CPU x{ours['export_cpu'] / theirs['export_cpu']:.2f} of the "
+                      f"baseline's, wall x{ours['seconds'] / theirs['seconds']:.2f}, peak "
+                      f"{ours['rss_mb']:.0f} MB against {theirs['rss_mb']:.0f} MB")
         print(f"load at the end: {os.getloadavg()[0]:.2f}")
         print(f"goals: {GOAL_S:.0f} s and {GOAL_MB} MB for 2,000 people, "
               f"per person within x{GOAL_LINEAR} of 1x")
 
 
 def _measure(label: str, tree: Path, db_path: Path, codes: dict, factors: list[int],
-             folder: Path, runs: int) -> None:
-    baseline, per = None, {}
+             folder: Path, runs: int) -> dict[str, dict]:
+    """Every factor's batch and the largest one's single delegate, printed and returned."""
+    baseline, per, found = None, {}, {}
     for factor in factors:
         r = run(db_path, codes[factor], "everyone", folder / f"all-{factor}.pdf", tree, runs)
         people = 20 * factor
@@ -115,6 +122,7 @@ def _measure(label: str, tree: Path, db_path: Path, codes: dict, factors: list[i
         per_person = r["export_cpu"] / people
         baseline = baseline or per_person
         per[factor] = per_person
+        found[f"{factor}x everyone"] = r
         print(f"{label}{factor:>4}x everyone: {people:>5} people {r['pages']:>6} pages "
               f"{r['seconds']:7.2f} s ({r['export_cpu']:.1f} s CPU, {r['cpu']:.1f} with "
               f"start-up)  "
@@ -130,6 +138,8 @@ def _measure(label: str, tree: Path, db_path: Path, codes: dict, factors: list[i
     print(f"{label}{biggest:>4}x one delegate: {one['pages']} pages {one['seconds']:.2f} s "
           f"({one['export_cpu']:.2f} s CPU, {one['cpu']:.2f} with start-up) "
           f"peak {one['rss_mb']:.0f} MB (goal under {GOAL_ONE_S:.0f} s)")
+    found[f"{biggest}x one delegate"] = one
+    return found
 
 
 if __name__ == "__main__":

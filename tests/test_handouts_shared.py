@@ -87,3 +87,16 @@ def test_two_delegates_with_different_items_get_different_pages(qapp, demo_db, t
         names = {pid: display_name(loaded.data.people[pid]) for pid in (inside, outside)}
     assert item.title_en in packs[names[inside]]
     assert item.title_en not in packs[names[outside]]
+
+
+def test_a_page_copied_out_of_the_batch_shows_what_it_showed_there(qapp, demo_db, tmp_path):
+    """A page is a stack of drawings with one resource dictionary: poppler's pdfseparate
+    copies it into a file of its own, and the copy reads as the page did."""
+    everyone = tmp_path / "everyone.pdf"
+    export_handout(demo_db.engine, code=CODE, path=everyone, language="ja", everyone=True)
+    batch = _pages(everyone)
+    for number in (1, 3, len(batch)):
+        single = tmp_path / f"page-{number}.pdf"
+        subprocess.run(["pdfseparate", "-f", str(number), "-l", str(number), str(everyone),
+                        str(single)], check=True)
+        assert _pages(single) == [batch[number - 1]]

@@ -1,6 +1,8 @@
 """Laying HTML out on A4 or Letter pages with Qt and writing a PDF: QTextDocument breaks lines
 (Unicode line breaking, so no line starts with 。、）」 nor ends with （「) and pages; QPdfWriter
 embeds a subset of each font; every page gets the mission and "Page n of N" in its footer.
+A page many packs show (a shared day, a contacts page, a page number) is drawn once and
+shown by each of them (shared_pages.py).
 
 documents/ may use QtGui (models/ may not): Qt's own PDF writer uses the fonts the window uses,
 a Japanese one first (fonts.py), so no other PDF library is needed; text_maps.py makes the text
@@ -9,7 +11,7 @@ read back as it was written.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from documents.handouts.fonts import document_font, ensure_gui
+from documents.handouts.shared_pages import compose
 from documents.handouts.text_maps import readable_text
 from i18n import _
 
@@ -38,7 +41,6 @@ _INSIDE = 1.0        # device pixels (1/300 inch in the PDF): see _draw_page
 
 
 _NEW_PAGE = '<p style="page-break-before: always; margin: 0"></p>'
-SHARED_SECTIONS = 32     # laid-out sections kept for the next packs (a few MB each at most)
 
 
 @dataclass(frozen=True)
@@ -55,29 +57,58 @@ class Part:
         return f"<html><body>{_NEW_PAGE.join(self.sections)}</body></html>"
 
 
-class _Sections:
-    """Sections laid out once and drawn for every pack that has them: the days the whole
-    delegation shares are the same HTML for many delegates (a few distinct day sections among
-    2,000 packs). The cover, one per person, is laid out and dropped."""
+class _Drawings:
+    """Every distinct page body, footer and page number drawn once, on a page of its own
+    (shared_pages.compose stacks them into the pages the reader sees): the days and contacts
+    the whole delegation shares are the same HTML for many delegates (a few dozen distinct
+    itinerary pages and a few hundred contacts pages among 2,000 packs). A section is known
+    by a digest of its HTML, so what it keeps stays small however many packs; the cover, one
+    per person, is laid out, drawn and dropped."""
 
-    def __init__(self, device, size: QSizeF) -> None:
-        self.device, self.size = device, size
-        self.kept: OrderedDict[str, QTextDocument] = OrderedDict()
+    def __init__(self, writer: QPdfWriter, painter: QPainter, rect: QRectF, size: QSizeF,
+                 footer_height: float) -> None:
+        self.writer, self.painter, self.rect, self.size = writer, painter, rect, size
+        self.footer_height = footer_height
+        self.count = 0
+        self.sections: dict[bytes, tuple[int, ...]] = {}
+        self.numbers: dict[tuple[int, int], int] = {}
 
-    def documents(self, part: Part) -> list[QTextDocument]:
-        docs = [_document(f"<html><body>{part.sections[0]}</body></html>", self.device,
-                          self.size)]
+    def _page(self) -> int:
+        if self.count:
+            self.writer.newPage()
+        self.count += 1
+        return self.count - 1
+
+    def bodies(self, part: Part) -> list[int]:
+        """The drawings of the part's pages, in order."""
+        found = list(self._draw(part.sections[0]))
         for body in part.sections[1:]:
-            doc = self.kept.get(body)
-            if doc is None:
-                doc = _document(f"<html><body>{body}</body></html>", self.device, self.size)
-                self.kept[body] = doc
-                if len(self.kept) > SHARED_SECTIONS:
-                    self.kept.popitem(last=False)
-            else:
-                self.kept.move_to_end(body)
-            docs.append(doc)
-        return docs
+            key = hashlib.sha256(body.encode()).digest()
+            drawn = self.sections.get(key)
+            if drawn is None:
+                drawn = self.sections[key] = self._draw(body)
+            found += drawn
+        return found
+
+    def _draw(self, body: str) -> tuple[int, ...]:
+        doc = _document(f"<html><body>{body}</body></html>", self.writer, self.size)
+        drawn = []
+        for page in range(doc.pageCount()):
+            drawn.append(self._page())
+            _draw_page(self.painter, doc, page, self.size)
+        return tuple(drawn)
+
+    def footer(self, left: str) -> int:
+        at = self._page()
+        _footer_left(self.painter, self.rect, self.footer_height, left)
+        return at
+
+    def number(self, page: int, pages: int) -> int:
+        at = self.numbers.get((page, pages))
+        if at is None:
+            at = self.numbers[(page, pages)] = self._page()
+            _footer_number(self.painter, self.rect, self.footer_height, page, pages)
+        return at
 
 
 # progress(done, total) -> False to stop.
@@ -110,17 +141,32 @@ def _body(device_rect: QRectF, footer_height: float) -> QSizeF:
 
 def _footer(painter: QPainter, rect: QRectF, height: float, left: str, page: int,
             pages: int | None) -> None:
-    painter.save()
-    font = document_font(_FOOTER_PT)
-    painter.setFont(font)
+    _footer_left(painter, rect, height, left)
+    _footer_number(painter, rect, height, page, pages)
+
+
+def _footer_box(painter: QPainter, rect: QRectF, height: float) -> QRectF:
+    painter.setFont(document_font(_FOOTER_PT))
     painter.setPen(Qt.GlobalColor.darkGray)
-    box = QRectF(0, rect.height() - height * 0.8, rect.width(), height * 0.8)
+    return QRectF(0, rect.height() - height * 0.8, rect.width(), height * 0.8)
+
+
+def _footer_left(painter: QPainter, rect: QRectF, height: float, left: str) -> None:
+    """The footer's rule and its left side (the mission, and whose pack it is)."""
+    painter.save()
+    box = _footer_box(painter, rect, height)
     painter.drawLine(box.topLeft(), box.topRight())
-    flags = Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(box, flags | Qt.AlignmentFlag.AlignLeft, left)
+    painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, left)
+    painter.restore()
+
+
+def _footer_number(painter: QPainter, rect: QRectF, height: float, page: int,
+                   pages: int | None) -> None:
+    painter.save()
+    box = _footer_box(painter, rect, height)
     number = _("Page {page}").format(page=page) if pages is None else \
         _("Page {page} of {pages}").format(page=page, pages=pages)
-    painter.drawText(box, flags | Qt.AlignmentFlag.AlignRight, number)
+    painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, number)
     painter.restore()
 
 
@@ -152,28 +198,23 @@ def write_pdf(parts: Iterable[Part], out, *, count: int, paper: str, title: str,
     footer_height = _FOOTER_PT / 72 * RESOLUTION * 2.6
     size = _body(rect, footer_height)
     painter = QPainter(writer)
-    sections = _Sections(writer, size)
-    total = 0
+    drawings = _Drawings(writer, painter, rect, size, footer_height)
+    pages: list[tuple[int, int, int]] = []   # each page's body, footer and number drawings
     try:
         for index, part in enumerate(parts):
-            docs = sections.documents(part)
-            pages = sum(doc.pageCount() for doc in docs)
-            number = 0
-            for doc in docs:
-                for page in range(doc.pageCount()):
-                    if total:
-                        writer.newPage()
-                    _draw_page(painter, doc, page, size)
-                    number += 1
-                    _footer(painter, rect, footer_height, part.footer, number, pages)
-                    total += 1
+            bodies = drawings.bodies(part)
+            footer = drawings.footer(part.footer)
+            pages += [(body, footer, drawings.number(number, len(bodies)))
+                      for number, body in enumerate(bodies, 1)]
             if progress is not None and progress(index + 1, count) is False:
                 raise Cancelled()
     finally:
         painter.end()
         device.close()
+    if pages:
+        compose(out, pages)
     readable_text(out)
-    return total
+    return len(pages)
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, page: int, size: QSizeF) -> None:

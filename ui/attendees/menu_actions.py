@@ -6,7 +6,6 @@ builds the tab first (`tab` and `handlers` build it when asked)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,14 +15,10 @@ from i18n import _
 from ui.common import retranslate
 from ui.common.context import Context
 
-if TYPE_CHECKING:
-    from ui.attendees.actions import AttendeeActions
-    from ui.attendees.roster_tab import AttendeesTab
-
 
 class AttendeeMenu(QObject):
-    def __init__(self, ctx: Context, parent: QWidget, tab: Callable[[], AttendeesTab],
-                 handlers: Callable[[], AttendeeActions]):
+    def __init__(self, ctx: Context, parent: QWidget, tab: Callable[[], QWidget],
+                 handlers: Callable[[], QObject]):
         super().__init__(parent)
         self.ctx = ctx
 
@@ -74,6 +69,6 @@ class AttendeeMenu(QObject):
             self.act_add.setEnabled(editable)
 
     def _import(self) -> None:
-        from ui.attendees.actions import run_import  # the import's dialogs load when used
+        from ui.attendees import import_dialog  # the roster reader loads when used
 
-        run_import(self.ctx)
+        import_dialog.run_import(self.ctx)

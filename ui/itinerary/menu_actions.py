@@ -6,20 +6,17 @@ builds the tab first (`tab` builds it when asked)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from i18n import _
 from ui.common import retranslate
 
-if TYPE_CHECKING:
-    from ui.itinerary.itinerary_tab import ItineraryTab
-
 
 class ItineraryMenu(QObject):
-    def __init__(self, parent: QObject, tab: Callable[[], ItineraryTab]):
+    def __init__(self, parent: QObject, tab: Callable[[], QWidget]):
         super().__init__(parent)
 
         def for_item(signal: str) -> Callable[[], None]:

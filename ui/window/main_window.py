@@ -27,25 +27,22 @@ from i18n.formatting import format_date
 from models import repository as repo
 from models.store.db import Database, read_session
 from models.store.errors import StorageError
-from ui.attendees.menu_actions import AttendeeMenu
 from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
-from ui.files.actions import FileActions, run_export, run_handouts
+from ui.files.actions import FileActions
 from ui.find.find_dialog import open_find
-from ui.itinerary.menu_actions import ItineraryMenu
 from ui.missions.actions import MissionActions
-from ui.missions.overview_tab import OverviewTab
 from ui.sharing.actions import SharingActions
 from ui.window.external_changes import ExternalChanges
-from ui.window.pages import PageTabs
 from ui.window.toolbar import build_toolbar
+from ui.window.window_tabs import WindowTabs
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, never translated
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowTabs, QMainWindow):
     def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
@@ -66,22 +63,7 @@ class MainWindow(QMainWindow):
         self.mission_list.currentItemChanged.connect(self._on_mission_picked)
         self.mission_list.itemDoubleClicked.connect(
             lambda _item: self.mission_actions.edit_mission())
-        self.tabs = PageTabs(objectName="tabs")
-        self.overview = OverviewTab(ctx)
-        self.readiness_panel, self.readiness = self.overview.readiness_panel, \
-            self.overview.readiness
-        self.tabs.add_page(self.overview)
-        # The other tabs are built when first shown or asked for: start-up imports none of
-        # them. The menus and the toolbar show two tabs' actions from the start.
-        self._editable = False
-        self.attendee_menu_actions = AttendeeMenu(ctx, self, lambda: self.attendees,
-                                                  lambda: self.attendee_actions)
-        self.itinerary_menu_actions = ItineraryMenu(self, lambda: self.itinerary)
-        self._attendees = self.tabs.add_lazy(self._build_attendees)
-        self._itinerary = self.tabs.add_lazy(self._build_itinerary)
-        self._sites = self.tabs.add_lazy(self._build_sites)
-        self._lodging = self.tabs.add_lazy(self._build_lodging)
-        self._meetings = self.tabs.add_lazy(self._build_meetings)
+        self._add_tabs(ctx)
         self.splitter = QSplitter(objectName="splitter")
         self.splitter.addWidget(self.mission_list)
         self.splitter.addWidget(self.tabs)
@@ -103,90 +85,6 @@ class MainWindow(QMainWindow):
         self.reload_missions(switch=True)
         self._restore_state()
         self.sharing.start()
-
-    # the tabs built when first wanted ------------------------------------------------------
-    def _build_attendees(self, parent: QWidget) -> QWidget:
-        from ui.attendees.actions import AttendeeActions
-        from ui.attendees.roster_tab import AttendeesTab
-
-        tab = AttendeesTab(self.ctx, self.attendee_menu_actions, parent)
-        self._attendee_actions = AttendeeActions(self.ctx, tab)
-        tab.export_requested.connect(lambda pid: run_export(self.ctx, pid))
-        tab.handout_requested.connect(lambda pid: run_handouts(self.ctx, pid))
-        return self._made(tab)
-
-    def _build_itinerary(self, parent: QWidget) -> QWidget:
-        from ui.itinerary.actions import ItemActions
-        from ui.itinerary.itinerary_tab import ItineraryTab
-
-        # day list, timeline, each person's items
-        tab = ItineraryTab(self.ctx, self.itinerary_menu_actions, parent)
-        self._item_actions = ItemActions(self.ctx, tab)
-        return self._made(tab)
-
-    def _build_sites(self, parent: QWidget) -> QWidget:
-        from ui.sites.actions import SiteActions
-        from ui.sites.sites_tab import SitesTab
-
-        tab = SitesTab(self.ctx, parent)
-        self.site_actions = SiteActions(self.ctx, tab)
-        return self._made(tab)
-
-    def _build_lodging(self, parent: QWidget) -> QWidget:
-        from ui.lodging.actions import RoomActions
-        from ui.lodging.lodging_tab import LodgingTab
-
-        tab = LodgingTab(self.ctx, parent)
-        self.room_actions = RoomActions(self.ctx, tab)
-        tab.add_stay_requested.connect(lambda: self.item_actions.add("hotel"))
-        return self._made(tab)
-
-    def _build_meetings(self, parent: QWidget) -> QWidget:
-        from ui.meetings.actions import MeetingActions
-        from ui.meetings.meetings_tab import MeetingsTab
-
-        tab = MeetingsTab(self.ctx, parent)           # 商談会, interpreters, greetings, seating
-        self.meeting_actions = MeetingActions(self.ctx, tab)
-        return self._made(tab)
-
-    def _made(self, tab: QWidget) -> QWidget:
-        tab.set_editable(self._editable)
-        return tab
-
-    @property
-    def attendees(self):
-        return self._attendees.built()
-
-    @property
-    def attendee_actions(self):
-        self._attendees.built()
-        return self._attendee_actions
-
-    @property
-    def itinerary(self):
-        return self._itinerary.built()
-
-    @property
-    def item_actions(self):
-        self._itinerary.built()
-        return self._item_actions
-
-    @property
-    def sites_tab(self):
-        return self._sites.built()
-
-    @property
-    def lodging_tab(self):
-        return self._lodging.built()
-
-    @property
-    def meetings_tab(self):
-        return self._meetings.built()
-
-    def _built_pages(self) -> list[QWidget]:
-        # the pages that can be edited: the lazy tabs' once built
-        lazy = (self._attendees, self._itinerary, self._sites, self._lodging, self._meetings)
-        return [h.page for h in lazy if h.page is not None]
 
     # what the tests and the other rooms read ------------------------------------------------
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, type_coerce
 from sqlalchemy.types import NullType
@@ -43,8 +44,9 @@ class MissionRow:
     organizer_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class AttendeeRow:
+class AttendeeRow(NamedTuple):
+    """An attendee as the window's tables show it (a named tuple: see ItemRow)."""
+
     participant_id: int
     person_id: int
     family_name: str
@@ -68,8 +70,10 @@ class AttendeeRow:
     sex: str = ""                  # F, M, X or "": for pairing rooms
 
 
-@dataclass(frozen=True)
-class ItemRow:
+class ItemRow(NamedTuple):
+    """An item as the window's tables show it. A named tuple, not a frozen dataclass: as
+    immutable, and about five times faster to make (3,000 on each Itinerary read at 100x)."""
+
     id: int
     kind: str
     title_en: str

@@ -3,7 +3,6 @@ date of the place, a trans-Pacific day spans both clocks, overlapping items sit 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -43,8 +42,8 @@ def test_the_mission_days_run_from_its_start_to_its_end(demo):
     mission, rows = demo
     days = mission_days(mission.start_date, mission.end_date, rows)
     assert days[0] == date(2026, 12, 7) and days[-1] == date(2026, 12, 13) and len(days) == 7
-    late = replace(rows[0], id=999, start_utc=from_local(datetime(2027, 1, 5, 9), TOKYO),
-                   end_utc=from_local(datetime(2027, 1, 5, 10), TOKYO))
+    late = rows[0]._replace(id=999, start_utc=from_local(datetime(2027, 1, 5, 9), TOKYO),
+                            end_utc=from_local(datetime(2027, 1, 5, 10), TOKYO))
     assert mission_days(mission.start_date, mission.end_date, rows + [late])[-1] == \
         date(2027, 1, 5)
 
@@ -82,9 +81,9 @@ def test_the_return_flight_is_marked_plus_one_day_and_its_landing_shows_the_next
 def test_overlapping_items_sit_side_by_side_and_others_take_the_full_width(demo):
     mission, rows = demo
     lunch = _by_title(rows, "Luncheon hosted by JETRO")
-    clash = replace(lunch, id=900, title_en="Press interview", kind="meeting")
-    later = replace(lunch, id=901, start_utc=lunch.end_utc,
-                    end_utc=lunch.end_utc + (lunch.end_utc - lunch.start_utc))
+    clash = lunch._replace(id=900, title_en="Press interview", kind="meeting")
+    later = lunch._replace(id=901, start_utc=lunch.end_utc,
+                           end_utc=lunch.end_utc + (lunch.end_utc - lunch.start_utc))
     day = layout_day(date(2026, 12, 9), rows + [clash, later], mission.home_tz)
     placed = {b.row.id: (b.column, b.columns) for b in day.blocks}
     assert {placed[lunch.id], placed[900]} == {(0, 2), (1, 2)}

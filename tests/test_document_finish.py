@@ -106,3 +106,16 @@ def test_a_trip_is_not_split_across_printed_pages(demo_db, tmp_path):
         for after in breaks:
             assert manifest.cell(after + 1, 1).value, (language, after)   # a leg's kind
             assert manifest.cell(after, 1).value is None   # the last passenger of the one before
+
+
+def test_a_bold_header_that_wraps_gets_two_lines(demo_db, tmp_path):
+    """"Passport number" over its narrow column wraps in bold: the header row is two lines
+    tall, not one with the first line drawn above it."""
+    from documents.workbook.for_receiver import export_for
+
+    path = tmp_path / "sapporo-en.xlsx"
+    export_for(demo_db.engine, code=DEMO_CODE, kind="hotel", name="Sapporo", path=path,
+               language="en", today=TODAY)
+    rooming = load_workbook(path).active
+    assert "Passport number" in [c.value for c in rooming[2]]
+    assert rooming.row_dimensions[2].height >= 2 * 12.75

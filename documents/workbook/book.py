@@ -28,6 +28,7 @@ from documents.workbook.save import ExportCancelled, save_atomically
 # progress(done, total) -> False to stop; called every few hundred rows.
 Progress = Callable[[int, int], "bool | None"]
 _REPORT_EVERY = 200
+_BOLD = 1.2
 
 
 class Book:
@@ -72,8 +73,10 @@ class Book:
         title.append([sheet.title], TITLE, heights[0])
         if sheet.columns:
             header = [c.header for c in sheet.columns]
-            # Headers wrap at any width: measure them against their columns as well.
-            heights.append(row_height(header, widths, [True] * len(header), self.language))
+            # Headers wrap at any width: measure them against their columns as well, in bold
+            # letters about a fifth wider as drawn ("Passport number" wrapped, lost a line).
+            heights.append(row_height(header, [w / _BOLD for w in widths],
+                                      [True] * len(header), self.language))
             rows.append(header, HEADER, heights[-1])
         rooms, language = wrapping_rooms(widths, wraps), self.language
         for index, values in enumerate(sheet.rows):

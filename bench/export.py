@@ -7,7 +7,8 @@ memory under 250 MB. pandas is not a dependency of the app: without it, (a) is s
 The mission: 14 days (7 in Tokyo, 7 in New York), 100 breakout tracks of 20 people with about
 three sessions a day (every 25th a site visit), lunch and dinner for everyone, eight flights
 each way with their airport transfers, and two hotel stays of 1,000 twin rooms.
-Run: `python bench/export.py --runs 3`.
+Run: `python bench/export.py --runs 3`; `--scale 10 --runs 1` for ten times the mission
+(20,000 attendees, 50,000 items: the house bench's 1000x), to see the growth.
 
 `--receivers`: each receiver's own export (export --for KIND=NAME) on the demo copied 100
 times (bench/scale_missions.py: 2,000 attendees, 3,000 items), timed in this process beside
@@ -66,8 +67,11 @@ def _at(day: int, hh_mm: str, zone: str) -> datetime:
                       .replace(hour=hour, minute=minute), zone)
 
 
-def build(path: Path) -> dict[str, int]:
-    """Write the mission into a new database file; returns its sizes."""
+def build(path: Path, scale: int = 1) -> dict[str, int]:
+    """Write the mission (`scale` times as many people, items, tracks, flights and rooms)
+    into a new database file; returns its sizes."""
+    n_people, n_items, tracks = PEOPLE * scale, ITEMS * scale, 100 * scale
+    per_flight = n_people // 8
     from sqlalchemy import insert, select
 
     from models import repository as repo
@@ -87,7 +91,7 @@ def build(path: Path) -> dict[str, int]:
                                   "date_of_birth,passport_number,organization")
                  for n, zone in enumerate((TOKYO, TOKYO, NEW_YORK, NEW_YORK))]
         people = []
-        for n in range(PEOPLE):
+        for n in range(n_people):
             person = repo.create_person(
                 s, family_name=f"Family{n:04d}", given_name="Given", family_name_ja=f"山田{n}",
                 given_name_ja="太郎", family_kana=f"やまだ{n}", given_kana="たろう",
@@ -108,7 +112,7 @@ def build(path: Path) -> dict[str, int]:
                 location_en="Main hall", **fields), who or []))
 
         for n in range(8):                          # eight flights each way, 250 people each
-            who = people[n * 250:(n + 1) * 250]
+            who = people[n * per_flight:(n + 1) * per_flight]
             add("transfer", _at(0, "06:00", TOKYO), _at(0, "07:00", TOKYO), TOKYO, who,
                 to_code="HND", vehicle="Coach", pickup="Hotel lobby")
             add("flight", _at(7, "17:55", TOKYO), _at(7, "16:45", NEW_YORK), TOKYO, who,
@@ -129,10 +133,10 @@ def build(path: Path) -> dict[str, int]:
             add("meal", _at(day, "18:30", zone), _at(day, "20:00", zone), zone, None)
         slots = (("09:00", "10:30"), ("10:45", "11:45"), ("14:00", "15:30"), ("16:00", "17:30"))
         n = 0
-        while len(items) < ITEMS:
-            day, track = (n // 100) % 14, n % 100
+        while len(items) < n_items:
+            day, track = (n // tracks) % 14, n % tracks
             zone = TOKYO if day < 7 else NEW_YORK
-            a, b = slots[(n // 1400) % len(slots)]
+            a, b = slots[(n // (14 * tracks)) % len(slots)]
             who = people[track * TRACK:(track + 1) * TRACK]
             visit = n % 250 == 7                     # twenty site visits
             add("site_visit" if visit else "meeting", _at(day, a, zone), _at(day, b, zone),
@@ -148,11 +152,12 @@ def build(path: Path) -> dict[str, int]:
                  for item, who in items for p in who]
         s.execute(insert(ItemParticipant), links)
         rooms = [Room(item_id=h.id, room_type="twin", label=f"{n + 1001}")
-                 for h in hotels for n in range(PEOPLE // 2)]
+                 for h in hotels for n in range(n_people // 2)]
         s.add_all(rooms)
         s.flush()
-        guests = [{"room_id": room.id, "participant_id": people[2 * (n % 1000) + k],
-                   "uuid": link_uuid("room_guest", room.uuid, uuids[people[2 * (n % 1000) + k]])}
+        half = n_people // 2
+        guests = [{"room_id": room.id, "participant_id": people[2 * (n % half) + k],
+                   "uuid": link_uuid("room_guest", room.uuid, uuids[people[2 * (n % half) + k]])}
                   for n, room in enumerate(rooms) for k in (0, 1)]
         s.execute(insert(RoomGuest), guests)
     db.dispose()
@@ -248,6 +253,8 @@ def main() -> None:
     parser.add_argument("--lang", default="en", choices=("en", "ja"))
     parser.add_argument("--receivers", type=int, metavar="FACTOR", nargs="?", const=100,
                         help="time each receiver's export at FACTOR x the demo (100)")
+    parser.add_argument("--scale", type=int, default=1,
+                        help="the mission N times as large (10: the house bench's 1000x)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.measure:
@@ -259,7 +266,7 @@ def main() -> None:
         tmp = Path(folder)
         db = tmp / "bench.db"
         t = time.perf_counter()
-        sizes = build(db)
+        sizes = build(db, options.scale)
         print(f"mission: {sizes} (built in {time.perf_counter() - t:.1f} s)")
         out = tmp / "ours.xlsx"
         ours_cmd = [py, str(REPO / "main.py"), "--db", str(db), "--lang", options.lang,

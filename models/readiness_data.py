@@ -6,6 +6,7 @@ and 3,000 items, so no query per item and no ORM objects per row) and the docume
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -187,13 +188,41 @@ def mission_zones(session: Session, *, mission_id: int) -> frozenset[str]:
     return frozenset(z for row in rows for z in row)
 
 
+def _sites_of(conn, items: list[PlanItem]) -> dict[int, PlanSite]:
+    site_ids = {item.site_id for item in items if item.site_id is not None}
+    return {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f), *row[6:])
+            for row in conn.execute(select(
+                Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
+                Site.required_fields, Site.contact_name, Site.contact_phone,
+                Site.contact_email, Site.address_en).where(Site.id.in_(site_ids))
+            )} if site_ids else {}
+
+
+_UNLINKED = (select(*_ITEM_COLUMNS[:-1], *_DETAIL_COLUMNS).where(_I.mission_id == _MISSION)
+             .order_by(_I.start_utc, _I.id))
+
+
+def mission_items(session: Session, *,
+                  mission_id: int) -> tuple[list[PlanItem], dict[int, PlanSite]]:
+    """Every item of the mission with what the documents print but without its people (no
+    links read), by start, and their sites: for the parts of one person's document that list
+    the whole mission's drivers, hotels and countries (their contact sheet)."""
+    conn = session.connection()
+    items = [PlanItem(row[0], row[1], stored_utc(row[2]), stored_utc(row[3]), *row[4:11],
+                      bool(row[11]), frozenset(), *row[12:])
+             for row in conn.execute(_UNLINKED, {"mission_id": mission_id}).all()]
+    return items, _sites_of(conn, items)
+
+
 def load_plan(session: Session, *, mission_id: int, details: bool = False,
-              participant_id: int | None = None) -> Plan | None:
+              participant_id: int | None = None,
+              kinds: Collection[str] | None = None) -> Plan | None:
     """Everything the checks need, in a fixed number of queries; None when there is no such
     mission. `details`: also what the documents print of each item (notes, places, transport).
     `participant_id`: the items of that person only (theirs and the "everyone" ones, each with
-    all its people) and their sites, for one person's document; not for the checks, which
-    look at everyone."""
+    all its people) and their sites, for one person's document; `kinds`: the items of these
+    kinds only (a hotel's rooming list reads its stay and the legs that arrive); neither for
+    the checks, which look at everything."""
     # Core rows through the session's connection, not ORM objects: at 1,500 items and 30,000
     # links the ORM's row layer costs more than the checks themselves.
     conn = session.connection()
@@ -223,6 +252,8 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
     if participant_id is not None:
         query = query.where(_I.everyone | exists().where(
             ItemParticipant.item_id == _I.id, ItemParticipant.participant_id == participant_id))
+    if kinds is not None:
+        query = query.where(_I.kind.in_(list(kinds)))
     for row in conn.execute(query, where).all():
         everyone, links = bool(row[11]), row[12] or ""
         # "Everyone" items share one set: no copy per item of 200 participants.
@@ -236,13 +267,7 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
             end = instants[row[3]] = stored_utc(row[3])
         items.append(PlanItem(row[0], row[1], start, end, *row[4:11], everyone, who,
                               *row[13:]))
-    site_ids = {item.site_id for item in items if item.site_id is not None}
-    sites = {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f), *row[6:])
-             for row in conn.execute(select(
-                 Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
-                 Site.required_fields, Site.contact_name, Site.contact_phone,
-                 Site.contact_email, Site.address_en).where(Site.id.in_(site_ids))
-             )} if site_ids else {}
+    sites = _sites_of(conn, items)
     clearance = {(item_id, pid): status for item_id, pid, status
                  in conn.execute(_CLEARANCE, where).all()}
     roomed: dict[int, set[int]] = defaultdict(set)

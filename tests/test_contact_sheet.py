@@ -154,3 +154,29 @@ def test_a_delegates_own_sheet_has_their_consulate_and_the_hotel_phones(demo_db,
         demo_db.engine, code=DEMO_CODE, kind="delegate", name="Takahashi", path=path,
         language="ja"))
     assert list(_consulates(body)) == ["領事館・大使館：アメリカ合衆国"]
+
+
+def test_a_delegates_document_read_lean_is_the_one_read_whole(demo_db, tmp_path):
+    """The export window's delegate document reads only the delegate's own items (and every
+    item's drivers and hotels for the contact sheet): it holds what the document read from
+    the whole mission holds, also for a host who travels with no coach and stays nowhere."""
+    from documents.workbook.export import export_person
+    from documents.workbook.for_receiver import export_for
+
+    def values(path):
+        return [[ws.title, [[c for c in row] for row in ws.iter_rows(values_only=True)]]
+                for ws in load_workbook(path).worksheets]
+
+    for email, language in (("lbennett@nycreates.example.org", "en"),
+                            ("m.takahashi@jetro.example.jp", "ja")):
+        whole, lean = tmp_path / f"whole-{language}.xlsx", tmp_path / f"lean-{language}.xlsx"
+        export_person(demo_db.engine, code=DEMO_CODE, path=whole, language=language,
+                      email=email)
+        export_for(demo_db.engine, code=DEMO_CODE, kind="delegate", name=email, path=lean,
+                   language=language)
+        assert values(lean) == values(whole), email
+    contacts = dict(values(tmp_path / "lean-en.xlsx"))["Contacts"]
+    headings = {row[0] for row in contacts}
+    # Laura Bennett rides no coach and has no room, yet her sheet has every one of them.
+    assert {"Chitose Coach Lines", "Capital Region Coach", "Sapporo Kitagate Hotel",
+            "Emergency numbers: Japan"} <= headings

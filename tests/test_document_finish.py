@@ -1,7 +1,7 @@
 """The finish of the exported documents, read back from real workbooks in both languages: tab
 names shortened at a word's end, katakana names given name first with a middle dot under a
-フリガナ header that matches them, row heights that fit and never pass Excel's 409 pt, and
-portrait pages for narrow sheets."""
+フリガナ header that matches them, row heights that fit and never pass Excel's 409 pt,
+portrait pages for narrow sheets and page breaks that keep a trip's block together."""
 
 from __future__ import annotations
 
@@ -82,3 +82,40 @@ def test_narrow_sheets_print_portrait_and_wide_ones_landscape(demo_db, tmp_path)
         contacts = _book(demo_db, tmp_path, language)[
             "Contacts" if language == "en" else "連絡先一覧"]
         assert contacts.page_setup.orientation == "landscape", language
+
+
+def test_japanese_lines_in_an_english_sheet_get_their_height(demo_db, tmp_path):
+    """The English dietary sheet's Japanese column (for the caterer) sets its lines taller
+    than the English ones: a row measured by the English height cut its last line off."""
+    meal = _book(demo_db, tmp_path, "en")["Meal Dec 7 Lunch at Rapidus…"]
+    header = [c.value for c in meal[2]]
+    column = header.index("For the caterer (Japanese)")
+    row = next(r for r in meal.iter_rows(min_row=3) if r[0].value == "Takuya Watanabe")
+    lines = row[column].value.count("\n") + 1
+    assert lines >= 5
+    assert meal.row_dimensions[row[0].row].height >= lines * 15.5
+
+
+def test_a_trip_is_not_split_across_printed_pages(demo_db, tmp_path):
+    """The manifest prints one block per leg (its row, then its passengers): each page break
+    comes right before a leg's row, so no page starts with passengers of an unnamed leg."""
+    for language, name in (("en", "Manifest"), ("ja", "配車表")):
+        manifest = _book(demo_db, tmp_path, language)[name]
+        breaks = [b.id for b in manifest.row_breaks.brk]
+        assert len(breaks) >= 2, language                  # 11 legs: three pages or more
+        for after in breaks:
+            assert manifest.cell(after + 1, 1).value, (language, after)   # a leg's kind
+            assert manifest.cell(after, 1).value is None   # the last passenger of the one before
+
+
+def test_a_bold_header_that_wraps_gets_two_lines(demo_db, tmp_path):
+    """"Passport number" over its narrow column wraps in bold: the header row is two lines
+    tall, not one with the first line drawn above it."""
+    from documents.workbook.for_receiver import export_for
+
+    path = tmp_path / "sapporo-en.xlsx"
+    export_for(demo_db.engine, code=DEMO_CODE, kind="hotel", name="Sapporo", path=path,
+               language="en", today=TODAY)
+    rooming = load_workbook(path).active
+    assert "Passport number" in [c.value for c in rooming[2]]
+    assert rooming.row_dimensions[2].height >= 2 * 12.75

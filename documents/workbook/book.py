@@ -17,6 +17,7 @@ from documents.workbook.page import (
     finish_page,
     fit_widths,
     fitted_height,
+    keep_groups_together,
     row_height,
     set_up_page,
     title_height,
@@ -27,6 +28,7 @@ from documents.workbook.save import ExportCancelled, save_atomically
 # progress(done, total) -> False to stop; called every few hundred rows.
 Progress = Callable[[int, int], "bool | None"]
 _REPORT_EVERY = 200
+_BOLD = 1.2
 
 
 class Book:
@@ -67,20 +69,24 @@ class Book:
         if len(widths) > 1:
             ws.merged_cells.add(f"A1:{get_column_letter(len(widths))}1")
         title = RowWriter(ws, self.styles, [True], [None])
-        title.append([sheet.title], TITLE,
-                     title_height(sheet.title, sum(widths), self.language))
+        heights = [title_height(sheet.title, sum(widths), self.language)]
+        title.append([sheet.title], TITLE, heights[0])
         if sheet.columns:
             header = [c.header for c in sheet.columns]
-            # Headers wrap at any width: measure them against their columns as well.
-            rows.append(header, HEADER,
-                        row_height(header, widths, [True] * len(header), self.language))
+            # Headers wrap at any width: measure them against their columns as well, in bold
+            # letters about a fifth wider as drawn ("Passport number" wrapped, lost a line).
+            heights.append(row_height(header, [w / _BOLD for w in widths],
+                                      [True] * len(header), self.language))
+            rows.append(header, HEADER, heights[-1])
         rooms, language = wrapping_rooms(widths, wraps), self.language
         for index, values in enumerate(sheet.rows):
-            rows.append(values, sheet.row_flags(index), fitted_height(values, rooms, language))
+            heights.append(fitted_height(values, rooms, language))
+            rows.append(values, sheet.row_flags(index), heights[-1])
             if progress is not None and index % _REPORT_EVERY == _REPORT_EVERY - 1:
                 if progress(done + index, total) is False:
                     raise ExportCancelled()
         last_row = len(sheet.rows) + (2 if sheet.columns else 1)
+        keep_groups_together(ws, sheet, widths, heights)
         finish_page(ws, sheet, last_row)
         return done + len(sheet.rows) + 2
 

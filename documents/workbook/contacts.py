@@ -83,7 +83,7 @@ def _drivers(out: _Rows, data: MissionData) -> None:
     """One row per driver (or dispatch desk) under the company running the transfer, with the
     vehicles they drive; a driver of no named company under "Drivers"."""
     found: dict[tuple, list[str]] = {}
-    for item in data.items:
+    for item in data.mission_items():
         if item.kind == ItemKind.FLIGHT.value or not (item.driver_name or item.driver_phone):
             continue
         extra = data.item_extra.get(item.id, {})
@@ -99,7 +99,8 @@ def _drivers(out: _Rows, data: MissionData) -> None:
 
 
 def _stay_sites(data: MissionData) -> set[int]:
-    return {i.site_id for i in data.items if i.kind == ItemKind.HOTEL.value and i.site_id}
+    return {i.site_id for i in data.mission_items()
+            if i.kind == ItemKind.HOTEL.value and i.site_id}
 
 
 def _sites(out: _Rows, data: MissionData, listed: set[str]) -> None:
@@ -116,7 +117,7 @@ def _sites(out: _Rows, data: MissionData, listed: set[str]) -> None:
 
 def _hotels(out: _Rows, data: MissionData) -> None:
     seen: set = set()
-    for item in data.items:
+    for item in data.mission_items():
         if item.kind != ItemKind.HOTEL.value:
             continue
         site = data.sites.get(item.site_id) if item.site_id else None
@@ -144,7 +145,7 @@ def _hotels(out: _Rows, data: MissionData) -> None:
 def visited_countries(data: MissionData) -> list[str]:
     """The countries of the items' places, in the order the mission reaches them."""
     found: list[str] = []
-    for item in data.items:
+    for item in data.mission_items():
         for zone in (item.start_tz, item.end_tz):
             country = zone_country(zone)
             if country and country not in found:

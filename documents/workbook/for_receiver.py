@@ -14,7 +14,14 @@ from pathlib import Path
 
 from documents.workbook.book import Book, Progress
 from documents.workbook.contacts import contacts_sheet
-from documents.workbook.data import MissionData, load_mission, load_visitors
+from documents.workbook.data import (
+    MissionData,
+    load_contacts,
+    load_mission,
+    load_people,
+    load_stays,
+    load_visitors,
+)
 from documents.workbook.export import ExportResult, export_mission
 from documents.workbook.hotel import hotel_document
 from documents.workbook.lang import display_name, titled
@@ -23,9 +30,11 @@ from documents.workbook.page import PageSetup
 from documents.workbook.people import mission_title
 from documents.workbook.receivers import (
     KIND_NAMES,
+    ORGANIZERS,
     Document,
     Receiver,
     ReceiverNotFound,
+    delegates,
     description,
     find_receiver,
     list_receivers,
@@ -41,6 +50,7 @@ from documents.workbook.transport import transport_document
 from documents.workbook.travel import itinerary_sheet, person_rooms
 from i18n import N_, _, current_language, pick, temporary_language
 from models.collection_pause import no_collection
+from models.entities import ItemKind
 from models.store.db import Engine
 
 _DELEGATE_PERSONAL = [N_("Names, mobile numbers and e-mail addresses of the organizers, "
@@ -48,6 +58,7 @@ _DELEGATE_PERSONAL = [N_("Names, mobile numbers and e-mail addresses of the orga
 # Which receivers' documents may carry passport numbers or birth dates: only these are read
 # with them.
 _SENSITIVE_KINDS = {"site", "hotel", "organizers"}
+_HOTEL_ITEMS = (ItemKind.HOTEL.value, ItemKind.FLIGHT.value, ItemKind.TRANSFER.value)
 
 
 @dataclass(frozen=True)
@@ -74,12 +85,49 @@ class Details:
 
 
 def _load(engine: Engine, code: str, *, sensitive: bool, today: date,
-          stays: bool = True) -> MissionData:
+          **options) -> MissionData:
     data = load_mission(engine, code=code, sensitive=sensitive, today=today, receivers=True,
-                        stays=stays)
+                        **options)
     if data is None:
         raise ExportError("unknown_mission", code=code)
     return data
+
+
+def _choose(receivers: list[Receiver], kind: str, name: str, key: object) -> Receiver:
+    """The one with `key` (as the export window chose it), else the one `name` names."""
+    chosen = [r for r in receivers if r.kind == kind and r.key == key] if key is not None else []
+    return chosen[0] if chosen else find_receiver(receivers, kind, name)
+
+
+def _receiver_data(engine: Engine, *, code: str, kind: str, name: str, key: object,
+                   today: date) -> tuple[MissionData | None, Receiver]:
+    """The receiver asked for, and only what its document reads: at 2,000 people and 3,000
+    items reading the whole mission costs more than writing a hotel's or a delegate's file.
+    None for the organizers, whose whole workbook reads its own."""
+    if kind == "organizers":
+        return None, ORGANIZERS
+    sensitive = kind in _SENSITIVE_KINDS
+    if kind == "delegate":
+        # The delegate is found among the people, then only their own items, rooms and
+        # meetings are read (as their travel pack reads them).
+        people = load_people(engine, code=code, sensitive=sensitive)
+        if people is None:
+            raise ExportError("unknown_mission", code=code)
+        receiver = _choose(delegates(people), kind, name, key)
+        data = _load(engine, code, sensitive=sensitive, today=today, person_id=receiver.key,
+                     own_items=True, people=people)
+        load_contacts(engine, data)     # their contact sheet lists the whole mission's
+        return data, receiver
+    # A hotel's list reads its stay and the legs that arrive at it, and its own rooms only.
+    data = _load(engine, code, sensitive=sensitive, today=today, stays=False,
+                 kinds=_HOTEL_ITEMS if kind == "hotel" else None,
+                 meetings=kind == "counterpart")
+    receiver = _choose(list_receivers(data, kinds=(kind,)), kind, name, key)
+    if receiver.kind == "site":
+        load_visitors(engine, data, [receiver.key])
+    elif receiver.kind == "hotel":
+        load_stays(engine, data, [receiver.key])
+    return data, receiver
 
 
 def build(data: MissionData, receiver: Receiver, *, unconfirmed: bool = False) -> Document:
@@ -171,14 +219,9 @@ def export_for(engine: Engine, *, code: str, kind: str = "organizers", name: str
     path = Path(path)
     check_target(path)
     today = today or date.today()
-    data = _load(engine, code, sensitive=kind in _SENSITIVE_KINDS, today=today,
-                 stays=kind in ("hotel", "delegate"))
-    receivers = list_receivers(data, kinds=(kind,))
-    chosen = [r for r in receivers if r.kind == kind and r.key == key] if key is not None else []
-    receiver = chosen[0] if chosen else find_receiver(receivers, kind, name)
-    if receiver.kind == "site":
-        load_visitors(engine, data, [receiver.key])
-    if receiver.kind == "organizers":
+    data, receiver = _receiver_data(engine, code=code, kind=kind, name=name, key=key,
+                                    today=today)
+    if data is None:
         result = export_mission(engine, code=code, path=path,
                                 language=language or current_language(), progress=progress,
                                 today=today)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from documents.workbook.cells import DATE, DATETIME, NUMBER, TIME, Mark, value_kind
@@ -152,7 +153,7 @@ def wrapping_rooms(widths: list[float], wraps: list[bool]) -> list[tuple[int, fl
 
 def fitted_height(values: list, rooms: list[tuple[int, float]], language: str) -> float:
     """row_height, with the wrapping columns worked out once per sheet (wrapping_rooms)."""
-    lines = 1
+    height = 0.0
     count = len(values)
     for n, room in rooms:
         if n >= count:
@@ -164,8 +165,19 @@ def fitted_height(values: list, rooms: list[tuple[int, float]], language: str) -
             continue
         # 0.88 per Latin letter, under 2 per kanji: most cells are plainly one line.
         if "\n" in value or len(value) * (0.88 if value.isascii() else 2) > room:
-            lines = max(lines, wrapped_lines(value, room))
-    return 0 if lines == 1 else min(round(lines * LINE_HEIGHT[language] + 2, 1), MAX_ROW_HEIGHT)
+            lines = wrapped_lines(value, room)
+            if lines > 1:
+                # Japanese lines are set taller in an English document too (the caterer's
+                # column in Japanese): measured by the English height they were cut off.
+                line = LINE_HEIGHT["ja" if not value.isascii() and _has_wide(value)
+                                   else language]
+                height = max(height, lines * line)
+    return 0 if not height else min(round(height + 2, 1), MAX_ROW_HEIGHT)
+
+
+@lru_cache(maxsize=8192)
+def _has_wide(text: str) -> bool:
+    return any(map(_is_wide, text))
 
 
 TITLE_LINE = {"en": 19.0, "ja": 22.0}      # 14-point bold lines
@@ -257,6 +269,50 @@ def set_up_page(ws, sheet: SheetData, widths: list[float], setup: PageSetup) -> 
     ws.oddFooter.center.size = 8
     ws.oddFooter.right.text = "&A"         # the sheet's name
     ws.oddFooter.right.size = 8
+
+
+# Page sizes (short side, long side) in points, and what the margins above leave of them.
+_PAPER_POINTS = {PAPER_LETTER: (612.0, 792.0), PAPER_A4: (595.3, 841.9)}
+_MARGINS_ACROSS, _MARGINS_DOWN = 0.8 * 72, 1.2 * 72
+# Points per unit of column width as LibreOffice prints them (measured on its PDF of the
+# manifest: 268 units fill 733 points at 42.5 %); Excel draws columns narrower, so its pages
+# hold more rows and a break placed from this estimate comes early, never late.
+_POINTS_PER_WIDTH = 6.5
+DEFAULT_ROW_HEIGHT = 15.0      # a row written without a height (the sheet format's default)
+_PAGE_SLACK = 0.96             # an estimate: a page taken as a little shorter than it is
+
+
+def keep_groups_together(ws, sheet: SheetData, widths: list[float],
+                         heights: list[float]) -> None:
+    """Page breaks before a group of rows (a trip with its passengers, a room, a day) that
+    would otherwise start at the foot of a page and go on on the next without its heading
+    row; a group longer than a page still flows on. `heights`: every row's, the title first
+    (0: the default)."""
+    flags = sheet.flags
+    if not flags or len(sheet.rows) < 2:
+        return
+    from documents.workbook.cells import GROUP_START
+
+    across, down = _PAPER_POINTS.get(ws.page_setup.paperSize, _PAPER_POINTS[PAPER_LETTER])
+    if ws.page_setup.orientation == "landscape":
+        across, down = down, across
+    scale = min(1.0, (across - _MARGINS_ACROSS) / (_POINTS_PER_WIDTH * sum(widths)))
+    page = (down - _MARGINS_DOWN) * _PAGE_SLACK / scale
+    heights = [h or DEFAULT_ROW_HEIGHT for h in heights]
+    top = len(heights) - len(sheet.rows)           # the title, and the header row if any
+    repeated = sum(heights[1:top]) if "\n" in sheet.title else sum(heights[:top])
+    used = sum(heights[:top])
+    starts = [n for n in range(len(sheet.rows)) if n == 0 or flags[n] & GROUP_START]
+    for start, end in zip(starts, starts[1:] + [len(sheet.rows)], strict=True):
+        group = heights[top + start:top + end]
+        size = sum(group)
+        if used + size > page and used > repeated and size <= page - repeated:
+            ws.row_breaks.append(Break(id=top + start))   # after the row before the group
+            used = repeated
+        for height in group:
+            if used + height > page:                      # the application's own break
+                used = repeated
+            used += height
 
 
 def finish_page(ws, sheet: SheetData, last_row: int) -> None:

@@ -55,6 +55,9 @@ class Receiver:
         return self.kind if self.kind == "organizers" else f"{self.kind}={self.name}"
 
 
+ORGANIZERS = Receiver("organizers", None, "Whole workbook", "ワークブック全体")
+
+
 def hotel_name(title: str) -> str:
     """"Hotel: Sapporo Kitagate Hotel (1 night)" -> "Sapporo Kitagate Hotel"."""
     name = without_prefix(title)
@@ -86,7 +89,7 @@ def company_trips(data: MissionData, key: str) -> list:
 def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
     """Every receiver of the mission (of `kinds`), organizers first, then in the plan's
     order, then the delegates by name."""
-    found = [Receiver("organizers", None, "Whole workbook", "ワークブック全体")]
+    found = [ORGANIZERS]
     seen_companies: set[str] = set()
     for item in data.items:
         if item.kind == ItemKind.SITE_VISIT.value and item.site_id in data.sites:
@@ -112,7 +115,7 @@ def list_receivers(data: MissionData, kinds=KINDS) -> list[Receiver]:
     _tell_apart(found)
     found = [r for r in found if r.kind in kinds]
     if "delegate" in kinds:
-        found += _delegates(data)
+        found += delegates(data.people)
     if "counterpart" in kinds and data.meetings is not None:
         found += _counterparts(data)
     return found
@@ -129,9 +132,10 @@ def _counterparts(data: MissionData) -> list[Receiver]:
     return sorted(found, key=lambda r: r.name_en.casefold())
 
 
-def _delegates(data: MissionData) -> list[Receiver]:
+def delegates(people: dict) -> list[Receiver]:
+    """The delegates among `people` (MissionData.people), by name."""
     found = []
-    people = sorted((p for p in data.people.values()
+    people = sorted((p for p in people.values()
                      if p.status != AttendanceStatus.CANCELLED.value), key=_person_order)
     for p in people:
         latin = " ".join(x for x in (p.given, p.family) if x)

@@ -125,6 +125,15 @@ def test_the_coach_company_gets_trips_with_both_ends_and_one_lead_mobile(demo_db
         assert "貸切バス" in _text(wb) and "Chartered coach" not in _text(wb)
 
 
+def test_the_coach_company_gets_the_same_lead_contact_in_either_language(demo_db, tmp_path):
+    leads = []
+    for language in ("en", "ja"):
+        _result, wb = _export(demo_db, tmp_path, "transport", "chitose", language)
+        lead = {r[8] for r in wb.active.iter_rows(min_row=3, values_only=True) if r[0]}
+        leads.append({re.search(r"\+\d[\d -]+", text)[0] for text in lead})
+    assert len(leads[0]) == 1 and leads[0] == leads[1]     # one person, the same mobile
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_caterer_gets_counts_and_needs_from_codes_in_its_language(demo_db, tmp_path,
                                                                     language):

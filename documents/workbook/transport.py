@@ -42,8 +42,12 @@ def transfer_ends(data: MissionData, item) -> tuple[str, str]:
 
 
 def lead_contact(data: MissionData, names: Names, people) -> str:
+    # In Latin-script order whatever the language: the coach company gets the same person
+    # in its English and its Japanese manifest (kana order would pick another).
+    ordered = sorted(people, key=lambda pid: (data.people[pid].family.casefold(),
+                                              data.people[pid].given.casefold(), pid))
     for role in _LEADS:
-        for pid in names.sorted(people):
+        for pid in ordered:
             p = data.people[pid]
             if p.role == role and p.phone:
                 return f"{names.name[pid]}\n{phone_text(p.phone)}"

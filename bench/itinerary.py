@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
 
 from models import repository as repo  # noqa: E402
 from models.entities import (  # noqa: E402
@@ -119,11 +118,13 @@ def build(engine) -> tuple[int, dict[str, int]]:
             add("meal", _at(day, "20:15", TOKYO), _at(day, "21:30", TOKYO), TOKYO, None)
         s.add_all([item for item, _ in items])
         s.flush()
-        links = [{"item_id": item.id, "participant_id": p} for item, who in items for p in who]
-        s.execute(insert(ItemParticipant), links)
-        s.execute(insert(VisitClearance), [
-            {"item_id": v.id, "participant_id": p, "status": "cleared" if p % 7 else "submitted"}
-            for v, who in items if v.kind == "site_visit" for p in who])
+        # Objects, not a bulk insert: a link's UUID comes from its ends when it is made.
+        links = [ItemParticipant(item_id=item.id, participant_id=p)
+                 for item, who in items for p in who]
+        s.add_all(links)
+        s.add_all([VisitClearance(item_id=v.id, participant_id=p,
+                                  status="cleared" if p % 7 else "submitted")
+                   for v, who in items if v.kind == "site_visit" for p in who])
         guests = people[:185]
         rooms = [Room(item_id=h.id, room_type="twin" if n < 85 else "single", label=str(n))
                  for h in hotels for n in range(105)]
@@ -134,8 +135,8 @@ def build(engine) -> tuple[int, dict[str, int]]:
             rest = guests[:-2] if h else guests    # two people without a room in New York
             for n, room in enumerate(rooms[h * 105:(h + 1) * 105]):
                 for pid in (rest[2 * n:2 * n + 2] if n < 85 else rest[85 + n:86 + n]):
-                    rows.append({"room_id": room.id, "participant_id": pid})
-        s.execute(insert(RoomGuest), rows)
+                    rows.append(RoomGuest(room_id=room.id, participant_id=pid))
+        s.add_all(rows)
     return mission_id, {"attendees": len(people), "items": len(items), "links": len(links),
                         "rooms": len(rooms), "room guests": len(rows)}
 
@@ -144,7 +145,6 @@ def time_redraw(engine, mission_id: int, runs: int) -> dict[str, list[float]]:
     """Per round, ms: reading the rows again; laying out and painting the busiest day's
     timeline (what the goal is about); refreshing the whole Itinerary tab (list and timeline)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from dataclasses import replace
 
     from PySide6.QtWidgets import QApplication, QScrollArea
 
@@ -181,8 +181,8 @@ def time_redraw(engine, mission_id: int, runs: int) -> dict[str, list[float]]:
         # The edit: one of the day's items 15 minutes later (each round a new instant).
         index = next(i for i, r in enumerate(rows) if item_day(r) == day and r.kind != "hotel")
         step = timedelta(minutes=15 * (rnd + 1))
-        rows[index] = replace(rows[index], start_utc=rows[index].start_utc + step,
-                              end_utc=rows[index].end_utc + step)
+        rows[index] = rows[index]._replace(start_utc=rows[index].start_utc + step,
+                                           end_utc=rows[index].end_utc + step)
         begun = time.perf_counter()
         timeline.set_layout(layout_day(day, rows, mission.home_tz))
         timeline.repaint()

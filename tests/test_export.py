@@ -263,10 +263,19 @@ def test_dietary_lists_speak_the_caterers_language(demo_db, tmp_path):
     assert watanabe[3].split("\n")[:2] == ["えび — アレルギー", "かに — アレルギー"]
     assert watanabe[4] == "shellfish allergy (as written, in English)"
     albany = next(ws for ws in wb.worksheets if "Networking" in ws.title)
-    assert header(albany)[3] == "For the caterer (English)"
+    # An English caterer in an English workbook: no second column repeating the first.
+    assert header(albany)[2:] == ["Dietary needs / allergies", "Note"]
     hughes = next(r for r in rows(albany) if r[0] == "Daniel Hughes")
-    assert hughes[2:4] == ["Halal — Preference", "Halal — Preference"]
+    assert hughes[2] == "Halal — Preference"
     assert "13 guests" in sapporo["A1"].value
+
+
+def test_a_japanese_workbook_gives_a_japanese_caterer_no_second_needs_column(demo_db, tmp_path):
+    wb = export_demo(demo_db, tmp_path, "ja")
+    sapporo = next(ws for ws in wb.worksheets if "歓迎夕食会" in ws.title)
+    assert "調理担当者向け（日本語）" not in header(sapporo)
+    albany = next(ws for ws in wb.worksheets if "ネットワーキング" in ws.title)
+    assert "調理担当者向け（英語）" in header(albany)     # the US caterer's own words stay
 
 
 def test_the_overview_counts_and_lists_the_open_findings(demo_db, tmp_path):

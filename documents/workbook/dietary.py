@@ -50,10 +50,13 @@ def dietary_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
         if item.kind != "meal":
             continue
         caterer = caterer_language(item.start_tz)
+        # The caterer's own column only where its language is not the workbook's: else it
+        # would repeat the needs word for word.
+        theirs = caterer != current_language()
         columns = [Column(_("Guest"), 24), Column(_("Organization"), 32),
                    Column(_("Dietary needs / allergies"), 32),
-                   Column(_("For the caterer (Japanese)") if caterer == "ja"
-                          else _("For the caterer (English)"), 32),
+                   *([Column(_("For the caterer (Japanese)") if caterer == "ja"
+                             else _("For the caterer (English)"), 32)] if theirs else []),
                    Column(_("Note"), 30)]
         rows = []
         for pid in names.sorted(item.people):
@@ -63,9 +66,9 @@ def dietary_sheets(data: MissionData, used: set[str]) -> list[SheetData]:
                 continue
             p = data.people[pid]
             rows.append([names.name[pid], picked(p.org_en, p.org_ja), needs_text(codes),
-                         needs_text(codes, caterer), note_text(note)])
+                         *([needs_text(codes, caterer)] if theirs else []), note_text(note)])
         if not rows:
-            rows.append([_("No dietary requests for this meal."), None, None, None, None])
+            rows.append([_("No dietary requests for this meal.")] + [None] * (len(columns) - 1))
         meal = plain(picked(item.title_en, item.title_ja))
         guests = len(item.people)
         title = titled(_("Dietary requests"), meal, format_datetime(item.start, item.start_tz),

@@ -18,8 +18,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) main.py
 
+# Tests run in one process per core (pytest-xdist), then the few that time the event loop
+# (marked "alone") on their own, where no other test's work can stall the loop they watch.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto -m "not alone"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m alone
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

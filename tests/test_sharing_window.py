@@ -258,6 +258,7 @@ def add_people(window, n: int) -> None:
                 "title_en": "Engineer", "dietary": "none"}))
 
 
+@pytest.mark.alone       # it times the event loop: no other test may run beside it
 def test_a_sync_never_holds_up_the_window(qtbot, team):
     """The event loop keeps turning while the server thread pushes and pulls thousands of
     field changes: the longest gap between two 5 ms ticks, until the thread is done, stays

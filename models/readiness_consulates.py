@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 
 from sqlalchemy import select
 
 from models import findings as F
 from models.entities import Consulate, Role
 from models.findings import Finding
-from models.rules import mission_countries
 
 _HOST = Role.HOST.value
 
@@ -34,25 +34,18 @@ def consulate_pairs(conn, mission_id: int) -> frozenset[tuple[str, str]]:
                                   .where(Consulate.mission_id == mission_id)).all())
 
 
-def consulate_findings(plan, schedules: dict[int, tuple[int, ...]]) -> list[Finding]:
+def consulate_findings(plan, schedules: dict[int, tuple[int, ...]],
+                       countries: Callable[[tuple[int, ...]], frozenset[str]]) -> list[Finding]:
     """`plan`: a readiness_data.Plan; `schedules`: each participant's own items as positions
-    in plan.items (readiness._Schedules.of)."""
-    items = plan.items
-    shared = frozenset(z for item in items if item.everyone and item.people
-                       for z in (item.start_tz, item.end_tz))
-    countries: dict[tuple[int, ...], frozenset[str]] = {}
+    in plan.items, and `countries` the countries of such a schedule (readiness._Schedules'
+    `of` and `countries`)."""
     missing: dict[tuple[str, str], list[int]] = defaultdict(list)
     for pid in plan.active:
         person = plan.people[pid]
         nationality = person.citizenship.strip().upper()
         if not nationality or person.role == _HOST:
             continue
-        schedule = schedules.get(pid, ())
-        where = countries.get(schedule)
-        if where is None:
-            zones = shared.union(z for n in schedule for z in (items[n].start_tz,
-                                                                 items[n].end_tz))
-            where = countries[schedule] = frozenset(mission_countries(zones))
+        where = countries(schedules.get(pid, ()))
         for country in where:
             if country != nationality and (country, nationality) not in plan.consulates:
                 missing[(country, nationality)].append(pid)

@@ -168,6 +168,7 @@ _ITEM_COLUMNS = (_I.id, _I.kind, *_RAW, _I.start_tz, _I.end_tz, _I.title_en, _I.
 _DETAIL_COLUMNS = (_I.notes_en, _I.notes_ja, _I.location_en, _I.location_ja, _I.carrier,
                    _I.flight_number, _I.vehicle, _I.pickup, _I.driver_name, _I.driver_phone)
 _MISSION = bindparam("mission_id")
+_CANCELLED = AttendanceStatus.CANCELLED.value
 _ITEMS = {details: select(*_ITEM_COLUMNS, *(_DETAIL_COLUMNS if details else ()))
           .where(_I.mission_id == _MISSION).order_by(_I.start_utc, _I.id)
           for details in (False, True)}
@@ -240,8 +241,7 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
         Person.us_person, Person.escort, Person.sex)
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.mission_id == mission_id))}
-    active = frozenset(pid for pid, p in people.items()
-                       if p.status != AttendanceStatus.CANCELLED.value)
+    active = frozenset(pid for pid, p in people.items() if p.status != _CANCELLED)
     where = {"mission_id": mission_id}
     items = []
     # Items with the same people share one set, and items at the same instant one datetime:

@@ -310,8 +310,9 @@ def list_items(session: Session, *, mission_id: int,
         return instant
 
     with no_collection():               # see models.collection_pause
-        return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:16],
-                        everyone=bool(v[16]), participant_count=v[17], site_address=v[18])
+        # Positional, in the columns' order (keywords cost a named tuple twice as much);
+        # "everyone" comes as a bool already (a Boolean column).
+        return [ItemRow(*v[:4], utc(v[4]), v[5], utc(v[6]), *v[7:])
                 for v in session.connection().execute(query, params).all()]
 
 

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from heapq import heappop, heappush
+from operator import attrgetter
 
 from models.repository import ItemRow
 from models.rules import other_zone
@@ -26,6 +27,7 @@ EVENING_CAP = timedelta(hours=36)    # a long item never stretches a picture pas
 LOCAL_DAY_REACH = timedelta(hours=27)
 
 _days: dict[tuple[datetime, str], date] = {}
+BY_START = attrgetter("start_utc", "id")   # the rows' order (a C key: 3,000 rows per read)
 
 
 def item_day(row: ItemRow) -> date:
@@ -199,7 +201,7 @@ class DayIndex:
     mission, and a day laid out once is not laid out again."""
 
     def __init__(self, rows: list[ItemRow]):
-        self.rows = sorted(rows, key=lambda r: (r.start_utc, r.id))   # usually sorted already
+        self.rows = sorted(rows, key=BY_START)        # usually sorted already
         self._starts = [r.start_utc for r in self.rows]
         self.by_day: dict[date, list[ItemRow]] = {}
         for r in self.rows:

@@ -13,7 +13,7 @@ from models.repository import AttendeeRow, ItemRow, MissionRow
 from models.store.db import read_session
 from ui.common.events import ATTENDEES, ITEMS, ORGANIZATIONS, PARTICIPANTS, ROOMS, VISITS
 from ui.common.refresh import Pending
-from ui.itinerary.day_layout import DayIndex
+from ui.itinerary.day_layout import BY_START, DayIndex
 
 # What a change of these kinds leaves alone: the items' rows (an attendee's name or status is
 # not in them), and which of a change's ids are items (an item's commands announce only these).
@@ -71,7 +71,7 @@ class ItineraryData:
                     fresh = repo.list_items(session, mission_id=mission.id,
                                             item_ids=pending.ids)
                     kept = [r for r in self.rows if r.id not in pending.ids]
-                    rows = sorted(kept + fresh, key=lambda r: (r.start_utc, r.id))
+                    rows = sorted(kept + fresh, key=BY_START)
                 elif not (same and kinds <= KEEPS_ITEMS):
                     rows = repo.list_items(session, mission_id=mission.id)
         people = not same or ATTENDEES in kinds

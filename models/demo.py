@@ -90,13 +90,3 @@ def _seed_clearance(session, item_id: int, statuses: dict | None, visitors: list
     for key in visitors:
         status = named.get(key, statuses.get("rest", "not_sent"))
         set_clearance(session, item_id=item_id, participant_id=participants[key], status=status)
-
-
-def open_with_demo(path: Path):
-    """Open the database, seeding the demo mission into a file this call created."""
-    from models.store.db import open_database
-
-    db = open_database(path)
-    if db.created:
-        seed_demo(db.engine)
-    return db

@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.global_ids import GlobalId, LinkId, register_models
+from models.global_ids import DEFERRED, GlobalId, LinkId, register_models
 from models.times import UTCDateTime
 
 
@@ -73,6 +73,7 @@ def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Co
 
 
 class MissionBase(SQLModel):
+    model_config = DEFERRED         # see models.global_ids
     code: str = Field(max_length=40)
     title_en: str = ""
     title_ja: str = ""
@@ -122,6 +123,7 @@ class Consulate(GlobalId, table=True):
 
 
 class OrganizationBase(SQLModel):
+    model_config = DEFERRED         # see models.global_ids
     name_en: str = ""
     name_ja: str = ""
     aliases: str = ""              # other names in either language, one a line (TEL)
@@ -138,6 +140,7 @@ SENSITIVE_FIELDS = ("date_of_birth", "passport_number", "passport_issued", "pass
 
 
 class PersonBase(SQLModel):
+    model_config = DEFERRED         # see models.global_ids
     family_name: str = ""          # Latin script, as in the passport
     given_name: str = ""
     family_name_ja: str = ""       # kanji or kana
@@ -194,6 +197,7 @@ class Participant(GlobalId, table=True):
 
 
 class SiteBase(SQLModel):
+    model_config = DEFERRED         # see models.global_ids
     name_en: str = ""
     name_ja: str = ""
     address_en: str = ""
@@ -239,6 +243,7 @@ VISITOR_FIELDS = (
 
 
 class ItineraryItemBase(SQLModel):
+    model_config = DEFERRED         # see models.global_ids
     kind: str = ItemKind.MEETING.value
     title_en: str = ""
     title_ja: str = ""

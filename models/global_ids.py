@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from sqlalchemy import event, select
 from sqlmodel import Field, Session, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 # Fixed forever: every link id ever written was derived under it.
 LINK_NAMESPACE = uuid.UUID("6b2f3c1e-5a4d-4f0e-9c1b-6a6b616b6568")
@@ -45,8 +46,16 @@ def link_uuid(table: str, *ends: str) -> str:
     return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
+# Pydantic builds a table's validator when first asked to validate, not when the class is
+# made: a table model never validates on creation (SQLModel skips it for table=True), and the
+# 23 tables' validators were a tenth of the start-up's own work.
+DEFERRED = SQLModelConfig(defer_build=True)
+
+
 class GlobalId(SQLModel):
     """Mixin for a table of things: `uuid`, made when the row is made, never changed."""
+
+    model_config = DEFERRED
 
     uuid: str = Field(default_factory=new_uuid, max_length=UUID_LENGTH, unique=True,
                       index=True, nullable=False)
@@ -56,6 +65,7 @@ class LinkId(SQLModel):
     """Mixin for a link table: `uuid` from its ends' UUIDs, filled in at flush (see
     fill_link_uuids). `link_ends` names each end: (foreign-key column, table it refers to)."""
 
+    model_config = DEFERRED
     link_ends: ClassVar[tuple[tuple[str, str], ...]] = ()
     uuid: str | None = Field(default=None, max_length=UUID_LENGTH, unique=True, index=True,
                              nullable=False)

@@ -53,6 +53,32 @@ def test_start_up_imports_and_builds_only_the_tab_shown(demo_db, tmp_path):
     assert lodging.split() == ["True", "True", "True"]
 
 
+def test_start_up_to_the_first_paint_leaves_the_later_work_unloaded(demo_db, tmp_path):
+    """The app itself, to its first paint (the smoke test quits there), on a file that exists:
+    the readiness checks (run after the paint), the demo's seeding, the sync's verbs and the
+    Find dialog are not loaded yet; what the first paint needs is (the mission's sync
+    status, which the File menu's sharing actions read)."""
+    script = textwrap.dedent("""
+        import sys
+        import main
+        code = main.main(sys.argv[1:])
+        print(code, " ".join(sorted(m for m in sys.modules if m.startswith(("models.", "ui.")))))
+    """)
+    done = subprocess.run([sys.executable, "-c", script, "--db", demo_db.location, "--lang",
+                           "en", "--smoke-test"], cwd=REPO, capture_output=True, text=True,
+                          timeout=60,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    code, *loaded = done.stdout.splitlines()[-1].split()
+    assert code == "0"
+    assert {"ui.window.main_window", "ui.missions.overview_tab", "models.sync.shared"} <= set(
+        loaded)
+    for later in ("models.readiness", "models.demo", "models.sync.mission_sync",
+                  "models.sync.local", "ui.find.find_dialog"):
+        assert later not in loaded, later
+
+
 def test_the_menus_work_before_their_tab_is_built(qtbot, window):
     assert not any(window.tabs.is_built(i) for i in LAZY)
     menu = window.attendee_menu_actions

@@ -3,30 +3,27 @@ own SQLite copy, merged field by field (issue 16). mission_sync.py holds the ver
 this laptop's outbox and batches; server_schema.sql the server's functions; wire.py the
 connection; triggers.py what migration 0017 puts on the mission tables."""
 
-from models.sync.conflicts import Conflict, list_conflicts, resolve_conflict
-from models.sync.errors import (
-    NotALaptop,
-    NotAllowed,
-    NotShared,
-    SchemaMismatch,
-    ServerUnreachable,
-    SignInRefused,
-    UnknownMission,
-)
-from models.sync.mission_sync import (
-    SyncReport,
-    SyncStatus,
-    add_organizer,
-    join_mission,
-    last_changed,
-    share_mission,
-    shared_codes,
-    sync_mission,
-    sync_status,
-)
+# The names below load their module when first asked for (PEP 562): the window imports
+# wire.py's helpers at start-up, and the verbs' modules cost 20 ms it need not pay before its
+# first paint (a mission's sync status is read just after).
+_HOMES = {
+    "models.sync.conflicts": ("Conflict", "list_conflicts", "resolve_conflict"),
+    "models.sync.errors": ("NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch",
+                           "ServerUnreachable", "SignInRefused", "UnknownMission"),
+    "models.sync.mission_sync": ("SyncReport", "add_organizer", "join_mission",
+                                 "last_changed", "share_mission", "sync_mission"),
+    "models.sync.shared": ("SyncStatus", "shared_codes", "sync_status"),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+__all__ = sorted(_MODULE_OF)
 
-__all__ = ["Conflict", "NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch",
-           "ServerUnreachable", "SignInRefused",
-           "SyncReport", "SyncStatus", "UnknownMission", "add_organizer", "join_mission",
-           "last_changed", "list_conflicts", "resolve_conflict", "share_mission", "shared_codes",
-           "sync_mission", "sync_status"]
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value              # asked once: later reads are plain module globals
+    return value

@@ -10,7 +10,8 @@ from typing import Any
 from i18n import _
 from models.sync import wire
 from models.sync.errors import NotAllowed
-from models.sync.mission_sync import shared_state, sync_mission
+from models.sync.mission_sync import sync_mission
+from models.sync.shared import shared_state
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,14 @@ from models.sync import local, server_schema, triggers, wire
 from models.sync.errors import (
     NotALaptop,
     NotAllowed,
-    NotShared,
     SchemaMismatch,
     ServerUnreachable,
     UnknownMission,
+)
+from models.sync.shared import (
+    Shared,
+    on_laptop,
+    shared_state,
 )
 
 
@@ -36,61 +40,8 @@ class SyncReport:
     changed: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    server_url: str
-    last_synced_at: datetime | None
-    offline_since: datetime | None
-    waiting: int
-    open_conflicts: int
-
-
-@dataclass
-class Shared:
-    mission_uuid: str
-    code: str
-    server_url: str
-    organizer: str
-    client_id: str
-    pulled_seq: int
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def _instant(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _on_laptop(engine) -> bool:
-    """A laptop's own SQLite file keeps the sync's bookkeeping; a server database (the window
-    opened on PostgreSQL) has the tables from the migrations but shares nothing itself."""
-    return engine.dialect.name == "sqlite"
-
-
-def _shared_row(engine, code: str, columns: str):
-    """The laptop's sync_mission row of the mission, in these columns; NotShared if none."""
-    if not _on_laptop(engine):
-        raise NotShared(code)
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(f"SELECT {columns} FROM sync_mission WHERE code = ?",
-                                   (code,)).first()
-    if row is None:
-        raise NotShared(code)
-    return row
-
-
-def shared_state(engine, code: str) -> Shared:
-    return Shared(*_shared_row(
-        engine, code, "mission_uuid, code, server_url, organizer, client_id, pulled_seq"))
-
-
-def shared_codes(engine) -> list[str]:
-    if not _on_laptop(engine):
-        return []
-    with engine.connect() as conn:
-        return [r[0] for r in conn.exec_driver_sql("SELECT code FROM sync_mission ORDER BY code")]
 
 
 def _check_server(conn, url: str) -> None:
@@ -148,7 +99,7 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
     """Put the mission with this code on the server; from now on this laptop records its
     changes for the server. The file keeps the URL without a password: later syncs sign in
     with the password libpq finds (PGPASSWORD, the .pgpass file; the window asks for it)."""
-    if not _on_laptop(engine):
+    if not on_laptop(engine):
         raise NotALaptop()
     with engine.connect() as conn:
         mission = conn.exec_driver_sql("SELECT uuid FROM mission WHERE code = ?", (code,)).scalar()
@@ -341,17 +292,9 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[
     return received, writer.written
 
 
-def sync_status(engine, code: str) -> SyncStatus:
-    row = _shared_row(engine, code, "mission_uuid, server_url, last_synced_at, offline_since, "
-                                    "open_conflicts")
-    return SyncStatus(server_url=wire.shown_url(row[1]), last_synced_at=_instant(row[2]),
-                      offline_since=_instant(row[3]), waiting=local.waiting(engine, row[0]),
-                      open_conflicts=row[4])
-
-
 def last_changed(engine, kind: str, row_uuid: str) -> tuple[str, datetime] | None:
     """Who changed the row last, and when (the server's time), as far as this laptop knows."""
-    if not _on_laptop(engine):
+    if not on_laptop(engine):
         return None
     with engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT organizer, changed_at FROM sync_changed "

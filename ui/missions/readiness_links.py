@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from models import findings as F
 from models.findings import Finding
-from models.readiness import run_checks
 from models.store.db import read_session
 from ui.common import clock
 from ui.common.context import Context, Target
@@ -76,6 +75,10 @@ class ReadinessController(QObject):
             self.refresh()
 
     def refresh(self) -> None:
+        # Imported on the first check, which comes after the first paint: the checks' modules
+        # (holidays, visits, lodging rules) are a tenth of the start-up's own work.
+        from models.readiness import run_checks
+
         findings: list[Finding] = []
         mission_id = self.ctx.mission_id()
         if mission_id is not None:

@@ -32,7 +32,6 @@ from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions
-from ui.find.find_dialog import open_find
 from ui.missions.actions import MissionActions
 from ui.sharing.actions import SharingActions
 from ui.window.external_changes import ExternalChanges
@@ -155,7 +154,7 @@ class MainWindow(WindowTabs, QMainWindow):
         self.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.edit_menu.addActions([self.act_undo, self.act_redo])
         self.edit_menu.addSeparator()
-        self.act_find = QAction(self, triggered=lambda: open_find(self.ctx))
+        self.act_find = QAction(self, triggered=self._open_find)
         self.act_find.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")])
         self.act_filter = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"),
                                   triggered=self.find_attendee)
@@ -302,6 +301,12 @@ class MainWindow(WindowTabs, QMainWindow):
 
     def _reload_everything(self) -> None:
         self.reload_missions(switch=True)
+
+    def _open_find(self) -> None:
+        # Loaded when first asked for, not at start-up.
+        from ui.find.find_dialog import open_find
+
+        open_find(self.ctx)
 
     def find_attendee(self) -> None:
         self.tabs.setCurrentWidget(self.attendees)

@@ -555,7 +555,7 @@ def _run(args) -> int:
         return run_gui(db_path=db_path, language=args.lang, smoke_test=args.smoke_test,
                        started=_STARTED)
     set_language(args.lang or language_from_environment())
-    from models.store.db import open_with_demo
+    from models.first_open import open_with_demo
     from models.store.errors import StorageError
     from models.store.paths import default_db_path
 

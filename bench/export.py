@@ -213,7 +213,7 @@ def receivers_bench(runs: int, factor: int) -> None:
     from bench.scale_missions import build_scaled, scale_code
     from documents.workbook.data import load_mission
     from documents.workbook.for_receiver import export_for, list_receivers
-    from models.store.db import open_with_demo
+    from models.first_open import open_with_demo
 
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)

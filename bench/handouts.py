@@ -82,7 +82,7 @@ def main() -> None:
     from scale_missions import build_scaled, scale_code
 
     from models.demo import DEMO_CODE
-    from models.store.db import open_with_demo
+    from models.first_open import open_with_demo
 
     print(f"load: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores, "
           f"{args.runs} run{'s' if args.runs > 1 else ''} each")

@@ -72,7 +72,7 @@ def test_the_demo_readiness_shows_a_few_realistic_findings(demo_db):
 
 
 def test_the_demo_is_seeded_into_a_new_file_only(tmp_path, monkeypatch):
-    from models.store.db import open_with_demo as open_db
+    from models.first_open import open_with_demo as open_db
 
     path = tmp_path / "user.db"
     db = open_db(path)

@@ -239,18 +239,6 @@ def open_database(path: str | os.PathLike, *, now: datetime | None = None) -> Da
         raise
 
 
-
-def open_with_demo(path: Path) -> Database:
-    """Open the database, seeding the demo mission into a file this call created. The demo's
-    modules are loaded only then: opening an existing file (every start-up but the first)
-    does not pay for them."""
-    db = open_database(path)
-    if db.created:
-        from models.demo import seed_demo
-
-        seed_demo(db.engine)
-    return db
-
 def _remove_new_file(path: Path) -> None:
     for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
         try:

@@ -66,7 +66,7 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
              qVersion(), platform.platform(terse=True), i18n.current_language(),
              ", smoke test" if smoke_test else "")
 
-    from models.store.db import open_with_demo as open_db
+    from models.first_open import open_with_demo as open_db
     from models.store.errors import StorageError
     from models.store.paths import default_db_path
     from models.store.server import is_server_url

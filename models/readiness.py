@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 
 from sqlmodel import Session
 
@@ -61,6 +62,7 @@ _SITE_VISIT, _COURTESY = ItemKind.SITE_VISIT.value, ItemKind.COURTESY_CALL.value
 _ON_WORKDAYS = {_SITE_VISIT, ItemKind.MEETING.value, ItemKind.CEREMONY.value}
 _NOT_SENT, _REFUSED = Clearance.NOT_SENT.value, Clearance.REFUSED.value
 _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
@@ -404,41 +406,40 @@ def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
     # People who travel, sleep and stay together have the same nights without a bed: each
     # such group's nights are worked out once. A person's three lists, as positions in the
     # plan by start: their journeys, what covers their nights (their own items but stays, and
-    # the stays they have a room in) and the stays they are on.
-    # A schedule's split (its journeys, its items but stays, its stays) is read once, and
-    # each person's rooms are merged into it; findings name each person once.
-    split: dict[tuple[int, ...], tuple] = {}
-    parts: dict[tuple, tuple] = {}          # (schedule, stays with a room) -> the three lists
-    unlodged: dict[tuple, list] = {}
+    # the stays they have a room in) and the stays they are on. A schedule's split is read
+    # once and each person's rooms merged into it. Keyed by the schedule's identity: people
+    # with the same schedule share one tuple (_Schedules), and hashing its positions for
+    # every person cost more than the look-up saved.
+    split: dict[int, tuple] = {}
+    unlodged: dict[tuple, list] = {}        # (schedule, stays with a room) -> the nights
     for pid in plan.active:
         person = plan.people[pid]
         if person.status != _CONFIRMED or person.role == _HOST:
             continue
-        schedule, rooms = own.of.get(pid, ()), tuple(roomed_in.get(pid, ()))
-        key = parts.get((schedule, rooms))
-        if key is None:
-            three = split.get(schedule)
-            if three is None:
-                three = split[schedule] = (
-                    tuple(n for n in schedule if journey[n]),
-                    tuple(n for n in schedule if not stay[n]),
-                    tuple(sorted((*shared_hotels, *(n for n in schedule if stay[n])))))
-            legs, beds, stays = three
-            key = parts[(schedule, rooms)] = (
-                legs, tuple(sorted((*beds, *rooms))) if rooms else beds, stays)
-        if not (key[0] or shared_legs):
-            continue
-        nights = unlodged.get(key)
+        schedule = own.of.get(pid, ())
+        group = (id(schedule), tuple(roomed_in.get(pid, ())))
+        nights = unlodged.get(group)
         if nights is None:
-            nights = unlodged[key] = _nights_without_bed(
-                [items[n] for n in key[0]] + shared_legs, shared,
-                _Cover(items[n] for n in key[1]), [items[n] for n in key[2]], points)
+            three = split.get(group[0])
+            if three is None:
+                three = split[group[0]] = (
+                    [items[n] for n in schedule if journey[n]] + shared_legs,
+                    tuple(n for n in schedule if not stay[n]),
+                    [items[n] for n in sorted((*shared_hotels,
+                                               *(n for n in schedule if stay[n])))])
+            trip, beds, stays = three
+            rooms = group[1]
+            nights = unlodged[group] = [
+                (hotel.id if hotel else None, _title(hotel) if hotel else None, point, night)
+                for hotel, point, night in _nights_without_bed(
+                    trip, shared,
+                    _Cover(items[n] for n in (sorted((*beds, *rooms)) if rooms else beds)),
+                    stays, points)] if trip else []
         if nights:
             name = person.name()
-            found += [Finding(F.NO_LODGING, F.RANK_LODGING, hotel.id if hotel else None, pid,
-                              {"person": name, "night": night,
-                               "hotel": _title(hotel) if hotel else None}, point)
-                      for hotel, point, night in nights]
+            found += [Finding(F.NO_LODGING, F.RANK_LODGING, hotel_id, pid,
+                              {"person": name, "night": night, "hotel": title}, point)
+                      for hotel_id, title, point, night in nights]
     return found
 
 
@@ -453,8 +454,8 @@ def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
     """(the stay they are on or None, the 03:00 instant, the night) for each night between the
     first and last journey of `trip` that neither cover holds. Runs once per group of people
     who travel and sleep together (600 groups at 100x): the covers are bisected inline."""
-    away, back = min(i.start for i in trip), max(i.end for i in trip)
-    home_zone = min(trip, key=lambda i: i.start).start_tz
+    first = min(trip, key=_START)
+    away, home_zone, back = first.start, first.start_tz, max(map(_END, trip))
     instants, zones, days = points
     own_starts, own_ends, own_zones = own.starts, own.ends, own.zones
     all_starts, all_ends, all_zones = shared.starts, shared.ends, shared.zones

@@ -81,7 +81,7 @@ def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     found = [*_conflicts(plan, own), *_visits(plan, today), *_days_off(plan, today),
              *_passports(plan, own), *_latin_unchecked(plan, today), *_lodging(plan, own),
              *interpreter_findings(plan), *_gifts(plan, today),
-             *consulate_findings(plan, own.of, own.countries)]
+             *consulate_findings(plan, own.countries_of)]
     return sorted(found, key=Finding.sort_key)
 
 
@@ -119,28 +119,34 @@ class _Schedules:
         self.distinct = list(distinct)
         self._items = plan.items
         self._everyone_zones: frozenset[str] | None = None
-        self._countries: dict[tuple[int, ...], frozenset[str]] = {}
-        self._of_zones: dict[frozenset[str], frozenset[str]] = {}
+        self._zones: dict[tuple[int, ...], frozenset[str]] = {}
+        self._countries: dict[frozenset[str], frozenset[str]] = {}
 
-    def countries(self, schedule: tuple[int, ...]) -> frozenset[str]:
-        """The countries a person with this schedule is in: those of the zones of their own
-        items and of the "everyone" items (empty when there are none). Once per schedule for
-        the checks that go by country (passports, consulates); once per set of zones for the
-        look-up of each zone's country."""
-        found = self._countries.get(schedule)
+    def zones(self, schedule: tuple[int, ...]) -> frozenset[str]:
+        """The zones a person with this schedule is in: those of their own items and of the
+        "everyone" items; once per schedule, for the checks that go by country (passports,
+        consulates)."""
+        found = self._zones.get(schedule)
         if found is None:
             items = self._items
             if self._everyone_zones is None:
                 self._everyone_zones = frozenset(
                     z for item in items if item.everyone and item.people
                     for z in (item.start_tz, item.end_tz))
-            zones = self._everyone_zones.union(
+            found = self._zones[schedule] = self._everyone_zones.union(
                 z for n in schedule for z in (items[n].start_tz, items[n].end_tz))
-            found = self._of_zones.get(zones)
-            if found is None:
-                found = self._of_zones[zones] = frozenset(mission_countries(zones))
-            self._countries[schedule] = found
         return found
+
+    def countries(self, zones: frozenset[str]) -> frozenset[str]:
+        """The countries of these zones, once per set of zones (many schedules share one)."""
+        found = self._countries.get(zones)
+        if found is None:
+            found = self._countries[zones] = frozenset(mission_countries(zones))
+        return found
+
+    def countries_of(self, pid: int) -> frozenset[str]:
+        """The countries the participant goes to (empty when none of their zones has one)."""
+        return self.countries(self.zones(self.of.get(pid, ())))
 
 
 def _names(plan: Plan, pids) -> list[dict]:
@@ -329,7 +335,8 @@ def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
         person = plan.people[pid]
         if person.passport_expiry is None:
             continue
-        where = own.countries(own.of.get(pid, ())) or home
+        zones = own.zones(own.of.get(pid, ()))
+        where = own.countries(zones) if zones else home
         key = (person.passport_expiry, person.citizenship, where)
         if key not in rules:
             rules[key] = passport_too_short(person.passport_expiry, person.citizenship,
@@ -464,7 +471,8 @@ def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
         point = instants[n]
         i = bisect_right(own_starts, point) - 1
         j = bisect_right(all_starts, point) - 1 if all_starts else -1
-        # the later-ending of the two intervals last begun (ours on a tie), as max() did
+        # Of the two intervals last begun, the one ending later (by end, then zone name;
+        # ours when both are equal) says where the night is spent.
         if i >= 0 and (j < 0 or (all_ends[j], all_zones[j]) <= (own_ends[i], own_zones[i])):
             end, zone = own_ends[i], own_zones[i]
         elif j >= 0:

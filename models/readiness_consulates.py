@@ -34,18 +34,16 @@ def consulate_pairs(conn, mission_id: int) -> frozenset[tuple[str, str]]:
                                   .where(Consulate.mission_id == mission_id)).all())
 
 
-def consulate_findings(plan, schedules: dict[int, tuple[int, ...]],
-                       countries: Callable[[tuple[int, ...]], frozenset[str]]) -> list[Finding]:
-    """`plan`: a readiness_data.Plan; `schedules`: each participant's own items as positions
-    in plan.items, and `countries` the countries of such a schedule (readiness._Schedules'
-    `of` and `countries`)."""
+def consulate_findings(plan, countries_of: Callable[[int], frozenset[str]]) -> list[Finding]:
+    """`plan`: a readiness_data.Plan; `countries_of`: the countries a participant goes to
+    (readiness._Schedules.countries_of, worked out once per schedule)."""
     missing: dict[tuple[str, str], list[int]] = defaultdict(list)
     for pid in plan.active:
         person = plan.people[pid]
         nationality = person.citizenship.strip().upper()
         if not nationality or person.role == _HOST:
             continue
-        where = countries(schedules.get(pid, ()))
+        where = countries_of(pid)
         for country in where:
             if country != nationality and (country, nationality) not in plan.consulates:
                 missing[(country, nationality)].append(pid)

@@ -1,11 +1,14 @@
 """A mission shared by a team through a PostgreSQL server, each laptop working offline on its
 own SQLite copy, merged field by field (issue 16). mission_sync.py holds the verbs; local.py
 this laptop's outbox and batches; server_schema.sql the server's functions; wire.py the
-connection; triggers.py what migration 0017 puts on the mission tables."""
+connection; triggers.py what migration 0017 puts on the mission tables; shared.py what this
+laptop knows of its shared missions (their status)."""
+
+import importlib
 
 # The names below load their module when first asked for (PEP 562): the window imports
-# wire.py's helpers at start-up, and the verbs' modules cost 20 ms it need not pay before its
-# first paint (a mission's sync status is read just after).
+# wire.py's helpers at start-up and reads the shown mission's status (shared.py) before its
+# first paint; the verbs' modules would add 20 ms to that paint and load when first used.
 _HOMES = {
     "models.sync.conflicts": ("Conflict", "list_conflicts", "resolve_conflict"),
     "models.sync.errors": ("NotALaptop", "NotAllowed", "NotShared", "SchemaMismatch",
@@ -22,8 +25,6 @@ def __getattr__(name: str):
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value              # asked once: later reads are plain module globals
     return value

@@ -23,11 +23,7 @@ from models.sync.errors import (
     ServerUnreachable,
     UnknownMission,
 )
-from models.sync.shared import (
-    Shared,
-    on_laptop,
-    shared_state,
-)
+from models.sync.shared import Shared, on_laptop, shared_state
 
 
 @dataclass(frozen=True)

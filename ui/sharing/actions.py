@@ -54,7 +54,9 @@ class SharingActions(QObject):
         self.act_conflicts = QAction(parent, shortcut=QKeySequence("Ctrl+Shift+K"),
                                      triggered=self.open_conflicts)
         self.act_password = QAction(parent, triggered=self.ask_password)
-        self.controller.status_changed.connect(self._update_actions)
+        # One read of the shown mission's status for the line and the actions (a switch
+        # announces a new status; reading it for each of them read it three times).
+        self.controller.status_changed.connect(self._status_changed)
         self.controller.synced.connect(lambda _results: self._reload_conflicts())
         self.controller.password_needed.connect(self.ask_password)
         ctx.events.changed.connect(lambda change: change.switched and self._reload_conflicts())
@@ -78,21 +80,18 @@ class SharingActions(QObject):
     def close(self) -> None:
         self.controller.close()
 
-    def _shown_status(self):
-        mission = self.ctx.current_mission()
-        return self.controller.status(mission.code) if mission is not None else None
+    def _status_changed(self) -> None:
+        self.status_button.refresh()
+        self._update_actions()
 
     def _update_actions(self) -> None:
-        status = self._shown_status()
+        status = self.status_button.status          # the shown mission's, as last read
         writable = not self.ctx.read_only
         self.act_share.setEnabled(writable and self.ctx.current_mission() is not None
                                   and status is None)
         self.act_sync.setEnabled(writable and status is not None)
         self.act_conflicts.setEnabled(status is not None)
         self.act_password.setEnabled(status is not None)
-
-    def update(self, _has_mission: bool) -> None:
-        self._update_actions()
 
     # waiting on the server -------------------------------------------------------------------
     def _wait(self, text: str, work, *, url: str = "", password: str = "") -> tuple[bool, object]:

@@ -24,8 +24,7 @@ class SyncStatusButton(QToolButton):
         super().__init__(objectName="syncStatus")
         self.ctx, self.controller, self.open_conflicts = ctx, controller, open_conflicts
         self.setAutoRaise(True)
-        self.status = None
-        controller.status_changed.connect(self.refresh)
+        self.status = None          # read again on the controller's status_changed (actions.py)
         self.clicked.connect(self._clicked)
         self.redraw = QTimer(self, interval=REDRAW_MS, timeout=self._redraw)
         self.redraw.start()

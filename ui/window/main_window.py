@@ -267,7 +267,6 @@ class MainWindow(WindowTabs, QMainWindow):
         self.file_actions.update(has_mission)
         self.attendee_menu_actions.update(has_mission, editable, self._attendees.page is not None)
         self.itinerary_menu_actions.update(editable, self._itinerary.page is not None)
-        self.sharing.update(has_mission)
         self._editable = editable
         for page in self._built_pages():
             page.set_editable(editable)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QAbstractTableModel, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
 WINDOW_SIZE = (1280, 760)   # the window's first size, so the baseline paints as much
@@ -41,22 +41,11 @@ def _active(app: QApplication) -> list[str]:
     return found + ([f"{threads} pool threads"] if threads else [])
 
 
-class _Painted(QObject):
-    """Notes whether the window got a paint event (any child's repaint paints it too)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen = False
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.seen = True
-        return False
-
-
 class Timer:
-    """Times the call, its events, a paint (forced only if the events drew nothing), then the
-    event loop until nothing is left."""
+    """Times the call, then the event loop (paints included) until nothing is left. Nothing
+    is painted on its behalf: a paint the app does not do (it once forced a full-window
+    repaint whenever the window itself got no paint event, as after a one-row edit or a run
+    of the checks with the panel hidden) is not the user's wait."""
 
     def __init__(self, app: QApplication, background=lambda window: [],
                  deferred=lambda window: []):
@@ -71,16 +60,10 @@ class Timer:
         for t in paused:
             t.stop()
         deferred, put_off = self.deferred(window), []
-        painted = _Painted()
-        window.installEventFilter(painted)
         try:
             started = time.perf_counter()
             action()
             self.app.processEvents()
-            # A paint the user would see anyway is counted once: forcing a second full-window
-            # repaint after the events already drew the change timed a paint the app never does.
-            if not painted.seen:
-                window.repaint()
             returned = last = time.perf_counter()
             while True:
                 for t, run in deferred:
@@ -104,7 +87,6 @@ class Timer:
                     break
                 time.sleep(0.0005)
         finally:
-            window.removeEventFilter(painted)
             for t in paused:
                 t.start()
         for run in dict.fromkeys(put_off):

@@ -134,3 +134,42 @@ def test_the_panel_and_the_tab_title_speak_japanese(qtbot, window):
     assert "見学者名簿" in panel.texts()[0]
     switch_language(qtbot, window, "en")
     assert overview_title(window) == "Overview (4)"
+
+
+def test_checks_that_find_what_they_found_before_leave_the_list_and_the_tabs_alone(
+        qtbot, window):
+    """The checks run after every burst of changes; when they find the same, the list is not
+    reset (its current line stays, nothing is laid out again) and the tab bar is not relaid
+    (Qt repaints the whole shown page for a tab text set again, even the same one)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Layouts(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest:
+                Layouts.count += 1
+            return False
+
+    panel = window.readiness_panel
+    window.readiness.refresh()
+    qtbot.wait(10)
+    before = list(panel.findings)
+    assert before
+    panel.list.setCurrentIndex(panel.model.index(1))
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    layouts = Layouts()
+    window.tabs.installEventFilter(layouts)
+    title = overview_title(window)
+    window.readiness.refresh()                      # nothing changed since
+    qtbot.wait(10)
+    window.tabs.removeEventFilter(layouts)
+    assert panel.findings == before and overview_title(window) == title
+    assert resets == [] and panel.list.currentIndex().row() == 1
+    assert Layouts.count == 0
+    # Something found otherwise: the list and the count follow.
+    add_double_booking(window)
+    assert resets == [1]
+    assert len(panel.findings) == len(before) + 1
+    assert overview_title(window) != title

@@ -129,6 +129,11 @@ class ReadinessPanel(QWidget):
         return self.model.findings
 
     def set_findings(self, findings: list[Finding]) -> None:
+        if findings == self.model.findings:
+            # The checks run after every burst of changes and most find what they found
+            # before: comparing costs 2 ms at 5,000 findings, a reset lays out and paints the
+            # whole list again (and loses nothing here to skip).
+            return
         current = self.list.currentIndex().row()
         self.model.set_findings(findings)
         if 0 <= current < self.model.rowCount():

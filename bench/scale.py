@@ -230,6 +230,18 @@ def machine() -> list[str]:
             f"load: {load()}"]
 
 
+def probe() -> float:
+    """ms to build and drop 100,000 small rows in a dict, the kind of work the checks do: the
+    same at every size, so a slow spell of this shared machine shows apart from the code's."""
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        rows = {i: (i, str(i), (i, i)) for i in range(100_000)}
+        del rows
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def load() -> str:
     try:
         return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
@@ -265,7 +277,8 @@ def report(results: dict[int, dict], runs: int, unsettled: int) -> None:
           f"{BOUND_S * 1000:.0f} ms after the call)")
     for factor, res in results.items():
         print(f"{factor}x: " + ", ".join(f"{n} {what}" for what, n in res["built"].items())
-              + f"; {res['findings']} readiness findings")
+              + f"; {res['findings']} readiness findings; machine probe (100,000 rows in "
+              f"Python) {res['probe'][0]:.1f} ms before its figures, {res['probe'][1]:.1f} after")
     print(f"\n{'figure':<44}{'size':>6}{'median':>9}{'min':>9}{'x base':>8}  goal")
     for factor, res in results.items():
         base = None
@@ -334,7 +347,7 @@ def main() -> int:
             big_id, _built = build_scaled(db.engine, factor)
             # At 1x the demo itself is measured, switched to from its 1x copy.
             target, other = (demo_id, big_id) if factor == 1 else (big_id, demo_id)
-            res: dict = {"built": mission_sizes(db, target)}
+            res: dict = {"built": mission_sizes(db, target), "probe": [probe()]}
             progress(f"{factor}x: readiness")
             res["readiness"], res["findings"] = measure_readiness(db, target, args.runs)
             if factor <= 100:
@@ -342,6 +355,7 @@ def main() -> int:
                 res.update(measure_window(timer, db, settings, target, other, args.runs))
                 res["rows"] = res["built"]["attendees"]
                 res["baseline"] = baseline(timer, res["rows"], res["columns"], args.runs)
+            res["probe"].append(probe())
             db.dispose()
             if factor == 100 and not args.no_startup:
                 progress("100x: start-up")

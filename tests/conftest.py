@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +35,19 @@ def pytest_configure(config):
     if (config.option.basetemp is None and "TMPDIR" not in os.environ and RAM_DISK.is_dir()
             and os.access(RAM_DISK, os.W_OK)):
         tempfile.tempdir = str(RAM_DISK)
-    # The app's private temporary folder (models/store/private_temp.py), never the user's.
-    os.environ.setdefault("KAKEHASHI_TEMP_DIR", tempfile.mkdtemp(prefix="kakehashi-temp-"))
+    # The app's private temporary folder (models/store/private_temp.py), never the user's;
+    # removed at the end when this session made it.
+    if "KAKEHASHI_TEMP_DIR" not in os.environ:
+        config._kakehashi_temp = tempfile.mkdtemp(prefix="kakehashi-temp-")
+        os.environ["KAKEHASHI_TEMP_DIR"] = config._kakehashi_temp
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_kakehashi_temp", None)
+    if made is not None:
+        shutil.rmtree(made, ignore_errors=True)
+        if os.environ.get("KAKEHASHI_TEMP_DIR") == made:
+            del os.environ["KAKEHASHI_TEMP_DIR"]
 
 
 @pytest.hookimpl(wrapper=True)
@@ -133,24 +144,31 @@ def engine_name(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
+@contextmanager
 def _database(kind: str, request, tmp_path, db_templates, engine_name: str):
     if engine_name == "sqlite":
-        return copy_template(db_templates, kind, tmp_path / "kakehashi.db")
-    return open_database(request.getfixturevalue("pg_server").new_database(f"template_{kind}"))
+        db = copy_template(db_templates, kind, tmp_path / "kakehashi.db")
+        yield db
+        db.dispose()
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database(f"template_{kind}")
+    db = open_database(url)
+    yield db
+    db.dispose()
+    server.drop_database(url)
 
 
 @pytest.fixture
 def empty_db(request, tmp_path, db_templates, engine_name):
-    db = _database("empty", request, tmp_path, db_templates, engine_name)
-    yield db
-    db.dispose()
+    with _database("empty", request, tmp_path, db_templates, engine_name) as db:
+        yield db
 
 
 @pytest.fixture
 def demo_db(request, tmp_path, db_templates, engine_name):
-    db = _database("demo", request, tmp_path, db_templates, engine_name)
-    yield db
-    db.dispose()
+    with _database("demo", request, tmp_path, db_templates, engine_name) as db:
+        yield db
 
 
 @pytest.fixture
@@ -250,7 +268,9 @@ def url(pg_server):
     """A new server database for the sync tests, with the app's schema (as an empty server
     database gets it from the first share, which test_sync checks), copied: migrating takes
     seconds."""
-    return pg_server.new_database("template_empty")
+    made = pg_server.new_database("template_empty")
+    yield made
+    pg_server.drop_database(made)
 
 
 @pytest.fixture
@@ -292,6 +312,5 @@ def pg_server():
 @pytest.fixture(params=ENGINES)
 def any_demo_db(request, tmp_path, db_templates):
     """The demo database on each engine: a SQLite file, then a PostgreSQL database."""
-    db = _database("demo", request, tmp_path, db_templates, request.param)
-    yield db
-    db.dispose()
+    with _database("demo", request, tmp_path, db_templates, request.param) as db:
+        yield db

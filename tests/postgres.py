@@ -1,6 +1,11 @@
 """A real PostgreSQL server for the tests: initdb and pg_ctl (as the postgres user when the
 tests run as root) in a temp folder, on 127.0.0.1 and a free port; one migrated template
-database, copied for each test (CREATE DATABASE ... TEMPLATE, a few ms); stopped at the end."""
+database, copied for each test (CREATE DATABASE ... TEMPLATE) and dropped after it; stopped at
+the end.
+
+The temp folder is the RAM disk the suite chooses (tests/conftest.py): a copy takes 0.03 s there
+against 0.26 s on this machine's disk. Each copy is 12 MB, and a run makes hundreds: dropped,
+they no longer hold gigabytes of that memory until the end."""
 
 from __future__ import annotations
 
@@ -89,6 +94,11 @@ class Server:
         name = f"t{os.getpid()}_{next(self._names)}"
         self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a database new_database made, whoever is still connected to it."""
+        name = url.rsplit("/", 1)[1]
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def require_password(server: Server, role: str, password: str) -> str:

@@ -66,6 +66,15 @@ def test_a_failed_export_removes_its_temp_file_and_its_ledger_entry(root, tmp_pa
     assert not any((root / "exports").glob("*")) if (root / "exports").exists() else True
 
 
+def test_a_ledger_entry_the_full_disk_failed_is_not_left_behind(root, tmp_path, monkeypatch):
+    def full(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(private_temp.os, "fsync", full)
+    assert private_temp.track(tmp_path / ".~out-1.tmp") is None
+    assert list((root / "exports").glob("*")) == []
+
+
 def test_the_ledger_names_the_temp_file_while_it_is_written(root, tmp_path):
     seen = {}
 

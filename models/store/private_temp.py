@@ -117,6 +117,7 @@ def release() -> None:
 def track(temp: Path) -> Path | None:
     """Note an export's temporary file, so a kill before its rename still gets it removed;
     returns the ledger entry to pass to untrack (None when no ledger can be written)."""
+    entry = None
     try:
         ledger = _private_dir(temp_root() / "exports")
         entry = ledger / f"{os.getpid()}-{next(_counter)}.txt"
@@ -126,6 +127,8 @@ def track(temp: Path) -> Path | None:
             out.flush()
             os.fsync(out.fileno())
     except OSError:
+        # A full disk can fail the entry after it was made: nobody would untrack it.
+        untrack(entry)
         return None
     return entry
 

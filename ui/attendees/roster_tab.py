@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from ui.attendees.columns import ATTENDEE_COLUMNS
 from ui.attendees.menu_actions import AttendeeMenu
 from ui.common import retranslate
 from ui.common.context import Context
+from ui.common.count_label import CountLabel
 from ui.common.events import ATTENDEES, ORGANIZATIONS
 from ui.common.refresh import Pending, Refresher
 from ui.common.row_history import show_changes
@@ -85,8 +85,7 @@ class AttendeesTab(QWidget):
         self.filter = QLineEdit(objectName="attendeeFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)
-        self.count = QLabel(objectName="attendeeCount")
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count = CountLabel("attendeeCount")
         self.table = make_table(self.model, "attendeeTable", AttendeeTable())
         self.table.setAcceptDrops(True)
         self.table.viewport().setAcceptDrops(True)
@@ -227,20 +226,13 @@ class AttendeesTab(QWidget):
         everyone = ngettext("{n} attendee", "{n} attendees", total).format(n=total)
         of_total = ngettext("{shown} of {total} attendee", "{shown} of {total} attendees",
                             total)
-        # As wide as the count can get for up to 9,999 attendees: a label that changed width on
-        # a keystroke or a mission switch would lay out and repaint the whole window.
+        # A box that fits any count of up to 9,999 attendees (ui/common/count_label.py).
         widest = max(total, 8888)
-        metrics = self.count.fontMetrics()
-        width = metrics.horizontalAdvance("0") + max(
-            metrics.horizontalAdvance(ngettext("{n} attendee", "{n} attendees", widest).format(
-                n=widest)),
-            metrics.horizontalAdvance(of_total.format(shown=widest, total=widest)))
-        height = metrics.height() + 2 * self.count.margin()
-        if (width, height) != (self.count.width(), self.count.height()):
-            # Fixed both ways: a new text then asks no layout above it to be done again.
-            self.count.setFixedSize(width, height)
         filtering = shown != total or self.filter.text().strip()
-        self.count.setText(of_total.format(shown=shown, total=total) if filtering else everyone)
+        self.count.set_count_text(
+            of_total.format(shown=shown, total=total) if filtering else everyone,
+            (ngettext("{n} attendee", "{n} attendees", widest).format(n=widest),
+             of_total.format(shown=widest, total=widest)))
 
     def _update_actions(self) -> None:
         on_row = self.editable and self.table.currentIndex().isValid()

@@ -1,13 +1,10 @@
-"""The Itinerary's count of items shown ("12 of 300 items"), in a box of a fixed size: a label
-that grows or shrinks with its text asks the window to lay out again, and the whole window
-repainted on every day switch."""
+"""The Itinerary's count of items shown ("12 of 300 items"), in a box that fits any count of up
+to five digits (more when the mission has more items): ui/common/count_label.py."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
-
 from i18n import ngettext
+from ui.common.count_label import CountLabel
 
 
 def count_text(shown: int, total: int) -> str:
@@ -17,27 +14,11 @@ def count_text(shown: int, total: int) -> str:
                     total).format(shown=shown, total=total)
 
 
-class ItemCount(QLabel):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("itemCount")
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._sized: tuple | None = None
+class ItemCount(CountLabel):
+    def __init__(self, parent=None):
+        super().__init__("itemCount", parent)
 
     def show_count(self, shown: int, total: int) -> None:
-        self._fit(total)
-        self.setText(count_text(shown, total))
-
-    def _fit(self, total: int) -> None:
-        """As wide as the widest text of five digits (more when the total has more), so that
-        another mission's count fits the same box; measured again only when that widest text
-        or the font change."""
         most = int("8" * max(5, len(str(total))))                 # 8: the widest digit, mostly
-        widest = (count_text(most - 1, most), count_text(most, most))
-        key = (widest, self.font().key())
-        if key == self._sized:
-            return
-        self._sized = key
-        metrics = self.fontMetrics()
-        width = max(metrics.horizontalAdvance(text) for text in widest)
-        self.setFixedSize(width + 4, max(self.sizeHint().height(), metrics.height()))
+        self.set_count_text(count_text(shown, total),
+                            (count_text(most - 1, most), count_text(most, most)))

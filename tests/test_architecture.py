@@ -88,7 +88,7 @@ def test_no_sql_outside_models(folder: str):
 def test_the_check_finds_what_it_looks_for(tmp_path):
     # The rules above would pass on an empty house; show they see a breach.
     bad = tmp_path / "bad.py"
-    bad.write_text("from ui.attendees.roster_tab import AttendeesTab\n"
+    bad.write_text("from ui.attendees.attendees_tab import AttendeesTab\n"
                    "rows = session.exec(select(Person)).all()\n")
-    assert "ui.attendees.roster_tab" in imports(bad)
+    assert "ui.attendees.attendees_tab" in imports(bad)
     assert SQL.search(bad.read_text().splitlines()[1])

@@ -45,7 +45,7 @@ def test_start_up_imports_and_builds_only_the_tab_shown(demo_db, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     modules, built, lodging = done.stdout.splitlines()[-3:]
     assert "ui.missions.overview_tab" in modules.split()
-    for room in ("attendees.roster_tab", "attendees.actions", "itinerary.itinerary_tab",
+    for room in ("attendees.attendees_tab", "attendees.actions", "itinerary.itinerary_tab",
                  "itinerary.actions", "sites.sites_tab", "lodging.lodging_tab",
                  "meetings.meetings_tab", "meetings.actions"):
         assert f"ui.{room}" not in modules.split(), room

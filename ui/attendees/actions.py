@@ -17,8 +17,8 @@ from models import attendees as att
 from models import repository as repo
 from models import rules
 from models.store.db import read_session
+from ui.attendees.attendees_tab import AttendeesTab
 from ui.attendees.commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
-from ui.attendees.roster_tab import AttendeesTab
 from ui.common.context import Context
 from ui.common.dialogs import confirm, exec_until_saved
 

@@ -39,7 +39,7 @@ class WindowTabs:
 
     def _build_attendees(self, parent: QWidget) -> QWidget:
         from ui.attendees.actions import AttendeeActions
-        from ui.attendees.roster_tab import AttendeesTab
+        from ui.attendees.attendees_tab import AttendeesTab
 
         tab = AttendeesTab(self.ctx, self.attendee_menu_actions, parent)
         self._attendee_actions = AttendeeActions(self.ctx, tab)

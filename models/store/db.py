@@ -29,6 +29,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
+from models.store import empty_schema
 from models.store.backup import UpgradeNeedsBackup, auto_backup, checked_backup
 from models.store.errors import (
     CannotOpen,
@@ -283,7 +284,10 @@ def _open(path: Path, now: datetime | None) -> Database:
         if revision is not None:
             _backup_before_upgrade(path, engine, now or datetime.now())
         try:
-            upgrade(path)
+            if revision is not None or not empty_schema.fill(engine):
+                upgrade(path)
+                if revision is None:
+                    empty_schema.keep(path)
         except (SQLAlchemyError, sqlite3.Error) as exc:
             engine.dispose()
             raise database_error(exc, path) from exc

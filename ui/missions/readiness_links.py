@@ -13,6 +13,8 @@ Where each kind of finding leads (and why):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models import findings as F
@@ -20,8 +22,12 @@ from models.findings import Finding
 from models.store.db import read_session
 from ui.common import clock
 from ui.common.context import Context, Target
-from ui.common.events import Change
+from ui.common.events import ATTENDEES, Change
+from ui.common.refresh import Pending
 from ui.missions.readiness_panel import ReadinessPanel
+
+if TYPE_CHECKING:          # the checks' modules load with the first check (see refresh)
+    from models.readiness_data import Plan
 
 _TO_ITEM = {F.OVERLAP, F.TRANSFER_BEFORE_LANDING}
 _TO_VISIT = {F.DEADLINE_PASSED, F.DEADLINE_SOON, F.CLEARANCE_REFUSED}
@@ -55,6 +61,11 @@ class ReadinessController(QObject):
         super().__init__(panel)
         self.ctx, self.panel = ctx, panel
         self.runs = 0           # how often the checks ran: tests and benchmarks read it
+        self.whole_reads = 0    # how many of those read the whole plan: the same readers
+        # The plan the last run read, and what changed since (None: not known, read it all):
+        # an edit of attendees' own fields then reads only their rows again.
+        self._plan: Plan | None = None
+        self._since: Pending | None = None
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self.refresh)
         # The wait starts once the event loop is back, not when the change is announced: a
         # change whose own work takes longer than the wait (a big mission's switch on a busy
@@ -63,7 +74,12 @@ class ReadinessController(QObject):
         panel.finding_activated.connect(self.go_to)
         ctx.events.changed.connect(self._on_change)
 
-    def _on_change(self, _change: Change) -> None:
+    def _on_change(self, change: Change) -> None:
+        if (self._since is None or self._plan is None or change.switched or change.removed
+                or change.mission_id != self._plan.mission_id):
+            self._since = None
+        else:
+            self._since.add(change)
         self._timer.stop()      # every kind of row counts; a burst restarts the wait
         self._arm.start()
 
@@ -77,16 +93,23 @@ class ReadinessController(QObject):
     def refresh(self) -> None:
         # Imported on the first check, which comes after the first paint: the checks' modules
         # (holidays, visits, lodging rules) are a tenth of the start-up's own work.
-        from models.readiness import run_checks
+        from models.readiness import check_again
 
         findings: list[Finding] = []
         mission_id = self.ctx.mission_id()
+        since, self._since, kept, self._plan = self._since, None, self._plan, None
+        people = since.ids if since is not None and since.kinds == {ATTENDEES} else None
         if mission_id is not None:
             with read_session(self.ctx.engine) as session:
                 try:
-                    findings = run_checks(session, mission_id=mission_id, today=clock.today())
+                    self._plan, findings = check_again(
+                        session, mission_id=mission_id, today=clock.today(), kept=kept,
+                        people=people or ())
                 except LookupError:                # deleted meanwhile
                     findings = []
+            self._since = Pending()
+            if self._plan is None or kept is None or self._plan.items is not kept.items:
+                self.whole_reads += 1
         self.runs += 1
         self.panel.set_findings(findings)
         self.counted.emit(len(findings))

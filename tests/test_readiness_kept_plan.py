@@ -5,6 +5,7 @@ other change, or one that changes who takes part in the items, reads the whole p
 from __future__ import annotations
 
 import copy
+import random
 from datetime import date
 
 from models import findings as F
@@ -140,3 +141,38 @@ def test_rereading_people_keeps_the_rest_and_refuses_what_it_cannot_do(demo_db):
         update_attendee(session, participant_id=pid, data=after)
     with read_session(engine) as session:
         assert reread_people(session, plan, [pid]) is None
+
+
+def test_random_attendee_edits_undos_and_other_changes_always_find_what_a_whole_run_finds(
+        monkeypatch, window):
+    """A seeded walk of 40 steps: whatever kept plan the checks reuse, the list shown is the
+    list a whole run finds, after every step."""
+    fix_today(monkeypatch, window, TODAY)
+    rnd = random.Random(10)
+    with read_session(window.db.engine) as session:
+        pids = [a.participant_id for a in repo.list_attendees(session,
+                                                              mission_id=window.mission_id)]
+    edits = (("passport_expiry", (SHORT, date(2027, 1, 10), date(2031, 5, 1), None)),
+             ("citizenship", ("JP", "US", "TW", "")),
+             ("status", ("confirmed", "invited", "cancelled")),
+             ("latin_unconfirmed", (True, False)))
+    kept, changed, last = 0, 0, shown(window)
+    for _step in range(40):
+        before = window.readiness.whole_reads
+        move = rnd.random()
+        if move < 0.6:
+            field, values = rnd.choice(edits)
+            edit(window, rnd.choice(pids), **{field: rnd.choice(values)})
+        elif move < 0.75:
+            window.undo()
+        elif move < 0.9:
+            window.redo()
+        else:
+            add_double_booking(window)
+        found = shown(window)
+        assert found == fresh_findings(window)
+        kept += window.readiness.whole_reads == before
+        changed += found != last
+        last = found
+    # The walk took the short way, and changed what is found, often enough to test both.
+    assert kept >= 10 and changed >= 10

@@ -48,7 +48,7 @@ from models.public_holidays import (
     state_in_address,
 )
 from models.readiness_consulates import consulate_findings
-from models.readiness_data import Plan, PlanItem, load_plan, reread_people
+from models.readiness_data import Plan, PlanItem, load_plan, reread_items, reread_people
 from models.rules import mission_countries, passport_too_short
 from models.times import from_local, local_date
 from models.visits import missing_fields, site_country, visitor_deadline
@@ -77,15 +77,21 @@ def run_checks(session: Session, *, mission_id: int, today: date) -> list[Findin
 
 
 def check_again(session: Session, *, mission_id: int, today: date, kept: Plan | None = None,
-                people: Collection[int] = ()) -> tuple[Plan, list[Finding]]:
+                people: Collection[int] | None = None,
+                items: Collection[int] | None = None) -> tuple[Plan, list[Finding]]:
     """run_checks for a window that keeps the plan its last run read (returned beside the
-    findings, to keep): when the only change since `kept` was read is to the own fields of the
-    participants `people`, only their rows are read again (at 2,000 attendees the reading is
-    half of a run); otherwise the whole plan is."""
+    findings, to keep). When the only change since `kept` was read is to the own fields of
+    the participants `people`, only their rows are read again; when it is to the items `items`
+    (their rows, people, rooms or visitors; none: only rooms or visitors), those items and what
+    hangs on items; otherwise the whole plan is. At 2,000 attendees the reading is half of a
+    run, and the people and the items each half of that."""
     with no_collection():      # see models.collection_pause
         plan = None
-        if kept is not None and kept.mission_id == mission_id and people:
-            plan = reread_people(session, kept, people)
+        if kept is not None and kept.mission_id == mission_id:
+            if people is not None:
+                plan = reread_people(session, kept, people)
+            elif items is not None:
+                plan = reread_items(session, kept, items)
         if plan is None:
             plan = load_plan(session, mission_id=mission_id)
             if plan is None:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from operator import attrgetter
 
 from sqlalchemy import String, bindparam, cast, exists, func, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
@@ -172,6 +173,8 @@ _CANCELLED = AttendanceStatus.CANCELLED.value
 _ITEMS = {details: select(*_ITEM_COLUMNS, *(_DETAIL_COLUMNS if details else ()))
           .where(_I.mission_id == _MISSION).order_by(_I.start_utc, _I.id)
           for details in (False, True)}
+_SOME_ITEMS = _ITEMS[False].where(_I.id.in_(bindparam("ids", expanding=True)))
+_BY_START = attrgetter("start", "id")           # the order of _ITEMS
 _CLEARANCE = (select(VisitClearance.item_id, VisitClearance.participant_id, VisitClearance.status)
               .join(ItineraryItem, ItineraryItem.id == VisitClearance.item_id)
               .where(ItineraryItem.mission_id == _MISSION))
@@ -245,19 +248,27 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
     people = {row[0]: PlanPerson(*row)
               for row in conn.execute(_PEOPLE, {"mission_id": mission_id})}
     active = frozenset(pid for pid, p in people.items() if p.status != _CANCELLED)
-    where = {"mission_id": mission_id}
-    items = []
-    # Items with the same people share one set, and items at the same instant one datetime:
-    # a group's items repeat their lists and times, and the checks group people by these sets.
-    sets: dict[str, frozenset[int]] = {"": frozenset()}
-    instants: dict = {}
     query = _ITEMS[details]
     if participant_id is not None:
         query = query.where(_I.everyone | exists().where(
             ItemParticipant.item_id == _I.id, ItemParticipant.participant_id == participant_id))
     if kinds is not None:
         query = query.where(_I.kind.in_(list(kinds)))
-    for row in conn.execute(query, where).all():
+    items = _plan_items(conn.execute(query, {"mission_id": mission_id}).all(), active)
+    return Plan(mission_id=mission_id, start_date=mission[0], end_date=mission[1],
+                home_tz=mission[2], people=people, active=active, items=items,
+                consulates=consulate_pairs(conn, mission_id),
+                **_hung_on_items(conn, mission_id, items))
+
+
+def _plan_items(rows, active: frozenset[int]) -> list[PlanItem]:
+    """Rows of _ITEMS as PlanItems, their people the `active` ones of their links."""
+    items = []
+    # Items with the same people share one set, and items at the same instant one datetime:
+    # a group's items repeat their lists and times, and the checks group people by these sets.
+    sets: dict[str, frozenset[int]] = {"": frozenset()}
+    instants: dict = {}
+    for row in rows:
         everyone, links = bool(row[11]), row[12] or ""
         # "Everyone" items share one set: no copy per item of 200 participants.
         who = active if everyone else sets.get(links)
@@ -270,19 +281,22 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
             end = instants[row[3]] = stored_utc(row[3])
         items.append(PlanItem(row[0], row[1], start, end, *row[4:11], everyone, who,
                               *row[13:]))
-    sites = _sites_of(conn, items)
-    clearance = {(item_id, pid): status for item_id, pid, status
-                 in conn.execute(_CLEARANCE, where).all()}
+    return items
+
+
+def _hung_on_items(conn, mission_id: int, items: list[PlanItem]) -> dict:
+    """What the plan holds of its items besides their rows: their sites, visitor clearances,
+    rooms, interpreting and gifts (Plan's fields, by name)."""
+    where = {"mission_id": mission_id}
     roomed: dict[int, set[int]] = defaultdict(set)
     for item_id, pid in conn.execute(_ROOMED, where).all():
         roomed[item_id].add(pid)
-    return Plan(mission_id=mission_id, start_date=mission[0], end_date=mission[1],
-                home_tz=mission[2], people=people, active=active, items=items, sites=sites,
-                clearance=clearance, roomed=dict(roomed),
-                interpreting=load_interpreting(conn, mission_id,
-                                               {i.id: i.start for i in items}),
-                gifted=items_with_gifts(conn, mission_id),
-                consulates=consulate_pairs(conn, mission_id))
+    return {"sites": _sites_of(conn, items),
+            "clearance": {(item_id, pid): status for item_id, pid, status
+                          in conn.execute(_CLEARANCE, where).all()},
+            "roomed": dict(roomed),
+            "interpreting": load_interpreting(conn, mission_id, {i.id: i.start for i in items}),
+            "gifted": items_with_gifts(conn, mission_id)}
 
 
 def reread_people(session: Session, plan: Plan, participant_ids: Collection[int]) -> Plan | None:
@@ -300,3 +314,16 @@ def reread_people(session: Session, plan: Plan, participant_ids: Collection[int]
             for pid, person in fresh.items()):
         return None
     return replace(plan, people={**plan.people, **fresh})
+
+
+def reread_items(session: Session, plan: Plan, item_ids: Collection[int]) -> Plan:
+    """`plan` with these items read again (changed, new or deleted: their times, kinds, people)
+    and what hangs on items (clearances, rooms, interpreting, gifts, sites); the people and the
+    other items are kept."""
+    ids = set(item_ids)
+    conn = session.connection()
+    fresh = _plan_items(conn.execute(_SOME_ITEMS, {"mission_id": plan.mission_id,
+                                                   "ids": sorted(ids)}).all(), plan.active)
+    items = sorted([item for item in plan.items if item.id not in ids] + fresh,
+                   key=_BY_START)
+    return replace(plan, items=items, **_hung_on_items(conn, plan.mission_id, items))

@@ -22,6 +22,10 @@ MEETINGS = "meetings"              # counterparts, 商談会 requests and meetin
 PLACEMENTS = "placements"          # only where a 商談会's meetings sit (move, swap, pin, schedule)
 PROTOCOL = "protocol"              # protocol ranks, greetings and seating plans
 GIFTS = "gifts"                    # gifts (手土産) at items
+# What an itinerary item's commands announce, with the items' ids: a change of only these kinds
+# and with ids names the items to read again (and no other ids: a room's or a visit's commands
+# announce their kind alone, and their ids are not items).
+ITEM_CHANGES = frozenset({ITEMS, PARTICIPANTS, ROOMS, VISITS})
 KINDS = frozenset({MISSION, ATTENDEES, ORGANIZATIONS, ITEMS, PARTICIPANTS, SITES, VISITS, ROOMS,
                    MEETINGS, PLACEMENTS, PROTOCOL, GIFTS})
 

@@ -11,14 +11,13 @@ from models.entities import AttendanceStatus
 from models.items import participant_item_ids
 from models.repository import AttendeeRow, ItemRow, MissionRow
 from models.store.db import read_session
-from ui.common.events import ATTENDEES, ITEMS, ORGANIZATIONS, PARTICIPANTS, ROOMS, VISITS
+from ui.common.events import ATTENDEES, ITEM_CHANGES, ITEMS, ORGANIZATIONS
 from ui.common.refresh import Pending
 from ui.itinerary.day_layout import BY_START, DayIndex
 
 # What a change of these kinds leaves alone: the items' rows (an attendee's name or status is
-# not in them), and which of a change's ids are items (an item's commands announce only these).
+# not in them).
 KEEPS_ITEMS = frozenset({ATTENDEES, ORGANIZATIONS})
-ITEM_CHANGES = frozenset({ITEMS, PARTICIPANTS, ROOMS, VISITS})
 
 
 def takes_part(row: ItemRow, person: AttendeeRow, chosen_for: frozenset[int]) -> bool:

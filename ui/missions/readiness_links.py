@@ -22,7 +22,7 @@ from models.findings import Finding
 from models.store.db import read_session
 from ui.common import clock
 from ui.common.context import Context, Target
-from ui.common.events import ATTENDEES, Change
+from ui.common.events import ATTENDEES, ITEM_CHANGES, ITEMS, ROOMS, VISITS, Change
 from ui.common.refresh import Pending
 from ui.missions.readiness_panel import ReadinessPanel
 
@@ -52,6 +52,21 @@ def targets(finding: Finding) -> list[Target]:
     if item_id is not None:
         found.append(Target("item", item_id=item_id))
     return found
+
+
+def _to_read_again(since: Pending | None) -> tuple[set[int] | None, set[int] | None]:
+    """(people, items) a kept plan reads again after the changes `since` (None: not that way):
+    the attendees an edit of their own fields names; the items an item's commands name (none
+    after a room's or a visit's alone, which change only what hangs on items)."""
+    if since is None or not since.kinds:
+        return None, None
+    if since.kinds == {ATTENDEES} and since.ids:
+        return since.ids, None
+    if since.kinds <= {ROOMS, VISITS}:
+        return None, set()
+    if ITEMS in since.kinds and since.kinds <= ITEM_CHANGES and since.ids:
+        return None, since.ids
+    return None, None
 
 
 class ReadinessController(QObject):
@@ -98,17 +113,18 @@ class ReadinessController(QObject):
         findings: list[Finding] = []
         mission_id = self.ctx.mission_id()
         since, self._since, kept, self._plan = self._since, None, self._plan, None
-        people = since.ids if since is not None and since.kinds == {ATTENDEES} else None
+        people, items = _to_read_again(since)
         if mission_id is not None:
             with read_session(self.ctx.engine) as session:
                 try:
                     self._plan, findings = check_again(
                         session, mission_id=mission_id, today=clock.today(), kept=kept,
-                        people=people or ())
+                        people=people, items=items)
                 except LookupError:                # deleted meanwhile
                     findings = []
             self._since = Pending()
-            if self._plan is None or kept is None or self._plan.items is not kept.items:
+            if self._plan is None or kept is None or (self._plan.people is not kept.people
+                                                      and self._plan.items is not kept.items):
                 self.whole_reads += 1
         self.runs += 1
         self.panel.set_findings(findings)

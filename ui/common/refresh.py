@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
-from ui.common.events import Change
+from ui.common.events import ITEM_CHANGES, ITEMS, Change
 
 
 @dataclass
@@ -33,6 +33,14 @@ class Pending:
 
     def needs_data(self) -> bool:
         return self.everything or bool(self.kinds)
+
+    def item_ids(self) -> set[int] | None:
+        """The items named, when every change was an item's own (events.ITEM_CHANGES, with
+        ids): what a view of items reads again. None when some change was anything else."""
+        if self.everything or not self.ids or ITEMS not in self.kinds \
+                or not self.kinds <= ITEM_CHANGES:
+            return None
+        return self.ids
 
 
 class Refresher(QObject):

@@ -11,7 +11,7 @@ from models.entities import AttendanceStatus
 from models.items import participant_item_ids
 from models.repository import AttendeeRow, ItemRow, MissionRow
 from models.store.db import read_session
-from ui.common.events import ATTENDEES, ITEM_CHANGES, ITEMS, ORGANIZATIONS
+from ui.common.events import ATTENDEES, ORGANIZATIONS
 from ui.common.refresh import Pending
 from ui.itinerary.day_layout import BY_START, DayIndex
 
@@ -66,10 +66,10 @@ class ItineraryData:
         rows = self.rows if same else []
         if mission is not None:
             with read_session(self.engine) as session:
-                if same and pending.ids and ITEMS in kinds and kinds <= ITEM_CHANGES:
-                    fresh = repo.list_items(session, mission_id=mission.id,
-                                            item_ids=pending.ids)
-                    kept = [r for r in self.rows if r.id not in pending.ids]
+                changed = pending.item_ids() if same else None
+                if changed is not None:
+                    fresh = repo.list_items(session, mission_id=mission.id, item_ids=changed)
+                    kept = [r for r in self.rows if r.id not in changed]
                     rows = sorted(kept + fresh, key=BY_START)
                 elif not (same and kinds <= KEEPS_ITEMS):
                     rows = repo.list_items(session, mission_id=mission.id)

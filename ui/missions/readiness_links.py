@@ -22,7 +22,7 @@ from models.findings import Finding
 from models.store.db import read_session
 from ui.common import clock
 from ui.common.context import Context, Target
-from ui.common.events import ATTENDEES, ITEM_CHANGES, ITEMS, ROOMS, VISITS, Change
+from ui.common.events import ATTENDEES, ROOMS, VISITS, Change
 from ui.common.refresh import Pending
 from ui.missions.readiness_panel import ReadinessPanel
 
@@ -64,9 +64,7 @@ def _to_read_again(since: Pending | None) -> tuple[set[int] | None, set[int] | N
         return since.ids, None
     if since.kinds <= {ROOMS, VISITS}:
         return None, set()
-    if ITEMS in since.kinds and since.kinds <= ITEM_CHANGES and since.ids:
-        return None, since.ids
-    return None, None
+    return None, since.item_ids()
 
 
 class ReadinessController(QObject):

@@ -4,6 +4,7 @@ command line run as a user runs it, and the restore dialog driven with pytest-qt
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -46,10 +47,10 @@ def scalar(path, sql: str):
         return conn.execute(sql).fetchone()[0]
 
 
-def make_demo_file(path):
-    db = open_database(path, now=NOW)
-    seed_demo(db.engine)
-    db.dispose()
+def make_demo_file(templates, path):
+    """A file at `path` as a new file seeded with the demo leaves it (no backups yet): a copy of
+    the session's template (tests/conftest.py), not seeded again (half a second each)."""
+    shutil.copy(templates["demo"], path)
     return path
 
 
@@ -82,8 +83,9 @@ def test_sixty_days_of_daily_opens_keep_seven_days_and_four_weeks(tmp_path):
     assert names(path) == kept  # Sundays of ISO weeks 44-46, Fri of week 47, then Nov 21-27
 
 
-def test_rotation_counts_days_that_have_backups_and_keeps_the_newest_of_each(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_rotation_counts_days_that_have_backups_and_keeps_the_newest_of_each(db_templates,
+                                                                             tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     days = ["2025-12-01", "2025-12-08", "2025-12-15", "2025-12-16", "2025-12-22",
             "2025-12-29", "2026-01-05", "2026-01-06", "2026-01-07", "2026-01-19",
             "2026-02-02", "2026-02-03", "2026-02-04"]
@@ -108,8 +110,8 @@ def test_rotation_counts_days_that_have_backups_and_keeps_the_newest_of_each(tmp
     ]
 
 
-def test_a_damaged_file_is_backed_up_but_rotates_no_good_backup_away(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_a_damaged_file_is_backed_up_but_rotates_no_good_backup_away(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     for i in range(10):
         auto_backup(path, now=NOW + timedelta(days=i), reason="daily")
     kept = names(path)
@@ -203,14 +205,15 @@ def test_opening_an_older_file_backs_it_up_before_the_upgrade(tmp_path):
     assert scalar(path, "SELECT version_num FROM alembic_version") == SCHEMA_HEAD
 
 
-def test_no_upgrade_without_a_backup_but_a_missed_daily_backup_still_opens(tmp_path):
+def test_no_upgrade_without_a_backup_but_a_missed_daily_backup_still_opens(db_templates, tmp_path):
     path = old_revision_file(tmp_path / "kakehashi.db")
     backups_dir(path).write_text("a file where the backups folder should be")
     with pytest.raises(UpgradeNeedsBackup) as err:
         open_database(path, now=NOW)
     assert "no backup" in err.value.user_message()
     assert scalar(path, "SELECT version_num FROM alembic_version") == "0001"
-    current = make_demo_file(tmp_path / "current.db")  # its backups folder is blocked too
+    # Its backups folder is blocked too.
+    current = make_demo_file(db_templates, tmp_path / "current.db")
     open_database(current, now=NOW + timedelta(days=1)).dispose()  # opens all the same
 
 
@@ -244,8 +247,9 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(demo_db):
 
 
 # check and compact ---------------------------------------------------------------------------
-def test_check_finds_nothing_in_a_healthy_file_and_problems_in_a_damaged_one(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_check_finds_nothing_in_a_healthy_file_and_problems_in_a_damaged_one(db_templates,
+                                                                             tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     assert check_database(path) == []
     damage(path)
     assert check_database(path) != []
@@ -273,8 +277,8 @@ def test_compact_gives_back_the_space_of_deleted_rows(empty_db):
 
 
 # the command line ----------------------------------------------------------------------------
-def test_the_backup_verb_prints_the_new_file_and_fails_with_one_clear_line(tmp_path):
-    path = make_demo_file(tmp_path / "k.db")
+def test_the_backup_verb_prints_the_new_file_and_fails_with_one_clear_line(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "k.db")
     result = run_cli("backup", "--db", str(path))
     assert result.returncode == 0, result.stderr
     made = Path(result.stdout.strip())
@@ -291,8 +295,8 @@ def test_the_backup_verb_prints_the_new_file_and_fails_with_one_clear_line(tmp_p
     assert result.returncode == 1 and "There is no database at" in result.stderr
 
 
-def test_the_check_verb_says_healthy_or_lists_the_problems(tmp_path):
-    path = make_demo_file(tmp_path / "k.db")
+def test_the_check_verb_says_healthy_or_lists_the_problems(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "k.db")
     result = run_cli("check", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{path} is healthy: no problems found."

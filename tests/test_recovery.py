@@ -49,10 +49,10 @@ def add_mission(path, code: str) -> None:
 
 
 @pytest.fixture
-def damaged(tmp_path):
+def damaged(db_templates, tmp_path):
     """A demo database with a good backup from yesterday and one more mission since, then its
     start overwritten."""
-    path = make_demo_file(tmp_path / "kakehashi.db")
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     auto_backup(path, now=NOW - timedelta(days=1), reason="daily")
     add_mission(path, "AFTER-BACKUP")
     overwrite_start(path)
@@ -61,8 +61,8 @@ def damaged(tmp_path):
 
 # the model side ----------------------------------------------------------------------------
 
-def test_the_newest_sound_backup_is_chosen_over_a_newer_damaged_one(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_the_newest_sound_backup_is_chosen_over_a_newer_damaged_one(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     good = auto_backup(path, now=NOW - timedelta(days=3), reason="daily")
     bad = auto_backup(path, now=NOW - timedelta(days=1), reason="daily")
     damage(bad)
@@ -104,8 +104,8 @@ def test_a_failed_copy_puts_the_damaged_file_back_as_it_was(damaged, monkeypatch
     assert not list(backups_dir(damaged).glob("*.damaged"))
 
 
-def test_the_first_open_of_a_day_reports_damage_found_by_its_backup(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_the_first_open_of_a_day_reports_damage_found_by_its_backup(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     db = open_database(path, now=NOW + timedelta(days=1))
     assert db.damage == []
     db.dispose()
@@ -160,8 +160,8 @@ def test_quitting_at_the_question_changes_nothing(qtbot, damaged):
     assert not list(backups_dir(damaged).glob("*.damaged"))
 
 
-def test_without_a_good_backup_the_error_is_shown_and_the_app_quits(qtbot, tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_without_a_good_backup_the_error_is_shown_and_the_app_quits(db_templates, qtbot, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     overwrite_start(path)
     seen = {}
 
@@ -176,8 +176,8 @@ def test_without_a_good_backup_the_error_is_shown_and_the_app_quits(qtbot, tmp_p
     assert "is not a Kakehashi database" in seen["text"]
 
 
-def test_a_damaged_file_that_opens_can_be_kept_working_on(qtbot, tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_a_damaged_file_that_opens_can_be_kept_working_on(db_templates, qtbot, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     auto_backup(path, now=NOW - timedelta(days=1), reason="daily")
     damage(path)
     db = open_database(path, now=NOW + timedelta(days=1))
@@ -213,8 +213,8 @@ def test_the_question_speaks_japanese(qtbot, damaged):
 
 # the command line --------------------------------------------------------------------------
 
-def test_check_names_the_newest_good_backup_and_verbs_warn_of_damage(tmp_path):
-    path = make_demo_file(tmp_path / "kakehashi.db")
+def test_check_names_the_newest_good_backup_and_verbs_warn_of_damage(db_templates, tmp_path):
+    path = make_demo_file(db_templates, tmp_path / "kakehashi.db")
     good = auto_backup(path, now=NOW - timedelta(days=1), reason="daily")
     damage(path)
     result = run_cli("check", "--db", str(path))

@@ -16,7 +16,8 @@ from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.tabs import on_tab
 from tests.test_window import switch_language
-from ui.itinerary.day_layout import item_day
+from ui.itinerary.day_layout import item_day, layout_day
+from ui.itinerary.timeline import DayTimeline
 
 KOBAYASHI_ITEMS = [
     "Transfer JFK Airport to Albany",
@@ -100,6 +101,28 @@ def test_the_return_flight_carries_a_plus_one_day_mark(window):
     tab.set_day(date(2026, 12, 9))
     out = next(d for d in tab.timeline.blocks_drawn() if "NH 110" in d.block.row.title_en)
     assert out.mark == "" and out.times == "5:55 PM JST → 4:45 PM EST"
+
+
+def test_a_block_too_narrow_for_its_day_mark_draws_none_outside_itself(qtbot, window):
+    tab = window.itinerary
+    tab.set_day(date(2026, 12, 12))
+    wide = next(d for d in tab.timeline.blocks_drawn() if "NH 109" in d.block.row.title_en)
+    assert wide.mark == "+1 day" and wide.pill is not None
+    assert wide.rect.contains(wide.pill)                 # in its own lower right corner
+    # Forty groups on the same flight, side by side (a large mission's busy hour): each block
+    # is narrower than the mark, which is not drawn at all, where it once spilled over its
+    # neighbours and the clocks. Each block still carries it, for the tooltip.
+    flight = wide.block.row
+    rows = [flight._replace(id=flight.id * 1000 + n) for n in range(40)]
+    busy = DayTimeline()
+    qtbot.addWidget(busy)
+    busy.resize(tab.timeline.size())
+    busy.set_layout(layout_day(date(2026, 12, 12), rows, "Asia/Tokyo"))
+    slivers = busy.blocks_drawn()
+    assert len(slivers) == 40
+    assert all(d.mark == "+1 day" and d.pill is None for d in slivers)
+    assert all(d.rect.width() < wide.pill.width() for d in slivers)
+
 
 
 def test_clicking_a_block_selects_its_row_and_double_clicking_edits(qtbot, window):

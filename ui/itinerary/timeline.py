@@ -50,6 +50,7 @@ class _Drawn:
     title_text: QStaticText | None = None
     times_text: QStaticText | None = None
     plain: bool = False              # a box and its outline only, drawn with its kind's
+    pill: QRectF | None = None       # where the mark is drawn; None: the block cannot hold it
 
 
 class DayTimeline(QWidget):
@@ -176,6 +177,7 @@ class DayTimeline(QWidget):
         # Narrower than a letter and an ellipsis, a block shows no text: a busy day of a large
         # mission has hundreds of such slivers side by side, each text elided for nothing.
         narrowest = metrics.horizontalAdvance("M…")
+        mark_metrics = QFontMetrics(self._fonts["small_bold"])
         top0, per_hour, drawn = self._top, self._per_hour, self._drawn   # y_of, inlined
         for block in layout.bands:
             top = top0 + block.top * per_hour
@@ -188,15 +190,29 @@ class DayTimeline(QWidget):
             rect = QRectF(left + block.column * column_width, top, column_width - 2,
                           max(3.0, (block.bottom - block.top) * per_hour))
             mark = day_mark(block.shift) if block.shift else ""
+            pill = self._pill(rect, mark, mark_metrics) if mark else None
             inner = max(0, int(column_width - 2) - 8)
             if inner < narrowest:
-                plain = not mark and not block.cut_top and not block.cut_bottom
-                drawn.append(_Drawn(block, rect, "", "", mark, plain=plain))
+                plain = pill is None and not block.cut_top and not block.cut_bottom
+                drawn.append(_Drawn(block, rect, "", "", mark, plain=plain, pill=pill))
                 continue
             title, title_text = self._text("title", pick(block.row.title_en,
                                                          block.row.title_ja)[0], inner)
             times, times_text = self._text("small", block_times(block, layout.zone), inner)
-            drawn.append(_Drawn(block, rect, title, times, mark, title_text, times_text))
+            drawn.append(_Drawn(block, rect, title, times, mark, title_text, times_text,
+                                pill=pill))
+
+    @staticmethod
+    def _pill(rect: QRectF, mark: str, metrics: QFontMetrics) -> QRectF | None:
+        """Where the day mark ("+1 day") sits in the block's lower right corner; None when the
+        block is too narrow to hold it. The table and the tooltip still say the day: a hundred
+        slivers of one busy hour each drew its mark wider than itself, into one black bar
+        across the clocks."""
+        pill = QRectF(0, 0, metrics.horizontalAdvance(mark) + 8, metrics.height())
+        if pill.width() > rect.width() - 6:
+            return None
+        pill.moveBottomRight(rect.bottomRight() - QPointF(3, 3))
+        return pill
 
     def _text(self, font: str, text: str, width: int) -> tuple[str, QStaticText]:
         """The text elided to `width`, laid out once: after an edit only the changed item's
@@ -305,8 +321,8 @@ class DayTimeline(QWidget):
             return                                     # half a line of text is a smudge
         if drawn.title_text is not None:               # None: too narrow for any text
             self._paint_texts(painter, drawn, text_rect)
-        if drawn.mark:
-            self._paint_mark(painter, rect, drawn.mark, self._fonts["small_bold"])
+        if drawn.pill is not None:
+            self._paint_mark(painter, drawn.pill, drawn.mark, self._fonts["small_bold"])
 
     def _paint_texts(self, painter: QPainter, drawn: _Drawn, text_rect: QRectF) -> None:
         painter.setPen(TEXT)
@@ -324,10 +340,7 @@ class DayTimeline(QWidget):
             painter.restore()
 
     @staticmethod
-    def _paint_mark(painter: QPainter, rect: QRectF, mark: str, font: QFont) -> None:
-        metrics = QFontMetrics(font)
-        pill = QRectF(0, 0, metrics.horizontalAdvance(mark) + 8, metrics.height())
-        pill.moveBottomRight(rect.bottomRight() - QPoint(3, 3).toPointF())
+    def _paint_mark(painter: QPainter, pill: QRectF, mark: str, font: QFont) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#202020"))
         painter.drawRoundedRect(pill, 4, 4)

@@ -20,7 +20,7 @@ What each check means (the window's panel and `main.py readiness` show the same 
   visitor list of a site asking for the legal name (due on its deadline) or a rooming list
   (due on the check-in day). One finding per person, at the first such list; due within
   DUE_SOON_DAYS or overdue ranks as due soon, later ones as missing data.
-- Lodging: see `_lodging`.
+- Lodging: nights away from home without a bed (models.readiness_lodging).
 - Interpreters (two places at once, needed and missing, no break): see models.interpreting.
 - Gifts: a courtesy call still to come with no gift (手土産) planned (models.gifts).
 - Consulates: a traveller with no consulate of their citizenship recorded in a country they
@@ -29,10 +29,9 @@ What each check means (the window's panel and `main.py readiness` show the same 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from operator import attrgetter
 
 from sqlmodel import Session
@@ -49,13 +48,13 @@ from models.public_holidays import (
 )
 from models.readiness_consulates import consulate_findings
 from models.readiness_data import Plan, PlanItem, load_plan, reread_items, reread_people
+from models.readiness_lodging import lodging_findings
 from models.rules import mission_countries, passport_too_short
-from models.times import from_local, local_date
+from models.times import local_date
 from models.visits import missing_fields, site_country, visitor_deadline
 from models.zone_countries import zone_country
 
 DUE_SOON_DAYS = 7
-NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they spend the night
 # Plain strings: enum attribute access costs more than the comparisons in the loops below.
 _NO_OVERLAP = {ItemKind.HOTEL.value, ItemKind.FREE_TIME.value}
 _FLIGHT, _TRANSFER, _HOTEL = ItemKind.FLIGHT.value, ItemKind.TRANSFER.value, ItemKind.HOTEL.value
@@ -103,7 +102,8 @@ def check_plan(plan: Plan, *, today: date) -> list[Finding]:
     """The findings on a plan already read with load_plan (a document that reads it anyway)."""
     own = _Schedules(plan)
     found = [*_conflicts(plan, own), *_visits(plan, today), *_days_off(plan, today),
-             *_passports(plan, own), *_latin_unchecked(plan, today), *_lodging(plan, own),
+             *_passports(plan, own), *_latin_unchecked(plan, today),
+             *lodging_findings(plan, own.of),
              *interpreter_findings(plan), *_gifts(plan, today),
              *consulate_findings(plan, own.countries_of)]
     return sorted(found, key=Finding.sort_key)
@@ -371,142 +371,3 @@ def _passports(plan: Plan, own: _Schedules) -> list[Finding]:
                 "person": person.name(), "expiry": person.passport_expiry, "until": rule[0],
                 "country": rule[1]}))
     return found
-
-
-class _Cover:
-    """Merged intervals (sorted, disjoint) with the zone where each one ends; `items` must come
-    by start, as the plan's do."""
-
-    def __init__(self, items) -> None:
-        starts: list[datetime] = []
-        ends: list[datetime] = []
-        zones: list[str] = []
-        last = None                    # the end of the interval being merged (locals: this
-        for item in items:             # runs once per distinct schedule, on all its items)
-            if last is not None and item.start <= last:
-                if item.end > last:
-                    ends[-1] = last = item.end
-                    zones[-1] = item.end_tz
-            else:
-                starts.append(item.start)
-                ends.append(item.end)
-                zones.append(item.end_tz)
-                last = item.end
-        self.starts, self.ends, self.zones = starts, ends, zones
-
-
-def _night_points(plan: Plan) -> tuple[list[datetime], list[str], list[date]]:
-    """The 03:00 local instants of each next day in every zone of the plan, by time, with the
-    zone and the night's date of each (three lists, so a trip's nights are found by
-    bisection)."""
-    if not plan.items:
-        return [], [], []
-    first = min(i.start for i in plan.items).date() - timedelta(days=2)
-    last = max(i.end for i in plan.items).date() + timedelta(days=2)
-    zones = {z for i in plan.items for z in (i.start_tz, i.end_tz)}
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    points = sorted((from_local(datetime.combine(d + timedelta(days=1), NIGHT_HOUR), z), z, d)
-                    for z in zones for d in days)
-    return [p[0] for p in points], [p[1] for p in points], [p[2] for p in points]
-
-
-def _lodging(plan: Plan, own: _Schedules) -> list[Finding]:
-    """Nights away from home without a bed.
-
-    A confirmed participant who is not a host is away from home from the start of their first
-    journey (a flight, or a transfer with a from- or to-code) to the end of their last. Each
-    night in between must be covered at 03:00 local time, in the zone where their previous
-    item ended, by a hotel stay in which they have a room or by an item they are in (a night
-    flight). People with no journey (locals who only attend) are never checked.
-    """
-    items = plan.items
-    stay = [item.kind == _HOTEL for item in items]
-    journey = [not is_stay and _is_leg(item) for item, is_stay in zip(items, stay, strict=True)]
-    shared_cover = [i for n, i in enumerate(items) if i.everyone and i.people and not stay[n]]
-    shared_legs = [i for n, i in enumerate(items) if i.everyone and journey[n]]
-    # Stays for everyone hold every participant checked here (all are active).
-    shared_hotels = [n for n, i in enumerate(items) if stay[n] and i.everyone and i.people]
-    roomed_in: dict[int, list[int]] = defaultdict(list)    # participant -> stays with a room
-    for n, item in enumerate(items):
-        if stay[n]:
-            for pid in plan.roomed.get(item.id, ()):
-                roomed_in[pid].append(n)
-    shared = _Cover(shared_cover)
-    points = _night_points(plan)
-    found = []
-    # People who travel, sleep and stay together have the same nights without a bed: each
-    # such group's nights are worked out once. A person's three lists, as positions in the
-    # plan by start: their journeys, what covers their nights (their own items but stays, and
-    # the stays they have a room in) and the stays they are on. A schedule's split is read
-    # once and each person's rooms merged into it. Keyed by the schedule's identity: people
-    # with the same schedule share one tuple (_Schedules), and hashing its positions for
-    # every person cost more than the look-up saved.
-    split: dict[int, tuple] = {}
-    unlodged: dict[tuple, list] = {}        # (schedule, stays with a room) -> the nights
-    for pid in plan.active:
-        person = plan.people[pid]
-        if person.status != _CONFIRMED or person.role == _HOST:
-            continue
-        schedule = own.of.get(pid, ())
-        group = (id(schedule), tuple(roomed_in.get(pid, ())))
-        nights = unlodged.get(group)
-        if nights is None:
-            three = split.get(group[0])
-            if three is None:
-                three = split[group[0]] = (
-                    [items[n] for n in schedule if journey[n]] + shared_legs,
-                    tuple(n for n in schedule if not stay[n]),
-                    [items[n] for n in sorted((*shared_hotels,
-                                               *(n for n in schedule if stay[n])))])
-            trip, beds, stays = three
-            rooms = group[1]
-            nights = unlodged[group] = [
-                (hotel.id if hotel else None, _title(hotel) if hotel else None, point, night)
-                for hotel, point, night in _nights_without_bed(
-                    trip, shared,
-                    _Cover(items[n] for n in (sorted((*beds, *rooms)) if rooms else beds)),
-                    stays, points)] if trip else []
-        if nights:
-            name = person.name()
-            found += [Finding(F.NO_LODGING, F.RANK_LODGING, hotel_id, pid,
-                              {"person": name, "night": night, "hotel": title}, point)
-                      for hotel_id, title, point, night in nights]
-    return found
-
-
-def _is_leg(item: PlanItem) -> bool:
-    """A journey: a flight, or a transfer to or from a coded place."""
-    return item.kind == _FLIGHT or (item.kind == _TRANSFER and bool(item.from_code
-                                                                     or item.to_code))
-
-
-def _nights_without_bed(trip: list[PlanItem], shared: _Cover, own: _Cover,
-                        hotels: list[PlanItem], points) -> list[tuple]:
-    """(the stay they are on or None, the 03:00 instant, the night) for each night between the
-    first and last journey of `trip` that neither cover holds. Runs once per group of people
-    who travel and sleep together (600 groups at 100x): the covers are bisected inline."""
-    first = min(trip, key=_START)
-    away, home_zone, back = first.start, first.start_tz, max(map(_END, trip))
-    instants, zones, days = points
-    own_starts, own_ends, own_zones = own.starts, own.ends, own.zones
-    all_starts, all_ends, all_zones = shared.starts, shared.ends, shared.zones
-    nights = []
-    for n in range(bisect_right(instants, away), bisect_left(instants, back)):
-        point = instants[n]
-        i = bisect_right(own_starts, point) - 1
-        j = bisect_right(all_starts, point) - 1 if all_starts else -1
-        # Of the two intervals last begun, the one ending later (by end, then zone name;
-        # ours when both are equal) says where the night is spent.
-        if i >= 0 and (j < 0 or (all_ends[j], all_zones[j]) <= (own_ends[i], own_zones[i])):
-            end, zone = own_ends[i], own_zones[i]
-        elif j >= 0:
-            end, zone = all_ends[j], all_zones[j]
-        else:
-            end, zone = None, home_zone
-        if end is not None and end > point:
-            continue                                  # covered
-        if zone != zones[n]:
-            continue                                  # not where they are that night
-        hotel = next((h for h in hotels if h.start < point < h.end), None)
-        nights.append((hotel, point, days[n]))
-    return nights

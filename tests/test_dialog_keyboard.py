@@ -50,11 +50,19 @@ from ui.sites.site_picker import SitePicker
 LAPTOP = QRect(0, 0, 1280, 720)
 
 
-def _settings():
-    import tempfile
+_SETTINGS_FOLDER: list[Path] = []       # this test's tmp_path, for the dialogs' settings
 
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path):
+    _SETTINGS_FOLDER[:] = [tmp_path]
+    yield
+    _SETTINGS_FOLDER.clear()
+
+
+def _settings():
     from PySide6.QtCore import QSettings
-    return QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(_SETTINGS_FOLDER[0] / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def _mission_row():

@@ -4,9 +4,7 @@ empties refused."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,27 +20,25 @@ from models.store.errors import InvalidInput
 # field can hold (Qt would refuse them before they reached us).
 typed = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
 
-_db = None
-
-
-def _database():
-    global _db
-    if _db is None:
-        folder = Path(tempfile.mkdtemp(prefix="kakehashi-roundtrip-"))
-        _db = open_database(folder / "roundtrip.db")
-        with write_session(_db.engine) as session:
-            repo.create_mission(session, code="RT-1", title_en="Round trip", title_ja="",
-                                start_date=date(2027, 1, 1),
-                                end_date=date(2027, 1, 2),
-                                home_tz="Asia/Tokyo")
-    return _db
+@pytest.fixture(scope="module")
+def roundtrip_db(tmp_path_factory):
+    """One database for every example (a new one each would be most of the test's time), in a
+    folder pytest removes with its others."""
+    db = open_database(tmp_path_factory.mktemp("roundtrip") / "roundtrip.db")
+    with write_session(db.engine) as session:
+        repo.create_mission(session, code="RT-1", title_en="Round trip", title_ja="",
+                            start_date=date(2027, 1, 1),
+                            end_date=date(2027, 1, 2),
+                            home_tz="Asia/Tokyo")
+    yield db
+    db.dispose()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(family=typed, given_name=typed, family_ja=typed, kana=typed, notes=typed, dietary=typed)
-def test_names_and_notes_round_trip_unchanged(family, given_name, family_ja, kana, notes,
-                                              dietary):
-    db = _database()
+def test_names_and_notes_round_trip_unchanged(roundtrip_db, family, given_name, family_ja, kana,
+                                              notes, dietary):
+    db = roundtrip_db
     person = {"family_name": family, "given_name": given_name, "family_name_ja": family_ja,
               "family_kana": kana, "notes": notes, "dietary": dietary}
     with read_session(db.engine) as session:

@@ -66,13 +66,9 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 
 def run_checks(session: Session, *, mission_id: int, today: date) -> list[Finding]:
+    # The plan is freed here, while collections still wait: the first one after would walk it.
     with no_collection():      # see models.collection_pause
-        plan = load_plan(session, mission_id=mission_id)
-        if plan is None:
-            raise LookupError(f"mission {mission_id} not found")
-        found = check_plan(plan, today=today)
-        del plan      # freed while collections wait: the first one after would walk it all
-    return found
+        return check_again(session, mission_id=mission_id, today=today)[1]
 
 
 def check_again(session: Session, *, mission_id: int, today: date, kept: Plan | None = None,

@@ -322,8 +322,9 @@ def reread_items(session: Session, plan: Plan, item_ids: Collection[int]) -> Pla
     other items are kept."""
     ids = set(item_ids)
     conn = session.connection()
-    fresh = _plan_items(conn.execute(_SOME_ITEMS, {"mission_id": plan.mission_id,
-                                                   "ids": sorted(ids)}).all(), plan.active)
-    items = sorted([item for item in plan.items if item.id not in ids] + fresh,
-                   key=_BY_START)
+    items = plan.items                  # none named: only rooms or visitors changed
+    if ids:
+        fresh = _plan_items(conn.execute(_SOME_ITEMS, {"mission_id": plan.mission_id,
+                                                       "ids": sorted(ids)}).all(), plan.active)
+        items = sorted([item for item in items if item.id not in ids] + fresh, key=_BY_START)
     return replace(plan, items=items, **_hung_on_items(conn, plan.mission_id, items))

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FEATURES = ("missions", "attendees", "itinerary", "sites", "lodging", "files")
+# The features of the window, one package each (ui/__init__.py and README's picture name them).
+FEATURES = ("missions", "attendees", "itinerary", "sites", "lodging", "meetings", "find", "files",
+            "sharing")
+ROOMS_OF_UI = frozenset({"window", "common", *FEATURES})
 SOURCES = sorted(p for folder in ("ui", "models", "documents", "i18n")
                  for p in (ROOT / folder).rglob("*.py") if "versions" not in p.parts)
 
@@ -85,7 +88,30 @@ def test_no_sql_outside_models(folder: str):
     assert offenders == []
 
 
+def loose_in_ui(paths) -> list[str]:
+    """The modules of ui/ (but its own __init__.py) outside window/, common/ and the features."""
+    out = []
+    for path in paths:
+        parts = path.relative_to(ROOT / "ui").parts
+        if parts != ("__init__.py",) and (len(parts) < 2 or parts[0] not in ROOMS_OF_UI):
+            out.append(str(path.relative_to(ROOT)))
+    return sorted(out)
+
+
+def test_every_module_of_ui_is_in_the_window_common_or_a_feature():
+    assert loose_in_ui((ROOT / "ui").rglob("*.py")) == []
+    folders = {p.name for p in (ROOT / "ui").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == ROOMS_OF_UI
+    for room in sorted(ROOMS_OF_UI):
+        assert (ROOT / "ui" / room / "__init__.py").is_file(), f"ui/{room} is not a package"
+    import ui
+    assert all(feature in ui.__doc__ for feature in FEATURES)
+
+
 def test_the_check_finds_what_it_looks_for(tmp_path):
+    assert loose_in_ui([ROOT / "ui" / "stray.py", ROOT / "ui" / "other" / "x.py",
+                        ROOT / "ui" / "attendees" / "attendees_tab.py"]) == [
+        "ui/other/x.py", "ui/stray.py"]
     # The rules above would pass on an empty house; show they see a breach.
     bad = tmp_path / "bad.py"
     bad.write_text("from ui.attendees.attendees_tab import AttendeesTab\n"

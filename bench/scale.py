@@ -49,14 +49,21 @@ TODAY = date(2026, 11, 16)          # three weeks before the demo leaves: visit 
 
 
 # Window adapter: the only code that knows MainWindow's API (the window is being rewritten).
+COLLECTORS: dict[int, object] = {}  # each window's IdleCollector, by id(window)
+AUTO_GC = False                       # --auto-gc: Python's own collections, as before
+
+
 def make_window(db, settings):
     from ui.common import clock
-    from ui.window.app import freeze_startup_objects
+    from ui.window.app import collect_when_idle, freeze_startup_objects
     from ui.window.main_window import MainWindow
 
     clock.today = lambda: TODAY          # the window's checks count from the same day
     window = MainWindow(db, settings)
-    freeze_startup_objects()             # as the app does once its window is built
+    if AUTO_GC:
+        freeze_startup_objects()
+    else:                                # as the app does once its window is built
+        COLLECTORS[id(window)] = collect_when_idle(window)
     window.resize(*WINDOW_SIZE)
     window.show()
     return window
@@ -71,8 +78,24 @@ def background_timers(window) -> list[QTimer]:
     # the session backup an edit arms (a minute later, at most one an hour): never inside a
     # timing, but while armed it kept every edit's timing from reading the loop as idle
     backups = window.file_actions.session_backups.timer
+    collector = COLLECTORS.get(id(window))
     return [external.timer, sync.timer, sync.first, sync.after_edit,
-            window.sharing.status_button.redraw, backups]
+            window.sharing.status_button.redraw, backups] + (
+        [collector.timer] if collector is not None else [])
+
+
+def idle_collection(window):
+    """The collections the idle collector's timer would run in the pause after a timing."""
+    collector = COLLECTORS.get(id(window))
+    return None if collector is None else collector.collect_due
+
+
+def close_window(window) -> None:
+    collector = COLLECTORS.pop(id(window), None)
+    if collector is not None:
+        collector.close()
+    window.close()
+    window.deleteLater()
 
 
 def deferred_work(window) -> list:
@@ -199,8 +222,7 @@ def measure_window(timer: Timer, db, settings, target: int, other: int, runs: in
             for key, ms in figures.items():
                 out[key].append(ms)
     out["columns"] = attendee_columns(window)
-    window.close()
-    window.deleteLater()
+    close_window(window)
     timer.app.processEvents()
     return out
 
@@ -306,6 +328,16 @@ def report(results: dict[int, dict], runs: int, unsettled: int) -> None:
                 line(label, factor, res[key], base, goals.get(factor))
         line("readiness checks (run_checks)", factor, res["readiness"], base,
              READINESS.get(factor))
+    print("cycle collections, in the pause after an interaction (ui/window/collector.py):")
+    for factor, res in results.items():
+        idle = res.get("idle", [])
+        if idle:
+            print(f"  {factor}x: {len(idle)} collections, median {statistics.median(idle):.1f} "
+                  f"ms, max {max(idle):.1f} ms")
+        elif idle is not None and "baseline" in res:
+            print(f"  {factor}x: none due")
+        elif "baseline" in res:
+            print(f"  {factor}x: Python's own, inside the interactions (--auto-gc)")
     sizes = list(results)
     for a, b in zip(sizes, sizes[1:], strict=False):
         na = sum(results[a]["built"][k] for k in ("attendees", "items"))
@@ -337,6 +369,8 @@ def main() -> int:
                         help="comma-separated from 1, 10, 100, 1000 (1000: readiness only)")
     parser.add_argument("--runs", type=int, default=5, help="counted runs per figure (default 5)")
     parser.add_argument("--no-startup", action="store_true", help="skip start-up at 100x")
+    parser.add_argument("--auto-gc", action="store_true",
+                        help="Python's own cycle collections, not the window's idle ones")
     args = parser.parse_args()
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",")})
@@ -348,7 +382,9 @@ def main() -> int:
         print(fact, flush=True)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    timer = Timer(app, background_timers, deferred_work)
+    global AUTO_GC
+    AUTO_GC = args.auto_gc
+    timer = Timer(app, background_timers, deferred_work, idle_collection)
     results: dict[int, dict] = {}
     with tempfile.TemporaryDirectory(prefix="kakehashi-scale-") as name:
         tmp = Path(name)
@@ -368,7 +404,9 @@ def main() -> int:
             res["readiness"], res["findings"] = measure_readiness(db, target, args.runs)
             if factor <= 100:
                 progress(f"{factor}x: window")
+                timer.idle_ms = []
                 res.update(measure_window(timer, db, settings, target, other, args.runs))
+                res["idle"] = None if AUTO_GC else list(timer.idle_ms)
                 res["rows"] = res["built"]["attendees"]
                 res["baseline"] = baseline(timer, res["rows"], res["columns"], args.runs)
             res["probe"].append(probe())

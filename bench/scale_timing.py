@@ -48,11 +48,15 @@ class Timer:
     of the checks with the panel hidden) is not the user's wait."""
 
     def __init__(self, app: QApplication, background=lambda window: [],
-                 deferred=lambda window: []):
+                 deferred=lambda window: [], idle=lambda window: None):
         # background(window): repeating timers that tick whatever the user does; paused.
         # deferred(window): (timer, run) of work the app puts off the paint path on purpose
         # (the readiness checks, once per burst): run after the timing, and timed on its own.
+        # idle(window): what the app does in the pause after an interaction (its cycle
+        # collections): run after each timing, as a paused timer would have, its ms kept in
+        # `idle_ms` for the report.
         self.app, self.background, self.deferred, self.unsettled = app, background, deferred, 0
+        self.idle, self.idle_ms = idle, []
 
     def __call__(self, window, action) -> float:
         """ms from the call to the end of the last work it caused, paints included."""
@@ -95,7 +99,13 @@ class Timer:
         # lays the tab bar out and repaints the tabs) is drawn now, untimed: it belongs to the
         # checks, timed on their own, and was counted in the next interaction timed.
         self.app.processEvents()
-        return (last - started) * 1000
+        elapsed = (last - started) * 1000
+        idle = self.idle(window)
+        if idle is not None:
+            began = time.perf_counter()
+            if idle() is not None:               # a collection was due
+                self.idle_ms.append((time.perf_counter() - began) * 1000)
+        return elapsed
 
 
 class BareModel(QAbstractTableModel):

@@ -49,6 +49,15 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def collect_when_idle(parent: QObject) -> QObject:
+    """Start-up's objects frozen, then every later collection run between interactions
+    (ui/window/collector.py)."""
+    from ui.window.collector import IdleCollector
+
+    freeze_startup_objects()
+    return IdleCollector(parent)
+
+
 def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
             started: float) -> int:
     from ui.window.crash import install_excepthook
@@ -142,7 +151,7 @@ def run_gui(*, db_path: Path | None, language: str | None, smoke_test: bool,
         QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)
     window.show()
     # Once the first paint is done, not before it: a full collection costs start-up ~60 ms.
-    QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
+    QTimer.singleShot(FREEZE_AFTER_MS, lambda: collect_when_idle(app))
     code = app.exec()
     guard.close()
     qt_language.close()

@@ -1,0 +1,124 @@
+"""The window's cycle collections run in the pause after an interaction, in the GUI thread
+(ui/window/collector.py), and Python's own collector is only a far-off safety net meanwhile."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+from PySide6.QtCore import QObject
+
+from models.collection_pause import no_collection
+from ui.window.app import collect_when_idle
+from ui.window.collector import SAFETY_FACTOR, IdleCollector
+
+
+class Node:
+    def __init__(self):
+        self.me = self          # a cycle: only a collection frees it
+
+
+@pytest.fixture
+def usual_gc():
+    """Python's own thresholds, and collections on, before and after each test."""
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    gc.enable()
+    yield thresholds
+    gc.set_threshold(*thresholds)
+    if not enabled:
+        gc.disable()
+
+
+def dropped_cycle() -> weakref.ref:
+    node = Node()
+    ref = weakref.ref(node)
+    del node
+    return ref
+
+
+def allocate(n: int) -> list:
+    return [[i] for i in range(n)]       # tracked objects: they count towards a collection
+
+
+def test_a_dropped_cycle_waits_for_the_timer_and_goes_then(qtbot, usual_gc):
+    owner = QObject()
+    collector = IdleCollector(owner, interval_ms=50)
+    try:
+        assert gc.get_threshold()[0] == usual_gc[0] * SAFETY_FACTOR
+        gc.collect()
+        ref = dropped_cycle()
+        kept = allocate(usual_gc[0] * 3)   # past the usual threshold: it would have collected
+        assert ref() is not None, "Python's own collector ran inside the work"
+        qtbot.waitUntil(lambda: ref() is None, timeout=3000)
+        assert collector.spent, "the timer's collection was not the one that freed it"
+        del kept
+    finally:
+        collector.close()
+    assert gc.get_threshold() == usual_gc
+
+
+def test_nothing_is_collected_when_nothing_is_due(usual_gc):
+    collector = IdleCollector(interval_ms=60_000)
+    try:
+        gc.collect()
+        assert collector.collect_due() is None
+        assert not collector.spent
+        kept = allocate(usual_gc[0] * 2)
+        assert collector.collect_due() == 0            # the first generation only
+        assert len(collector.spent) == 1
+        del kept
+    finally:
+        collector.close()
+
+
+def test_an_older_generation_is_collected_when_enough_younger_ones_were(usual_gc):
+    collector = IdleCollector(interval_ms=60_000)
+    try:
+        gc.collect()
+        found = []
+        for _ in range(usual_gc[1] + 2):      # a generation is due past its threshold
+            kept = allocate(usual_gc[0] + 200)   # more than the lists reused from a free list
+            found.append(collector.collect_due())
+            del kept
+        assert found[:-1] == [0] * (usual_gc[1] + 1) and found[-1] == 1
+    finally:
+        collector.close()
+
+
+def test_a_paused_block_is_left_alone(usual_gc):
+    collector = IdleCollector(interval_ms=60_000)
+    try:
+        gc.collect()
+        ref = dropped_cycle()
+        with no_collection():
+            kept = allocate(usual_gc[0] * 2)
+            assert collector.collect_due() is None
+            assert ref() is not None
+        assert collector.collect_due() == 0 and ref() is None
+        del kept
+    finally:
+        collector.close()
+
+
+def test_a_second_collector_replaces_the_first_and_close_restores_pythons_own(usual_gc):
+    first = IdleCollector(interval_ms=60_000)
+    second = IdleCollector(interval_ms=60_000)
+    assert not first.timer.isActive() and second.timer.isActive()
+    assert gc.get_threshold()[0] == usual_gc[0] * SAFETY_FACTOR   # raised once, not twice
+    first.close()                                                 # already replaced: no-op
+    assert gc.get_threshold()[0] == usual_gc[0] * SAFETY_FACTOR
+    second.close()
+    assert gc.get_threshold() == usual_gc
+
+
+def test_start_up_freezes_its_objects_then_collects_when_idle(qtbot, usual_gc):
+    owner = QObject()
+    try:
+        collector = collect_when_idle(owner)
+        assert gc.get_freeze_count() > 0
+        assert isinstance(collector, IdleCollector) and collector.timer.isActive()
+        assert collector.parent() is owner
+        collector.close()
+    finally:
+        gc.unfreeze()

@@ -30,6 +30,14 @@ def usual_gc():
         gc.disable()
 
 
+@pytest.fixture
+def collector(usual_gc):
+    """A collector whose timer does not fire during the test: the test calls it."""
+    collector = IdleCollector(interval_ms=60_000)
+    yield collector
+    collector.close()
+
+
 def dropped_cycle() -> weakref.ref:
     node = Node()
     ref = weakref.ref(node)
@@ -58,47 +66,35 @@ def test_a_dropped_cycle_waits_for_the_timer_and_goes_then(qtbot, usual_gc):
     assert gc.get_threshold() == usual_gc
 
 
-def test_nothing_is_collected_when_nothing_is_due(usual_gc):
-    collector = IdleCollector(interval_ms=60_000)
-    try:
-        gc.collect()
-        assert collector.collect_due() is None
-        assert not collector.spent
+def test_nothing_is_collected_when_nothing_is_due(collector, usual_gc):
+    gc.collect()
+    assert collector.collect_due() is None
+    assert not collector.spent
+    kept = allocate(usual_gc[0] * 2)
+    assert collector.collect_due() == 0            # the first generation only
+    assert len(collector.spent) == 1
+    del kept
+
+
+def test_an_older_generation_is_collected_when_enough_younger_ones_were(collector, usual_gc):
+    gc.collect()
+    found = []
+    for _ in range(usual_gc[1] + 2):      # a generation is due past its threshold
+        kept = allocate(usual_gc[0] + 200)   # more than the lists reused from a free list
+        found.append(collector.collect_due())
+        del kept
+    assert found[:-1] == [0] * (usual_gc[1] + 1) and found[-1] == 1
+
+
+def test_a_paused_block_is_left_alone(collector, usual_gc):
+    gc.collect()
+    ref = dropped_cycle()
+    with no_collection():
         kept = allocate(usual_gc[0] * 2)
-        assert collector.collect_due() == 0            # the first generation only
-        assert len(collector.spent) == 1
-        del kept
-    finally:
-        collector.close()
-
-
-def test_an_older_generation_is_collected_when_enough_younger_ones_were(usual_gc):
-    collector = IdleCollector(interval_ms=60_000)
-    try:
-        gc.collect()
-        found = []
-        for _ in range(usual_gc[1] + 2):      # a generation is due past its threshold
-            kept = allocate(usual_gc[0] + 200)   # more than the lists reused from a free list
-            found.append(collector.collect_due())
-            del kept
-        assert found[:-1] == [0] * (usual_gc[1] + 1) and found[-1] == 1
-    finally:
-        collector.close()
-
-
-def test_a_paused_block_is_left_alone(usual_gc):
-    collector = IdleCollector(interval_ms=60_000)
-    try:
-        gc.collect()
-        ref = dropped_cycle()
-        with no_collection():
-            kept = allocate(usual_gc[0] * 2)
-            assert collector.collect_due() is None
-            assert ref() is not None
-        assert collector.collect_due() == 0 and ref() is None
-        del kept
-    finally:
-        collector.close()
+        assert collector.collect_due() is None
+        assert ref() is not None
+    assert collector.collect_due() == 0 and ref() is None
+    del kept
 
 
 def test_a_second_collector_replaces_the_first_and_close_restores_pythons_own(usual_gc):

@@ -381,6 +381,9 @@ def main() -> int:
     for fact in machine():
         print(fact, flush=True)
 
+    from ui.window.app import serial_raster_fills
+
+    serial_raster_fills()                # as the app does before its QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     global AUTO_GC
     AUTO_GC = args.auto_gc

@@ -1,9 +1,11 @@
-"""The window's cycle collections run in the pause after an interaction, in the GUI thread
-(ui/window/collector.py), and Python's own collector is only a far-off safety net meanwhile."""
+"""How the running app spends its GUI thread: its cycle collections run in the pause after an
+interaction (ui/window/collector.py), Python's own collector is only a far-off safety net
+meanwhile, and Qt fills without its GUI thread pool (ui/window/app.serial_raster_fills)."""
 
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 
 import pytest
@@ -118,3 +120,15 @@ def test_start_up_freezes_its_objects_then_collects_when_idle(qtbot, usual_gc):
         collector.close()
     finally:
         gc.unfreeze()
+
+
+def test_the_app_draws_without_qts_gui_thread_pool_unless_the_user_says(monkeypatch):
+    """Qt reads QT_NO_GUI_THREADPOOL when its pool is first wanted; any value turns it off."""
+    from ui.window.app import serial_raster_fills
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    serial_raster_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "yes")
+    serial_raster_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "yes"

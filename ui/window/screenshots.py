@@ -22,6 +22,9 @@ SHOTS = (("overview", 0), ("attendees", 1), ("itinerary", 2), ("sites", 3), ("lo
 
 
 def take(outdir: Path, languages=("en", "ja"), size=(1360, 760)) -> list[Path]:
+    from ui.window.app import serial_raster_fills
+
+    serial_raster_fills()                # drawn as the app draws
     app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []

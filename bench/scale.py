@@ -48,11 +48,11 @@ from models.store.db import open_database, read_session  # noqa: E402
 TODAY = date(2026, 11, 16)          # three weeks before the demo leaves: visit notices count
 
 
-# Window adapter: the only code that knows MainWindow's API (the window is being rewritten).
 COLLECTORS: dict[int, object] = {}  # each window's IdleCollector, by id(window)
 AUTO_GC = False                       # --auto-gc: Python's own collections, as before
 
 
+# Window adapter: the only code that knows MainWindow's API (the window is being rewritten).
 def make_window(db, settings):
     from ui.common import clock
     from ui.window.app import collect_when_idle, freeze_startup_objects

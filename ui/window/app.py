@@ -9,6 +9,7 @@ import platform
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import i18n
 from i18n import _
 from i18n.qt import QtLanguage, saved_language, system_language
+
+if TYPE_CHECKING:
+    from ui.window.collector import IdleCollector
 
 SMOKE_TIMEOUT_MS = 60_000
 FREEZE_AFTER_MS = 1_000
@@ -63,7 +67,7 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def collect_when_idle(parent: QObject) -> QObject:
+def collect_when_idle(parent: QObject) -> IdleCollector:
     """Start-up's objects frozen, then every later collection run between interactions
     (ui/window/collector.py)."""
     from ui.window.collector import IdleCollector

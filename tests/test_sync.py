@@ -147,6 +147,36 @@ def test_a_delete_of_a_row_edited_elsewhere_is_a_conflict_and_the_row_stays(two)
     assert list_conflicts(b.engine, CODE) == []
 
 
+def test_an_item_kept_against_a_delete_comes_back_without_the_people_deleted_with_it(two, url):
+    """b deletes a person and an item the person is in, a edited the item meanwhile: the item
+    stays (delete-edited) with its other places, but not the place of the person b deleted,
+    which named nobody anywhere (found by test_sync_stateful)."""
+    a, b = two
+    item = one(a.engine, "SELECT i.uuid FROM itinerary_item i JOIN mission m ON "
+               "m.id = i.mission_id WHERE m.code = ? AND NOT i.everyone AND (SELECT count(*) "
+               "FROM item_participant ip WHERE ip.item_id = i.id) >= 2 ORDER BY i.id LIMIT 1",
+               CODE)
+    places = run(a.engine, "SELECT ip.uuid, pe.uuid FROM item_participant ip JOIN itinerary_item "
+                 "i ON i.id = ip.item_id JOIN participant pa ON pa.id = ip.participant_id "
+                 "JOIN person pe ON pe.id = pa.person_id WHERE i.uuid = ? ORDER BY ip.uuid", item)
+    (gone_place, gone_person), (kept_place, _kept_person) = places[0], places[1]
+    run(a.engine, "UPDATE itinerary_item SET notes_en = 'bring hard hats' WHERE uuid = ?", item)
+    run(b.engine, "DELETE FROM person WHERE uuid = ?", gone_person)
+    run(b.engine, "DELETE FROM itinerary_item WHERE uuid = ?", item)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).open_conflicts == 1
+    sync_mission(a.engine, CODE)
+    server = server_state(url, mission_uuid(a.engine))
+    assert item in server and kept_place in server
+    assert gone_place not in server and gone_person not in server
+    for db in two:
+        assert local_state(db.engine) == server
+        assert one(db.engine, "SELECT notes_en FROM itinerary_item WHERE uuid = ?",
+                   item) == "bring hard hats"
+        assert one(db.engine, "SELECT count(*) FROM item_participant WHERE uuid = ?",
+                   gone_place) == 0
+
+
 def test_undo_of_a_delete_after_a_sync_brings_the_row_back_everywhere(two):
     a, b = two
     person, participant = new_person(a.engine, "Kato")

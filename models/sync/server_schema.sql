@@ -272,12 +272,16 @@ BEGIN
             applied := applied + 1;
         END IF;
     END LOOP;
-    -- A delete refused keeps what this batch deleted under it (its cascade), level by level.
+    -- A delete refused keeps what this batch deleted under it (its cascade), level by level:
+    -- a row whose other parent is gone stays deleted (a link of the kept item to a person
+    -- this batch deleted went with the person; kept, it would name a person nobody has).
     WHILE cardinality(kept) > 0 LOOP
         par := kept;
         kept := '{}';
         FOR r IN SELECT * FROM shared_row ch WHERE ch.mission = p_mission AND ch.deleted
-                 AND ch.uuid = ANY(deleted_here) AND ch.parents && par LOOP
+                 AND ch.uuid = ANY(deleted_here) AND ch.parents && par
+                 AND NOT EXISTS (SELECT 1 FROM shared_row pa WHERE pa.mission = p_mission
+                                 AND pa.uuid = ANY(ch.parents) AND pa.deleted) LOOP
             s := nextval('change_seq');
             UPDATE shared_row SET deleted = false, seq = s WHERE mission = p_mission AND uuid = r.uuid;
             INSERT INTO change_log VALUES (s, p_mission, r.kind, r.uuid, 'insert', NULL, r.fields,

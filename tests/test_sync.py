@@ -177,6 +177,31 @@ def test_an_item_kept_against_a_delete_comes_back_without_the_people_deleted_wit
                    gone_place) == 0
 
 
+def test_mine_cannot_revive_a_room_whose_stay_was_deleted_and_theirs_settles_it(two, url):
+    """a renamed a room, b deleted its stay: keeping a's room would put back a room of a stay
+    nobody has, so "mine" is refused and changes nothing; "theirs" settles it."""
+    a, b = two
+    room, stay = run(a.engine, "SELECT r.uuid, i.uuid FROM room r JOIN itinerary_item i "
+                     "ON i.id = r.item_id ORDER BY r.id LIMIT 1")[0]
+    run(a.engine, "UPDATE room SET label = 'Suite 1201' WHERE uuid = ?", room)
+    run(b.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
+    sync_mission(b.engine, CODE)
+    assert sync_mission(a.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(a.engine, CODE)
+    assert (found.what, found.kind, found.row_uuid) == ("edit-deleted", "rooms", room)
+    before = server_state(url, mission_uuid(a.engine))
+    with pytest.raises(NotAllowed, match="cannot settle this conflict"):
+        resolve_conflict(a.engine, CODE, found.number, "mine")
+    assert server_state(url, mission_uuid(a.engine)) == before
+    assert room not in before and stay not in before
+    resolve_conflict(a.engine, CODE, found.number, "theirs")
+    sync_mission(b.engine, CODE)
+    assert list_conflicts(a.engine, CODE) == []
+    for db in two:
+        assert local_state(db.engine) == server_state(url, mission_uuid(a.engine))
+        assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", room) == 0
+
+
 def test_undo_of_a_delete_after_a_sync_brings_the_row_back_everywhere(two):
     a, b = two
     person, participant = new_person(a.engine, "Kato")

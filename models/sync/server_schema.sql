@@ -446,7 +446,11 @@ BEGIN
             INSERT INTO change_log VALUES (s, p_mission, c.kind, c.uuid, 'update', c.field,
                 CASE WHEN secret_f THEN NULL ELSE v END, CASE WHEN secret_f THEN v END,
                 secret_f, p_client, p_organizer, now());
-        ELSIF c.what = 'edit-deleted' AND r.deleted THEN
+        -- Kept only with what it hangs on: a room of a stay deleted meanwhile, revived,
+        -- would name a stay nobody has (the stay's own conflict, if any, comes first).
+        ELSIF c.what = 'edit-deleted' AND r.deleted
+              AND NOT EXISTS (SELECT 1 FROM shared_row pa WHERE pa.mission = p_mission
+                              AND pa.uuid = ANY(r.parents) AND pa.deleted) THEN
             s := nextval('change_seq');
             UPDATE shared_row SET fields = CASE WHEN c.is_secret THEN fields
                     ELSE fields || jsonb_build_object(c.field, v) END,

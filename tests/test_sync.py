@@ -202,6 +202,33 @@ def test_mine_cannot_revive_a_room_whose_stay_was_deleted_and_theirs_settles_it(
         assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", room) == 0
 
 
+def test_a_room_put_back_by_a_refused_delete_then_changed_here_stays_as_changed(two, url):
+    """a deletes a stay b renamed: the server keeps it and puts its rooms back. b, not having
+    pulled that yet, deletes one room and renames another, then syncs: its pull brings the
+    older putting-back, which must not undo b's newer delete and name (found by
+    test_sync_stateful)."""
+    a, b = two
+    stay = one(a.engine, "SELECT i.uuid FROM itinerary_item i JOIN room r ON r.item_id = i.id "
+               "GROUP BY i.id HAVING count(*) >= 2 ORDER BY i.id LIMIT 1")
+    gone, renamed = (u for (u,) in run(a.engine, "SELECT r.uuid FROM room r JOIN itinerary_item "
+                                       "i ON i.id = r.item_id WHERE i.uuid = ? ORDER BY r.uuid "
+                                       "LIMIT 2", stay))
+    run(a.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
+    run(b.engine, "UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay)
+    sync_mission(b.engine, CODE)
+    assert sync_mission(a.engine, CODE).open_conflicts == 1          # delete-edited: kept
+    run(b.engine, "DELETE FROM room WHERE uuid = ?", gone)
+    run(b.engine, "UPDATE room SET label = 'Suite 1201' WHERE uuid = ?", renamed)
+    sync_mission(b.engine, CODE)
+    sync_mission(a.engine, CODE)
+    server = server_state(url, mission_uuid(a.engine))
+    assert gone not in server and server[renamed]["label"] == "Suite 1201"
+    for db in two:
+        assert local_state(db.engine) == server
+        assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", gone) == 0
+        assert one(db.engine, "SELECT label FROM room WHERE uuid = ?", renamed) == "Suite 1201"
+
+
 def test_undo_of_a_delete_after_a_sync_brings_the_row_back_everywhere(two):
     a, b = two
     person, participant = new_person(a.engine, "Kato")

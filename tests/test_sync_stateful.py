@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
-from models.sync import list_conflicts, resolve_conflict, sync_mission, wire
+from models.sync import NotAllowed, list_conflicts, resolve_conflict, sync_mission, wire
 from tests.conftest import copy_template
 from tests.sync_helpers import (
     CODE,
@@ -197,12 +197,21 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
         def sync(self, n):
             sync_mission(self.engine(n), CODE)
 
-        @rule(n=LAPTOP, take=st.sampled_from(["mine", "theirs", "typed"]))
-        def resolve(self, n, take):
-            open_ = [c for c in list_conflicts(self.engine(n), CODE) if c.what == "edit"]
-            if open_:
-                resolve_conflict(self.engine(n), CODE, open_[0].number,
+        @rule(n=LAPTOP, take=st.sampled_from(["mine", "theirs", "typed"]),
+              pick=st.integers(0, 10_000))
+        def resolve(self, n, take, pick):
+            """Any open conflict, any choice: one that cannot settle it (a row revived under
+            a deleted parent, a value typed for a whole row) is refused and changes nothing."""
+            open_ = list_conflicts(self.engine(n), CODE)
+            if not open_:
+                return
+            found = open_[pick % len(open_)]
+            before = server_state(self.url, self.mission)
+            try:
+                resolve_conflict(self.engine(n), CODE, found.number,
                                  f"t{next(self.values)}" if take == "typed" else take)
+            except NotAllowed:
+                assert server_state(self.url, self.mission) == before
 
         def teardown(self):
             try:

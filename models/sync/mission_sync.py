@@ -251,10 +251,26 @@ def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
     return fields, deleted
 
 
+def _own_since(changes, client: str) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """Where this laptop's own changes come in the pulled ones: the last own insert or delete
+    of each row, and the last own update of each of its fields. This laptop holds them (it
+    pushed them before this pull), and what others changed before them is older than that."""
+    rows: dict[str, int] = {}
+    fields: dict[str, dict[str, int]] = {}
+    for seq, _kind, row_uuid, op, name, _value, who, *_rest in changes:
+        if who == client:
+            if op == "update":
+                fields.setdefault(row_uuid, {})[name] = seq
+            else:
+                rows[row_uuid] = seq
+    return rows, fields
+
+
 def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[str]]:
     received = 0
     last = shared.pulled_seq
     changed = []
+    own_rows, own_fields = _own_since(changes, shared.client_id)
     with local.begin_write(engine) as conn, conn.begin():
         pending, deleted_here = _pending(conn)
         with local.Writer(conn) as writer:
@@ -262,7 +278,14 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[
                 last = seq
                 if client == shared.client_id or row_uuid in deleted_here:
                     continue
-                skip = pending.get(row_uuid, set())
+                # Another's change older than one of ours to the same row or field (a room
+                # put back by a refused delete, then deleted or renamed here): ours is the
+                # newer. An older delete too: the server had the row again when ours came.
+                ours = own_fields.get(row_uuid, {})
+                if own_rows.get(row_uuid, 0) > seq or ours.get(name, 0) > seq or (
+                        op == "delete" and max(ours.values(), default=0) > seq):
+                    continue
+                skip = pending.get(row_uuid, set()) | {f for f, when in ours.items() if when > seq}
                 if op == "insert":
                     writer.put(kind, row_uuid, value, skip)
                 elif op == "update":

@@ -48,12 +48,24 @@ def local_state(engine) -> dict[str, dict]:
 
 
 def server_state(url: str, mission: str) -> dict[str, dict]:
+    """Every live row of the mission on the server, by UUID, as a laptop would hold it: a
+    sensitive field the server no longer has (purged when the row was deleted, and the row
+    brought back by a conflict's "mine") reads as the laptop's column default, as a laptop
+    writes that row."""
     import psycopg
 
+    from models.mission_document import SENSITIVE
+
     with psycopg.connect(url) as conn:
-        rows = conn.execute("SELECT uuid, fields || secret FROM kakehashi_sync.shared_row "
+        rows = conn.execute("SELECT kind, uuid, fields || secret FROM kakehashi_sync.shared_row "
                             "WHERE mission = %s AND NOT deleted", (mission,)).fetchall()
-    return {u: f for u, f in rows}
+    defaults = sync_local.columns("people").defaults
+    out = {}
+    for kind, row_uuid, fields in rows:
+        if kind == "people":
+            fields = {**{name: defaults.get(name) for name in SENSITIVE}, **fields}
+        out[row_uuid] = fields
+    return out
 
 
 def document(engine) -> dict:

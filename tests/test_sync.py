@@ -229,6 +229,74 @@ def test_a_room_put_back_by_a_refused_delete_then_changed_here_stays_as_changed(
         assert one(db.engine, "SELECT label FROM room WHERE uuid = ?", renamed) == "Suite 1201"
 
 
+@pytest.fixture
+def three(demo_db, tmp_path, url):
+    from tests.sync_helpers import laptops
+
+    made = laptops(demo_db, tmp_path, url, 3)
+    yield made
+    for db in made[1:]:
+        db.dispose()
+
+
+def _place(engine) -> tuple[str, str, str]:
+    """(an item's place, the item, the person) of a person in an item with others."""
+    return run(engine, "SELECT ip.uuid, i.uuid, pe.uuid FROM item_participant ip JOIN "
+               "itinerary_item i ON i.id = ip.item_id JOIN participant pa ON pa.id = "
+               "ip.participant_id JOIN person pe ON pe.id = pa.person_id WHERE NOT i.everyone "
+               "ORDER BY ip.uuid LIMIT 1")[0]
+
+
+def test_a_place_put_back_twice_survives_its_persons_delete_and_return(three, url):
+    """b deletes a person a edited, so the server keeps the person and puts their place in an
+    item back; c deletes that item b renamed, so it is kept and the place put back again,
+    for c. c's pull then brings the person's delete and return: done here, the delete would
+    take the place with it by cascade (found by test_sync_stateful)."""
+    a, b, c = three
+    place, item, person = _place(a.engine)
+    run(a.engine, "UPDATE person SET notes = 'window seat' WHERE uuid = ?", person)
+    run(b.engine, "DELETE FROM person WHERE uuid = ?", person)
+    sync_mission(a.engine, CODE)
+    assert sync_mission(b.engine, CODE).open_conflicts == 1          # the person kept
+    run(b.engine, "UPDATE itinerary_item SET title_en = 'Site tour' WHERE uuid = ?", item)
+    run(c.engine, "DELETE FROM itinerary_item WHERE uuid = ?", item)
+    sync_mission(b.engine, CODE)
+    sync_mission(c.engine, CODE)                                   # the item kept
+    for db in (a, b):
+        sync_mission(db.engine, CODE)
+    server = server_state(url, mission_uuid(a.engine))
+    assert place in server and item in server
+    for db in three:
+        assert local_state(db.engine) == server
+        assert one(db.engine, "SELECT count(*) FROM item_participant WHERE uuid = ?",
+                   place) == 1
+
+
+def test_a_person_brought_back_by_mine_comes_without_the_passport_the_delete_removed(
+        three, url):
+    """a edited a person b deleted; the delete removed the passport from the server, and a's
+    "mine" brings the person back without it. c, which never deleted them, holds them as the
+    server does: no passport number, no birth date."""
+    a, b, c = three
+    person = one(a.engine, "SELECT uuid FROM person WHERE passport_number <> '' "
+                 "AND date_of_birth IS NOT NULL ORDER BY uuid LIMIT 1")
+    run(a.engine, "UPDATE person SET notes = 'arrives late' WHERE uuid = ?", person)
+    run(b.engine, "DELETE FROM person WHERE uuid = ?", person)
+    sync_mission(b.engine, CODE)
+    assert sync_mission(a.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(a.engine, CODE)
+    assert found.what == "edit-deleted"
+    resolve_conflict(a.engine, CODE, found.number, "mine")
+    for db in (b, c):
+        sync_mission(db.engine, CODE)
+    server = server_state(url, mission_uuid(a.engine))
+    assert server[person]["notes"] == "arrives late"
+    for db in three:
+        assert local_state(db.engine) == server
+        assert run(db.engine, "SELECT notes, passport_number, date_of_birth FROM person "
+                   "WHERE uuid = ?", person) == [("arrives late", "", None)]
+
+
 def test_undo_of_a_delete_after_a_sync_brings_the_row_back_everywhere(two):
     a, b = two
     person, participant = new_person(a.engine, "Kato")

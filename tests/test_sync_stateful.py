@@ -197,6 +197,31 @@ def test_three_laptops_converge_and_lose_nothing(pg_server, db_templates, tmp_pa
         def sync(self, n):
             sync_mission(self.engine(n), CODE)
 
+        @rule(i=LAPTOP, j=LAPTOP, table=st.sampled_from(["person", *sorted(OTHERS)]),
+              pick=st.integers(0, 10_000), under=st.booleans(), first=st.booleans())
+        def edit_against_delete(self, i, j, table, pick, under, first):
+            """i edits a row both laptops hold while j deletes it (`under`: for a room, the
+            stay it hangs on), then both sync, the editor first or last: a conflict to
+            settle, edit against delete either way round."""
+            if i == j:
+                return
+            held = (self.people if table == "person" else
+                    lambda n: self.uuids(n, table))
+            rows = sorted(set(held(i)) & set(held(j)))
+            if not rows:
+                return
+            row = rows[pick % len(rows)]
+            name = "notes" if table == "person" else OTHERS[table][0]
+            run(self.engine(i), f"UPDATE {table} SET {name} = ? WHERE uuid = ?",
+                f"v{next(self.values)}", row)
+            if table == "room" and under:
+                run(self.engine(j), "DELETE FROM itinerary_item WHERE id = "
+                    "(SELECT item_id FROM room WHERE uuid = ?)", row)
+            else:
+                run(self.engine(j), f"DELETE FROM {table} WHERE uuid = ?", row)
+            for n in ((i, j) if first else (j, i)):
+                sync_mission(self.engine(n), CODE)
+
         @rule(n=LAPTOP, take=st.sampled_from(["mine", "theirs", "typed"]),
               pick=st.integers(0, 10_000))
         def resolve(self, n, take, pick):

@@ -75,6 +75,13 @@ def columns(kind: str) -> Columns:
     return found
 
 
+def whole_row(kind: str, values: dict) -> dict:
+    """`values` with every field of the part, those missing at their column's default."""
+    cols = columns(kind)
+    return {name: values[name] if name in values else cols.defaults.get(column)
+            for name, (column, _target) in cols.names.items()}
+
+
 def begin_write(engine):
     """A connection in a write transaction (BEGIN IMMEDIATE, models.store.db)."""
     return engine.connect().execution_options(kakehashi_write=True)

@@ -251,26 +251,31 @@ def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
     return fields, deleted
 
 
-def _own_since(changes, client: str) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+def _own_since(changes, client: str) -> tuple[dict[str, int], dict[str, dict[str, int]],
+                                              dict[str, int]]:
     """Where this laptop's own changes come in the pulled ones: the last own insert or delete
     of each row, and the last own update of each of its fields. This laptop holds them (it
-    pushed them before this pull), and what others changed before them is older than that."""
+    pushed them before this pull), and what others changed before them is older than that.
+    Third, the last insert of each row by anyone: a delete before it is not done here."""
     rows: dict[str, int] = {}
     fields: dict[str, dict[str, int]] = {}
+    inserted: dict[str, int] = {}
     for seq, _kind, row_uuid, op, name, _value, who, *_rest in changes:
+        if op == "insert":
+            inserted[row_uuid] = seq
         if who == client:
             if op == "update":
                 fields.setdefault(row_uuid, {})[name] = seq
             else:
                 rows[row_uuid] = seq
-    return rows, fields
+    return rows, fields, inserted
 
 
 def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[str]]:
     received = 0
     last = shared.pulled_seq
     changed = []
-    own_rows, own_fields = _own_since(changes, shared.client_id)
+    own_rows, own_fields, inserted = _own_since(changes, shared.client_id)
     with local.begin_write(engine) as conn, conn.begin():
         pending, deleted_here = _pending(conn)
         with local.Writer(conn) as writer:
@@ -281,13 +286,19 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[
                 # Another's change older than one of ours to the same row or field (a room
                 # put back by a refused delete, then deleted or renamed here): ours is the
                 # newer. An older delete too: the server had the row again when ours came.
+                # A delete the same pull undoes (a person put back by a refused delete) is
+                # not done: here it would take by cascade what hangs on the row, which the
+                # server kept (each row's own delete comes in the log).
                 ours = own_fields.get(row_uuid, {})
                 if own_rows.get(row_uuid, 0) > seq or ours.get(name, 0) > seq or (
-                        op == "delete" and max(ours.values(), default=0) > seq):
+                        op == "delete" and max(*ours.values(), inserted.get(row_uuid, 0), 0)
+                        > seq):
                     continue
                 skip = pending.get(row_uuid, set()) | {f for f, when in ours.items() if when > seq}
                 if op == "insert":
-                    writer.put(kind, row_uuid, value, skip)
+                    # The row as a whole: a field it comes without (a sensitive one the server
+                    # purged with a delete since undone) is its default here too.
+                    writer.put(kind, row_uuid, local.whole_row(kind, value), skip)
                 elif op == "update":
                     if name in skip or not writer.exists(kind, row_uuid):
                         continue

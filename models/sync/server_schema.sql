@@ -468,6 +468,8 @@ BEGIN
             INSERT INTO change_log VALUES (s, p_mission, c.kind, c.uuid, 'delete', NULL, NULL,
                                            NULL, false, p_client, p_organizer, now());
             PERFORM purge_secrets(p_mission, c.uuid);
+        ELSIF c.what = 'edit-deleted' AND r.deleted THEN     -- what it hangs on is gone
+            RAISE EXCEPTION 'parent deleted' USING ERRCODE = 'KK007';
         ELSE
             RAISE EXCEPTION 'cannot take that' USING ERRCODE = 'KK003';
         END IF;

@@ -115,8 +115,10 @@ def sync_error(exc, shown: str) -> StorageError:
         return NotShared("")
     if code == "42501":
         return NotAllowed(_("your server role is not on this mission's team"))
-    if code in ("KK002", "KK003", "KK004", "KK005", "KK006"):
+    if code in ("KK002", "KK003", "KK004", "KK005", "KK006", "KK007"):
         return NotAllowed({
+            "KK007": _("yours cannot be kept: what it belongs to (a room's hotel stay, a "
+                       "person's place) was deleted too. Take theirs, or add it again"),
             "KK006": _("this laptop has not synced this mission for too long and the server "
                        "no longer keeps the changes it missed: join the mission again"),
             "KK005": _("the server has no such role (its administrator makes one per "

@@ -300,15 +300,25 @@ def url(pg_server):
     pg_server.drop_database(made)
 
 
-@pytest.fixture
-def two(demo_db, tmp_path, url):
-    """Two laptops sharing the demo mission on `url` (tests/sync_helpers.laptops)."""
+def _sharing(demo_db, tmp_path, url, count: int):
     from tests.sync_helpers import laptops
 
-    made = laptops(demo_db, tmp_path, url, 2)
+    made = laptops(demo_db, tmp_path, url, count)
     yield made
     for db in made[1:]:
         db.dispose()
+
+
+@pytest.fixture
+def two(demo_db, tmp_path, url):
+    """Two laptops sharing the demo mission on `url` (tests/sync_helpers.laptops)."""
+    yield from _sharing(demo_db, tmp_path, url, 2)
+
+
+@pytest.fixture
+def three(demo_db, tmp_path, url):
+    """Three laptops sharing it, for what a third sees of the other two's conflicts."""
+    yield from _sharing(demo_db, tmp_path, url, 3)
 
 
 @pytest.fixture(scope="session")

@@ -229,16 +229,6 @@ def test_a_room_put_back_by_a_refused_delete_then_changed_here_stays_as_changed(
         assert one(db.engine, "SELECT label FROM room WHERE uuid = ?", renamed) == "Suite 1201"
 
 
-@pytest.fixture
-def three(demo_db, tmp_path, url):
-    from tests.sync_helpers import laptops
-
-    made = laptops(demo_db, tmp_path, url, 3)
-    yield made
-    for db in made[1:]:
-        db.dispose()
-
-
 def _place(engine) -> tuple[str, str, str]:
     """(an item's place, the item, the person) of a person in an item with others."""
     return run(engine, "SELECT ip.uuid, i.uuid, pe.uuid FROM item_participant ip JOIN "

@@ -251,31 +251,44 @@ def _pending(conn) -> tuple[dict[str, set[str]], set[str]]:
     return fields, deleted
 
 
-def _own_since(changes, client: str) -> tuple[dict[str, int], dict[str, dict[str, int]],
-                                              dict[str, int]]:
-    """Where this laptop's own changes come in the pulled ones: the last own insert or delete
-    of each row, and the last own update of each of its fields. This laptop holds them (it
-    pushed them before this pull), and what others changed before them is older than that.
-    Third, the last insert of each row by anyone: a delete before it is not done here."""
-    rows: dict[str, int] = {}
-    fields: dict[str, dict[str, int]] = {}
-    inserted: dict[str, int] = {}
-    for seq, _kind, row_uuid, op, name, _value, who, *_rest in changes:
-        if op == "insert":
-            inserted[row_uuid] = seq
-        if who == client:
-            if op == "update":
-                fields.setdefault(row_uuid, {})[name] = seq
-            else:
-                rows[row_uuid] = seq
-    return rows, fields, inserted
+class _Newer:
+    """This laptop's own changes among the pulled ones, and where each row was last inserted.
+    It pushed its own before this pull, so it holds them: another's change older than one of
+    ours to the same row or field is not done over it (a room put back by a refused delete,
+    then deleted or renamed here). Nor is an older delete: the server had the row again when
+    ours came, or, when the same pull inserts it again (a person put back), done here it
+    would take by cascade what hangs on the row, which the server kept (each row's own
+    delete comes in the log)."""
+
+    def __init__(self, changes, client: str):
+        self.rows: dict[str, int] = {}                  # last own insert or delete
+        self.fields: dict[str, dict[str, int]] = {}     # last own update, by field
+        self.inserted: dict[str, int] = {}              # last insert by anyone
+        for seq, _kind, row_uuid, op, name, _value, who, *_rest in changes:
+            if op == "insert":
+                self.inserted[row_uuid] = seq
+            if who == client:
+                if op == "update":
+                    self.fields.setdefault(row_uuid, {})[name] = seq
+                else:
+                    self.rows[row_uuid] = seq
+
+    def hides(self, seq: int, row_uuid: str, op: str, name: str | None) -> bool:
+        ours = self.fields.get(row_uuid, {})
+        if self.rows.get(row_uuid, 0) > seq or ours.get(name, 0) > seq:
+            return True
+        return op == "delete" and max(*ours.values(), self.inserted.get(row_uuid, 0), 0) > seq
+
+    def fields_after(self, seq: int, row_uuid: str) -> set[str]:
+        """The row's fields this laptop changed after `seq`."""
+        return {f for f, when in self.fields.get(row_uuid, {}).items() if when > seq}
 
 
 def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[str]]:
     received = 0
     last = shared.pulled_seq
     changed = []
-    own_rows, own_fields, inserted = _own_since(changes, shared.client_id)
+    newer = _Newer(changes, shared.client_id)
     with local.begin_write(engine) as conn, conn.begin():
         pending, deleted_here = _pending(conn)
         with local.Writer(conn) as writer:
@@ -283,18 +296,9 @@ def _apply_pulled(engine, shared: Shared, changes, conflicts) -> tuple[int, set[
                 last = seq
                 if client == shared.client_id or row_uuid in deleted_here:
                     continue
-                # Another's change older than one of ours to the same row or field (a room
-                # put back by a refused delete, then deleted or renamed here): ours is the
-                # newer. An older delete too: the server had the row again when ours came.
-                # A delete the same pull undoes (a person put back by a refused delete) is
-                # not done: here it would take by cascade what hangs on the row, which the
-                # server kept (each row's own delete comes in the log).
-                ours = own_fields.get(row_uuid, {})
-                if own_rows.get(row_uuid, 0) > seq or ours.get(name, 0) > seq or (
-                        op == "delete" and max(*ours.values(), inserted.get(row_uuid, 0), 0)
-                        > seq):
+                if newer.hides(seq, row_uuid, op, name):
                     continue
-                skip = pending.get(row_uuid, set()) | {f for f, when in ours.items() if when > seq}
+                skip = pending.get(row_uuid, set()) | newer.fields_after(seq, row_uuid)
                 if op == "insert":
                     # The row as a whole: a field it comes without (a sensitive one the server
                     # purged with a delete since undone) is its default here too.

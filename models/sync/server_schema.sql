@@ -81,6 +81,12 @@ LANGUAGE sql STABLE SET search_path = kakehashi_sync, pg_temp AS $$
     SELECT coalesce(array_agg(p_fields->>field), '{}') FROM ref_field
     WHERE kind = p_kind AND p_fields->>field IS NOT NULL $$;
 
+-- Whether one of these parents is deleted: a row that names one is not brought back.
+CREATE FUNCTION parent_deleted(p_mission text, p_parents text[]) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = kakehashi_sync, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM shared_row WHERE mission = p_mission
+                   AND uuid = ANY(p_parents) AND deleted) $$;
+
 CREATE FUNCTION add_conflict(p_mission text, p_what text, p_kind text, p_uuid text,
                              p_field text, p_base jsonb, p_mine jsonb, p_theirs jsonb,
                              p_client text, p_organizer text) RETURNS jsonb
@@ -280,8 +286,7 @@ BEGIN
         kept := '{}';
         FOR r IN SELECT * FROM shared_row ch WHERE ch.mission = p_mission AND ch.deleted
                  AND ch.uuid = ANY(deleted_here) AND ch.parents && par
-                 AND NOT EXISTS (SELECT 1 FROM shared_row pa WHERE pa.mission = p_mission
-                                 AND pa.uuid = ANY(ch.parents) AND pa.deleted) LOOP
+                 AND NOT parent_deleted(p_mission, ch.parents) LOOP
             s := nextval('change_seq');
             UPDATE shared_row SET deleted = false, seq = s WHERE mission = p_mission AND uuid = r.uuid;
             INSERT INTO change_log VALUES (s, p_mission, r.kind, r.uuid, 'insert', NULL, r.fields,
@@ -449,8 +454,7 @@ BEGIN
         -- Kept only with what it hangs on: a room of a stay deleted meanwhile, revived,
         -- would name a stay nobody has (the stay's own conflict, if any, comes first).
         ELSIF c.what = 'edit-deleted' AND r.deleted
-              AND NOT EXISTS (SELECT 1 FROM shared_row pa WHERE pa.mission = p_mission
-                              AND pa.uuid = ANY(r.parents) AND pa.deleted) THEN
+              AND NOT parent_deleted(p_mission, r.parents) THEN
             s := nextval('change_seq');
             UPDATE shared_row SET fields = CASE WHEN c.is_secret THEN fields
                     ELSE fields || jsonb_build_object(c.field, v) END,

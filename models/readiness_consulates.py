@@ -18,7 +18,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from models import findings as F
 from models.entities import Consulate, Role
@@ -27,11 +27,14 @@ from models.findings import Finding
 _HOST = Role.HOST.value
 
 
+_PAIRS = (select(Consulate.country, Consulate.nationality)
+          .where(Consulate.mission_id == bindparam("mission_id")))     # built once, run often
+
+
 def consulate_pairs(conn, mission_id: int) -> frozenset[tuple[str, str]]:
     """(country visited, nationality served) of each consulate the mission has (on a Core
     connection)."""
-    return frozenset(conn.execute(select(Consulate.country, Consulate.nationality)
-                                  .where(Consulate.mission_id == mission_id)).all())
+    return frozenset(conn.execute(_PAIRS, {"mission_id": mission_id}).all())
 
 
 def consulate_findings(plan, countries_of: Callable[[int], frozenset[str]]) -> list[Finding]:

@@ -202,14 +202,19 @@ def mission_zones(session: Session, *, mission_id: int) -> frozenset[str]:
     return frozenset(z for row in rows for z in row)
 
 
+# Built once, like the statements above: building one costs more than running these small ones.
+_SITES = select(Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
+                Site.required_fields, Site.contact_name, Site.contact_phone, Site.contact_email,
+                Site.address_en).where(Site.id.in_(bindparam("ids", expanding=True)))
+_MISSION_ROW = select(Mission.start_date, Mission.end_date, Mission.home_tz).where(
+    Mission.id == _MISSION)
+
+
 def _sites_of(conn, items: list[PlanItem]) -> dict[int, PlanSite]:
     site_ids = {item.site_id for item in items if item.site_id is not None}
     return {row[0]: PlanSite(*row[:5], tuple(f for f in row[5].split(",") if f), *row[6:])
-            for row in conn.execute(select(
-                Site.id, Site.name_en, Site.name_ja, Site.tz, Site.notice_days,
-                Site.required_fields, Site.contact_name, Site.contact_phone,
-                Site.contact_email, Site.address_en).where(Site.id.in_(site_ids))
-            )} if site_ids else {}
+            for row in conn.execute(_SITES, {"ids": sorted(site_ids)}).all()
+            } if site_ids else {}
 
 
 _UNLINKED = (select(*_ITEM_COLUMNS[:-1], *_DETAIL_COLUMNS).where(_I.mission_id == _MISSION)
@@ -240,13 +245,11 @@ def load_plan(session: Session, *, mission_id: int, details: bool = False,
     # Core rows through the session's connection, not ORM objects: at 1,500 items and 30,000
     # links the ORM's row layer costs more than the checks themselves.
     conn = session.connection()
-    mission = conn.execute(select(
-        Mission.start_date, Mission.end_date, Mission.home_tz).where(Mission.id == mission_id)
-    ).first()
+    mission = conn.execute(_MISSION_ROW, {"mission_id": mission_id}).first()
     if mission is None:
         return None
     people = {row[0]: PlanPerson(*row)
-              for row in conn.execute(_PEOPLE, {"mission_id": mission_id})}
+              for row in conn.execute(_PEOPLE, {"mission_id": mission_id}).all()}
     active = frozenset(pid for pid, p in people.items() if p.status != _CANCELLED)
     query = _ITEMS[details]
     if participant_id is not None:

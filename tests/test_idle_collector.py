@@ -112,6 +112,8 @@ def test_a_second_collector_replaces_the_first_and_close_restores_pythons_own(us
 
 def test_start_up_freezes_its_objects_then_collects_when_idle(qtbot, usual_gc):
     owner = QObject()
+    gc.unfreeze()               # what the suite froze after collecting (conftest.py)
+    assert gc.get_freeze_count() == 0
     try:
         collector = collect_when_idle(owner)
         assert gc.get_freeze_count() > 0
@@ -119,7 +121,7 @@ def test_start_up_freezes_its_objects_then_collects_when_idle(qtbot, usual_gc):
         assert collector.parent() is owner
         collector.close()
     finally:
-        gc.unfreeze()
+        gc.freeze()
 
 
 def test_the_app_draws_without_qts_gui_thread_pool_unless_the_user_says(monkeypatch):

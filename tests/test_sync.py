@@ -202,6 +202,35 @@ def test_mine_cannot_revive_a_room_whose_stay_was_deleted_and_theirs_settles_it(
         assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", room) == 0
 
 
+def test_deleting_a_stay_anyway_is_refused_while_its_rooms_are_back_in_plain_words(two, url):
+    """a deleted a stay b renamed: the server keeps it, rooms and all. a's "mine" (delete it
+    anyway) would leave its rooms under nothing, so it is refused, says so without database
+    words, and changes nothing; "theirs" settles it."""
+    a, b = two
+    stay = one(a.engine, "SELECT i.uuid FROM itinerary_item i JOIN room r ON r.item_id = i.id "
+               "ORDER BY i.id LIMIT 1")
+    run(a.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
+    run(b.engine, "UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay)
+    sync_mission(b.engine, CODE)
+    assert sync_mission(a.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(a.engine, CODE)
+    assert (found.what, found.kind, found.row_uuid) == ("delete-edited", "items", stay)
+    before = server_state(url, mission_uuid(a.engine))
+    with pytest.raises(NotAllowed) as refused:
+        resolve_conflict(a.engine, CODE, found.number, "mine")
+    assert "other things still belong to it (a hotel stay's rooms). Take theirs" in str(
+        refused.value)
+    assert "row" not in str(refused.value)
+    assert server_state(url, mission_uuid(a.engine)) == before and stay in before
+    resolve_conflict(a.engine, CODE, found.number, "theirs")
+    sync_mission(b.engine, CODE)
+    assert list_conflicts(a.engine, CODE) == []
+    for db in two:
+        assert local_state(db.engine) == server_state(url, mission_uuid(a.engine))
+        assert one(db.engine, "SELECT title_en FROM itinerary_item WHERE uuid = ?",
+                   stay) == "Hotel Nikko"
+
+
 def test_a_room_put_back_by_a_refused_delete_then_changed_here_stays_as_changed(two, url):
     """a deletes a stay b renamed: the server keeps it and puts its rooms back. b, not having
     pulled that yet, deletes one room and renames another, then syncs: its pull brings the

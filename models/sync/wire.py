@@ -124,8 +124,9 @@ def sync_error(exc, shown: str) -> StorageError:
             "KK005": _("the server has no such role (its administrator makes one per "
                        "organizer)"),
             "KK002": _("there is no such open conflict"),
-            "KK003": _("that choice cannot settle this conflict (the row was deleted or is "
-                       "needed by others)"),
+            "KK003": _("that choice cannot settle this conflict: what it concerns was "
+                       "deleted meanwhile, or other things still belong to it (a hotel "
+                       "stay's rooms). Take theirs"),
             "KK004": _("this mission is already shared on the server")}[code])
     if code.startswith("28"):
         return SignInRefused(shown, _first_line(exc))

@@ -110,8 +110,9 @@ class ConflictsWindow(QDialog):
         self.setWindowTitle(_("Conflicts — {code}").format(code=self.code) if self.code
                             else _("Conflicts"))
         self.intro.setText(_(
-            "You and a colleague both changed these fields since you last synced. Nothing was "
-            "applied: choose the value to keep for each, or type another one."))
+            "You and a colleague both changed these fields since you last synced, or one of "
+            "you deleted what the other changed. Nothing was applied: choose the value to keep "
+            "for each, or type another one."))
         self.labels["base"].setText(_("Before:"))
         self.labels["mine"].setText(_("Mine (this computer):"))
         self.labels["theirs"].setText(_("Theirs (from the server):"))

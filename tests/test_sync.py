@@ -189,17 +189,30 @@ def test_mine_cannot_revive_a_room_whose_stay_was_deleted_and_theirs_settles_it(
     assert sync_mission(a.engine, CODE).open_conflicts == 1
     [found] = list_conflicts(a.engine, CODE)
     assert (found.what, found.kind, found.row_uuid) == ("edit-deleted", "rooms", room)
-    before = server_state(url, mission_uuid(a.engine))
-    with pytest.raises(NotAllowed, match="what it belongs to .* was deleted too"):
-        resolve_conflict(a.engine, CODE, found.number, "mine")
-    assert server_state(url, mission_uuid(a.engine)) == before
+    before, _said = _mine_refused_then_theirs(
+        two, url, found.number,
+        "what it belongs to (a room's hotel stay, a person's place) was deleted too")
     assert room not in before and stay not in before
-    resolve_conflict(a.engine, CODE, found.number, "theirs")
+    for db in two:
+        assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", room) == 0
+
+
+def _mine_refused_then_theirs(two, url, number: int, words: str) -> tuple[dict, str]:
+    """Laptop a's "mine" on conflict `number` is refused in `words` and changes nothing on
+    the server; "theirs" settles it, and both laptops then hold what the server does. Returns
+    the server's rows before, and the refusal as the user reads it."""
+    a, b = two
+    before = server_state(url, mission_uuid(a.engine))
+    with pytest.raises(NotAllowed) as refused:
+        resolve_conflict(a.engine, CODE, number, "mine")
+    assert words in str(refused.value)
+    assert server_state(url, mission_uuid(a.engine)) == before
+    resolve_conflict(a.engine, CODE, number, "theirs")
     sync_mission(b.engine, CODE)
     assert list_conflicts(a.engine, CODE) == []
     for db in two:
         assert local_state(db.engine) == server_state(url, mission_uuid(a.engine))
-        assert one(db.engine, "SELECT count(*) FROM room WHERE uuid = ?", room) == 0
+    return before, str(refused.value)
 
 
 def test_deleting_a_stay_anyway_is_refused_while_its_rooms_are_back_in_plain_words(two, url):
@@ -215,18 +228,11 @@ def test_deleting_a_stay_anyway_is_refused_while_its_rooms_are_back_in_plain_wor
     assert sync_mission(a.engine, CODE).open_conflicts == 1
     [found] = list_conflicts(a.engine, CODE)
     assert (found.what, found.kind, found.row_uuid) == ("delete-edited", "items", stay)
-    before = server_state(url, mission_uuid(a.engine))
-    with pytest.raises(NotAllowed) as refused:
-        resolve_conflict(a.engine, CODE, found.number, "mine")
-    assert "other things still belong to it (a hotel stay's rooms). Take theirs" in str(
-        refused.value)
-    assert "row" not in str(refused.value)
-    assert server_state(url, mission_uuid(a.engine)) == before and stay in before
-    resolve_conflict(a.engine, CODE, found.number, "theirs")
-    sync_mission(b.engine, CODE)
-    assert list_conflicts(a.engine, CODE) == []
+    before, said = _mine_refused_then_theirs(
+        two, url, found.number, "what it concerns was deleted meanwhile, or other things still "
+        "belong to it (a hotel stay's rooms). Take theirs")
+    assert stay in before and "row" not in said
     for db in two:
-        assert local_state(db.engine) == server_state(url, mission_uuid(a.engine))
         assert one(db.engine, "SELECT title_en FROM itinerary_item WHERE uuid = ?",
                    stay) == "Hotel Nikko"
 

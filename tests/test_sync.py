@@ -177,17 +177,26 @@ def test_an_item_kept_against_a_delete_comes_back_without_the_people_deleted_wit
                    gone_place) == 0
 
 
+def _clash(laptops, here: tuple, there: tuple):
+    """Laptop a runs `here` and b `there` (SQL and its parameters) on the same row or on a row
+    and its parent; b syncs first, then a, which is left with the one conflict: returned."""
+    a, b = laptops[:2]
+    run(a.engine, *here)
+    run(b.engine, *there)
+    sync_mission(b.engine, CODE)
+    assert sync_mission(a.engine, CODE).open_conflicts == 1
+    [found] = list_conflicts(a.engine, CODE)
+    return found
+
+
 def test_mine_cannot_revive_a_room_whose_stay_was_deleted_and_theirs_settles_it(two, url):
     """a renamed a room, b deleted its stay: keeping a's room would put back a room of a stay
     nobody has, so "mine" is refused and changes nothing; "theirs" settles it."""
     a, b = two
     room, stay = run(a.engine, "SELECT r.uuid, i.uuid FROM room r JOIN itinerary_item i "
                      "ON i.id = r.item_id ORDER BY r.id LIMIT 1")[0]
-    run(a.engine, "UPDATE room SET label = 'Suite 1201' WHERE uuid = ?", room)
-    run(b.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
-    sync_mission(b.engine, CODE)
-    assert sync_mission(a.engine, CODE).open_conflicts == 1
-    [found] = list_conflicts(a.engine, CODE)
+    found = _clash(two, ("UPDATE room SET label = 'Suite 1201' WHERE uuid = ?", room),
+                   ("DELETE FROM itinerary_item WHERE uuid = ?", stay))
     assert (found.what, found.kind, found.row_uuid) == ("edit-deleted", "rooms", room)
     before, _said = _mine_refused_then_theirs(
         two, url, found.number,
@@ -222,11 +231,8 @@ def test_deleting_a_stay_anyway_is_refused_while_its_rooms_are_back_in_plain_wor
     a, b = two
     stay = one(a.engine, "SELECT i.uuid FROM itinerary_item i JOIN room r ON r.item_id = i.id "
                "ORDER BY i.id LIMIT 1")
-    run(a.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
-    run(b.engine, "UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay)
-    sync_mission(b.engine, CODE)
-    assert sync_mission(a.engine, CODE).open_conflicts == 1
-    [found] = list_conflicts(a.engine, CODE)
+    found = _clash(two, ("DELETE FROM itinerary_item WHERE uuid = ?", stay),
+                   ("UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay))
     assert (found.what, found.kind, found.row_uuid) == ("delete-edited", "items", stay)
     before, said = _mine_refused_then_theirs(
         two, url, found.number, "what it concerns was deleted meanwhile, or other things still "
@@ -248,10 +254,8 @@ def test_a_room_put_back_by_a_refused_delete_then_changed_here_stays_as_changed(
     gone, renamed = (u for (u,) in run(a.engine, "SELECT r.uuid FROM room r JOIN itinerary_item "
                                        "i ON i.id = r.item_id WHERE i.uuid = ? ORDER BY r.uuid "
                                        "LIMIT 2", stay))
-    run(a.engine, "DELETE FROM itinerary_item WHERE uuid = ?", stay)
-    run(b.engine, "UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay)
-    sync_mission(b.engine, CODE)
-    assert sync_mission(a.engine, CODE).open_conflicts == 1          # delete-edited: kept
+    _clash(two, ("DELETE FROM itinerary_item WHERE uuid = ?", stay),     # delete-edited: kept
+           ("UPDATE itinerary_item SET title_en = 'Hotel Nikko' WHERE uuid = ?", stay))
     run(b.engine, "DELETE FROM room WHERE uuid = ?", gone)
     run(b.engine, "UPDATE room SET label = 'Suite 1201' WHERE uuid = ?", renamed)
     sync_mission(b.engine, CODE)
@@ -305,11 +309,8 @@ def test_a_person_brought_back_by_mine_comes_without_the_passport_the_delete_rem
     a, b, c = three
     person = one(a.engine, "SELECT uuid FROM person WHERE passport_number <> '' "
                  "AND date_of_birth IS NOT NULL ORDER BY uuid LIMIT 1")
-    run(a.engine, "UPDATE person SET notes = 'arrives late' WHERE uuid = ?", person)
-    run(b.engine, "DELETE FROM person WHERE uuid = ?", person)
-    sync_mission(b.engine, CODE)
-    assert sync_mission(a.engine, CODE).open_conflicts == 1
-    [found] = list_conflicts(a.engine, CODE)
+    found = _clash((a, b), ("UPDATE person SET notes = 'arrives late' WHERE uuid = ?", person),
+                   ("DELETE FROM person WHERE uuid = ?", person))
     assert found.what == "edit-deleted"
     resolve_conflict(a.engine, CODE, found.number, "mine")
     for db in (b, c):

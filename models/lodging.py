@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
 from models.entities import (
@@ -81,7 +82,10 @@ class StayRow:
 
 
 def stay_nights(start: datetime, start_tz: str, end: datetime, end_tz: str) -> list[date]:
-    check_in, check_out = local_date(start, start_tz), local_date(end, end_tz)
+    return _nights(local_date(start, start_tz), local_date(end, end_tz))
+
+
+def _nights(check_in: date, check_out: date) -> list[date]:
     return [check_in + timedelta(days=n) for n in range((check_out - check_in).days)]
 
 
@@ -149,52 +153,67 @@ def delete_room(session: Session, *, room_id: int) -> RoomData:
     return before
 
 
+# Built once, and read as plain columns: at 300 stays and 400 rooms, ORM objects and building
+# the statements cost more than the database's reading (a third of the Lodging tab's first show).
+_I = ItineraryItem.__table__.c
+_MISSION = bindparam("mission_id")
+_IDS = bindparam("ids", expanding=True)
+_STAYS = (select(_I.id, _I.title_en, _I.title_ja, _I.location_en, _I.location_ja, _I.start_utc,
+                 _I.start_tz, _I.end_utc, _I.end_tz, _I.everyone)
+          .where(_I.mission_id == _MISSION, _I.kind == ItemKind.HOTEL.value)
+          .order_by(_I.start_utc, _I.id))
+_SOME_STAYS = _STAYS.where(_I.id.in_(_IDS))
+_GUESTS = (select(Participant.id, Person.family_name, Person.given_name, Person.family_name_ja,
+                  Person.given_name_ja).join(Person, Person.id == Participant.person_id)
+           .where(Participant.mission_id == _MISSION,
+                  Participant.status != AttendanceStatus.CANCELLED.value)
+           .order_by(Person.family_name, Person.given_name))
+_ROOMS = (select(Room.id, Room.item_id, Room.room_type, Room.label, Room.notes)
+          .where(col(Room.item_id).in_(_IDS)).order_by(Room.label, Room.id))
+_ROOM_GUESTS = (select(RoomGuest.room_id, RoomGuest.participant_id)
+                .join(Room, Room.id == RoomGuest.room_id).where(col(Room.item_id).in_(_IDS)))
+_STAY_LINKS = (select(ItemParticipant.item_id, ItemParticipant.participant_id)
+               .where(col(ItemParticipant.item_id).in_(_IDS)))
+
+
 def rooming_list(session: Session, *, mission_id: int,
                  item_ids: Collection[int] | None = None) -> list[StayRow]:
     """Every hotel stay of the mission by check-in, each night with its rooms and guests;
     `item_ids`: only these stays (one person's)."""
-    query = select(ItineraryItem).where(
-        ItineraryItem.mission_id == mission_id, ItineraryItem.kind == ItemKind.HOTEL.value)
-    if item_ids is not None:
-        query = query.where(col(ItineraryItem.id).in_(list(item_ids)))
-    stays = session.exec(query.order_by(ItineraryItem.start_utc, ItineraryItem.id)).all()
-    names = {pid: Guest(pid, *rest) for pid, *rest in session.exec(
-        select(Participant.id, Person.family_name, Person.given_name, Person.family_name_ja,
-               Person.given_name_ja).join(Person, Person.id == Participant.person_id)
-        .where(Participant.mission_id == mission_id,
-               Participant.status != AttendanceStatus.CANCELLED.value)
-        .order_by(Person.family_name, Person.given_name)).all()}
+    conn = session.connection()
+    stays = conn.execute(*((_STAYS, {"mission_id": mission_id}) if item_ids is None else
+                           (_SOME_STAYS, {"mission_id": mission_id, "ids": list(item_ids)}))
+                         ).all()
+    names = {pid: Guest(pid, *rest)
+             for pid, *rest in conn.execute(_GUESTS, {"mission_id": mission_id}).all()}
     order = {pid: n for n, pid in enumerate(names)}
-    stay_ids = [s.id for s in stays]
-    rooms = session.exec(select(Room).where(col(Room.item_id).in_(stay_ids))
-                         .order_by(Room.label, Room.id)).all()
+    stay_ids = {"ids": [stay[0] for stay in stays]}
     guests: dict[int, list[int]] = defaultdict(list)
-    for room_id, pid in session.exec(select(RoomGuest.room_id, RoomGuest.participant_id).join(
-            Room, Room.id == RoomGuest.room_id).where(col(Room.item_id).in_(stay_ids))).all():
+    for room_id, pid in conn.execute(_ROOM_GUESTS, stay_ids).all():
         if pid in names:
             guests[room_id].append(pid)
     links: dict[int, set[int]] = defaultdict(set)
-    for item_id, pid in session.exec(select(ItemParticipant.item_id, ItemParticipant.participant_id)
-                                     .where(col(ItemParticipant.item_id).in_(stay_ids))).all():
+    for item_id, pid in conn.execute(_STAY_LINKS, stay_ids).all():
         links[item_id].add(pid)
     by_stay: dict[int, list[RoomRow]] = defaultdict(list)
-    for room in rooms:
-        members = sorted(guests[room.id], key=order.__getitem__)
-        by_stay[room.item_id].append(RoomRow(room.id, room.room_type, room.label, room.notes,
-                                             tuple(names[p] for p in members)))
+    for room_id, item_id, room_type, room_label, notes in conn.execute(_ROOMS, stay_ids).all():
+        members = sorted(guests[room_id], key=order.__getitem__)
+        by_stay[item_id].append(RoomRow(room_id, room_type, room_label, notes,
+                                        tuple(names[p] for p in members)))
     result = []
-    for stay in stays:
-        stay_rooms = tuple(by_stay[stay.id])
+    for (stay_id, title_en, title_ja, location_en, location_ja, start, start_tz, end, end_tz,
+         everyone) in stays:
+        stay_rooms = tuple(by_stay[stay_id])
         roomed = {g.participant_id for r in stay_rooms for g in r.guests}
-        taking_part = names.keys() if stay.everyone else links[stay.id]
+        taking_part = names.keys() if everyone else links[stay_id]
         # In the names' order, from the few left over (not a pass over every name per stay).
         left = sorted((taking_part - roomed) & names.keys(), key=order.__getitem__)
         unroomed = tuple(names[p] for p in left)
-        nights = stay_nights(stay.start_utc, stay.start_tz, stay.end_utc, stay.end_tz)
+        check_in, check_out = local_date(start, start_tz), local_date(end, end_tz)
         result.append(StayRow(
-            item_id=stay.id, title_en=stay.title_en, title_ja=stay.title_ja,
-            location_en=stay.location_en, location_ja=stay.location_ja,
-            check_in=local_date(stay.start_utc, stay.start_tz),
-            check_out=local_date(stay.end_utc, stay.end_tz),
-            nights=tuple(NightRow(night, stay_rooms) for night in nights), unroomed=unroomed))
+            item_id=stay_id, title_en=title_en, title_ja=title_ja,
+            location_en=location_en, location_ja=location_ja, check_in=check_in,
+            check_out=check_out, nights=tuple(NightRow(night, stay_rooms)
+                                              for night in _nights(check_in, check_out)),
+            unroomed=unroomed))
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -226,12 +227,13 @@ class LodgingTab(QWidget):
         keep = self._stay_id
         self.stay_list.blockSignals(True)
         self.stay_list.clear()
+        day = cache(lambda d: format_date(d, "day"))      # stays share their dates
         for stay in self.stays:
             nights = len(stay.nights)
             rooms = len(stay.nights[0].rooms) if stay.nights else 0
             text = "\n".join((
                 pick(stay.title_en, stay.title_ja)[0],
-                f"{format_date(stay.check_in, 'day')} – {format_date(stay.check_out, 'day')}",
+                f"{day(stay.check_in)} – {day(stay.check_out)}",
                 " · ".join((ngettext("{n} night", "{n} nights", nights).format(n=nights),
                             ngettext("{n} room", "{n} rooms", rooms).format(n=rooms)))))
             item = QListWidgetItem(text)

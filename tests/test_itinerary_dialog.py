@@ -228,3 +228,44 @@ def test_a_ground_legs_old_carrier_is_shown_and_saved_as_its_transport_company(q
     assert dialog.fields["operator_en"].text() == "Chitose Coach Lines"
     saved = dialog.item().values
     assert (saved["carrier"], saved["operator_en"]) == ("", "Chitose Coach Lines")
+
+
+def test_the_people_list_keeps_its_ticks_through_a_filter_a_reset_and_a_language_switch(
+        qtbot, window):
+    """The list is built once per language and ticked in place: what is ticked, shown and
+    counted must still follow every way of changing it."""
+    import i18n
+    from ui.itinerary.item_fields import PeoplePicker
+
+    with read_session(window.db.engine) as session:
+        attendees = repo.list_attendees(session, mission_id=window.mission_id)
+    picker = PeoplePicker(attendees)
+    qtbot.addWidget(picker)
+    ids = [a.participant_id for a in attendees]
+    kobayashi = next(a.participant_id for a in attendees if a.family_name == "Kobayashi")
+    others = [pid for pid in ids if pid != kobayashi][:2]
+
+    def lines(shown_only=False):
+        items = [picker.list.item(i) for i in range(picker.list.count())]
+        return [(item.text(), item.checkState() == Qt.CheckState.Checked) for item in items
+                if not (shown_only and item.isHidden())]
+
+    picker.set_chosen([*others, kobayashi])
+    assert sorted(picker.chosen()) == sorted([*others, kobayashi])
+    assert sum(ticked for _text, ticked in lines()) == 3
+    assert picker.count.text() == f"3 of {len(ids)} chosen"
+    picker.filter.setText("kobayashi")
+    picker.set_chosen(others)                       # the filter stays, Kobayashi unticked
+    assert lines(shown_only=True) == [("Daisuke Kobayashi", False)]
+    assert sorted(picker.chosen()) == sorted(others)
+    box = next(picker.list.item(i) for i in range(picker.list.count())
+               if not picker.list.item(i).isHidden())
+    with qtbot.waitSignal(picker.changed):
+        box.setCheckState(Qt.CheckState.Checked)    # as a click on the box does
+    assert kobayashi in picker.chosen() and picker.count.text() == f"3 of {len(ids)} chosen"
+    i18n.set_language("ja")
+    picker.retranslate_ui()
+    assert ("小林 大輔", True) in lines()
+    assert sorted(picker.chosen()) == sorted([*others, kobayashi])
+    assert picker.count.text() == f"{len(ids)}名中3名を選択"
+    assert lines(shown_only=True) == [("小林 大輔", True)]    # the filter holds in Japanese

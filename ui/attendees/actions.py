@@ -55,14 +55,14 @@ class AttendeeActions(QObject):
     def _dialog(self, mission, data: att.AttendeeData | None, *, editing: bool,
                 except_id: int | None = None):
         # Imported when first used, like every dialog: start-up needs none of them.
+        from models.readiness_data import mission_zones
         from ui.attendees.attendee_dialog import AttendeeDialog
 
         engine = self.ctx.engine
         with read_session(engine) as session:
             organizations = repo.list_organizations(session)
-            zones = [mission.home_tz]
-            for item in repo.list_items(session, mission_id=mission.id):
-                zones += [item.start_tz, item.end_tz]
+            # The zones only, not the items (3,000 rows at the large end, for a dozen zones).
+            zones = {mission.home_tz, *mission_zones(session, mission_id=mission.id)}
 
         def duplicates(family: str, given: str, email: str) -> list[str]:
             with read_session(engine) as session:

@@ -122,6 +122,7 @@ class PeoplePicker(QWidget):
         self.count = QLabel(objectName="peopleCount")
         self._items: dict[int, QListWidgetItem] = {}   # participant id -> its line
         self._ticked: set[int] = set()                 # kept as the boxes change: read often
+        self._hay: dict[int, str] | None = None        # what a filter looks in, once it does
         self._built_for: str | None = None             # the language the lines are in
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,13 +151,13 @@ class PeoplePicker(QWidget):
             item.setCheckState(Qt.CheckState.Checked if a.participant_id in chosen
                                else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, a.participant_id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, fold_kana(" ".join((
-                a.family_name, a.given_name, a.family_name_ja, a.given_name_ja, a.family_kana,
-                a.given_kana, a.organization_en, a.organization_ja))))
             self.list.addItem(item)
             self._items[a.participant_id] = item
         self.list.blockSignals(False)
-        self._filter(self.filter.text())
+        if self.filter.text().strip():
+            self._filter(self.filter.text())
+        else:
+            self._update_count()             # new lines are all shown
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(_("Filter people…"))
@@ -188,12 +189,18 @@ class PeoplePicker(QWidget):
         self._update_count()
         self.changed.emit()
 
+    def _haystacks(self) -> dict[int, str]:
+        if self._hay is None:               # the same in either language: folded once
+            self._hay = {a.participant_id: fold_kana(" ".join((
+                a.family_name, a.given_name, a.family_name_ja, a.given_name_ja, a.family_kana,
+                a.given_kana, a.organization_en, a.organization_ja))) for a in self.attendees}
+        return self._hay
+
     def _filter(self, text: str) -> None:
         words = fold_kana(text).split()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            haystack = item.data(Qt.ItemDataRole.UserRole + 1)
-            item.setHidden(not all(w in haystack for w in words))
+        hay = self._haystacks() if words else {}
+        for pid, item in self._items.items():
+            item.setHidden(not all(w in hay[pid] for w in words))
         self._update_count()
 
     def _update_count(self) -> None:

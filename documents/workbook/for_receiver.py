@@ -35,7 +35,7 @@ from documents.workbook.receivers import (
     Receiver,
     ReceiverNotFound,
     delegates,
-    description,
+    descriptions,
     find_receiver,
     list_receivers,
 )
@@ -171,8 +171,9 @@ class Receivers:
         self._details: dict[tuple, Details] = {}
 
     def previews(self) -> list[Preview]:
-        return [Preview(r, _(KIND_NAMES[r.kind]), description(self.data, r))
-                for r in self.receivers]
+        return [Preview(r, _(KIND_NAMES[r.kind]), line)
+                for r, line in zip(self.receivers, descriptions(self.data, self.receivers),
+                                   strict=True)]
 
     def details(self, receiver: Receiver) -> Details:
         key = (receiver.kind, receiver.key, current_language())

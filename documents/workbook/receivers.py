@@ -17,6 +17,8 @@ from documents.workbook.schedules import has_meetings, schedule_lines
 from i18n import N_, _, pick
 from i18n.formatting import format_date
 from models.entities import AttendanceStatus, ItemKind
+from models.lodging import StayRow
+from models.readiness_data import PlanItem
 from models.receivers import match_names
 from models.rules import email_key
 from models.times import local_date
@@ -215,11 +217,18 @@ def find_receiver(receivers: list[Receiver], kind: str, name: str = "") -> Recei
     raise error
 
 
-def description(data: MissionData, receiver: Receiver) -> str:
-    """One line: what the receiver's document holds."""
+def descriptions(data: MissionData, receivers: list[Receiver]) -> list[str]:
+    """A line for each receiver: what its document holds. The plan's look-ups are made once
+    for the whole list: at the large end a mission has 3,000 receivers and 3,000 items."""
+    items = {i.id: i for i in data.items}
+    stays = {s.item_id: s for s in data.stays}
+    return [_description(data, receiver, items, stays) for receiver in receivers]
+
+
+def _description(data: MissionData, receiver: Receiver, items: dict[int, PlanItem],
+                 stays: dict[int, StayRow]) -> str:
     from i18n import ngettext
 
-    items = {i.id: i for i in data.items}
     if receiver.kind == "organizers":
         return _("The whole workbook: overview and findings, roster, itinerary, visitor "
                  "lists, rooming lists, manifest, dietary lists, contacts")
@@ -230,7 +239,7 @@ def description(data: MissionData, receiver: Receiver) -> str:
             visit=pick(item.title_en, item.title_ja)[0],
             day=format_date(local_date(item.start, item.start_tz)), n=n)
     if receiver.kind == "hotel":
-        stay = next(s for s in data.stays if s.item_id == receiver.key)
+        stay = stays[receiver.key]
         rooms = len(stay.nights[0].rooms) if stay.nights else 0
         return ngettext("Rooming list: {n} room, {check_in} to {check_out}",
                         "Rooming list: {n} rooms, {check_in} to {check_out}", rooms).format(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
@@ -117,14 +117,22 @@ def person_name(*, family: str, given: str, family_ja: str = "", given_ja: str =
     return latin or native
 
 
-# ァ (U+30A1) .. ヶ (U+30F6) to ぁ .. ゖ: the same 0x60 apart throughout.
-_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+@cache
+def _katakana_to_hiragana() -> str:
+    """ァ (U+30A1) .. ヶ (U+30F6) to ぁ .. ゖ, the same 0x60 apart throughout, and every other
+    character of the BMP to itself, as one string indexed by code point: with a dict, translate
+    raises and catches a KeyError for each character it leaves alone, which made folding twice
+    as slow. A character beyond the BMP is out of range, and so left alone too. Made when first
+    folded (a few milliseconds), not at start-up."""
+    first, last = ord("ァ"), ord("ヶ")
+    return "".join((*map(chr, range(first)), *map(chr, range(first - 0x60, last - 0x60 + 1)),
+                    *map(chr, range(last + 1, 0x10000))))
 
 
 def fold_kana(text: str) -> str:
     """NFKC and katakana folded to hiragana: ｶﾀｶﾅ, カタカナ and かたかな compare equal."""
     # str.translate, not a loop over characters: this runs for every row of a table.
-    return unicodedata.normalize("NFKC", text).translate(_KATAKANA_TO_HIRAGANA).casefold()
+    return unicodedata.normalize("NFKC", text).translate(_katakana_to_hiragana()).casefold()
 
 
 def name_sort_key(*, family: str, given: str, family_kana: str = "",

@@ -77,6 +77,10 @@ def test_japanese_lists_sort_by_kana_reading_not_code_point():
 def test_half_width_full_width_katakana_and_hiragana_fold_together():
     assert fold_kana("ﾔﾏﾀﾞ") == fold_kana("ヤマダ") == fold_kana("やまだ")
     assert fold_kana("ＡＢＣ１２３") == fold_kana("abc123")
+    # The ends of the katakana that have a hiragana, and what is left as it is: the letters
+    # beyond them (ヷ, ー, ・), kanji, a character beyond the BMP, a lone surrogate.
+    assert fold_kana("ァヶ") == "ぁゖ"
+    assert fold_kana("ヷー・小林𠮷\udcff") == "ヷー・小林𠮷\udcff"
 
 
 def test_lists_use_the_language_separator():

@@ -3,7 +3,9 @@ goes to it (the attendee, item, stay, site, or the attendees of an organization)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -37,10 +39,15 @@ def target_of(entry: Findable) -> Target:
 
 
 class FindDialog(QDialog):
-    def __init__(self, index: FindIndex, parent: QWidget | None = None):
+    """`index`: what to search, or how to make it. Made, it is read once the dialog has first
+    painted (at 2,000 attendees and 3,000 items that is about 100 ms, and the box is there to
+    type in at once), or at the first search if that comes sooner."""
+
+    def __init__(self, index: FindIndex | Callable[[], FindIndex],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findDialog")
-        self.index = index
+        self._index, self._make = (index, None) if isinstance(index, FindIndex) else (None, index)
         self.query = QLineEdit(objectName="findQuery")
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget(objectName="findResults")
@@ -66,8 +73,19 @@ class FindDialog(QDialog):
         self.query.setPlaceholderText(_("Find attendees, items, hotels, sites, organizations…"))
         self.search(self.query.text())
 
+    @property
+    def index(self) -> FindIndex:
+        if self._index is None:
+            self._index, self._make = self._make(), None
+        return self._index
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._make is not None:           # once painted: the next pass of the loop reads
+            QTimer.singleShot(0, lambda: self.index if self.isVisible() else None)
+
     def search(self, text: str) -> None:
-        found, total = self.index.search(text)
+        found, total = self.index.search(text) if text.strip() else ([], 0)
         self._shown = found
         self.results.setUpdatesEnabled(False)
         self.results.clear()
@@ -112,8 +130,10 @@ def open_find(ctx: Context) -> bool:
     mission_id = ctx.mission_id()
     if mission_id is None:
         return False
-    with read_session(ctx.engine) as session:
-        index = FindIndex(findables(session, mission_id=mission_id))
+    def index() -> FindIndex:
+        with read_session(ctx.engine) as session:
+            return FindIndex(findables(session, mission_id=mission_id))
+
     dialog = FindDialog(index, ctx.parent)
     try:
         if not dialog.exec() or dialog.chosen is None:

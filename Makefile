@@ -39,6 +39,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/scale.py
+	$(PY) bench/openings.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

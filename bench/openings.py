@@ -1,8 +1,9 @@
 """Openings benchmark: what bench/scale.py does not time. A tab's first show after a mission
 switch (Sites, Lodging, Meetings, Overview) until painted and idle, and a dialog from the
 asking to its first paint (the attendee and item dialogs, Find, Export for a receiver), each
-closed again unanswered. At 1x (the demo), 10x and 100x; the median of the runs, and its ratio
-to a bare dialog with a list of as many rows as the mission has attendees, opened in the same run.
+closed again unanswered (Find reads the mission just after its first paint: its figure is the
+box's coming). At 1x (the demo), 10x and 100x; the median of the runs, and its ratio to a bare
+dialog with a list of as many rows as the mission has attendees, opened in the same run.
 Run: `python bench/openings.py --sizes 1,10,100 --runs 5`."""
 
 from __future__ import annotations

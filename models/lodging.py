@@ -181,9 +181,9 @@ def rooming_list(session: Session, *, mission_id: int,
     """Every hotel stay of the mission by check-in, each night with its rooms and guests;
     `item_ids`: only these stays (one person's)."""
     conn = session.connection()
-    stays = conn.execute(*((_STAYS, {"mission_id": mission_id}) if item_ids is None else
-                           (_SOME_STAYS, {"mission_id": mission_id, "ids": list(item_ids)}))
-                         ).all()
+    query, where = ((_STAYS, {"mission_id": mission_id}) if item_ids is None else
+                    (_SOME_STAYS, {"mission_id": mission_id, "ids": list(item_ids)}))
+    stays = conn.execute(query, where).all()
     names = {pid: Guest(pid, *rest)
              for pid, *rest in conn.execute(_GUESTS, {"mission_id": mission_id}).all()}
     order = {pid: n for n, pid in enumerate(names)}

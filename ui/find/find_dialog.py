@@ -73,8 +73,7 @@ class FindDialog(QDialog):
         self.query.setPlaceholderText(_("Find attendees, items, hotels, sites, organizations…"))
         self.search(self.query.text())
 
-    @property
-    def index(self) -> FindIndex:
+    def _made(self) -> FindIndex:
         if self._index is None:
             self._index, self._make = self._make(), None
         return self._index
@@ -82,10 +81,14 @@ class FindDialog(QDialog):
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self._make is not None:           # once painted: the next pass of the loop reads
-            QTimer.singleShot(0, lambda: self.index if self.isVisible() else None)
+            QTimer.singleShot(0, self, self._read)     # (not at all if closed and deleted)
+
+    def _read(self) -> None:
+        if self._make is not None and self.isVisible():
+            self._made()
 
     def search(self, text: str) -> None:
-        found, total = self.index.search(text) if text.strip() else ([], 0)
+        found, total = self._made().search(text) if text.strip() else ([], 0)
         self._shown = found
         self.results.setUpdatesEnabled(False)
         self.results.clear()

@@ -621,3 +621,24 @@ def test_table_cards_of_a_seated_dinner_follow_the_seats_and_hold_no_one_else(
     everyone = export_badges(window.db.engine, code=code, path=tmp_path / "all.pdf",
                              language="en", layout="tent")
     assert everyone.pages > result.pages                         # the rest are not there
+
+
+def test_with_no_session_left_and_one_back_the_requests_name_their_delegates(window):
+    """With no 商談会 the page reads no one (at 2,000 attendees that was a third of its first
+    show); a session that comes back, here by undo, reads them again and names them."""
+    from ui.itinerary.commands import DeleteItem
+
+    page = window.meetings_tab.matchmaking
+
+    def delegates() -> list[str]:
+        return sorted(page.model.data(page.model.index(r, 1))
+                      for r in range(page.model.rowCount()))
+
+    before = delegates()
+    assert before and all(before)
+    assert window.run_command(DeleteItem(window.db.engine, window.events, window.mission_id,
+                                         window.fair, "Business matching"))
+    assert page.model.rowCount() == 0 and page.session_id() is None
+    window.undo()
+    assert page.session_id() == window.fair
+    assert delegates() == before

@@ -139,7 +139,11 @@ def load(session, *, mission_id: int, item_id: int | None,
                             organizations=previous.organizations)
     else:
         data = MeetingsData(sessions=mt.list_sessions(session, mission_id=mission_id))
-        data.people, data.organizations = load_people(session, mission_id=mission_id)
+        # With no 商談会 session, nothing this page shows or asks names a person (adding a
+        # session announces an item, which reads all again): at 2,000 attendees, reading
+        # them was a third of the Meetings tab's first show.
+        if data.sessions:
+            data.people, data.organizations = load_people(session, mission_id=mission_id)
     data.counterparts = {c.id: c for c in cps.list_counterparts(session, mission_id=mission_id)}
     ids = [s.item_id for s in data.sessions]
     if item_id not in ids:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -75,7 +75,12 @@ class ItineraryTab(QWidget):
         self.table = make_table(self.model, "itemTable", RowTable())
         self.day_label, self.person_label = QLabel(), QLabel()
         self.day_combo = QComboBox(objectName="dayCombo")
-        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its longest day (_fill_days), no room kept for an icon: Qt widens a box
+        # that adjusts to its contents 20 ms after they change, after the first paint, and the
+        # window was laid out and painted again on each mission switch and first show.
+        self.day_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.day_combo.setIconSize(QSize(0, 0))
         self.person_combo = PersonCombo(lambda: person_entries(self.data.people()))
         self.previous_day = QToolButton(text="◀", objectName="previousDay")
         self.next_day = QToolButton(text="▶", objectName="nextDay")
@@ -221,6 +226,10 @@ class ItineraryTab(QWidget):
             self.day_combo.addItem(format_date(d), d)
         self.day_combo.setCurrentIndex(_index_of(self.day_combo, day))
         self.day_combo.blockSignals(False)
+        metrics = self.day_combo.fontMetrics()
+        widest = max(metrics.boundingRect(self.day_combo.itemText(n)).width()
+                     for n in range(self.day_combo.count()))
+        self.day_combo.setMinimumContentsLength(-(-widest // metrics.horizontalAdvance("X")))
 
     def _on_person(self) -> None:
         self.data.choose(self.selected_person())

@@ -1,0 +1,99 @@
+"""How often a change of tab and the Itinerary's first show paint the window (issue 10): once,
+not again when the layouts they set off have settled. Real window on the demo, offscreen; the
+paints are counted by a filter on the main window alone, over a wait longer than Qt's own
+delayed adjustments (a combo box adjusts its width 20 ms after its entries change)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+import i18n
+from models.duplicate import duplicate_mission
+from models.store.db import write_session
+
+TABS = ("overview", "attendees", "itinerary", "sites_tab", "lodging_tab", "meetings_tab")
+SETTLE_MS = 80
+
+
+class Paints(QObject):
+    """The rectangles of the main window's paint events."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window, self.rects = window, []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+    def whole(self) -> list:
+        """The paints of the whole page or more (a status line's redraw is not counted)."""
+        page = self.window.tabs.geometry()
+        return [r for r in self.rects if r.width() >= page.width() - 4
+                and r.height() >= page.height() - 4]
+
+
+def _built(window, qtbot) -> Paints:
+    for name in TABS:                        # every tab built and up to date
+        window.tabs.setCurrentWidget(getattr(window, name))
+        qtbot.wait(SETTLE_MS)
+    return Paints(window)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_change_between_built_tabs_paints_the_window_once(window, qtbot, language):
+    i18n.set_language(language)
+    paints = _built(window, qtbot)
+    # Each tab to the next and back, as Ctrl+Tab and Ctrl+Shift+Tab go.
+    for second in [*TABS[1:], *reversed(TABS[:-1])]:
+        paints.rects.clear()
+        window.tabs.setCurrentWidget(getattr(window, second))
+        qtbot.wait(SETTLE_MS)
+        # Qt's own layouts, left to the event loop, painted most of these switches two to
+        # four times.
+        assert len(paints.whole()) == 1, (second, paints.rects)
+
+
+def test_the_itinerarys_first_show_after_a_mission_switch_paints_the_page_once(window, qtbot):
+    demo = window.mission_id
+    with write_session(window.db.engine) as session:
+        other = duplicate_mission(session, mission_id=demo, new_code="HKD-ALB-2027",
+                                  new_start=date(2027, 9, 27), copy_people=False)
+    window.reload_missions(select_id=other, switch=True)
+    paints = _built(window, qtbot)
+    for mission in (demo, other, demo):
+        window.tabs.setCurrentWidget(window.attendees)
+        window.reload_missions(select_id=mission, switch=True)
+        qtbot.wait(SETTLE_MS)
+        paints.rects.clear()
+        window.tabs.setCurrentWidget(window.itinerary)
+        qtbot.wait(SETTLE_MS)
+        # The day box widened itself after the first paint, and the window was painted whole
+        # again (the table alone may still be drawn a second time).
+        assert len(paints.whole()) == 1, (mission, paints.rects)
+        assert window.itinerary.days[0].year == (2027 if mission == other else 2026)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_day_box_shows_every_day_in_full(window, qtbot, language):
+    i18n.set_language(language)
+    window.tabs.setCurrentWidget(window.itinerary)
+    qtbot.wait(SETTLE_MS)
+    combo = window.itinerary.findChild(QComboBox, "dayCombo")
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    metrics = combo.fontMetrics()
+    texts = [combo.itemText(n) for n in range(combo.count())]
+    assert len(texts) == len(window.itinerary.days) + 1 >= 3
+    assert texts[0] == ("全日程" if language == "ja" else "All days")
+    widest = max(metrics.boundingRect(text).width() for text in texts)
+    assert combo.width() >= combo.sizeHint().width()
+    assert widest <= field.width() <= widest + metrics.horizontalAdvance("XX")

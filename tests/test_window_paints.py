@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 import i18n
@@ -97,3 +97,31 @@ def test_the_day_box_shows_every_day_in_full(window, qtbot, language):
     widest = max(metrics.boundingRect(text).width() for text in texts)
     assert combo.width() >= combo.sizeHint().width()
     assert widest <= field.width() <= widest + metrics.horizontalAdvance("XX")
+
+
+def test_another_hotel_stay_and_a_finding_that_leads_to_one_paint_no_more_than_they_change(
+        window, qtbot):
+    from models import findings as F
+
+    paints = _built(window, qtbot)
+    lodging = window.lodging_tab
+    window.tabs.setCurrentWidget(lodging)
+    assert lodging.stay_list.count() >= 2
+    for row in (1, 0, 1):
+        qtbot.wait(SETTLE_MS)
+        paints.rects.clear()
+        lodging.stay_list.setCurrentRow(row)
+        qtbot.wait(SETTLE_MS)
+        # The stay's new texts asked the tab widget for a layout, and it repainted the page.
+        assert paints.rects and not paints.whole(), (row, paints.rects)
+        assert lodging.current_stay().item_id == \
+            lodging.stay_list.item(row).data(Qt.ItemDataRole.UserRole)
+    finding = next(f for f in window.readiness_panel.findings if f.kind == F.NO_LODGING)
+    window.tabs.setCurrentWidget(window.overview)
+    qtbot.wait(SETTLE_MS)
+    paints.rects.clear()
+    assert window.readiness.go_to(finding)
+    qtbot.wait(SETTLE_MS)
+    assert window.tabs.currentWidget() is lodging
+    assert lodging.current_stay().item_id == finding.item_id
+    assert len([r for r in paints.rects if r.height() > 200]) == 1, paints.rects

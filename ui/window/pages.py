@@ -49,6 +49,21 @@ class PageTabs(QTabWidget):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.currentChanged.connect(_lay_out_now)
+        self._laid_out: tuple | None = None
+
+    def event(self, event) -> bool:
+        # Qt answers every layout request with a layout of the tab bar and the page and a
+        # repaint of the whole page, and a page asks for one whenever its size hints change (a
+        # label's new text): selecting a hotel stay, or a finding that leads to one, repainted
+        # the window. The tab bar and the page stand where they stood unless the tab bar's
+        # size, the tabs or the widget's size changed; only its parent needs to know.
+        if event.type() == QEvent.Type.LayoutRequest:
+            key = (self.tabBar().sizeHint(), self.count(), self.size(), self.isVisible())
+            if key == self._laid_out:
+                self.updateGeometry()
+                return True
+            self._laid_out = key
+        return super().event(event)
 
     def add_page(self, page: QWidget) -> None:
         self.addTab(page, "")

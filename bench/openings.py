@@ -2,8 +2,11 @@
 switch (Sites, Lodging, Meetings, Overview) until painted and idle, and a dialog from the
 asking to its first paint (the attendee and item dialogs, Find, Export for a receiver), each
 closed again unanswered (Find reads the mission just after its first paint: its figure is the
-box's coming). At 1x (the demo), 10x and 100x; the median of the runs, and its ratio to a bare
-dialog with a list of as many rows as the mission has attendees, opened in the same run.
+box's coming). Then three everyday moves, until painted and idle: from each built tab to the
+next, another hotel stay in Lodging, and a readiness finding about a night without a bed
+followed from the Overview to its stay. At 1x (the demo), 10x and 100x; the median of the
+runs, and its ratio to a bare dialog with a list of as many rows as the mission has
+attendees, opened in the same run.
 Run: `python bench/openings.py --sizes 1,10,100 --runs 5`."""
 
 from __future__ import annotations
@@ -109,10 +112,38 @@ def measure(timer: Timer, app: QApplication, db, settings, target: int, other: i
             timer(window, lambda: None)
             if n and painted.ms is not None:
                 out.setdefault(name, []).append(painted.ms)
+    everyday(timer, window, runs, out)
     window.removeEventFilter(painted)
     close_window(window)
     app.processEvents()
     return out
+
+
+def everyday(timer: Timer, window, runs: int, out: dict[str, list[float]]) -> None:
+    """The built tabs in turn, another stay, a finding to its place: `runs` of each."""
+    from models import findings as F
+
+    pages = [window.overview, window.attendees, window.itinerary, window.sites_tab,
+             window.lodging_tab, window.meetings_tab]
+    for page in pages:                    # built and up to date, untimed
+        timer(window, lambda p=page: window.tabs.setCurrentWidget(p))
+    for n in range(runs):
+        page = pages[n % len(pages)]
+        out.setdefault("next built tab", []).append(
+            timer(window, lambda p=page: window.tabs.setCurrentWidget(p)))
+    stays = window.lodging_tab.stay_list
+    timer(window, lambda: window.tabs.setCurrentWidget(window.lodging_tab))
+    count = stays.count()
+    for n in range(runs if count > 1 else 0):
+        row = (n + 1) % count
+        out.setdefault("another hotel stay", []).append(
+            timer(window, lambda r=row: stays.setCurrentRow(r)))
+    nights = [f for f in window.readiness_panel.findings if f.kind == F.NO_LODGING]
+    for n in range(runs if nights else 0):
+        timer(window, lambda: window.tabs.setCurrentWidget(window.overview))
+        night = nights[n % len(nights)]
+        out.setdefault("a finding to its stay", []).append(
+            timer(window, lambda f=night: window.readiness.go_to(f)))
 
 
 def main() -> int:

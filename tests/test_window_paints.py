@@ -125,3 +125,22 @@ def test_another_hotel_stay_and_a_finding_that_leads_to_one_paint_no_more_than_t
     assert window.tabs.currentWidget() is lodging
     assert lodging.current_stay().item_id == finding.item_id
     assert len([r for r in paints.rects if r.height() > 200]) == 1, paints.rects
+
+
+def test_a_new_count_of_findings_repaints_the_tab_bar_not_the_page(window, qtbot):
+    paints = _built(window, qtbot)
+    window.tabs.setCurrentWidget(window.attendees)
+    qtbot.wait(SETTLE_MS)
+    panel, bar = window.readiness_panel, window.tabs.tabBar()
+    found = list(panel.findings)
+    assert found
+    for shown in (found[:1], found * 30, found):      # one, three digits, and back
+        paints.rects.clear()
+        panel.set_findings(shown)                     # as a run of the checks ends
+        window.readiness.counted.emit(len(shown))
+        qtbot.wait(SETTLE_MS)
+        assert window.tabs.tabText(0) == f"Overview ({len(shown)})"
+        # The tab bar takes the title's new width, and only it is drawn again.
+        assert bar.geometry().width() == bar.sizeHint().width()
+        assert paints.rects and not paints.whole(), paints.rects
+        assert all(r.height() <= bar.height() + 2 for r in paints.rects), paints.rects

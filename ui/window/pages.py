@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QStackedWidget,
+    QStyle,
+    QStyleOptionTabWidgetFrame,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Rounds enough for the layouts a change of tab sets off to settle: each round's changes of
 # geometry ask for the next (page, tab widget, splitter, main window and back down). Twelve
@@ -49,20 +56,30 @@ class PageTabs(QTabWidget):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.currentChanged.connect(_lay_out_now)
-        self._laid_out: tuple | None = None
+        self._stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
+        self._laid_out: tuple | None = None     # (pane, contents) when Qt last laid it out
 
     def event(self, event) -> bool:
         # Qt answers every layout request with a layout of the tab bar and the page and a
-        # repaint of the whole page, and a page asks for one whenever its size hints change (a
-        # label's new text): selecting a hotel stay, or a finding that leads to one, repainted
-        # the window. The tab bar and the page stand where they stood unless the tab bar's
-        # size, the tabs or the widget's size changed; only its parent needs to know.
-        if event.type() == QEvent.Type.LayoutRequest:
-            key = (self.tabBar().sizeHint(), self.count(), self.size(), self.isVisible())
-            if key == self._laid_out:
+        # repaint of the whole page. A page asks for one whenever its size hints change (a
+        # label's new text), and the tab bar whenever a title does ("Overview (n)" after a
+        # run of the checks): selecting a hotel stay, or a finding that leads to one, and each
+        # new count of findings repainted the window. When the page and the frame around it
+        # stay where they are, the tab bar is put in its place (the style says where) and only
+        # the parent is told.
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            option = QStyleOptionTabWidgetFrame()
+            self.initStyleOption(option)
+            style = self.style()
+            rects = (style.subElementRect(QStyle.SubElement.SE_TabWidgetTabPane, option, self),
+                     style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option,
+                                          self))
+            if rects == self._laid_out and rects[1] == self._stack.geometry():
+                self.tabBar().setGeometry(style.subElementRect(
+                    QStyle.SubElement.SE_TabWidgetTabBar, option, self))
                 self.updateGeometry()
                 return True
-            self._laid_out = key
+            self._laid_out = rects
         return super().event(event)
 
     def add_page(self, page: QWidget) -> None:
@@ -99,11 +116,12 @@ class PageTabs(QTabWidget):
         return self.widget(self.currentIndex())
 
     def setTabText(self, index: int, text: str) -> None:
-        # Qt lays the tab bar out again on every call, the same text included, and the tab
-        # widget answers with a repaint of the shown page: each readiness run (its count in
-        # "Overview (n)") repainted the whole page, 7 ms at 200 attendees.
+        # QTabWidget.setTabText lays the tab bar and the page out and repaints the whole
+        # page, the same text included: each run of the checks (its count in "Overview (n)")
+        # repainted the window, 6 ms at 200 attendees. The tab bar's own asks for a layout
+        # request, which event() answers by moving the tab bar alone.
         if self.tabText(index) != text:
-            super().setTabText(index, text)
+            self.tabBar().setTabText(index, text)
 
 
 def _lay_out_now(_index: int) -> None:

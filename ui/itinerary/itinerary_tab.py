@@ -5,6 +5,7 @@ signals for ui.itinerary.actions to carry out."""
 from __future__ import annotations
 
 import html
+import math
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, Signal
@@ -229,7 +230,7 @@ class ItineraryTab(QWidget):
         metrics = self.day_combo.fontMetrics()
         widest = max(metrics.boundingRect(self.day_combo.itemText(n)).width()
                      for n in range(self.day_combo.count()))
-        self.day_combo.setMinimumContentsLength(-(-widest // metrics.horizontalAdvance("X")))
+        self.day_combo.setMinimumContentsLength(math.ceil(widest / metrics.horizontalAdvance("X")))
 
     def _on_person(self) -> None:
         self.data.choose(self.selected_person())

@@ -57,29 +57,25 @@ class PageTabs(QTabWidget):
         super().__init__(*args, **kwargs)
         self.currentChanged.connect(_lay_out_now)
         self._stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
-        self._laid_out: tuple | None = None     # (pane, contents) when Qt last laid it out
 
     def event(self, event) -> bool:
         # Qt answers every layout request with a layout of the tab bar and the page and a
         # repaint of the whole page. A page asks for one whenever its size hints change (a
         # label's new text), and the tab bar whenever a title does ("Overview (n)" after a
         # run of the checks): selecting a hotel stay, or a finding that leads to one, and each
-        # new count of findings repainted the window. When the page and the frame around it
-        # stay where they are, the tab bar is put in its place (the style says where) and only
-        # the parent is told.
+        # new count of findings repainted the window. When the page stays where the style puts
+        # it (and so does the frame around it), the tab bar is put in its place and only the
+        # parent is told.
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             option = QStyleOptionTabWidgetFrame()
             self.initStyleOption(option)
             style = self.style()
-            rects = (style.subElementRect(QStyle.SubElement.SE_TabWidgetTabPane, option, self),
-                     style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option,
-                                          self))
-            if rects == self._laid_out and rects[1] == self._stack.geometry():
+            page = style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, self)
+            if page == self._stack.geometry():
                 self.tabBar().setGeometry(style.subElementRect(
                     QStyle.SubElement.SE_TabWidgetTabBar, option, self))
                 self.updateGeometry()
                 return True
-            self._laid_out = rects
         return super().event(event)
 
     def add_page(self, page: QWidget) -> None:

@@ -247,6 +247,31 @@ def test_typing_a_birth_date_then_tab_leaves_the_field(qtbot):
     assert dialog.fields["passport_number"].text() == "X"
 
 
+def test_alt_down_opens_a_calendar_on_the_date_and_enter_picks_a_day(qtbot):
+    dialog = DIALOGS["attendee"]()
+    _show(qtbot, dialog)
+    field = dialog.passport_expiry
+    # Made when first asked for: a dialog's date fields that are only typed in make none.
+    assert field.calendar is None and field.menu is None
+    field.setFocus()
+    QTest.keyClicks(field, "3/8/2031")
+    QTest.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(field.menu.isVisible, timeout=2000)
+    assert field.calendar.selectedDate().toPython() == date(2031, 3, 8)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)      # the next day
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not field.menu.isVisible()
+    assert field.value() == date(2031, 3, 9) and field.text() == "3/9/2031"
+    assert QApplication.focusWidget() is field
+    made = field.calendar
+    QTest.keyClick(field, Qt.Key.Key_F4)                    # again: the same calendar
+    qtbot.waitUntil(field.menu.isVisible, timeout=2000)
+    assert field.calendar is made
+    assert field.calendar.selectedDate().toPython() == date(2031, 3, 9)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert field.value() == date(2031, 3, 9)
+
+
 @pytest.mark.parametrize("typed, expected", [
     ("3/8/2027", date(2027, 3, 8)), ("2027-03-08", date(2027, 3, 8)),
     ("2027/3/8", date(2027, 3, 8)), ("Mar 8, 2027", date(2027, 3, 8)),

@@ -15,6 +15,23 @@ def country_name(code: str) -> str:
     return babel_locale().territories.get(code, "")
 
 
+# Every country as "DE — Germany", by name, per language: sorted once, not for each field (an
+# attendee dialog has three, and each sort read 250 names from Babel twice on opening).
+_OFFERED: dict[str, list[str]] = {}
+
+
+def _offered() -> list[str]:
+    locale = babel_locale()
+    key = str(locale)
+    found = _OFFERED.get(key)
+    if found is None:
+        territories = locale.territories
+        found = _OFFERED[key] = sorted((f"{code} — {territories[code]}"
+                                        for code in country_codes()),
+                                       key=lambda text: text.partition("—")[2])
+    return found
+
+
 def parse_country(text: str) -> str:
     """The upper-case code for "jp", "JP — Japan", "Japan" or "日本" (models.countries), "" for
     an empty text; ValueError when it names no country we know."""
@@ -43,10 +60,7 @@ class CountryCombo(QComboBox):
     def _label_items(self) -> None:
         for i, common in enumerate(self.COMMON, start=1):
             self.setItemText(i, f"{common} — {country_name(common)}")
-        territories = babel_locale().territories
-        self.names.setStringList(sorted(
-            (f"{code} — {territories[code]}" for code in country_codes()),
-            key=lambda text: text.partition("—")[2]))
+        self.names.setStringList(_offered())
 
     def code(self) -> str:
         """The upper-case code, "" when empty; ValueError when it is not a known country."""

@@ -36,13 +36,10 @@ class DateEdit(QLineEdit):
         self.optional = optional
         self.default_page = date.today()
         self._last = None if optional else date.today()
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
-        self.menu = QMenu(self)
-        holder = QWidgetAction(self.menu)
-        holder.setDefaultWidget(self.calendar)
-        self.menu.addAction(holder)
+        # The calendar is made when first asked for: it is most of a date field's making, and
+        # an attendee dialog has three date fields that are mostly typed in or left alone.
+        self.calendar: QCalendarWidget | None = None
+        self.menu: QMenu | None = None
         self.pick = QAction(icon("x-office-calendar", "calendar"), "", self)
         self.pick.triggered.connect(self.show_calendar)
         self.addAction(self.pick, QLineEdit.ActionPosition.TrailingPosition)
@@ -111,6 +108,14 @@ class DateEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def show_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = QCalendarWidget()
+            self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)
+            self.menu = QMenu(self)
+            holder = QWidgetAction(self.menu)
+            holder.setDefaultWidget(self.calendar)
+            self.menu.addAction(holder)
         self.calendar.setLocale(QLocale())                # month names of the current language
         value = self._last or self.default_page
         self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from models import repository as repo
 from models.items import get_item
@@ -15,6 +16,20 @@ from tests.tabs import on_tab
 from tests.test_window import type_japanese
 
 window = on_tab("itinerary")
+
+
+def lines(picker, shown_only=False) -> list[tuple[str, bool]]:
+    """The people list as it is drawn: each line's text and whether its box is ticked."""
+    rows = picker.shown() if shown_only else range(picker.model.rowCount())
+    return [(picker.model.index(n).data(),
+             picker.model.index(n).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked)
+            for n in rows]
+
+
+def tick_shown(picker, n: int = 0) -> None:
+    """Tick or untick the n-th line the filter shows, as a person does: Space on it."""
+    picker.list.setCurrentIndex(picker.model.index(picker.shown()[n]))
+    QTest.keyClick(picker.list, Qt.Key.Key_Space)
 
 
 def _items(window):
@@ -127,10 +142,8 @@ def test_a_missing_title_and_nobody_chosen_keep_the_dialog_open(qtbot, window):
         seen["title"] = dialog.errors["title"].isVisible()
         seen["who"] = dialog.errors["who"].text()
         dialog.people.filter.setText("kobayashi")
-        shown = [dialog.people.list.item(i) for i in range(dialog.people.list.count())
-                 if not dialog.people.list.item(i).isHidden()]
-        seen["filtered"] = [item.text() for item in shown]
-        shown[0].setCheckState(Qt.CheckState.Checked)
+        seen["filtered"] = [text for text, _ticked in lines(dialog.people, shown_only=True)]
+        tick_shown(dialog.people)
         dialog.fields["title_en"].setText("Consulate briefing")
         dialog.accept()
 
@@ -235,7 +248,7 @@ def test_the_people_list_keeps_its_ticks_through_a_filter_a_reset_and_a_language
     """The list is built once per language and ticked in place: what is ticked, shown and
     counted must still follow every way of changing it."""
     import i18n
-    from ui.itinerary.item_fields import PeoplePicker
+    from ui.itinerary.people_picker import PeoplePicker
 
     with read_session(window.db.engine) as session:
         attendees = repo.list_attendees(session, mission_id=window.mission_id)
@@ -245,27 +258,44 @@ def test_the_people_list_keeps_its_ticks_through_a_filter_a_reset_and_a_language
     kobayashi = next(a.participant_id for a in attendees if a.family_name == "Kobayashi")
     others = [pid for pid in ids if pid != kobayashi][:2]
 
-    def lines(shown_only=False):
-        items = [picker.list.item(i) for i in range(picker.list.count())]
-        return [(item.text(), item.checkState() == Qt.CheckState.Checked) for item in items
-                if not (shown_only and item.isHidden())]
-
     picker.set_chosen([*others, kobayashi])
     assert sorted(picker.chosen()) == sorted([*others, kobayashi])
-    assert sum(ticked for _text, ticked in lines()) == 3
+    assert sum(ticked for _text, ticked in lines(picker)) == 3
     assert picker.count.text() == f"3 of {len(ids)} chosen"
     picker.filter.setText("kobayashi")
     picker.set_chosen(others)                       # the filter stays, Kobayashi unticked
-    assert lines(shown_only=True) == [("Daisuke Kobayashi", False)]
+    assert lines(picker, shown_only=True) == [("Daisuke Kobayashi", False)]
     assert sorted(picker.chosen()) == sorted(others)
-    box = next(picker.list.item(i) for i in range(picker.list.count())
-               if not picker.list.item(i).isHidden())
     with qtbot.waitSignal(picker.changed):
-        box.setCheckState(Qt.CheckState.Checked)    # as a click on the box does
+        tick_shown(picker)
     assert kobayashi in picker.chosen() and picker.count.text() == f"3 of {len(ids)} chosen"
     i18n.set_language("ja")
     picker.retranslate_ui()
-    assert ("小林 大輔", True) in lines()
+    assert ("小林 大輔", True) in lines(picker)
     assert sorted(picker.chosen()) == sorted([*others, kobayashi])
     assert picker.count.text() == f"{len(ids)}名中3名を選択"
-    assert lines(shown_only=True) == [("小林 大輔", True)]    # the filter holds in Japanese
+    assert lines(picker, shown_only=True) == [("小林 大輔", True)]    # the filter holds in Japanese
+
+
+def test_a_tick_counts_as_a_change_and_escape_asks_before_dropping_it(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    def act(dialog, seen):
+        dialog.chosen.setChecked(True)
+        dialog.mark_unchanged()                      # "only the people ticked", none yet
+        tick_shown(dialog.people)
+        seen["ticked"] = dialog.people.chosen()
+        asked = []
+        when_modal(lambda box: (asked.append(box.text()), box.button(
+            QMessageBox.StandardButton.Cancel).click()), QMessageBox)
+        QTest.keyClick(dialog.people.list, Qt.Key.Key_Escape)
+        seen["asked"], seen["open"] = bool(asked), dialog.isVisible()
+        tick_shown(dialog.people)                    # untick: as it was
+        QTest.keyClick(dialog.people.list, Qt.Key.Key_Escape)
+        seen["closed"] = not dialog.isVisible()
+
+    count = len(_items(window))
+    seen = _open_add(qtbot, window, act)
+    assert len(seen["ticked"]) == 1
+    assert seen["asked"] and seen["open"] and seen["closed"]
+    assert len(_items(window)) == count

@@ -15,6 +15,7 @@ from models import repository as repo
 from models.store.db import read_session
 from tests.dialogs import when_modal
 from tests.tabs import on_tab
+from tests.test_itinerary_dialog import tick_shown
 from tests.test_window import switch_language
 from ui.itinerary.day_layout import item_day, layout_day
 from ui.itinerary.timeline import DayTimeline
@@ -273,9 +274,7 @@ def test_saving_an_item_unchanged_records_nothing_and_an_edit_undoes(qtbot, wind
         dialog.chosen.setChecked(True)
         dialog.people.set_chosen([])
         dialog.people.filter.setText("Kobayashi")
-        item = next(dialog.people.list.item(i) for i in range(dialog.people.list.count())
-                    if not dialog.people.list.item(i).isHidden())
-        item.setCheckState(Qt.CheckState.Checked)
+        tick_shown(dialog.people)
         dialog.accept()
 
     when_modal(only_kobayashi)

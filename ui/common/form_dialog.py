@@ -53,6 +53,8 @@ def form_state(root: QWidget) -> tuple:
             state.append(widget.currentText())
         elif isinstance(widget, QAbstractButton) and widget.isCheckable():
             state.append(widget.isChecked())
+        elif callable(getattr(widget, "form_value", None)):   # a field of its own making
+            state.append(widget.form_value())
         elif isinstance(widget, QListWidget):
             state.append(tuple((widget.item(i).text(), widget.item(i).checkState())
                                for i in range(widget.count())))

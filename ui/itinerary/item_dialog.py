@@ -38,8 +38,9 @@ from ui.common import retranslate
 from ui.common.form_dialog import FormDialog
 from ui.common.styles import ERROR_STYLE, NOTE_STYLE
 from ui.common.wording import not_a_phone
-from ui.itinerary.item_fields import PeoplePicker, WhenField
+from ui.itinerary.people_picker import PeoplePicker
 from ui.itinerary.time_checks import end_message, end_state, find_problems
+from ui.itinerary.when_field import WhenField
 
 TEXTS = ("title_en", "title_ja", "location_en", "location_ja", "carrier", "flight_number",
          "from_code", "to_code", "vehicle", "pickup", "driver_name", "driver_phone")

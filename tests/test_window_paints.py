@@ -9,11 +9,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QStyle, QStyleOptionComboBox
 
 import i18n
+from models import repository as repo
 from models.duplicate import duplicate_mission
-from models.store.db import write_session
+from models.store.db import read_session, write_session
+from tests.dialogs import when_modal
 
 TABS = ("overview", "attendees", "itinerary", "sites_tab", "lodging_tab", "meetings_tab")
 SETTLE_MS = 80
@@ -144,3 +146,74 @@ def test_a_new_count_of_findings_repaints_the_tab_bar_not_the_page(window, qtbot
         assert bar.geometry().width() == bar.sizeHint().width()
         assert paints.rects and not paints.whole(), paints.rects
         assert all(r.height() <= bar.height() + 2 for r in paints.rects), paints.rects
+
+
+class DialogPaints(QObject):
+    """The rectangles of the paint events of each dialog shown, with the dialog."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[QDialog, object]] = []
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QDialog):
+            self.seen.append((watched, event.rect()))
+        return False
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+
+@pytest.mark.parametrize("which", ["attendee", "item"])
+def test_a_dialog_paints_its_form_once_as_it_opens(window, qtbot, which):
+    """The form's fields ask for a layout once more as the dialog is first painted; the scroll
+    area answered with a new layout of its bars and painted the whole form again."""
+    with read_session(window.db.engine) as session:
+        pid = repo.list_attendees(session, mission_id=window.mission_id)[2].participant_id
+        item_id = repo.list_items(session, mission_id=window.mission_id)[3].id
+    open_it = {"attendee": lambda: window.attendee_actions.edit(pid),
+               "item": lambda: window.item_actions.edit(item_id)}[which]
+    paints, form = DialogPaints(), []
+
+    def look(dialog):
+        qtbot.wait(SETTLE_MS)
+        form.append(dialog.scroll.geometry())
+        dialog.reject()
+
+    try:
+        when_modal(look, must_close=True)
+        open_it()
+    finally:
+        paints.close()
+    whole = [r for _d, r in paints.seen if r.width() >= form[0].width() - 4
+             and r.height() >= form[0].height() - 4]
+    assert len(whole) == 1, whole
+
+
+def test_messages_shown_after_the_first_paint_still_grow_the_scrolled_form(qtbot):
+    """The scroll area skips a layout only when the form asks for the size it asked before."""
+    from ui.attendees.attendee_dialog import AttendeeDialog
+
+    dialog = AttendeeDialog([], mission_end=date(2026, 12, 13), countries={"US"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.width(), 420)                    # a short screen: the form scrolls
+    qtbot.wait(SETTLE_MS)
+    bar = dialog.scroll.verticalScrollBar()
+    before = bar.maximum()
+    assert before > 0
+    dialog.fields["email"].setText("not an address")
+    dialog.fields["phone"].setText("call me")
+    dialog.date_of_birth.setText("2/30/1990")
+    dialog.accept()                                       # refused: three messages appear
+    qtbot.wait(SETTLE_MS)
+    assert dialog.isVisible() and bar.maximum() > before
+    shown = [e for e in dialog.errors.values() if e.isVisible()]
+    assert len(shown) >= 3
+    lowest = max(shown, key=lambda e: e.mapTo(dialog.scroll.widget(), e.rect().bottomLeft()).y())
+    dialog.scroll.ensureWidgetVisible(lowest)             # the last one can be scrolled to
+    qtbot.wait(SETTLE_MS)
+    assert dialog.scroll.viewport().rect().contains(
+        lowest.mapTo(dialog.scroll.viewport(), lowest.rect().center()))

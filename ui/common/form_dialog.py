@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,11 +34,30 @@ MESSAGE_LINES = 8      # kept free below the fields when the screen allows, for 
 class _FormScroll(QScrollArea):
     """A scroll area that asks for the whole of its form (Qt's caps it at 24 lines)."""
 
+    def __init__(self, **props) -> None:
+        super().__init__(**props)
+        self._wanted: tuple | None = None      # the form's size hints at its last layout
+
     def sizeHint(self) -> QSize:
         inner = self.widget().sizeHint() if self.widget() is not None else QSize()
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(inner.width() + bar + 2 * self.frameWidth(),
                      inner.height() + 2 * self.frameWidth())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The form asks for a layout whenever a field's size hints might have changed, and Qt
+        # answers each with a new layout of the scroll bars, which raises them and repaints
+        # the whole form. A dialog's fields may ask once more as it is first painted (its
+        # list boxes and buttons settle then): the attendee dialog's form was painted twice.
+        # When the form asks for the size it asked for before, there is nothing to lay out.
+        if event.type() == QEvent.Type.LayoutRequest and self.widget() is not None:
+            inner = self.widget()
+            wanted = (inner.sizeHint(), inner.minimumSizeHint(), inner.maximumSize(),
+                      inner.heightForWidth(self.viewport().width()))   # wrapped messages
+            if wanted == self._wanted:
+                return True
+            self._wanted = wanted
+        return super().viewportEvent(event)
 
 
 def form_state(root: QWidget) -> tuple:

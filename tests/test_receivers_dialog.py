@@ -59,3 +59,33 @@ def test_saying_no_to_the_question_writes_nothing(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: "question" in seen, timeout=10000)
     qtbot.wait(200)
     assert not out.exists()
+
+
+def test_the_mission_is_read_under_a_wait_cursor_and_the_dialog_shows_without_it(
+        qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from documents.workbook import for_receiver
+
+    during: list = []
+    made = for_receiver.Receivers.__init__
+
+    def watched(self, *args, **kwargs):        # the real reading, with the cursor looked at
+        cursor = QApplication.overrideCursor()
+        during.append(cursor.shape() if cursor is not None else None)
+        made(self, *args, **kwargs)
+
+    monkeypatch.setattr(for_receiver.Receivers, "__init__", watched)
+    seen: dict = {}
+
+    def look(dialog: ReceiversDialog) -> None:
+        seen["cursor"] = QApplication.overrideCursor()
+        seen["rows"] = dialog.receivers.count()
+        dialog.reject()
+
+    when_modal(look, ReceiversDialog, must_close=True)
+    window.file_actions.act_export_for.trigger()
+    assert during == [Qt.CursorShape.WaitCursor]
+    assert seen["cursor"] is None and seen["rows"] > 3
+    assert QApplication.overrideCursor() is None

@@ -193,10 +193,15 @@ def run_export_for(ctx) -> Path | None:
     mission = ctx.current_mission()
     if mission is None:
         return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # 2,000 people: half a second
     try:
-        found = Receivers(ctx.engine, code=mission.code)
+        found, failed = Receivers(ctx.engine, code=mission.code), None
     except ExportError as exc:
-        QMessageBox.warning(ctx.parent, _("Not exported"), exc.user_message())
+        failed = exc
+    finally:
+        QApplication.restoreOverrideCursor()
+    if failed is not None:
+        QMessageBox.warning(ctx.parent, _("Not exported"), failed.user_message())
         return None
     folder = export_folder(ctx.settings)
     dialog = ReceiversDialog(ctx.settings, mission.code, found, folder, ctx.parent)

@@ -32,6 +32,21 @@ def tick_shown(picker, n: int = 0) -> None:
     QTest.keyClick(picker.list, Qt.Key.Key_Space)
 
 
+def click_box(picker, n: int = 0) -> None:
+    """Click the box of the n-th line the filter shows, where the style draws it."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = picker.model.index(picker.shown()[n])
+    option = QStyleOptionViewItem()
+    picker.list.initViewItemOption(option)
+    option.rect = picker.list.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = picker.list.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, picker.list)
+    QTest.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, box.center())
+
+
 def _items(window):
     with read_session(window.db.engine) as session:
         return repo.list_items(session, mission_id=window.mission_id)
@@ -254,6 +269,8 @@ def test_the_people_list_keeps_its_ticks_through_a_filter_a_reset_and_a_language
         attendees = repo.list_attendees(session, mission_id=window.mission_id)
     picker = PeoplePicker(attendees)
     qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
     ids = [a.participant_id for a in attendees]
     kobayashi = next(a.participant_id for a in attendees if a.family_name == "Kobayashi")
     others = [pid for pid in ids if pid != kobayashi][:2]
@@ -269,6 +286,11 @@ def test_the_people_list_keeps_its_ticks_through_a_filter_a_reset_and_a_language
     with qtbot.waitSignal(picker.changed):
         tick_shown(picker)
     assert kobayashi in picker.chosen() and picker.count.text() == f"3 of {len(ids)} chosen"
+    with qtbot.waitSignal(picker.changed):
+        click_box(picker)                           # the mouse on the box: unticked again
+    assert kobayashi not in picker.chosen() and picker.count.text() == f"2 of {len(ids)} chosen"
+    click_box(picker)
+    assert kobayashi in picker.chosen()
     i18n.set_language("ja")
     picker.retranslate_ui()
     assert ("小林 大輔", True) in lines(picker)

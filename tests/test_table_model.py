@@ -61,3 +61,49 @@ def test_rows_that_come_or_go_are_taken_in(model):
     model.update_rows([Row(4, "Doi", "Osaka")], ids=[4, 3], key=lambda r: r.id)
     assert names(model) == ["Abe", "Baker", "Doi"]
     assert model.total_count() == 3
+
+
+def test_the_tables_delegate_draws_each_cell_as_qts_own_would_from_the_models_roles(qtbot):
+    """RowDelegate reads a cell in one call; Qt's delegate reads seven roles of data(). Both
+    must give every cell the same text, font, alignment and colour (a fallback, a note, a
+    number on the right, an empty cell; Latin and Japanese texts)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from ui.common.tables import make_table
+
+    columns = [Column("name", "Name", lambda r: r[0]),
+               Column("title", "Title", lambda r: (r[1], r[2])),        # (text, fell back)
+               Column("count", "Count", lambda r: r[3], align_right=True),
+               Column("note", "Note", lambda r: r[4], warning=lambda r: "check" if r[5] else ""),
+               Column("blank", "Blank", lambda r: "")]
+    rows = [(f"田中 {n}", f"Title {n}" if n % 2 else f"役職 {n}", bool(n % 2), str(n * 1000),
+             f"Note {n}", n % 3 == 0) for n in range(12)]
+    model = RowTableModel(columns)
+    model.set_rows(rows)
+    view = make_table(model, "t")
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    plain = QStyledItemDelegate()
+    seen = set()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            ours, qts = QStyleOptionViewItem(), QStyleOptionViewItem()
+            for option in (ours, qts):
+                view.initViewItemOption(option)
+            view.itemDelegate().initStyleOption(ours, index)
+            plain.initStyleOption(qts, index)
+            assert ours.text == qts.text
+            assert ours.features == qts.features
+            assert ours.font == qts.font and ours.font.italic() == qts.font.italic()
+            assert ours.displayAlignment == qts.displayAlignment
+            text = QPalette.ColorRole.Text
+            assert ours.palette.brush(text).color().rgba() == qts.palette.brush(text).color().rgba()
+            assert ours.backgroundBrush == qts.backgroundBrush and ours.index == index
+            seen.add((ours.font.italic(), int(ours.displayAlignment),
+                      ours.palette.brush(text).color().rgba()))
+    assert {italic for italic, _a, _c in seen} == {True, False}   # notes are in italics
+    assert len({align for _i, align, _c in seen}) == 2            # numbers on the right
+    assert len({colour for _i, _a, colour in seen}) == 2          # fallbacks are lighter

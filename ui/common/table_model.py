@@ -180,6 +180,11 @@ class RowTableModel(QAbstractTableModel):
             for p, g in zip(persistent, given_at, strict=True)])
         self.layoutChanged.emit()
 
+    def cell(self, row: int, column: int) -> tuple[str, bool, str]:
+        """(text, fell back to the other language, note) of a shown cell, as data() answers
+        for it (the table's delegate reads it in one call instead of seven roles)."""
+        return self._cells_of(self._shown[row])[column]
+
     def _cells_of(self, i: int) -> tuple:
         cells = self._cells[i]
         if cells is None:

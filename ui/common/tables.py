@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from ui.common.table_model import RowTableModel
 
@@ -28,11 +35,50 @@ class RowTable(QTableView):
         super().keyPressEvent(event)
 
 
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Draws a RowTableModel's cells as Qt's own delegate does, from one call for the cell's
+    text, fallback and note rather than seven calls into Python for the roles Qt asks of each
+    cell (font, alignment, colour, check box, icon, text, background): the model's answers
+    were half of a table's repaint. What the model answers (RowTableModel.data) and what this
+    sets agree: a note in italics, a fallback in the placeholder colour, numbers on the
+    right; no check box, icon or background."""
+
+    def __init__(self, model: RowTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._italic: QFont | None = None
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        text, fell_back, note = self.model.cell(index.row(), index.column())
+        option.index = index
+        if note:
+            if self._italic is None:
+                self._italic = QFont()
+                self._italic.setItalic(True)
+            option.font = self._italic.resolve(option.font)
+            option.fontMetrics = QFontMetrics(option.font)
+        if self.model.columns[index.column()].align_right:
+            option.displayAlignment = _RIGHT
+        if fell_back:
+            palette = option.palette
+            palette.setBrush(QPalette.ColorRole.Text, QApplication.palette().color(
+                QPalette.ColorRole.PlaceholderText))
+            option.palette = palette
+        option.features |= _HAS_DISPLAY
+        option.text = text
+        option.styleObject = None
+
+
 def make_table(model: RowTableModel, name: str, view: QTableView | None = None) -> QTableView:
     """Configure `view` (a plain QTableView unless a subclass is given) for `model`."""
     view = view if view is not None else QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    view.setItemDelegate(RowDelegate(model, view))
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     # Rows are one line high: a long cell ends in "…" rather than wrapping onto a second

@@ -53,7 +53,8 @@ class RowDelegate(QStyledItemDelegate):
         self._italic: QFont | None = None
 
     def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
-        text, fell_back, note = self.model.cell(index.row(), index.column())
+        row, column = index.row(), index.column()
+        text, fell_back, note = self.model.cell(row, column)
         option.index = index
         if note:
             if self._italic is None:
@@ -61,7 +62,7 @@ class RowDelegate(QStyledItemDelegate):
                 self._italic.setItalic(True)
             option.font = self._italic.resolve(option.font)
             option.fontMetrics = QFontMetrics(option.font)
-        if self.model.columns[index.column()].align_right:
+        if self.model.columns[column].align_right:
             option.displayAlignment = _RIGHT
         if fell_back:
             palette = option.palette

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_skeleton as _babel_skeleton
 from babel.dates import format_time as _babel_time
 from babel.lists import format_list as _babel_list
 
@@ -32,6 +33,18 @@ def format_date(value: date | None, style: str = "date") -> str:
     if value is None:
         return ""
     return _babel_date(value, _pattern(style), locale=babel_locale())
+
+
+def month_heading_order() -> tuple[bool, str]:
+    """How the language heads a month (CLDR's "yMMMM"): whether the year comes first, and
+    what follows the year's number. English: (False, "") for "March 2031"; Japanese: (True,
+    "年") for "2031年3月"."""
+    locale = babel_locale()
+    skeleton = locale.datetime_skeletons.get("yMMMM")
+    pattern = skeleton.pattern if skeleton is not None else "MMMM y"
+    year_first = pattern.find("y") < pattern.find("M")
+    year = _babel_skeleton("y", date(2000, 1, 1), locale=locale)
+    return year_first, year.replace("2000", "", 1)
 
 
 def zone_abbreviation(local: datetime) -> str:

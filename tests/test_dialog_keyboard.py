@@ -272,6 +272,36 @@ def test_alt_down_opens_a_calendar_on_the_date_and_enter_picks_a_day(qtbot):
     assert field.value() == date(2031, 3, 9)
 
 
+def test_the_calendars_heading_puts_the_year_where_the_language_does(qtbot):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QToolButton
+
+    dialog = DIALOGS["attendee"]()
+    _show(qtbot, dialog)
+    field = dialog.passport_expiry
+    field.set_value(date(2031, 3, 8))
+
+    def heading() -> list[str]:
+        field.show_calendar()
+        qtbot.waitUntil(field.menu.isVisible, timeout=2000)
+        bar = field.calendar.findChild(QWidget, "qt_calendar_navigationbar")
+        shown = [bar.layout().itemAt(n).widget() for n in range(bar.layout().count())]
+        field.menu.hide()
+        return [w.text() for w in shown if isinstance(w, QToolButton) and w.objectName() in (
+            "qt_calendar_monthbutton", "qt_calendar_yearbutton")]
+
+    before = QLocale()
+    try:
+        assert heading() == ["March", "2031"]
+        for code, locale, expected in (("ja", "ja_JP", ["2031年", "3月"]),   # 2031年3月
+                                       ("en", "en_US", ["March", "2031"])):  # and back
+            i18n.set_language(code)
+            QLocale.setDefault(QLocale(locale))     # as the window's language keeper does
+            assert heading() == expected
+    finally:
+        QLocale.setDefault(before)
+
+
 @pytest.mark.parametrize("typed, expected", [
     ("3/8/2027", date(2027, 3, 8)), ("2027-03-08", date(2027, 3, 8)),
     ("2027/3/8", date(2027, 3, 8)), ("Mar 8, 2027", date(2027, 3, 8)),

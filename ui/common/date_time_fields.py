@@ -8,10 +8,18 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from i18n import _
-from i18n.formatting import format_clock, format_date
+from i18n.formatting import format_clock, format_date, month_heading_order
 from ui.common.icons import icon
 from ui.common.when_text import NO_DATE, EntryError, parse_date, parse_time
 
@@ -23,6 +31,31 @@ def _popup_keys(event: QKeyEvent) -> bool:
     alt_down = (event.key() == Qt.Key.Key_Down
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier)
     return bool(alt_down) or event.key() == Qt.Key.Key_F4
+
+
+def _head_as_written(calendar: QCalendarWidget) -> None:
+    """The calendar's heading in the language's order: Qt always puts the month first ("3月
+    2031"), and Japanese writes the year first with 年 ("2031年 3月"). Left as Qt made it when
+    its heading is not the one known here (another Qt version)."""
+    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    month = bar and bar.findChild(QToolButton, "qt_calendar_monthbutton")
+    year = bar and bar.findChild(QToolButton, "qt_calendar_yearbutton")
+    edit = bar and bar.findChild(QSpinBox, "qt_calendar_yearedit")
+    layout = bar and bar.layout()
+    if not (month and year and edit and layout) or layout.indexOf(month) < 0 \
+            or layout.indexOf(year) < 0:
+        return
+    year_first, suffix = month_heading_order()
+    edit.setSuffix(suffix)                       # the year button shows the box's text
+    at_month, at_year = layout.indexOf(month), layout.indexOf(year)
+    if (at_year < at_month) != year_first:
+        low, high = sorted((at_month, at_year))
+        first, second = (year, month) if year_first else (month, year)
+        layout.removeWidget(month)
+        layout.removeWidget(year)
+        layout.insertWidget(low, first)
+        layout.insertWidget(high, second)
+    year.setText(edit.text())                    # as Qt does on each new page
 
 
 class DateEdit(QLineEdit):
@@ -119,6 +152,7 @@ class DateEdit(QLineEdit):
         self.calendar.setLocale(QLocale())                # month names of the current language
         value = self._last or self.default_page
         self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        _head_as_written(self.calendar)
         self.menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
         self.calendar.setFocus()
 

@@ -34,7 +34,13 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 # The delegate asks for a dozen roles per cell; answer the others without touching the rows.
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _ALIGN, SORT_ROLE, ROW_ROLE,
                        FALLBACK_ROLE})
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter   # a column of numbers
+_RIGHT = int(RIGHT)
+
+
+def fallback_brush() -> QBrush:
+    """How a text in the other language (a fallback) is drawn: lighter."""
+    return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
 
 @dataclass(frozen=True)
@@ -99,10 +105,10 @@ class RowTableModel(QAbstractTableModel):
             extra = self.row_note(self._rows[row]) if self.row_note is not None else ""
             return f"{tip}\n{extra}" if extra else tip
         if role == _FONT:
-            return self._italic_font() if note else None
+            return self.italic_font() if note else None
         if role == _FOREGROUND:
             if fell_back:
-                return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+                return fallback_brush()
             return None
         if role == _ALIGN:
             return _RIGHT if self.columns[column].align_right else None
@@ -227,7 +233,8 @@ class RowTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self.set_rows(self._given)
 
-    def _italic_font(self) -> QFont:
+    def italic_font(self) -> QFont:
+        """How a cell with a note is drawn (only italic is set: the rest is the view's)."""
         if self._italic is None:  # not at construction: a model may exist before the app
             self._italic = QFont()
             self._italic.setItalic(True)

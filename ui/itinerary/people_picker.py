@@ -12,22 +12,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from i18n import _, current_language, ngettext
-from i18n.formatting import fold_kana, name_sort_key, person_name
-from models.entities import AttendanceStatus
+from i18n.formatting import fold_kana
 from models.repository import AttendeeRow
+from ui.itinerary.tab_data import by_name, listed_name
 
 _ROOT = QModelIndex()
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
           | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemNeverHasChildren)
-
-
-def _line(row: AttendeeRow) -> str:
-    name = person_name(family=row.family_name, given=row.given_name,
-                       family_ja=row.family_name_ja, given_ja=row.given_name_ja)
-    if row.status == AttendanceStatus.CANCELLED.value:
-        return _("{name} (cancelled)").format(name=name)
-    return name
 
 
 class PeopleModel(QAbstractListModel):
@@ -58,7 +50,7 @@ class PeopleModel(QAbstractListModel):
 
     def line(self, n: int) -> str:
         if self._lines[n] is None:
-            self._lines[n] = _line(self.rows[n])
+            self._lines[n] = listed_name(self.rows[n])
         return self._lines[n]
 
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:
@@ -121,9 +113,7 @@ class PeoplePicker(QWidget):
 
     def _fill(self, chosen: set[int]) -> None:
         self._built_for = current_language()
-        rows = sorted(self.attendees, key=lambda a: name_sort_key(
-            family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-            given_kana=a.given_kana))
+        rows = by_name(self.attendees)
         self.model.set_rows(rows, {a.participant_id for a in rows} & chosen)
         if self.filter.text().strip():
             self._filter(self.filter.text())

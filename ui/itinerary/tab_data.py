@@ -28,18 +28,25 @@ def takes_part(row: ItemRow, person: AttendeeRow, chosen_for: frozenset[int]) ->
     return row.id in chosen_for
 
 
+def by_name(attendees: list[AttendeeRow]) -> list[AttendeeRow]:
+    """The attendees in the language's name order (by kana in Japanese)."""
+    return sorted(attendees, key=lambda a: name_sort_key(
+        family=a.family_name, given=a.given_name, family_kana=a.family_kana,
+        given_kana=a.given_kana))
+
+
+def listed_name(a: AttendeeRow) -> str:
+    """An attendee as the tab's lists name them: in the language's form, cancelled marked."""
+    name = person_name(family=a.family_name, given=a.given_name,
+                       family_ja=a.family_name_ja, given_ja=a.given_name_ja)
+    if a.status == AttendanceStatus.CANCELLED.value:
+        return _("{name} (cancelled)").format(name=name)
+    return name
+
+
 def person_entries(attendees: list[AttendeeRow]) -> list[tuple[str, int]]:
-    """The person filter's entries: by name (by kana in Japanese), cancelled ones marked."""
-    out = []
-    for a in sorted(attendees, key=lambda a: name_sort_key(
-            family=a.family_name, given=a.given_name, family_kana=a.family_kana,
-            given_kana=a.given_kana)):
-        name = person_name(family=a.family_name, given=a.given_name,
-                           family_ja=a.family_name_ja, given_ja=a.given_name_ja)
-        if a.status == AttendanceStatus.CANCELLED.value:
-            name = _("{name} (cancelled)").format(name=name)
-        out.append((name, a.participant_id))
-    return out
+    """The person filter's entries: by name, cancelled ones marked."""
+    return [(listed_name(a), a.participant_id) for a in by_name(attendees)]
 
 
 class ItineraryData:

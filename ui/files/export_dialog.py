@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ import i18n
 from i18n import _
 from ui.common import retranslate
 from ui.common.form_dialog import KeyboardDialog
+from ui.files.export_progress import export_with_progress
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}   # each in its own language
 FOLDER_KEY = "export/folder"
@@ -194,7 +193,7 @@ def run_export(ctx, participant_id: int | None = None) -> Path | None:
             return None
         ctx.settings.setValue(FOLDER_KEY, str(options.path.parent))
         ctx.settings.setValue(LANGUAGE_KEY, options.language)
-        outcome = export_with_progress(ctx, mission.code, options, participant_id)
+        outcome = export_workbook(ctx, mission.code, options, participant_id)
         if outcome is None:
             return None                       # cancelled: nothing written, nothing to say
         if outcome is True:
@@ -208,30 +207,12 @@ def run_export(ctx, participant_id: int | None = None) -> Path | None:
     return options.path
 
 
-def export_with_progress(ctx, code: str, options: ExportOptions,
-                         participant_id: int | None = None):
-    """Export under a cancellable progress dialog: True when written, None when cancelled,
-    the ExportError when the file could not be written."""
-    from documents.workbook import ExportCancelled, ExportError, export_mission, export_person
+def export_workbook(ctx, code: str, options: ExportOptions, participant_id: int | None = None):
+    """The workbook under export_progress: True when written, None when cancelled, the
+    ExportError when the file could not be written."""
+    from documents.workbook import export_mission, export_person
 
-    progress = QProgressDialog(ctx.parent)       # its Cancel button is Qt's, translated by Qt
-    progress.setLabelText(_("Exporting {name}…").format(name=options.path.name))
-    progress.setRange(0, 1)
-    progress.setWindowTitle(_("Export workbook"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-
-    def report(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, total))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
-    # The export may speak another language than the window: the window is not redrawn
-    # meanwhile, so it never shows a text in the export's language.
-    ctx.parent.setUpdatesEnabled(False)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    def write(report) -> None:
         if participant_id is None:
             export_mission(ctx.engine, code=code, path=options.path,
                            language=options.language, sensitive=options.sensitive,
@@ -240,12 +221,5 @@ def export_with_progress(ctx, code: str, options: ExportOptions,
             export_person(ctx.engine, code=code, path=options.path,
                           language=options.language, participant_id=participant_id,
                           progress=report)
-    except ExportCancelled:
-        return None
-    except ExportError as exc:
-        return exc
-    finally:
-        QApplication.restoreOverrideCursor()
-        ctx.parent.setUpdatesEnabled(True)
-        progress.close()
-    return True
+
+    return export_with_progress(ctx, options.path, _("Export workbook"), write)

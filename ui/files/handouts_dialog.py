@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from i18n import _
 from ui.common import retranslate
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES
+from ui.files.export_progress import export_with_progress
 
 PREVIEW_WIDTH = 300
 WHOLE, EVERYONE = -1, -2          # the "who" choices that are not one person
@@ -215,28 +215,16 @@ class HandoutsDialog(KeyboardDialog):
         self.preview.setPixmap(pixmap)
 
 
-def export_with_progress(ctx, dialog: HandoutsDialog):
-    """True when written, None when cancelled, the ExportError when it could not be."""
+def export_handouts(ctx, dialog: HandoutsDialog):
+    """What the dialog asks for, under export_progress: True when written, None when
+    cancelled, the ExportError when it could not be."""
     from documents.calendar import export_calendar
     from documents.handouts import export_badges, export_handout
-    from documents.workbook import ExportCancelled, ExportError
 
     path = Path(dialog.path.text().strip()).expanduser()
     language, pid = dialog.language.currentData(), dialog.person()
-    progress = QProgressDialog(ctx.parent)
-    progress.setLabelText(_("Exporting {name}…").format(name=path.name))
-    progress.setWindowTitle(_("Export handouts"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
 
-    def report(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, total))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    def write(report) -> None:
         if dialog.suffix() == ".ics":
             export_calendar(ctx.engine, code=dialog.code, path=path, language=language,
                             participant_id=pid)
@@ -248,16 +236,12 @@ def export_with_progress(ctx, dialog: HandoutsDialog):
             export_handout(ctx.engine, code=dialog.code, path=path, language=language,
                            participant_id=pid, paper=dialog.paper.currentData(),
                            everyone=dialog.who.currentData() == EVERYONE, progress=report)
-    except ExportCancelled:
-        return None
-    except ExportError as exc:
-        return exc
-    finally:
-        QApplication.restoreOverrideCursor()
-        progress.close()
-    ctx.settings.setValue(FOLDER_KEY, str(path.parent))
-    ctx.settings.setValue(LANGUAGE_KEY, language)
-    return True
+
+    outcome = export_with_progress(ctx, path, _("Export handouts"), write)
+    if outcome is True:
+        ctx.settings.setValue(FOLDER_KEY, str(path.parent))
+        ctx.settings.setValue(LANGUAGE_KEY, language)
+    return outcome
 
 
 def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
@@ -282,7 +266,7 @@ def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
         QMessageBox.warning(ctx.parent, _("Not exported"), failed.user_message())
         return None
     while dialog.exec():      # a file that cannot be written sends the user back to pick another
-        outcome = export_with_progress(ctx, dialog)
+        outcome = export_handouts(ctx, dialog)
         if outcome is None:
             return None
         if outcome is True:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from i18n import _, ngettext
 from ui.common import retranslate
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, ask_open, export_folder, launch
+from ui.files.export_progress import export_with_progress
 
 
 class ReceiversDialog(KeyboardDialog):
@@ -226,32 +226,10 @@ def run_export_for(ctx) -> Path | None:
 
 def _export(ctx, code: str, receiver, path: Path, language: str, unconfirmed: bool):
     """True when written, None when cancelled, the ExportError otherwise."""
-    from documents.workbook import ExportCancelled, ExportError
     from documents.workbook.for_receiver import export_for
 
-    progress = QProgressDialog(ctx.parent)
-    progress.setLabelText(_("Exporting {name}…").format(name=path.name))
-    progress.setRange(0, 1)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-
-    def report(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, total))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
-    ctx.parent.setUpdatesEnabled(False)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    def write(report) -> None:
         export_for(ctx.engine, code=code, kind=receiver.kind, key=receiver.key, path=path,
                    language=language, unconfirmed=unconfirmed, progress=report)
-    except ExportCancelled:
-        return None
-    except ExportError as exc:
-        return exc
-    finally:
-        QApplication.restoreOverrideCursor()
-        ctx.parent.setUpdatesEnabled(True)
-        progress.close()
-    return True
+
+    return export_with_progress(ctx, path, _("Export for a receiver"), write)

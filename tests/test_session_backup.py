@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import i18n
 from models.store.backup import list_backups, session_backup, verify_backup
 from tests.test_change_flow import edit_title
 
@@ -44,3 +46,15 @@ def test_the_first_edits_of_a_new_file_are_backed_up_and_again_on_close(qtbot, w
 def test_a_session_with_no_edit_makes_no_backup_on_close(qtbot, window):
     window.close()
     assert list_backups(window.db.path) == []
+
+
+def test_a_backup_that_fails_is_said_in_the_windows_language(qtbot, window):
+    # Worded on the GUI thread: the worker's `_()` would speak whatever language the GUI
+    # thread has in force meanwhile (a document's, while one in Japanese is written).
+    (Path(window.db.path).parent / "backups").write_text("a file where the folder goes")
+    backups = window.file_actions.session_backups
+    with i18n.temporary_language("ja"):
+        backups.timer.timeout.emit()                         # the minute has passed
+        backups.worker.join()                                # failed while Japanese was on
+    qtbot.waitUntil(lambda: "No backup could be made" in window.statusBar().currentMessage())
+    assert backups.made == [] and i18n.current_language() == "en"

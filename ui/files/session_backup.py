@@ -20,7 +20,7 @@ from ui.common.events import Change
 
 class SessionBackups(QObject):
     DELAY_MS = 60_000      # the first few edits go into one copy, not the very first alone
-    finished = Signal(object, str)    # the backup made (or None), the error text or ""
+    finished = Signal(object, object)    # the backup made (or None), why none could be (or None)
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
@@ -53,18 +53,18 @@ class SessionBackups(QObject):
         if self.worker is not None:
             self.worker.join()
         if self.edited and not self.ctx.read_only:
-            made, error = _back_up(self.ctx.db.path, "close")
+            made, failure = _back_up(self.ctx.db.path, "close")
             if made is not None:
                 self.made.append(made)
-            elif error:
-                self._status(error)
+            elif failure is not None:
+                self._status(_failure_text(failure))
 
-    def _report(self, made, error: str) -> None:
+    def _report(self, made, failure: Exception | None) -> None:
         if made is not None:
             self.made.append(made)
             self._status(_("Backup made: {name}").format(name=made.name))
-        elif error:
-            self._status(error)
+        elif failure is not None:
+            self._status(_failure_text(failure))
 
     def _status(self, text: str) -> None:
         bar = getattr(self.ctx.parent, "statusBar", None)
@@ -73,10 +73,16 @@ class SessionBackups(QObject):
 
 
 def _back_up(path, reason: str):
-    """(the backup made or None, "" or why none could be made, in the user's language)."""
+    """(the backup made or None, None or why none could be made). Not worded here: on the
+    worker thread, `_()` speaks whatever language the GUI thread has in force at that moment
+    (a document's, while one in another language is written)."""
     try:
-        return session_backup(path, now=datetime.now(), reason=reason), ""
+        return session_backup(path, now=datetime.now(), reason=reason), None
     except (StorageError, OSError) as exc:    # sqlite's errors come as BackupFailed
         # A missed copy must never stop the work; say so where the user looks.
-        detail = exc.user_message() if isinstance(exc, StorageError) else str(exc)
-        return None, _("No backup could be made: {reason}").format(reason=detail)
+        return None, exc
+
+
+def _failure_text(exc: Exception) -> str:
+    detail = exc.user_message() if isinstance(exc, StorageError) else str(exc)
+    return _("No backup could be made: {reason}").format(reason=detail)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from i18n import _
+from i18n import N_
 from models.sync import wire
 from models.sync.errors import NotAllowed
 from models.sync.mission_sync import sync_mission
@@ -84,7 +84,7 @@ def typed_value(kind: str, name: str, text: str):
 
     column = BY_KEY[kind].table.columns.get(name)
     if column is None or column.foreign_keys:
-        raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
+        raise NotAllowed(N_("a value cannot be typed for this field; take mine or theirs"))
     try:
         if isinstance(column.type, Boolean):
             return {"true": 1, "yes": 1, "1": 1, "false": 0, "no": 0, "0": 0}[text.lower()]
@@ -95,8 +95,8 @@ def typed_value(kind: str, name: str, text: str):
 
             return date.fromisoformat(text).isoformat()
     except (KeyError, ValueError):
-        raise NotAllowed(_("{value} is not a value for {field}").format(
-            value=text, field=name)) from None
+        raise NotAllowed(N_("{value} is not a value for {field}"), value=text,
+                         field=name) from None
     return text
 
 
@@ -108,11 +108,11 @@ def resolve_conflict(engine, code: str, number: int, take: str, *, typed: bool =
     shared = shared_state(engine, code)
     found = {c.number: c for c in list_conflicts(engine, code)}.get(number)
     if found is None:
-        raise NotAllowed(_("there is no such open conflict"))
+        raise NotAllowed(N_("there is no such open conflict"))
     value = None
     if typed or take not in ("mine", "theirs"):
         if not found.field:
-            raise NotAllowed(_("a value cannot be typed for this field; take mine or theirs"))
+            raise NotAllowed(N_("a value cannot be typed for this field; take mine or theirs"))
         value = typed_value(found.kind, found.field, take)
         take = "value"
     with wire.connect(shared.server_url) as pg:

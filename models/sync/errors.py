@@ -40,12 +40,18 @@ class NotShared(StorageError):
 
 
 class NotAllowed(StorageError):
-    def __init__(self, reason: str):
+    """`reason`: an N_() text with `params` for its fields, worded when shown, not when raised:
+    a sync fails on the server thread, whose `_()` speaks whatever language the GUI thread has
+    in force at that moment (a document's, while one in another language is written)."""
+
+    def __init__(self, reason: str, **params):
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.params = reason, params
 
     def user_message(self) -> str:
-        return _("Not allowed: {reason}").format(reason=self.reason)
+        reason = _(self.reason) if self.reason else ""    # _("") is the catalog's header
+        return _("Not allowed: {reason}").format(
+            reason=reason.format(**self.params) if self.params else reason)
 
 
 class SignInRefused(NotAllowed):

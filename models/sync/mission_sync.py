@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from i18n import _
+from i18n import N_
 from models.mission_document import PARTS
 from models.store.files import SCHEMA_HEAD
 from models.sync import local, server_schema, triggers, wire
@@ -103,7 +103,7 @@ def share_mission(engine, code: str, server_url: str, *, organizer: str) -> None
             raise UnknownMission(code)
         if conn.exec_driver_sql("SELECT 1 FROM sync_mission WHERE mission_uuid = ?",
                                 (mission,)).first():
-            raise NotAllowed(_("this mission is already shared on the server"))
+            raise NotAllowed(N_("this mission is already shared on the server"))
     prepare_server(server_url)
     client = str(uuid_module.uuid4())
     with local.begin_write(engine) as conn, conn.begin():
@@ -150,7 +150,7 @@ def join_mission(server_url: str, code: str, location, *, organizer: str) -> Non
         with local.begin_write(engine) as conn, conn.begin():
             if conn.exec_driver_sql("SELECT 1 FROM sync_mission WHERE mission_uuid = ?",
                                     (mission,)).first():
-                raise NotAllowed(_("this mission is already shared on the server"))
+                raise NotAllowed(N_("this mission is already shared on the server"))
             head = rows[0][3] if rows else 0
             rows.sort(key=lambda r: local.ORDER[r[0]])
             with local.Writer(conn) as writer:

@@ -8,7 +8,7 @@ import re
 from contextlib import contextmanager
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from i18n import _
+from i18n import N_
 from models.store.errors import StorageError
 from models.store.server import shown_url
 from models.sync.errors import NotAllowed, NotShared, ServerUnreachable, SignInRefused
@@ -114,20 +114,20 @@ def sync_error(exc, shown: str) -> StorageError:
     if code == "KK001":
         return NotShared("")
     if code == "42501":
-        return NotAllowed(_("your server role is not on this mission's team"))
+        return NotAllowed(N_("your server role is not on this mission's team"))
     if code in ("KK002", "KK003", "KK004", "KK005", "KK006", "KK007"):
         return NotAllowed({
-            "KK007": _("yours cannot be kept: what it belongs to (a room's hotel stay, a "
-                       "person's place) was deleted too. Take theirs, or add it again"),
-            "KK006": _("this laptop has not synced this mission for too long and the server "
-                       "no longer keeps the changes it missed: join the mission again"),
-            "KK005": _("the server has no such role (its administrator makes one per "
-                       "organizer)"),
-            "KK002": _("there is no such open conflict"),
-            "KK003": _("that choice cannot settle this conflict: what it concerns was "
-                       "deleted meanwhile, or other things still belong to it (a hotel "
-                       "stay's rooms). Take theirs"),
-            "KK004": _("this mission is already shared on the server")}[code])
+            "KK007": N_("yours cannot be kept: what it belongs to (a room's hotel stay, a "
+                        "person's place) was deleted too. Take theirs, or add it again"),
+            "KK006": N_("this laptop has not synced this mission for too long and the server "
+                        "no longer keeps the changes it missed: join the mission again"),
+            "KK005": N_("the server has no such role (its administrator makes one per "
+                        "organizer)"),
+            "KK002": N_("there is no such open conflict"),
+            "KK003": N_("that choice cannot settle this conflict: what it concerns was "
+                        "deleted meanwhile, or other things still belong to it (a hotel "
+                        "stay's rooms). Take theirs"),
+            "KK004": N_("this mission is already shared on the server")}[code])
     if code.startswith("28"):
         return SignInRefused(shown, _first_line(exc))
     if code.startswith("08") or isinstance(exc, psycopg.OperationalError):

@@ -5,6 +5,7 @@ the window words meanwhile is in English, and stays so after."""
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QProgressDialog
 
 import i18n
 from documents.handouts import export as handout_export
@@ -40,7 +41,9 @@ def _panel_reworded_meanwhile(qtbot, window, monkeypatch, owner, name: str):
     return panel
 
 
-def _still_english(window, panel) -> None:
+def _still_english(qtbot, window, panel) -> None:
+    # The progress dialog is a child of the window: once the loop has run, none is left.
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))
     panel.list.viewport().repaint()
     texts = panel.texts()
     assert texts and not any(_japanese(t) for t in texts), texts
@@ -55,7 +58,7 @@ def test_a_japanese_pack_leaves_what_the_window_words_meanwhile_english(qtbot, w
     window.file_actions.act_handouts.trigger()
     qtbot.waitUntil(out.exists, timeout=20_000)
     assert "訪問団全体の行程表" in pdf_text(out)
-    _still_english(window, panel)
+    _still_english(qtbot, window, panel)
 
 
 def test_a_japanese_workbook_leaves_what_the_window_words_meanwhile_english(qtbot, window,
@@ -67,4 +70,4 @@ def test_a_japanese_workbook_leaves_what_the_window_words_meanwhile_english(qtbo
                export_dialog.ExportDialog)
     assert export_dialog.run_export(window.ctx) == out
     assert load_workbook(out).sheetnames[2] == "行程"
-    _still_english(window, panel)
+    _still_english(qtbot, window, panel)

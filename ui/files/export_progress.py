@@ -57,4 +57,5 @@ def export_with_progress(ctx, path: Path, title: str, write: Callable[[Report], 
     finally:
         QApplication.restoreOverrideCursor()
         progress.close()
+        progress.deleteLater()           # a child of the window: each export left one behind
     return True

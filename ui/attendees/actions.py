@@ -20,7 +20,7 @@ from models.store.db import read_session
 from ui.attendees.attendees_tab import AttendeesTab
 from ui.attendees.commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
 from ui.common.context import Context
-from ui.common.dialogs import confirm, exec_until_saved
+from ui.common.dialogs import confirm, discard, exec_until_saved
 
 # Cleared when duplicating: what identifies or belongs to one person only.
 PERSONAL_FIELDS = ("email", "phone", "passport_number", "passport_expiry", "date_of_birth")
@@ -140,3 +140,4 @@ class AttendeeActions(QObject):
 
         dialog = OrganizationsDialog(self.ctx, parent=self.ctx.parent)
         dialog.exec()
+        discard(dialog)

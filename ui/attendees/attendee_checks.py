@@ -18,6 +18,7 @@ from models import rules
 from models.rules import Problem
 from ui.common.countries import country_name, parse_country
 from ui.common.date_time_fields import EXAMPLE_DATE
+from ui.common.dialogs import discard
 from ui.common.when_text import EntryError, parse_date
 from ui.common.wording import not_a_phone
 
@@ -136,4 +137,5 @@ def ask_save_anyway(parent: QWidget, warnings: dict[str, str]) -> bool:
                              QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
                  grid.rowCount(), 0, 1, grid.columnCount())
     box.exec()
+    discard(box)
     return box.clickedButton() is save

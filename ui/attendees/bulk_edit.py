@@ -21,6 +21,7 @@ from models.entities import Organization
 from models.store.db import read_session, write_session
 from ui.common import retranslate
 from ui.common.context import Context
+from ui.common.dialogs import discard
 from ui.common.events import ATTENDEES
 from ui.common.form_dialog import FormDialog
 from ui.common.undo import MissionCommand
@@ -149,4 +150,4 @@ def run_bulk_edit(ctx: Context, participant_ids: list[int]) -> bool:
         return ctx.run_command(BulkEditAttendees(ctx.engine, ctx.events, mission.id,
                                                  participant_ids, dialog.edit()))
     finally:
-        dialog.deleteLater()
+        discard(dialog)

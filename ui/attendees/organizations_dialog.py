@@ -38,7 +38,7 @@ from ui.attendees.organization_commands import (
 )
 from ui.common import retranslate
 from ui.common.context import Context
-from ui.common.dialogs import confirm
+from ui.common.dialogs import confirm, discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.common.merge_dialog import MergeDialog
 from ui.common.styles import ERROR_STYLE
@@ -230,14 +230,16 @@ class OrganizationsDialog(KeyboardDialog):
 
         dialog = MergeDialog(lambda: _("Merge organizations"), name, choices, describe,
                              parent=self)
-        if not dialog.exec() or dialog.chosen() is None:
+        keep = dialog.chosen() if dialog.exec() else None
+        discard(dialog)
+        if keep is None:
             return
         ctx = self.ctx
         if ctx.run_command(MergeOrganizations(ctx.engine, ctx.events, ctx.mission_id(),
-                                              dialog.chosen(), org_id, names)):
+                                              keep, org_id, names)):
             self.changed = True
             self.reload()
-            self.table.setCurrentCell(self.row_of(dialog.chosen()), 0)
+            self.table.setCurrentCell(self.row_of(keep), 0)
             self._say("")
 
     def _stored(self, org_id: int) -> tuple[str, str]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 import i18n
 from i18n import _
 from ui.common import retranslate
+from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_progress import export_with_progress
 
@@ -149,7 +150,9 @@ def ask_options(ctx, code: str, person: tuple[str, str] | None,
         dialog.language.setCurrentIndex(dialog.language.findData(previous.language))
         dialog.sensitive.setChecked(not previous.sensitive)
         dialog.path.setText(str(previous.path))
-    return dialog.options() if dialog.exec() else None
+    options = dialog.options() if dialog.exec() else None
+    discard(dialog)
+    return options
 
 
 def launch(url: QUrl) -> bool:
@@ -168,6 +171,7 @@ def ask_open(parent, path: Path) -> str | None:
     open_file = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     box.exec()
+    discard(box)
     return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
 
 

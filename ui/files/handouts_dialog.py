@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 import i18n
 from i18n import _
 from ui.common import retranslate
+from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES
 from ui.files.export_progress import export_with_progress
@@ -265,14 +266,17 @@ def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
     if failed is not None:
         QMessageBox.warning(ctx.parent, _("Not exported"), failed.user_message())
         return None
-    while dialog.exec():      # a file that cannot be written sends the user back to pick another
-        outcome = export_handouts(ctx, dialog)
-        if outcome is None:
-            return None
-        if outcome is True:
-            path = Path(dialog.path.text().strip()).expanduser()
-            QMessageBox.information(ctx.parent, _("Export finished"),
-                                    _("Saved as {path}.").format(path=path))
-            return path
-        QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
-    return None
+    try:
+        while dialog.exec():  # a file that cannot be written sends the user back to pick another
+            outcome = export_handouts(ctx, dialog)
+            if outcome is None:
+                return None
+            if outcome is True:
+                path = Path(dialog.path.text().strip()).expanduser()
+                QMessageBox.information(ctx.parent, _("Export finished"),
+                                        _("Saved as {path}.").format(path=path))
+                return path
+            QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
+        return None
+    finally:
+        discard(dialog)

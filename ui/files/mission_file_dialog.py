@@ -28,6 +28,7 @@ from documents.workbook import ExportError
 from i18n import _
 from models.store.errors import StorageError
 from ui.common.context import Context
+from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.mission_file_command import OpenMissionFile
 
@@ -90,16 +91,19 @@ def save_mission(ctx: Context) -> Path | None:
         return None
     folder = Path(ctx.settings.value(FOLDER_KEY, str(Path.home())))
     dialog = SaveMissionDialog(mission.code, folder, ctx.parent)
-    while dialog.exec():
-        try:
-            result = save_mission_file(ctx.engine, code=mission.code, path=dialog.target(),
-                                       sensitive=dialog.sensitive.isChecked())
-        except (MissionFileError, ExportError, StorageError) as exc:
-            QMessageBox.warning(ctx.parent, dialog.windowTitle(), exc.user_message())
-            continue
-        ctx.settings.setValue(FOLDER_KEY, str(result.path.parent))
-        return result.path
-    return None
+    try:
+        while dialog.exec():
+            try:
+                result = save_mission_file(ctx.engine, code=mission.code, path=dialog.target(),
+                                           sensitive=dialog.sensitive.isChecked())
+            except (MissionFileError, ExportError, StorageError) as exc:
+                QMessageBox.warning(ctx.parent, dialog.windowTitle(), exc.user_message())
+                continue
+            ctx.settings.setValue(FOLDER_KEY, str(result.path.parent))
+            return result.path
+        return None
+    finally:
+        discard(dialog)
 
 
 class ChangesDialog(KeyboardDialog):
@@ -158,7 +162,10 @@ def open_mission(ctx: Context, path: Path | None = None) -> bool:
         QMessageBox.information(ctx.parent, _("Open mission file"),
                                 _("Nothing to change: the mission is as in the file."))
         return False
-    if not ChangesDialog(path, lines, ctx.parent).exec():
+    changes = ChangesDialog(path, lines, ctx.parent)
+    accepted = changes.exec()
+    discard(changes)
+    if not accepted:
         return False
     ctx.settings.setValue(FOLDER_KEY, str(path.parent))
     return ctx.run_command(OpenMissionFile(ctx.engine, ctx.events, path, document, new_code))

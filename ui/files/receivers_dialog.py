@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from i18n import _, ngettext
 from ui.common import retranslate
+from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, ask_open, export_folder, launch
 from ui.files.export_progress import export_with_progress
@@ -205,23 +206,26 @@ def run_export_for(ctx) -> Path | None:
         return None
     folder = export_folder(ctx.settings)
     dialog = ReceiversDialog(ctx.settings, mission.code, found, folder, ctx.parent)
-    while dialog.exec():
-        preview = dialog.current()
-        path = Path(dialog.path.text().strip()).expanduser()
-        ctx.settings.setValue(FOLDER_KEY, str(path.parent))
-        outcome = _export(ctx, mission.code, preview.receiver, path,
-                          dialog.language.currentData(), dialog.unconfirmed.isChecked())
-        if outcome is None:
-            return None
-        if outcome is True:
-            choice = ask_open(ctx.parent, path)
-            if choice in ("file", "folder"):
-                from PySide6.QtCore import QUrl
+    try:
+        while dialog.exec():
+            preview = dialog.current()
+            path = Path(dialog.path.text().strip()).expanduser()
+            ctx.settings.setValue(FOLDER_KEY, str(path.parent))
+            outcome = _export(ctx, mission.code, preview.receiver, path,
+                              dialog.language.currentData(), dialog.unconfirmed.isChecked())
+            if outcome is None:
+                return None
+            if outcome is True:
+                choice = ask_open(ctx.parent, path)
+                if choice in ("file", "folder"):
+                    from PySide6.QtCore import QUrl
 
-                launch(QUrl.fromLocalFile(str(path if choice == "file" else path.parent)))
-            return path
-        QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
-    return None
+                    launch(QUrl.fromLocalFile(str(path if choice == "file" else path.parent)))
+                return path
+            QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
+        return None
+    finally:
+        discard(dialog)
 
 
 def _export(ctx, code: str, receiver, path: Path, language: str, unconfirmed: bool):

@@ -26,6 +26,7 @@ from models.store.backup import BackupInfo, list_backups, restore_backup
 from models.store.db import open_database
 from models.store.errors import StorageError
 from ui.common import retranslate
+from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 
 COLUMNS = (N_("Made"), N_("Kind"), N_("Missions"), N_("Size"))
@@ -120,6 +121,7 @@ def restore_from_backup(ctx) -> bool:
         return False
     dialog = RestoreDialog(backups, ctx.parent)
     chosen = dialog.selected() if dialog.exec() else None
+    discard(dialog)
     if chosen is None:
         return False
     answer = QMessageBox.warning(

@@ -22,6 +22,7 @@ from models.search import Findable, findables
 from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context, Target
+from ui.common.dialogs import discard
 from ui.find.find_index import FindIndex
 
 KIND_WORDS = {"person": N_("Attendee"), "item": N_("Item"), "stay": N_("Hotel stay"),
@@ -143,4 +144,4 @@ def open_find(ctx: Context) -> bool:
             return False
         return ctx.reveal([target_of(dialog.chosen)])
     finally:
-        dialog.deleteLater()
+        discard(dialog)

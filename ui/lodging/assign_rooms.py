@@ -15,6 +15,7 @@ from models.lodging import RoomData, StayRow
 from models.store.db import read_session, write_session
 from ui.common import retranslate
 from ui.common.context import Context
+from ui.common.dialogs import discard
 from ui.common.events import ROOMS
 from ui.common.form_dialog import FormDialog
 from ui.common.undo import MissionCommand
@@ -116,4 +117,4 @@ def run_assign_rooms(ctx: Context, stay: StayRow) -> bool:
             return False
         return ctx.run_command(AssignRooms(ctx.engine, ctx.events, mission_id, rooms))
     finally:
-        dialog.deleteLater()
+        discard(dialog)

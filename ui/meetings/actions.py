@@ -13,7 +13,7 @@ from models import meetings as mt
 from models import seating
 from models.store.db import read_session
 from ui.common.context import Context
-from ui.common.dialogs import confirm, exec_until_saved
+from ui.common.dialogs import confirm, discard, exec_until_saved
 from ui.meetings.commands import (
     AddCounterparts,
     AddRequest,
@@ -166,7 +166,7 @@ class MeetingActions:
             dialog.exec()
         finally:
             self.counterparts_dialog = None
-            dialog.deleteLater()
+            discard(dialog)
 
     def _refill(self) -> None:
         if self.counterparts_dialog is not None:
@@ -293,8 +293,11 @@ class MeetingActions:
                 _("Everyone taking part is on the list of speakers already."), 10_000)
             return
         dialog = SpeakerDialog([(p, d.people[p].name()) for p in left], self.ctx.parent)
-        if dialog.exec():
-            self.set_greetings(item_id, [*order, dialog.choice()])
+        try:
+            if dialog.exec():
+                self.set_greetings(item_id, [*order, dialog.choice()])
+        finally:
+            discard(dialog)
 
     def seat_move(self, item_id: int) -> None:
         from ui.meetings.protocol_dialogs import SeatMoveDialog

@@ -28,6 +28,7 @@ from models.rules import Problem, mission_code_problem
 from models.times import is_valid_zone
 from ui.common import retranslate
 from ui.common.date_time_fields import DateEdit
+from ui.common.dialogs import discard
 from ui.common.form_dialog import FormDialog, error_label, with_error
 from ui.common.zones import ZoneCombo
 
@@ -191,13 +192,15 @@ class MissionDialog(FormDialog):
                  if i != index}
         dialog = ConsulateDialog(row=None if index is None else self._consulates[index],
                                  taken=taken, parent=self)
-        if dialog.exec() != ConsulateDialog.DialogCode.Accepted:
+        row = dialog.row() if dialog.exec() == ConsulateDialog.DialogCode.Accepted else None
+        discard(dialog)
+        if row is None:
             return
         if index is None:
-            self._consulates.append(dialog.row())
+            self._consulates.append(row)
             index = len(self._consulates) - 1
         else:
-            self._consulates[index] = dialog.row()
+            self._consulates[index] = row
         self._show_consulates()
         self.consulate_list.setCurrentRow(index)
 

@@ -21,6 +21,7 @@ from models.store.errors import StorageError
 from models.store.paths import default_db_path
 from ui.common import retranslate
 from ui.common.context import Context
+from ui.common.dialogs import discard
 from ui.sharing.status_widget import SyncStatusButton
 from ui.sharing.sync_controller import SyncController
 
@@ -136,44 +137,50 @@ class SharingActions(QObject):
         title = pick(mission.title_en, mission.title_ja)[0]
         dialog = ShareDialog(mission.code, title, self.ctx.settings, self.ctx.parent)
         engine = self.ctx.engine
-        while dialog.exec():
-            url, organizer = dialog.server_url(), dialog.organizer()
-            ok, _result = self._wait(
-                _("Sharing {code} on {server}…").format(code=mission.code, server=url),
-                partial(share_mission, engine, mission.code, url, organizer=organizer),
-                url=url, password=dialog.password())
-            if ok:
-                self.controller.status_changed.emit()
-                QMessageBox.information(self.ctx.parent, _("Share mission"), _(
-                    "{code} is shared. Your colleagues choose File > Join shared mission… "
-                    "with the server {server} and the code {code}.").format(
-                    code=mission.code, server=dialog.server_url()))
-                return True
-        return False
+        try:
+            while dialog.exec():
+                url, organizer = dialog.server_url(), dialog.organizer()
+                ok, _result = self._wait(
+                    _("Sharing {code} on {server}…").format(code=mission.code, server=url),
+                    partial(share_mission, engine, mission.code, url, organizer=organizer),
+                    url=url, password=dialog.password())
+                if ok:
+                    self.controller.status_changed.emit()
+                    QMessageBox.information(self.ctx.parent, _("Share mission"), _(
+                        "{code} is shared. Your colleagues choose File > Join shared mission… "
+                        "with the server {server} and the code {code}.").format(
+                        code=mission.code, server=dialog.server_url()))
+                    return True
+            return False
+        finally:
+            discard(dialog)
 
     def join(self) -> bool:
         from models.sync import join_mission
         from ui.sharing.share_dialog import JoinDialog
 
         dialog = JoinDialog(self.ctx.settings, default_db_path().parent, self.ctx.parent)
-        while dialog.exec():
-            url, code, organizer = dialog.server_url(), dialog.code(), dialog.organizer()
-            location = dialog.location()
-            ok, _result = self._wait(
-                _("Joining {code} from {server}…").format(code=code, server=url),
-                partial(join_mission, url, code, location, organizer=organizer),
-                url=url, password=dialog.password())
-            if ok:
-                answer = QMessageBox.question(
-                    self.ctx.parent, _("Join shared mission"),
-                    _("{code} is now in {path}. Open it in a new window?").format(
-                        code=code, path=location),
-                    QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                    QMessageBox.StandardButton.Open)
-                if answer == QMessageBox.StandardButton.Open:
-                    self.open_file(location, dialog.password())
-                return True
-        return False
+        try:
+            while dialog.exec():
+                url, code, organizer = dialog.server_url(), dialog.code(), dialog.organizer()
+                location = dialog.location()
+                ok, _result = self._wait(
+                    _("Joining {code} from {server}…").format(code=code, server=url),
+                    partial(join_mission, url, code, location, organizer=organizer),
+                    url=url, password=dialog.password())
+                if ok:
+                    answer = QMessageBox.question(
+                        self.ctx.parent, _("Join shared mission"),
+                        _("{code} is now in {path}. Open it in a new window?").format(
+                            code=code, path=location),
+                        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                        QMessageBox.StandardButton.Open)
+                    if answer == QMessageBox.StandardButton.Open:
+                        self.open_file(location, dialog.password())
+                    return True
+            return False
+        finally:
+            discard(dialog)
 
     def ask_password(self, server: str = "") -> None:
         """The password for `server` (the shown mission's by default: File > Server

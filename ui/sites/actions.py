@@ -9,7 +9,7 @@ from i18n import _, ngettext
 from models import items, site_library, sites
 from models.store.db import read_session
 from ui.common.context import Context
-from ui.common.dialogs import confirm, exec_until_saved
+from ui.common.dialogs import confirm, discard, exec_until_saved
 from ui.sites.commands import (
     AddSite,
     AddSiteToMission,
@@ -46,6 +46,7 @@ class SiteActions:
             picker = SitePicker(library, parent=self.ctx.parent)
             picker.exec()
             chosen = picker.chosen()
+            discard(picker)
             if chosen is None:
                 return
             if chosen != NEW_SITE:
@@ -112,8 +113,9 @@ class SiteActions:
 
         dialog = MergeDialog(lambda: _("Merge sites"), site_name(values), choices, describe,
                              parent=self.ctx.parent)
-        if dialog.exec() and dialog.chosen() is not None:
-            keep = dialog.chosen()
+        keep = dialog.chosen() if dialog.exec() else None
+        discard(dialog)
+        if keep is not None:
             if self.ctx.run_command(MergeSites(self.ctx.engine, self.ctx.events, mission_id,
                                                keep, site_id, site_name(values))):
                 self.tab.select_site(keep)
@@ -176,6 +178,7 @@ def ask_similar(parent: QWidget, similar: list) -> int | None | bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(use)
     box.exec()
+    discard(box)
     if box.clickedButton() is use:
         return similar[0].id
     if box.clickedButton() is create:

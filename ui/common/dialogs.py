@@ -27,8 +27,8 @@ def exec_until_saved(dialog: QDialog, save: Callable[[], bool]) -> bool:
 def discard(dialog: QWidget) -> None:
     """Delete a dialog the window no longer needs, once the event loop has it back (what the
     caller reads of it before that is still there). A dialog made with the window as its
-    parent lives as long as the window otherwise: after 25 attendee and item dialogs, each
-    language switch retranslated all 50 and took 0.7 s instead of 55 ms."""
+    parent lives as long as the window otherwise: after 25 attendee and 25 item dialogs, each
+    language switch retranslated all 50 and took 0.3 s instead of 50 ms."""
     dialog.deleteLater()
 
 

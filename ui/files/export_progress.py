@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 import i18n
 from i18n import _
+from ui.common.dialogs import discard
 
 Report = Callable[[int, int], bool]     # (done, total) -> go on; what documents call `progress`
 
@@ -57,5 +58,5 @@ def export_with_progress(ctx, path: Path, title: str, write: Callable[[Report], 
     finally:
         QApplication.restoreOverrideCursor()
         progress.close()
-        progress.deleteLater()           # a child of the window: each export left one behind
+        discard(progress)                # a child of the window: each export left one behind
     return True

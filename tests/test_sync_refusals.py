@@ -17,12 +17,13 @@ def test_a_refusal_raised_while_japanese_is_in_force_is_shown_in_the_windows_lan
     with i18n.temporary_language("ja"):      # a Japanese document being written meanwhile
         role = sync_error(psycopg.errors.InsufficientPrivilege("permission denied"), "server")
         with pytest.raises(NotAllowed) as typed:
-            typed_value("people", "date_of_birth", "someday")
+            typed_value("people", "date_of_birth", "1964-05-81")
     assert isinstance(role, NotAllowed)
     assert role.user_message() == "Not allowed: your server role is not on this mission's team"
-    assert typed.value.user_message() == "Not allowed: someday is not a value for date_of_birth"
+    assert typed.value.user_message() == ("Not allowed: what was typed is not a value for "
+                                          "date_of_birth")     # not the birth date typed
     i18n.set_language("ja")
     assert role.user_message() == ("実行できません："
                                    "サーバーのロールがこのミッションのチームに含まれていません")
     assert typed.value.user_message() == ("実行できません："
-                                          "someday は date_of_birth の値として使えません")
+                                          "入力された値は date_of_birth の値として使えません")

@@ -95,8 +95,8 @@ def typed_value(kind: str, name: str, text: str):
 
             return date.fromisoformat(text).isoformat()
     except (KeyError, ValueError):
-        raise NotAllowed(N_("{value} is not a value for {field}"), value=text,
-                         field=name) from None
+        # Not the text itself: it may be a date of birth, and a refusal is shown and printed.
+        raise NotAllowed(N_("what was typed is not a value for {field}"), field=name) from None
     return text
 
 

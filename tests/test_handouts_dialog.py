@@ -112,3 +112,24 @@ def test_name_badges_from_the_dialog_with_their_sheet_as_preview(qtbot, window, 
     assert dark > 200                   # ten names in large type
     text = pdf_text(out)
     assert "Masayuki Takahashi" in text and "Itinerary" not in text
+
+
+def test_the_finished_pack_opens_from_the_message_as_a_workbook_does(qtbot, window, tmp_path,
+                                                                   monkeypatch):
+    from PySide6.QtCore import QUrl
+
+    from ui.files import export_dialog
+
+    launched, seen = [], {}
+    monkeypatch.setattr(export_dialog, "launch", launched.append)
+    out = tmp_path / "pack.pdf"
+
+    def open_it(box: QMessageBox) -> None:
+        seen["text"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Open the file").click()
+
+    when_modal(_fill(out, then=open_it), HandoutsDialog)
+    window.file_actions.act_handouts.trigger()
+    qtbot.waitUntil(lambda: bool(launched), timeout=20_000)
+    assert launched == [QUrl.fromLocalFile(str(out))]
+    assert seen["text"] == f"Saved as {out}."

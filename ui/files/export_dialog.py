@@ -163,16 +163,25 @@ def launch(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-def ask_open(parent, path: Path) -> str | None:
-    """Tell the user where the file is; "file", "folder" or None for what they want opened."""
-    box = QMessageBox(QMessageBox.Icon.Information, _("Export finished"),
-                      _("The workbook was saved as {path}.").format(path=path),
+def ask_open(parent, path: Path, text: str | None = None) -> str | None:
+    """Tell the user where the file is (`text`, the workbook's words by default); "file",
+    "folder" or None for what they want opened."""
+    if text is None:
+        text = _("The workbook was saved as {path}.").format(path=path)
+    box = QMessageBox(QMessageBox.Icon.Information, _("Export finished"), text,
                       QMessageBox.StandardButton.Close, parent)
     open_file = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     box.exec()
     discard(box)
     return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
+
+
+def offer_to_open(parent, path: Path, text: str | None = None) -> None:
+    """After an export: say where the file is, and open it or its folder if asked to."""
+    choice = ask_open(parent, path, text)
+    if choice is not None:
+        launch(QUrl.fromLocalFile(str(path if choice == "file" else path.parent)))
 
 
 def _person(ctx, participant_id: int) -> tuple[str, str]:
@@ -203,11 +212,7 @@ def run_export(ctx, participant_id: int | None = None) -> Path | None:
         if outcome is True:
             break
         QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
-    choice = ask_open(ctx.parent, options.path)
-    if choice == "file":
-        launch(QUrl.fromLocalFile(str(options.path)))
-    elif choice == "folder":
-        launch(QUrl.fromLocalFile(str(options.path.parent)))
+    offer_to_open(ctx.parent, options.path)
     return options.path
 
 

@@ -29,7 +29,7 @@ from i18n import _
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
-from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES
+from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES, offer_to_open
 from ui.files.export_progress import export_with_progress
 
 PREVIEW_WIDTH = 300
@@ -273,8 +273,7 @@ def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
                 return None
             if outcome is True:
                 path = Path(dialog.path.text().strip()).expanduser()
-                QMessageBox.information(ctx.parent, _("Export finished"),
-                                        _("Saved as {path}.").format(path=path))
+                offer_to_open(ctx.parent, path, _("Saved as {path}.").format(path=path))
                 return path
             QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
         return None

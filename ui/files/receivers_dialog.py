@@ -30,7 +30,7 @@ from i18n import _, ngettext
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
-from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, ask_open, export_folder, launch
+from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, export_folder, offer_to_open
 from ui.files.export_progress import export_with_progress
 
 
@@ -216,11 +216,7 @@ def run_export_for(ctx) -> Path | None:
             if outcome is None:
                 return None
             if outcome is True:
-                choice = ask_open(ctx.parent, path)
-                if choice in ("file", "folder"):
-                    from PySide6.QtCore import QUrl
-
-                    launch(QUrl.fromLocalFile(str(path if choice == "file" else path.parent)))
+                offer_to_open(ctx.parent, path)
                 return path
             QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())
         return None

@@ -89,3 +89,24 @@ def test_the_mission_is_read_under_a_wait_cursor_and_the_dialog_shows_without_it
     assert during == [Qt.CursorShape.WaitCursor]
     assert seen["cursor"] is None and seen["rows"] > 3
     assert QApplication.overrideCursor() is None
+
+
+def test_the_dialog_opens_on_the_receiver_last_exported_for(qtbot, window, tmp_path,
+                                                            monkeypatch):
+    monkeypatch.setattr(export_dialog, "launch", lambda url: None)
+    out, seen = tmp_path / "akasaka.xlsx", {}
+    when_modal(_choose("Akasaka Hills Hotel Tokyo", out, seen), ReceiversDialog)
+    window.file_actions.act_export_for.trigger()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    opened: dict = {}
+
+    def look(dialog: ReceiversDialog) -> None:
+        opened["first"] = dialog.previews[0].receiver.name
+        opened["current"] = dialog.current().receiver.name
+        opened["path"] = dialog.path.text()
+        dialog.reject()
+
+    when_modal(look, ReceiversDialog)
+    window.file_actions.act_export_for.trigger()
+    assert opened["current"] == "Akasaka Hills Hotel Tokyo" != opened["first"]
+    assert opened["path"].endswith("-hotel-Akasaka-Hills-Hotel-Tokyo-ja.xlsx")

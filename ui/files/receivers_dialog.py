@@ -34,6 +34,11 @@ from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, export_folder, of
 from ui.files.export_progress import export_with_progress
 
 
+def receiver_key(code: str) -> str:
+    """Where the receiver last exported for in mission `code` is remembered."""
+    return f"export/receiver/{code}"
+
+
 class ReceiversDialog(KeyboardDialog):
     """Choose a receiver, see what goes to it, choose the language and file."""
 
@@ -87,7 +92,10 @@ class ReceiversDialog(KeyboardDialog):
         self._proposed = ""
         retranslate.register(self)
         self.retranslate_ui()
-        self.receivers.setCurrentRow(0)
+        # The receiver last exported for, in this mission: the same lists go out again and again.
+        last = str(settings.value(receiver_key(code), "") or "")
+        self.receivers.setCurrentRow(next(
+            (n for n, p in enumerate(self.previews) if p.receiver.ident() == last), 0))
         self.receivers.setFocus()
         self.resize(960, 560)
         self.finish_form()
@@ -216,6 +224,7 @@ def run_export_for(ctx) -> Path | None:
             if outcome is None:
                 return None
             if outcome is True:
+                ctx.settings.setValue(receiver_key(mission.code), preview.receiver.ident())
                 offer_to_open(ctx.parent, path)
                 return path
             QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())

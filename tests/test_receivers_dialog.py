@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
+import i18n
 from tests.dialogs import when_modal
 from ui.files import export_dialog
 from ui.files.receivers_dialog import ReceiversDialog
@@ -110,3 +111,8 @@ def test_the_dialog_opens_on_the_receiver_last_exported_for(qtbot, window, tmp_p
     window.file_actions.act_export_for.trigger()
     assert opened["current"] == "Akasaka Hills Hotel Tokyo" != opened["first"]
     assert opened["path"].endswith("-hotel-Akasaka-Hills-Hotel-Tokyo-ja.xlsx")
+    i18n.set_language("ja")                   # remembered by what it is, not by its name
+    qtbot.wait(10)
+    when_modal(look, ReceiversDialog)
+    window.file_actions.act_export_for.trigger()
+    assert opened["current"] == "赤坂ヒルズホテル東京"

@@ -39,6 +39,12 @@ def receiver_key(code: str) -> str:
     return f"export/receiver/{code}"
 
 
+def remembered(receiver) -> str:
+    """A receiver as remembered: its kind and key (an item, a company, a person), not its name,
+    which is in the window's language."""
+    return f"{receiver.kind}:{receiver.key}"
+
+
 class ReceiversDialog(KeyboardDialog):
     """Choose a receiver, see what goes to it, choose the language and file."""
 
@@ -95,7 +101,7 @@ class ReceiversDialog(KeyboardDialog):
         # The receiver last exported for, in this mission: the same lists go out again and again.
         last = str(settings.value(receiver_key(code), "") or "")
         self.receivers.setCurrentRow(next(
-            (n for n, p in enumerate(self.previews) if p.receiver.ident() == last), 0))
+            (n for n, p in enumerate(self.previews) if remembered(p.receiver) == last), 0))
         self.receivers.setFocus()
         self.resize(960, 560)
         self.finish_form()
@@ -224,7 +230,7 @@ def run_export_for(ctx) -> Path | None:
             if outcome is None:
                 return None
             if outcome is True:
-                ctx.settings.setValue(receiver_key(mission.code), preview.receiver.ident())
+                ctx.settings.setValue(receiver_key(mission.code), remembered(preview.receiver))
                 offer_to_open(ctx.parent, path)
                 return path
             QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())

@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from operator import attrgetter
 
 from models import findings as F
 from models.entities import AttendanceStatus, ItemKind, Role
@@ -27,7 +26,6 @@ NIGHT_HOUR = time(3)       # where someone is at 03:00 local time is where they 
 
 _FLIGHT, _TRANSFER, _HOTEL = ItemKind.FLIGHT.value, ItemKind.TRANSFER.value, ItemKind.HOTEL.value
 _CONFIRMED, _HOST = AttendanceStatus.CONFIRMED.value, Role.HOST.value
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class _Cover:
@@ -38,8 +36,8 @@ class _Cover:
         starts: list[datetime] = []
         ends: list[datetime] = []
         zones: list[str] = []
-        last = None                    # the end of the interval being merged (locals: this
-        for item in items:             # runs once per distinct schedule, on all its items)
+        last = None                    # the end of the interval being merged
+        for item in items:
             if last is not None and item.start <= last:
                 if item.end > last:
                     ends[-1] = last = item.end
@@ -72,16 +70,12 @@ def lodging_findings(plan: Plan, schedule_of: Mapping[int, tuple[int, ...]]) -> 
     the plan (readiness._Schedules.of; people who travel together share one tuple)."""
     items = plan.items
     stay = [item.kind == _HOTEL for item in items]
-    journey = [not is_stay and _is_leg(item) for item, is_stay in zip(items, stay, strict=True)]
-    # Stays for everyone hold every participant checked here (all are active).
-    shared_hotels = [n for n, i in enumerate(items) if stay[n] and i.everyone and i.people]
-    shared_legs = [n for n, i in enumerate(items) if i.everyone and journey[n]]
     roomed_in: dict[int, list[int]] = defaultdict(list)    # participant -> stays with a room
     for n, item in enumerate(items):
         if stay[n]:
             for pid in plan.roomed.get(item.id, ()):
                 roomed_in[pid].append(n)
-    nights = _Nights(plan, stay, journey, shared_hotels, shared_legs)
+    nights = _Nights(plan, stay)
     found = []
     no_lodging, rank = F.NO_LODGING, F.RANK_LODGING
     # People who travel, sleep and stay together have the same nights without a bed: each
@@ -112,14 +106,19 @@ class _Nights:
     and stays. without_bed then works one group of people in one pass over their items and
     their nights, by position (the plan's items come by start, as its nights do)."""
 
-    def __init__(self, plan: Plan, stay: list[bool], journey: list[bool],
-                 shared_hotels: list[int], shared_legs: list[int]) -> None:
+    def __init__(self, plan: Plan, stay: list[bool]) -> None:
+        """`stay`: whether each item of the plan is a hotel stay."""
         items = plan.items
+        journey = [not is_stay and _is_leg(item)
+                   for item, is_stay in zip(items, stay, strict=True)]
         self.items, self.stay, self.journey = items, stay, journey
         self.starts = [i.start for i in items]
         self.ends = [i.end for i in items]
         self.end_zones = [i.end_tz for i in items]
-        self.shared_hotels = shared_hotels
+        # Stays for everyone hold every participant checked here (all are active).
+        self.shared_hotels = [n for n, i in enumerate(items)
+                              if stay[n] and i.everyone and i.people]
+        shared_legs = [n for n, i in enumerate(items) if i.everyone and journey[n]]
         # The first of the shared legs by start (the first such position), and their last end.
         self.shared_first = shared_legs[0] if shared_legs else None
         self.shared_back = max((self.ends[n] for n in shared_legs), default=None)

@@ -163,9 +163,9 @@ def launch(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-def ask_open(parent, path: Path, text: str | None = None) -> str | None:
-    """Tell the user where the file is (`text`, the workbook's words by default); "file",
-    "folder" or None for what they want opened."""
+def offer_to_open(parent, path: Path, text: str | None = None) -> None:
+    """After an export: say where the file is (`text`, the workbook's words by default), and
+    open it or its folder if asked to."""
     if text is None:
         text = _("The workbook was saved as {path}.").format(path=path)
     box = QMessageBox(QMessageBox.Icon.Information, _("Export finished"), text,
@@ -174,14 +174,9 @@ def ask_open(parent, path: Path, text: str | None = None) -> str | None:
     open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     box.exec()
     discard(box)
-    return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
-
-
-def offer_to_open(parent, path: Path, text: str | None = None) -> None:
-    """After an export: say where the file is, and open it or its folder if asked to."""
-    choice = ask_open(parent, path, text)
-    if choice is not None:
-        launch(QUrl.fromLocalFile(str(path if choice == "file" else path.parent)))
+    chosen = {open_file: path, open_folder: path.parent}.get(box.clickedButton())
+    if chosen is not None:
+        launch(QUrl.fromLocalFile(str(chosen)))
 
 
 def _person(ctx, participant_id: int) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from ui.attendees.attendees_tab import AttendeesTab
 from ui.attendees.commands import AddAttendee, EditAttendee, RemoveAttendee, attendee_name
 from ui.common.context import Context
 from ui.common.dialogs import confirm, discard, exec_until_saved
+from ui.common.layout_memory import remember
 
 # Cleared when duplicating: what identifies or belongs to one person only.
 PERSONAL_FIELDS = ("email", "phone", "passport_number", "passport_expiry", "date_of_birth")
@@ -138,6 +139,6 @@ class AttendeeActions(QObject):
     def organizations(self) -> None:
         from ui.attendees.organizations_dialog import OrganizationsDialog
 
-        dialog = OrganizationsDialog(self.ctx, parent=self.ctx.parent)
+        dialog = remember(self.ctx.settings, OrganizationsDialog(self.ctx, parent=self.ctx.parent))
         dialog.exec()
         discard(dialog)

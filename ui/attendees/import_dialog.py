@@ -35,6 +35,7 @@ from i18n.formatting import format_list, person_name
 from models.repository import AttendeeRow
 from ui.common import retranslate
 from ui.common.form_dialog import KeyboardDialog
+from ui.common.layout_memory import remember
 from ui.common.reading_order import set_reading_order
 
 STATUS_COLOURS = {"new": "#1b7f3b", "update": "#1f5fa8", "error": "#b00020"}
@@ -69,7 +70,7 @@ class ImportDialog(KeyboardDialog):
                                        | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical, objectName="importSplitter")
         splitter.addWidget(self.mapping)
         splitter.addWidget(self.rows)
         splitter.setSizes([200, 440])
@@ -248,7 +249,7 @@ def import_preview(ctx, mission, preview) -> bool:
 
     with read_session(ctx.engine) as session:
         existing = repo.list_attendees(session, mission_id=mission.id)
-    dialog = ImportDialog(preview, existing, ctx.parent)
+    dialog = remember(ctx.settings, ImportDialog(preview, existing, ctx.parent))
     # A failed write opens the preview again with the user's column choices kept.
     saved = exec_until_saved(dialog, lambda: ctx.run_command(ImportAttendees(
         ctx.engine, ctx.events, mission.id, dialog.import_rows())))

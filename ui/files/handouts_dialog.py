@@ -29,6 +29,7 @@ from i18n import _
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
+from ui.common.layout_memory import remember
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_KEY, LANGUAGE_NAMES, offer_to_open
 from ui.files.export_progress import export_with_progress
 
@@ -256,7 +257,8 @@ def run_handouts(ctx, participant_id: int | None = None) -> Path | None:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # 2,000 people: a few seconds
     try:
         loaded = load(ctx.engine, code=mission.code)
-        dialog = HandoutsDialog(ctx.settings, loaded, participant_id, ctx.parent)
+        dialog = remember(ctx.settings, HandoutsDialog(ctx.settings, loaded, participant_id,
+                                                      ctx.parent))
     except ExportError as exc:
         failed = exc
     else:

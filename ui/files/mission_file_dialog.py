@@ -30,6 +30,7 @@ from models.store.errors import StorageError
 from ui.common.context import Context
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
+from ui.common.layout_memory import remember
 from ui.files.mission_file_command import OpenMissionFile
 
 SUFFIX = ".kakehashi"
@@ -162,7 +163,7 @@ def open_mission(ctx: Context, path: Path | None = None) -> bool:
         QMessageBox.information(ctx.parent, _("Open mission file"),
                                 _("Nothing to change: the mission is as in the file."))
         return False
-    changes = ChangesDialog(path, lines, ctx.parent)
+    changes = remember(ctx.settings, ChangesDialog(path, lines, ctx.parent))
     accepted = changes.exec()
     discard(changes)
     if not accepted:

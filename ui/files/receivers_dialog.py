@@ -30,6 +30,7 @@ from i18n import _, ngettext
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
+from ui.common.layout_memory import remember
 from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, export_folder, offer_to_open
 from ui.files.export_progress import export_with_progress
 
@@ -77,7 +78,7 @@ class ReceiversDialog(KeyboardDialog):
         side.addWidget(self.about, 1)
         side.addWidget(self.unconfirmed)
         side.addLayout(form)
-        split = QSplitter()
+        split = QSplitter(objectName="receiversSplitter")
         split.addWidget(self.receivers)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
@@ -219,7 +220,8 @@ def run_export_for(ctx) -> Path | None:
         QMessageBox.warning(ctx.parent, _("Not exported"), failed.user_message())
         return None
     folder = export_folder(ctx.settings)
-    dialog = ReceiversDialog(ctx.settings, mission.code, found, folder, ctx.parent)
+    dialog = remember(ctx.settings, ReceiversDialog(ctx.settings, mission.code, found, folder,
+                                                      ctx.parent))
     try:
         while dialog.exec():
             preview = dialog.current()

@@ -28,6 +28,7 @@ from models.store.errors import StorageError
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
+from ui.common.layout_memory import remember
 
 COLUMNS = (N_("Made"), N_("Kind"), N_("Missions"), N_("Size"))
 REASONS = {"daily": N_("Daily"), "migration": N_("Before an upgrade"),
@@ -119,7 +120,7 @@ def restore_from_backup(ctx) -> bool:
             "There are no backups of this database yet. Kakehashi makes one each day it "
             "opens the database."))
         return False
-    dialog = RestoreDialog(backups, ctx.parent)
+    dialog = remember(ctx.settings, RestoreDialog(backups, ctx.parent))
     chosen = dialog.selected() if dialog.exec() else None
     discard(dialog)
     if chosen is None:

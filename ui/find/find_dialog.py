@@ -23,6 +23,7 @@ from models.store.db import read_session
 from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.dialogs import discard
+from ui.common.layout_memory import remember
 from ui.find.find_index import FindIndex
 
 KIND_WORDS = {"person": N_("Attendee"), "item": N_("Item"), "stay": N_("Hotel stay"),
@@ -138,7 +139,7 @@ def open_find(ctx: Context) -> bool:
         with read_session(ctx.engine) as session:
             return FindIndex(findables(session, mission_id=mission_id))
 
-    dialog = FindDialog(index, ctx.parent)
+    dialog = remember(ctx.settings, FindDialog(index, ctx.parent))
     try:
         if not dialog.exec() or dialog.chosen is None:
             return False

@@ -145,7 +145,7 @@ class LodgingTab(QWidget):
         rooms.addWidget(self.unroomed)
         self.nights_group = QGroupBox()
         QVBoxLayout(self.nights_group).addWidget(self.night_table)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = QSplitter(Qt.Orientation.Vertical, objectName="roomsSplitter")
         right.addWidget(self.rooms_group)
         right.addWidget(self.nights_group)
         split = QSplitter(Qt.Orientation.Horizontal, objectName="lodgingSplitter")

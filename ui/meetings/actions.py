@@ -14,6 +14,7 @@ from models import seating
 from models.store.db import read_session
 from ui.common.context import Context
 from ui.common.dialogs import confirm, discard, exec_until_saved
+from ui.common.layout_memory import remember
 from ui.meetings.commands import (
     AddCounterparts,
     AddRequest,
@@ -156,8 +157,8 @@ class MeetingActions:
 
         if self.ctx.writable_mission_id() is None:
             return
-        dialog = self.counterparts_dialog = CounterpartsDialog(self._counterpart_rows(),
-                                                               self.ctx.parent)
+        dialog = self.counterparts_dialog = remember(self.ctx.settings, CounterpartsDialog(
+            self._counterpart_rows(), self.ctx.parent))
         dialog.add_requested.connect(self.add_counterpart)
         dialog.edit_requested.connect(self.edit_counterpart)
         dialog.delete_requested.connect(self.delete_counterpart)
@@ -251,7 +252,7 @@ class MeetingActions:
         if self.ctx.writable_mission_id() is None:
             return
         d = self.proto.data
-        dialog = RankDialog(d.people, d.ranks, self.ctx.parent)
+        dialog = remember(self.ctx.settings, RankDialog(d.people, d.ranks, self.ctx.parent))
         exec_until_saved(dialog, lambda: not dialog.ranks() or self._run(
             SetRanks(*self._args(), dialog.ranks())))
 

@@ -139,7 +139,7 @@ class MatchmakingPage(QWidget):
         requests = QVBoxLayout(self.requests_group)
         requests.addLayout(request_buttons)
         requests.addWidget(self.requests, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = QSplitter(Qt.Orientation.Vertical, objectName="slotsSplitter")
         right.addWidget(self.grid_group)
         right.addWidget(self.requests_group)
         right.setSizes([420, 260])

@@ -22,6 +22,7 @@ from models.store.paths import default_db_path
 from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.dialogs import discard
+from ui.common.layout_memory import remember
 from ui.sharing.status_widget import SyncStatusButton
 from ui.sharing.sync_controller import SyncController
 
@@ -204,7 +205,8 @@ class SharingActions(QObject):
         if self.conflicts is None:
             from ui.sharing.conflicts_window import ConflictsWindow
 
-            self.conflicts = ConflictsWindow(self._read_conflicts, self.ctx.parent)
+            self.conflicts = remember(self.ctx.settings,
+                                      ConflictsWindow(self._read_conflicts, self.ctx.parent))
             self.conflicts.chosen.connect(self.resolve)
         self.conflicts.load()
         self.conflicts.show()

@@ -10,6 +10,7 @@ from models import items, site_library, sites
 from models.store.db import read_session
 from ui.common.context import Context
 from ui.common.dialogs import confirm, discard, exec_until_saved
+from ui.common.layout_memory import remember
 from ui.sites.commands import (
     AddSite,
     AddSiteToMission,
@@ -43,7 +44,7 @@ class SiteActions:
         if library:
             from ui.sites.site_picker import NEW_SITE, SitePicker
 
-            picker = SitePicker(library, parent=self.ctx.parent)
+            picker = remember(self.ctx.settings, SitePicker(library, parent=self.ctx.parent))
             picker.exec()
             chosen = picker.chosen()
             discard(picker)

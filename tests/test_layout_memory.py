@@ -1,0 +1,138 @@
+"""Where the user left the tabs' splitters and how large they left a dialog is where the next
+session opens them (ui/common/layout_memory.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSplitter, QTabWidget
+
+from tests.dialogs import when_modal
+from ui.window.main_window import MainWindow
+
+
+def _tabs(win) -> list:
+    return [win.itinerary, win.sites_tab, win.lodging_tab, win.meetings_tab]
+
+
+def _named_splitters(win) -> dict[str, QSplitter]:
+    return {s.objectName(): s for tab in _tabs(win) for s in tab.findChildren(QSplitter)
+            if s.objectName()}
+
+
+def _dragged(splitter: QSplitter) -> list[int]:
+    """Sizes other than the ones the splitter has: most of the room to its last pane."""
+    total = sum(splitter.sizes())
+    first = max(40, total // 5)
+    splitter.setSizes([first] + [total - first] * (splitter.count() - 1))
+    return splitter.sizes()
+
+
+def test_every_tab_splitter_is_where_it_was_left(qtbot, demo_db, settings, qt_language):
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.resize(1400, 900)
+    first.show()
+    qtbot.waitExposed(first)
+    left = {}
+    for tab in _tabs(first):                   # each dragged as the user would: while shown
+        first.tabs.setCurrentWidget(tab)
+        qtbot.wait(10)
+        for page in tab.findChildren(QTabWidget) or [None]:
+            for n in range(page.count() if page else 1):
+                if page:
+                    page.setCurrentIndex(n)
+                    qtbot.wait(10)
+                for s in tab.findChildren(QSplitter):
+                    if s.isVisible() and s.objectName() not in left:
+                        left[s.objectName()] = _dragged(s)
+    splitters = _named_splitters(first)
+    # Every splitter of the tabs is kept: none is left without a name, and no two share one.
+    unnamed = [type(t).__name__ for t in _tabs(first) for s in t.findChildren(QSplitter)
+               if not s.objectName()]
+    assert not unnamed, unnamed
+    assert len(splitters) == sum(len(t.findChildren(QSplitter)) for t in _tabs(first))
+    assert left.keys() == splitters.keys()
+    assert {"itinerarySplitter", "sitesSplitter", "visitSplitter", "lodgingSplitter",
+            "roomsSplitter", "matchmakingSplitter", "slotsSplitter",
+            "protocolSplitter"} <= splitters.keys()
+    first.close()
+
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    second.resize(1400, 900)
+    second.show()
+    qtbot.waitExposed(second)
+    now = {}
+    for tab in _tabs(second):
+        second.tabs.setCurrentWidget(tab)
+        qtbot.wait(10)
+        for page in tab.findChildren(QTabWidget) or [None]:
+            for n in range(page.count() if page else 1):
+                if page:
+                    page.setCurrentIndex(n)
+                    qtbot.wait(10)
+                for s in tab.findChildren(QSplitter):
+                    if s.isVisible() and s.objectName() not in now:
+                        now[s.objectName()] = s.sizes()
+    assert now.keys() == left.keys()
+    for name, sizes in now.items():           # as left, in proportion to the room it has now
+        assert _same_shares(sizes, left[name]), (name, sizes, left[name])
+    second.close()
+
+
+def _same_shares(sizes: list[int], left: list[int]) -> bool:
+    room, before = sum(sizes), sum(left)
+    return all(abs(now - was * room / before) <= 3 for now, was in zip(sizes, left, strict=True))
+
+
+def test_a_tab_not_shown_in_a_session_keeps_what_it_had(qtbot, demo_db, settings, qt_language):
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentWidget(first.sites_tab)
+    left = _dragged(first.sites_tab.findChild(QSplitter, "sitesSplitter"))
+    first.close()
+    second = MainWindow(demo_db, settings)             # the Sites tab is never built
+    qtbot.addWidget(second)
+    second.show()
+    second.close()
+    third = MainWindow(demo_db, settings)
+    qtbot.addWidget(third)
+    third.show()
+    third.tabs.setCurrentWidget(third.sites_tab)
+    assert _same_shares(third.sites_tab.findChild(QSplitter, "sitesSplitter").sizes(), left)
+    third.close()
+
+
+def test_a_dialog_opens_at_the_size_it_was_left(qtbot, window):
+    seen = []
+
+    def resize_and_close(dialog) -> None:
+        seen.append(dialog.size())
+        dialog.resize(dialog.width() - 90, dialog.height() - 60)
+        dialog.reject()
+
+    def look(dialog) -> None:
+        seen.append(dialog.size())
+        dialog.reject()
+
+    for act in (resize_and_close, look):
+        when_modal(act, must_close=True)
+        window.attendee_menu_actions.act_organizations.trigger()
+    default, reopened = seen
+    assert reopened == QSize(default.width() - 90, default.height() - 60)
+    assert window.settings.value("layout/OrganizationsDialog/size") == reopened
+
+
+def test_a_dialog_left_larger_than_the_screen_opens_within_it(qtbot, window):
+    window.settings.setValue("layout/OrganizationsDialog/size", QSize(9000, 7000))
+    seen = []
+
+    def look(dialog) -> None:
+        seen.append((dialog.size(), dialog.screen().availableGeometry().size()))
+        dialog.reject()
+
+    when_modal(look, must_close=True)
+    window.attendee_menu_actions.act_organizations.trigger()
+    (size, screen), = seen
+    assert size.width() <= screen.width() and size.height() <= screen.height()

@@ -4,7 +4,7 @@ session opens them (ui/common/layout_memory.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QSplitter, QTabWidget
+from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget
 
 from tests.dialogs import when_modal
 from ui.window.main_window import MainWindow
@@ -136,3 +136,58 @@ def test_a_dialog_left_larger_than_the_screen_opens_within_it(qtbot, window):
     window.attendee_menu_actions.act_organizations.trigger()
     (size, screen), = seen
     assert size.width() <= screen.width() and size.height() <= screen.height()
+
+
+def test_every_table_of_the_tabs_keeps_its_columns(qtbot, demo_db, settings, qt_language):
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    tables = {}
+    for tab in [first.attendees, *_tabs(first)]:
+        first.tabs.setCurrentWidget(tab)
+        for view in tab.findChildren(QTableView):
+            if view.objectName() and hasattr(view.model(), "columns"):
+                view.setColumnWidth(0, 211)
+                view.horizontalHeader().moveSection(1, 2)       # the second column third
+                tables[view.objectName()] = view.horizontalHeader().logicalIndex(2)
+    assert {"attendeeTable", "itemTable", "siteTable", "roomTable", "roomingTable",
+            "requestTable", "giftTable"} <= tables.keys()
+    # The lodging tab's and the gifts' columns fit what they show, stay by stay: not kept.
+    for fitted in ("roomTable", "roomingTable", "giftTable"):
+        del tables[fitted]
+    first.close()
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    second.show()
+    for tab in [second.attendees, *_tabs(second)]:
+        second.tabs.setCurrentWidget(tab)
+        for view in tab.findChildren(QTableView):
+            if view.objectName() in tables:
+                assert view.columnWidth(0) == 211, view.objectName()
+                assert view.horizontalHeader().logicalIndex(2) == tables[view.objectName()]
+    second.close()
+
+
+def test_attendee_columns_kept_by_the_last_version_come_back(qtbot, demo_db, settings,
+                                                             qt_language):
+    """Before layout_memory the attendee table's columns were kept under "attendees/"."""
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentWidget(first.attendees)
+    table = first.attendee_table
+    table.setColumnWidth(0, 277)
+    columns = ",".join(c.key for c in first.attendee_model.columns)
+    settings.setValue("attendees/header", table.horizontalHeader().saveState())
+    settings.setValue("attendees/columns", columns)
+    first.close()
+    for key in settings.allKeys():                       # as the last version left the file
+        if key.startswith("layout/attendeeTable"):
+            settings.remove(key)
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    second.show()
+    second.tabs.setCurrentWidget(second.attendees)
+    assert second.attendee_table.columnWidth(0) == 277
+    second.close()
+    assert settings.value("layout/attendeeTable/columns") == columns

@@ -4,7 +4,7 @@ announced as signals for whoever carries them out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,14 +24,14 @@ from ui.common import retranslate
 from ui.common.context import Context
 from ui.common.count_label import CountLabel
 from ui.common.events import ATTENDEES, ORGANIZATIONS
+from ui.common.layout_memory import PREFIX, restore_table
 from ui.common.refresh import Pending, Refresher
 from ui.common.row_history import show_changes
 from ui.common.table_model import RowTableModel
 from ui.common.tables import RowTable, make_table
 
 HIDDEN_KEY = "attendees/hidden"      # column keys, not indexes: columns may be added later
-HEADER_KEY = "attendees/header"      # widths and order, valid only for the same columns
-COLUMNS_KEY = "attendees/columns"
+OLD_KEY = "attendees"                 # where the columns' widths and order were kept before
 
 
 def xlsx_paths(mime: QMimeData) -> list[str]:
@@ -292,24 +292,15 @@ class AttendeesTab(QWidget):
         header = self.table.horizontalHeader()
         return [c.key for i, c in enumerate(self.model.columns) if header.isSectionHidden(i)]
 
-    def _column_keys(self) -> str:
-        return ",".join(c.key for c in self.model.columns)
-
     def restore_state(self) -> None:
+        """Columns as last left (ui/common/layout_memory; until this version they were kept
+        under "attendees/"), then the hidden ones, which are kept as they change."""
         header = self.table.horizontalHeader()
-        state = self.settings.value(HEADER_KEY)
-        if (isinstance(state, QByteArray) and not state.isEmpty()
-                and self.settings.value(COLUMNS_KEY) == self._column_keys()):
-            header.restoreState(state)
-            # restoreState sets the sort arrow without sorting; make the rows agree with it.
-            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if self.settings.value(f"{PREFIX}{self.table.objectName()}/header") is None:
+            restore_table(self.settings, self.table, OLD_KEY)
+        restore_table(self.settings, self.table)
         hidden = set(str(self.settings.value(HIDDEN_KEY) or "").split(","))
         for i, column in enumerate(self.model.columns):
             header.setSectionHidden(i, column.key in hidden)
         if header.hiddenSectionCount() == header.count():
             header.setSectionHidden(0, False)
-
-    def save_state(self) -> None:
-        """Column widths and order; the window calls this as it closes."""
-        self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        self.settings.setValue(COLUMNS_KEY, self._column_keys())

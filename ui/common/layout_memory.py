@@ -1,19 +1,24 @@
 """What the user arranged, kept between sessions: where each named splitter of a tab or dialog
-stands, and the size a dialog was last left at.
+stands, each named table's columns (widths, order, sort), and the size a dialog was last left
+at.
 
-Keys are "layout/" and the splitter's object name (each is unique in the app; unnamed ones are
-not kept), or "layout/" and the dialog's class. A splitter keeps its panes' sizes and gets them
-back in proportion once it has its own size: a tab is built, and a dialog made, before it is
-laid out, and sizes given then would be stretched by the layout that follows. A dialog keeps
-its size, not its place: Qt centres it on the window, which may have moved since. A tab is
-restored when it is built and saved as the window closes; a dialog restored as it opens and
-saved each time it ends.
+- Keys are "layout/" and the splitter's or table's object name (each is unique in the app;
+  unnamed ones are not kept), or "layout/" and the dialog's class.
+- A table's columns are kept with their keys and come back only to the same columns: a version
+  that adds one starts from its defaults. Tables that fit their columns to what they show (the
+  lodging tab's, for each stay; the gifts) keep their order and sort, and fit again.
+- A splitter keeps its panes' sizes and gets them back in proportion once it has its own size:
+  a tab is built, and a dialog made, before it is laid out, and sizes given then would be
+  stretched by the layout that follows.
+- A dialog keeps its size, not its place: Qt centres it on the window, which may have moved.
+- A tab is restored when it is built and saved as the window closes; a dialog is restored as
+  it opens and saved each time it ends.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDialog, QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtWidgets import QDialog, QSplitter, QTableView, QWidget
 
 PREFIX = "layout/"
 
@@ -80,6 +85,54 @@ def save_splitters(settings: QSettings, widget: QWidget) -> None:
             settings.setValue(PREFIX + splitter.objectName(), splitter.sizes())
 
 
+def _column_keys(view: QTableView) -> str | None:
+    """The keys of a RowTableModel's columns, joined (None: a table of another kind)."""
+    columns = getattr(view.model(), "columns", None)
+    return ",".join(c.key for c in columns) if columns else None
+
+
+def _tables(widget: QWidget) -> list[QTableView]:
+    return [t for t in widget.findChildren(QTableView)
+            if t.objectName() and _column_keys(t) is not None]
+
+
+_RESTORED = "layoutRestored"   # a table that restored itself (what it keeps besides comes after)
+
+
+def restore_table(settings: QSettings, view: QTableView, key: str | None = None) -> None:
+    """The columns as kept under `key` (by default the table's name), if they are the same."""
+    view.setProperty(_RESTORED, True)
+    key = key or PREFIX + view.objectName()
+    header, state = view.horizontalHeader(), settings.value(f"{key}/header")
+    if (isinstance(state, QByteArray) and not state.isEmpty()
+            and settings.value(f"{key}/columns") == _column_keys(view)):
+        header.restoreState(state)
+        # restoreState sets the sort arrow without sorting; make the rows agree with it (a
+        # table in a fixed order, such as the rooming list night by night, stays in it).
+        if view.isSortingEnabled():
+            view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+
+def save_table(settings: QSettings, view: QTableView, key: str | None = None) -> None:
+    key = key or PREFIX + view.objectName()
+    settings.setValue(f"{key}/header", view.horizontalHeader().saveState())
+    settings.setValue(f"{key}/columns", _column_keys(view))
+
+
+def restore_layout(settings: QSettings, widget: QWidget) -> None:
+    """The splitters and tables of a tab just built, or a dialog about to open."""
+    restore_splitters(settings, widget)
+    for view in _tables(widget):
+        if not view.property(_RESTORED):
+            restore_table(settings, view)
+
+
+def save_layout(settings: QSettings, widget: QWidget) -> None:
+    save_splitters(settings, widget)
+    for view in _tables(widget):
+        save_table(settings, view)
+
+
 def _size_key(dialog: QDialog) -> str:
     return f"{PREFIX}{type(dialog).__name__}/size"
 
@@ -92,11 +145,11 @@ def remember(settings: QSettings, dialog: QDialog) -> QDialog:
         parent = dialog.parentWidget()
         screen = (parent or dialog).screen()
         dialog.resize(size.boundedTo(screen.availableGeometry().size()))
-    restore_splitters(settings, dialog)
+    restore_layout(settings, dialog)
 
     def keep(_result: int) -> None:
         settings.setValue(_size_key(dialog), dialog.size())
-        save_splitters(settings, dialog)
+        save_layout(settings, dialog)
 
     dialog.finished.connect(keep)
     return dialog

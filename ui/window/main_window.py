@@ -30,7 +30,7 @@ from models.store.errors import StorageError
 from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
-from ui.common.layout_memory import save_splitters
+from ui.common.layout_memory import save_layout
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions
 from ui.missions.actions import MissionActions
@@ -413,10 +413,8 @@ class MainWindow(WindowTabs, QMainWindow):
         mission = self.current_mission()
         if mission is not None:     # at close, not on every switch: a write costs a repaint
             self.settings.setValue("window/mission", mission.code)
-        if self._attendees.page is not None:
-            self.attendees.save_state()
         for page in self._built_pages():            # the tabs never built keep what they had
-            save_splitters(self.settings, page)
+            save_layout(self.settings, page)
         self.settings.sync()
         self.file_actions.session_backups.at_close()
         self.external.close()

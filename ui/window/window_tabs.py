@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.attendees.menu_actions import AttendeeMenu
 from ui.common.context import Context
-from ui.common.layout_memory import restore_splitters
+from ui.common.layout_memory import restore_layout
 from ui.files.actions import run_export, run_handouts
 from ui.itinerary.menu_actions import ItineraryMenu
 from ui.missions.overview_tab import OverviewTab
@@ -84,7 +84,7 @@ class WindowTabs:
 
     def _made(self, tab: QWidget) -> QWidget:
         tab.set_editable(self._editable)
-        restore_splitters(self.ctx.settings, tab)      # where the user left them last time
+        restore_layout(self.ctx.settings, tab)     # its dividers and columns as last left
         return tab
 
     @property

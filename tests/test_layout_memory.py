@@ -27,24 +27,31 @@ def _dragged(splitter: QSplitter) -> list[int]:
     return splitter.sizes()
 
 
+def _each_shown_splitter(qtbot, win, read) -> dict[str, list[int]]:
+    """read(splitter) for each named splitter of the tabs, while it is shown (a tab's pages
+    each in turn)."""
+    found = {}
+    for tab in _tabs(win):
+        win.tabs.setCurrentWidget(tab)
+        qtbot.wait(10)
+        pages = tab.findChildren(QTabWidget)
+        for page, n in [(p, n) for p in pages for n in range(p.count())] or [(None, 0)]:
+            if page is not None:
+                page.setCurrentIndex(n)
+                qtbot.wait(10)
+            for splitter in tab.findChildren(QSplitter):
+                if splitter.isVisible() and splitter.objectName() not in found:
+                    found[splitter.objectName()] = read(splitter)
+    return found
+
+
 def test_every_tab_splitter_is_where_it_was_left(qtbot, demo_db, settings, qt_language):
     first = MainWindow(demo_db, settings)
     qtbot.addWidget(first)
     first.resize(1400, 900)
     first.show()
     qtbot.waitExposed(first)
-    left = {}
-    for tab in _tabs(first):                   # each dragged as the user would: while shown
-        first.tabs.setCurrentWidget(tab)
-        qtbot.wait(10)
-        for page in tab.findChildren(QTabWidget) or [None]:
-            for n in range(page.count() if page else 1):
-                if page:
-                    page.setCurrentIndex(n)
-                    qtbot.wait(10)
-                for s in tab.findChildren(QSplitter):
-                    if s.isVisible() and s.objectName() not in left:
-                        left[s.objectName()] = _dragged(s)
+    left = _each_shown_splitter(qtbot, first, _dragged)   # dragged as the user would: shown
     splitters = _named_splitters(first)
     # Every splitter of the tabs is kept: none is left without a name, and no two share one.
     unnamed = [type(t).__name__ for t in _tabs(first) for s in t.findChildren(QSplitter)
@@ -62,18 +69,7 @@ def test_every_tab_splitter_is_where_it_was_left(qtbot, demo_db, settings, qt_la
     second.resize(1400, 900)
     second.show()
     qtbot.waitExposed(second)
-    now = {}
-    for tab in _tabs(second):
-        second.tabs.setCurrentWidget(tab)
-        qtbot.wait(10)
-        for page in tab.findChildren(QTabWidget) or [None]:
-            for n in range(page.count() if page else 1):
-                if page:
-                    page.setCurrentIndex(n)
-                    qtbot.wait(10)
-                for s in tab.findChildren(QSplitter):
-                    if s.isVisible() and s.objectName() not in now:
-                        now[s.objectName()] = s.sizes()
+    now = _each_shown_splitter(qtbot, second, QSplitter.sizes)
     assert now.keys() == left.keys()
     for name, sizes in now.items():           # as left, in proportion to the room it has now
         assert _same_shares(sizes, left[name]), (name, sizes, left[name])

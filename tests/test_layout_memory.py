@@ -187,3 +187,27 @@ def test_attendee_columns_kept_by_the_last_version_come_back(qtbot, demo_db, set
     assert second.attendee_table.columnWidth(0) == 277
     second.close()
     assert settings.value("layout/attendeeTable/columns") == columns
+
+
+def test_a_damaged_or_foreign_layout_is_ignored(qtbot, demo_db, settings, qt_language):
+    """A settings file edited by hand, or left by a version with other panes and columns."""
+    from PySide6.QtCore import QByteArray
+
+    settings.setValue("layout/itinerarySplitter", ["wide", "narrow"])
+    settings.setValue("layout/sitesSplitter", [100, 200, 300])           # one pane too many
+    settings.setValue("layout/lodgingSplitter", [-5, 0])
+    settings.setValue("layout/siteTable/header", QByteArray(b"\x00garbage"))
+    settings.setValue("layout/siteTable/columns", "name,nothing_else")
+    settings.setValue("layout/itemTable/header", QByteArray(b"\x00garbage"))
+    settings.setValue("layout/itemTable/columns", "")
+    win = MainWindow(demo_db, settings)
+    qtbot.addWidget(win)
+    win.show()
+    for tab in _tabs(win):                      # each builds and shows with its defaults
+        win.tabs.setCurrentWidget(tab)
+        qtbot.wait(10)
+        for splitter in tab.findChildren(QSplitter):
+            if splitter.isVisible():
+                assert all(size > 0 for size in splitter.sizes()), splitter.objectName()
+    assert win.sites_tab.table.columnWidth(0) > 0
+    win.close()

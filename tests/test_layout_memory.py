@@ -200,6 +200,7 @@ def test_a_damaged_or_foreign_layout_is_ignored(qtbot, demo_db, settings, qt_lan
     settings.setValue("layout/siteTable/columns", "name,nothing_else")
     settings.setValue("layout/itemTable/header", QByteArray(b"\x00garbage"))
     settings.setValue("layout/itemTable/columns", "")
+    settings.setValue("layout/meetingPages", "the third")
     win = MainWindow(demo_db, settings)
     qtbot.addWidget(win)
     win.show()
@@ -210,4 +211,22 @@ def test_a_damaged_or_foreign_layout_is_ignored(qtbot, demo_db, settings, qt_lan
             if splitter.isVisible():
                 assert all(size > 0 for size in splitter.sizes()), splitter.objectName()
     assert win.sites_tab.table.columnWidth(0) > 0
+    assert win.meetings_tab.pages.currentIndex() == 0
     win.close()
+
+
+def test_the_meetings_page_left_open_is_open_again(qtbot, demo_db, settings, qt_language):
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentWidget(first.meetings_tab)
+    first.meetings_tab.pages.setCurrentWidget(first.meetings_tab.gifts)
+    first.close()
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    second.show()
+    second.tabs.setCurrentWidget(second.meetings_tab)
+    qtbot.wait(10)
+    assert second.meetings_tab.pages.currentWidget() is second.meetings_tab.gifts
+    assert second.meetings_tab.gifts.isVisible()
+    second.close()

@@ -1,8 +1,8 @@
 """What the user arranged, kept between sessions: where each named splitter of a tab or dialog
-stands, each named table's columns (widths, order, sort), and the size a dialog was last left
-at.
+stands, each named table's columns (widths, order, sort), the page open in each named set of
+pages (the Meetings tab's), and the size a dialog was last left at.
 
-- Keys are "layout/" and the splitter's or table's object name (each is unique in the app;
+- Keys are "layout/" and the splitter's, table's or pages' object name (each is unique in the app;
   unnamed ones are not kept), or "layout/" and the dialog's class.
 - A table's columns are kept with their keys and come back only to the same columns: a version
   that adds one starts from its defaults. Tables that fit their columns to what they show (the
@@ -18,7 +18,7 @@ at.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDialog, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QTableView, QTabWidget, QWidget
 
 PREFIX = "layout/"
 
@@ -119,18 +119,31 @@ def save_table(settings: QSettings, view: QTableView, key: str | None = None) ->
     settings.setValue(f"{key}/columns", _column_keys(view))
 
 
+def _pages(widget: QWidget) -> list[QTabWidget]:
+    return [p for p in widget.findChildren(QTabWidget) if p.objectName()]
+
+
 def restore_layout(settings: QSettings, widget: QWidget) -> None:
-    """The splitters and tables of a tab just built, or a dialog about to open."""
+    """The splitters, tables and pages of a tab just built, or of a dialog about to open."""
     restore_splitters(settings, widget)
     for view in _tables(widget):
         if not view.property(_RESTORED):
             restore_table(settings, view)
+    for pages in _pages(widget):
+        try:
+            index = int(settings.value(PREFIX + pages.objectName(), -1))
+        except (TypeError, ValueError):
+            continue
+        if 0 <= index < pages.count():
+            pages.setCurrentIndex(index)
 
 
 def save_layout(settings: QSettings, widget: QWidget) -> None:
     save_splitters(settings, widget)
     for view in _tables(widget):
         save_table(settings, view)
+    for pages in _pages(widget):
+        settings.setValue(PREFIX + pages.objectName(), pages.currentIndex())
 
 
 def _size_key(dialog: QDialog) -> str:

@@ -154,9 +154,11 @@ def remember(settings: QSettings, dialog: QDialog) -> QDialog:
     """Open `dialog` at the size and splitter places it was last left at (within the screen it
     opens on), and keep them whenever it ends."""
     size = settings.value(_size_key(dialog))
-    if isinstance(size, QSize) and size.isValid():
-        parent = dialog.parentWidget()
-        screen = (parent or dialog).screen()
+    if not (isinstance(size, QSize) and size.isValid()):
+        # Its own first size, if it sets one (one that Qt works out at show fits already).
+        size = dialog.size() if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized) else None
+    if size is not None:
+        screen = (dialog.parentWidget() or dialog).screen()
         dialog.resize(size.boundedTo(screen.availableGeometry().size()))
     restore_layout(settings, dialog)
 

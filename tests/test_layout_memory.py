@@ -235,3 +235,30 @@ def test_the_meetings_page_left_open_is_open_again(qtbot, demo_db, settings, qt_
     assert second.meetings_tab.pages.currentWidget() is second.meetings_tab.gifts
     assert second.meetings_tab.gifts.isVisible()
     second.close()
+
+
+def test_the_mission_list_divider_is_kept_as_every_other(qtbot, demo_db, settings, qt_language):
+    """It was kept as window/splitter until this version: that is read once, then replaced."""
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.resize(1400, 900)
+    first.show()
+    qtbot.waitExposed(first)
+    room = sum(first.splitter.sizes())
+    first.splitter.setSizes([333, room - 333])
+    state = first.splitter.saveState()
+    first.close()
+    settings.remove("layout/missionSplitter")
+    settings.setValue("window/splitter", state)            # as the last version left the file
+    widths = []
+    for _session in range(2):
+        win = MainWindow(demo_db, settings)
+        qtbot.addWidget(win)
+        win.resize(1400, 900)
+        win.show()
+        qtbot.waitExposed(win)
+        widths.append(win.splitter.sizes()[0])
+        win.splitter.setSizes([280, sum(win.splitter.sizes()) - 280])
+        win.close()
+    assert widths == [333, 280]
+    assert settings.value("window/splitter") is None

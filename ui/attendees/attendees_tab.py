@@ -296,9 +296,8 @@ class AttendeesTab(QWidget):
         """Columns as last left (ui/common/layout_memory; until this version they were kept
         under "attendees/"), then the hidden ones, which are kept as they change."""
         header = self.table.horizontalHeader()
-        if self.settings.value(f"{PREFIX}{self.table.objectName()}/header") is None:
-            restore_table(self.settings, self.table, OLD_KEY)
-        restore_table(self.settings, self.table)
+        kept_before = self.settings.value(f"{PREFIX}{self.table.objectName()}/header") is None
+        restore_table(self.settings, self.table, OLD_KEY if kept_before else None)
         hidden = set(str(self.settings.value(HIDDEN_KEY) or "").split(","))
         for i, column in enumerate(self.model.columns):
             header.setSectionHidden(i, column.key in hidden)

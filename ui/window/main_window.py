@@ -30,7 +30,7 @@ from models.store.errors import StorageError
 from ui.common import retranslate
 from ui.common.context import Context, Target
 from ui.common.events import MISSION, Change
-from ui.common.layout_memory import save_layout
+from ui.common.layout_memory import restore_splitters, save_layout, save_splitters
 from ui.common.undo import DbCommand
 from ui.files.actions import FileActions
 from ui.missions.actions import MissionActions
@@ -64,7 +64,7 @@ class MainWindow(WindowTabs, QMainWindow):
         self.mission_list.itemDoubleClicked.connect(
             lambda _item: self.mission_actions.edit_mission())
         self._add_tabs(ctx)
-        self.splitter = QSplitter(objectName="splitter")
+        self.splitter = QSplitter(objectName="missionSplitter")
         self.splitter.addWidget(self.mission_list)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
@@ -386,9 +386,11 @@ class MainWindow(WindowTabs, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.fit_first_run(self.screen().availableGeometry())
+        # The mission list's divider, as every other (until this version: window/splitter).
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        restore_splitters(self.settings, self.splitter)
         tab = self.settings.value("window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
@@ -408,7 +410,8 @@ class MainWindow(WindowTabs, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        save_splitters(self.settings, self.splitter)
+        self.settings.remove("window/splitter")
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         mission = self.current_mission()
         if mission is not None:     # at close, not on every switch: a write costs a repaint

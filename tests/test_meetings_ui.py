@@ -482,11 +482,14 @@ def test_every_entry_of_the_protocol_list_is_shown_whole_at_any_width(window, qt
     listing = proto.item_list
     titles = [listing.item(r).text() for r in range(listing.count())]
     assert any("NY CREATES" in t for t in titles)
+    below = 0                                        # where the row above ends
     for row in range(listing.count()):
         index = listing.model().index(row, 0)
         rect = listing.visualRect(index)
         assert rect.x() + rect.width() <= listing.viewport().width(), titles[row]
         assert shown_whole(listing, index, rect), (titles[row], rect)
+        assert rect.top() >= below, (titles[row], rect.top(), below)   # not drawn over
+        below = rect.bottom() + 1
 
 
 def shown_whole(listing, index, rect) -> bool:

@@ -2,11 +2,14 @@
 tall as its text, redrawn when the list narrows or its scroll bar comes and goes.
 
 Qt's own wrapping in a list measures a row at one width and draws it at another (the width
-before a scroll bar appeared, or with other margins), so a long entry lost its last line."""
+before a scroll bar appeared, or with other margins), so a long entry lost its last line. And a
+list that flows top to bottom lays its rows out again only when its height changes: narrowed,
+a row that wrapped to one more line was drawn over the next."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QListView,
@@ -56,9 +59,19 @@ class WrappedDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class WrappedList(QListWidget):
+    """Lays its rows out again whenever its width changes, not only its height."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The viewport's sizes (a scroll bar coming or going changes them too).
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+
+
 def wrapped_list(object_name: str, spacing: int = 3) -> QListWidget:
     """A QListWidget whose entries (lines joined by "\\n") are always shown whole."""
-    listing = QListWidget(objectName=object_name, spacing=spacing)
+    listing = WrappedList(objectName=object_name, spacing=spacing)
     listing.setResizeMode(QListView.ResizeMode.Adjust)          # measure again on resize
     listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     listing.setItemDelegate(WrappedDelegate(listing))

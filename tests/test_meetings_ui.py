@@ -340,6 +340,34 @@ def test_gifts_are_kept_by_keyboard_and_every_change_undoes(window, qtbot):
     assert len(_gift_rows(page)) == 3
 
 
+def test_the_gift_buttons_act_only_on_a_chosen_gift(window, qtbot):
+    """Edit, Delete and the two marks need a gift: with none chosen, or none left, they are
+    greyed instead of doing nothing when clicked. Add needs only a mission that can change.
+    A deleted gift leaves the one now in its place chosen, so Delete twice deletes two."""
+    from PySide6.QtCore import QModelIndex
+
+    page = window.meetings_tab.gifts
+    window.meetings_tab.pages.setCurrentWidget(page)
+    acting = [page.buttons[k] for k in ("edit", "delete", "bought", "handed")]
+    assert page.current() is not None and all(b.isEnabled() for b in acting)
+    page.table.setCurrentIndex(QModelIndex())
+    assert page.buttons["add"].isEnabled() and not any(b.isEnabled() for b in acting)
+    page.table.selectRow(1)
+    assert all(b.isEnabled() for b in acting)
+    page.table.setFocus()
+    for _ in range(2):
+        when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(),
+                   must_close=True)
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 0 and not any(b.isEnabled() for b in acting)
+    window.undo()
+    assert page.model.rowCount() == 1 and all(b.isEnabled() for b in acting)
+    page.set_editable(False)                                     # a mission read only
+    assert not any(b.isEnabled() for b in [page.buttons["add"], *acting])
+    page.set_editable(True)
+    assert all(b.isEnabled() for b in [page.buttons["add"], *acting])
+
+
 def test_the_gifts_page_speaks_japanese(window, qtbot):
     page = window.meetings_tab.gifts
     window.meetings_tab.pages.setCurrentWidget(page)

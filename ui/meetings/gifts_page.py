@@ -161,17 +161,20 @@ class GiftsPage(QWidget):
         self.refresher.language()
 
     def _name_flips(self) -> None:
-        """The two flip buttons say what they will do to the chosen gift."""
+        """The buttons that act on the chosen gift: usable only when one is chosen, the two
+        flips saying what they will do to it."""
         gift = self.current()
         self.buttons["bought"].setText(_("Mark not &bought") if gift and gift.bought
                                        else _("Mark &bought"))
         self.buttons["handed"].setText(_("Mark not &handed over") if gift and gift.handed
                                        else _("Mark &handed over"))
+        for key in ("edit", "delete", "bought", "handed"):
+            self.buttons[key].setEnabled(self.editable and gift is not None)
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
-        for button in self.buttons.values():
-            button.setEnabled(editable)
+        self.buttons["add"].setEnabled(editable)
+        self._name_flips()
 
     def current(self) -> gifts.GiftData | None:
         index = self.table.currentIndex()
@@ -195,7 +198,7 @@ class GiftsPage(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        d, current = self.data, self.current()
+        d, current, at = self.data, self.current(), self.table.currentIndex().row()
         names = {pid: p.name() for pid, p in d.people.items()}
         rows = [GiftRow(g, d.items[g.item_id], names.get(g.giver_id, "—"),
                         names.get(g.recipient_id) if g.recipient_id is not None
@@ -204,13 +207,13 @@ class GiftsPage(QWidget):
         self.model.set_rows(rows)
         for column in range(self.model.columnCount() - 1):
             self.table.resizeColumnToContents(column)
-        if current is not None:
-            for n in range(self.model.rowCount()):
-                if self.model.row_at(n).id == current.id:
-                    self.table.selectRow(n)
-                    break
-        elif rows:
-            self.table.selectRow(0)
+        # The same gift again; gone (deleted), the one now in its place; else the first.
+        same = next((n for n in range(self.model.rowCount())
+                     if current is not None and self.model.row_at(n).id == current.id), None)
+        if same is None and rows:
+            same = min(max(at, 0), len(rows) - 1)
+        if same is not None:
+            self.table.selectRow(same)
         self._name_flips()
         missing = d.without_gift()
         self.missing.setText(_("Courtesy calls without a gift: {items}").format(

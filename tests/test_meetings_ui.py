@@ -420,6 +420,33 @@ def test_the_order_of_greetings_is_set_by_keyboard_and_undone(window, qtbot):
     assert _speakers(proto) == by_rank
 
 
+def test_the_protocol_buttons_act_only_on_what_there_is(window, qtbot):
+    """A button has something to act on or is greyed, never clicked to no effect: a speaker's
+    moves follow the speaker chosen, Order by rank needs an order set by hand, the seat move
+    and both PDFs need someone seated. A read-only mission keeps the PDFs (they change
+    nothing)."""
+    proto, dinner = _dinner(window)
+    b = proto.buttons
+    assert proto.data.seats and all(b[k].isEnabled() for k in ("moveSeat", "seatingPdf",
+                                                                 "tableCards"))
+    proto.greetings.setFocus()
+    proto.greetings.setCurrentRow(0)
+    assert not b["greetUp"].isEnabled() and b["greetDown"].isEnabled()
+    proto.greetings.setCurrentRow(proto.greetings.count() - 1)
+    assert b["greetUp"].isEnabled() and not b["greetDown"].isEnabled()
+    assert not b["greetByRank"].isEnabled()                    # by rank already
+    qtbot.keyClick(proto.greetings, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert b["greetByRank"].isEnabled() and b["greetDown"].isEnabled()
+    unseated = next(r for r in range(proto.item_list.count())
+                    if proto.item_list.item(r).data(Qt.ItemDataRole.UserRole) != dinner
+                    and (proto.item_list.setCurrentRow(r) or not proto.data.seats))
+    assert proto.item_list.currentRow() == unseated and b["seatByRank"].isEnabled()
+    assert not any(b[k].isEnabled() for k in ("moveSeat", "seatingPdf", "tableCards"))
+    _dinner(window)
+    proto.set_editable(False)                                  # a mission read only
+    assert [k for k in b if b[k].isEnabled()] == ["seatingPdf", "tableCards"]
+
+
 def test_a_person_moves_to_another_seat_without_a_mouse(window, qtbot):
     from ui.meetings.protocol_dialogs import SeatMoveDialog
 

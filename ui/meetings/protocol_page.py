@@ -140,6 +140,7 @@ class ProtocolPage(QWidget):
         self.greetings.move_pressed.connect(self._move_greeter)
         self.greetings.remove_pressed.connect(self._remove_greeter)
         self.greetings.insert_pressed.connect(lambda: self._emit(self.add_greeter))
+        self.greetings.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.greeting_note = QLabel(objectName="greetingNote", wordWrap=True)
         self.greeting_note.setStyleSheet(NOTE_STYLE)
         self.convention = QComboBox(objectName="convention")
@@ -290,8 +291,26 @@ class ProtocolPage(QWidget):
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         self.view.editable = editable
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """A button is usable only when it has something to act on (the chosen item, speaker
+        or seats), never clicked to no effect. The PDFs change nothing: open to a read-only
+        mission too."""
+        d, edit = self.data, self.editable
+        item = d.item_id is not None
+        seated = item and bool(d.seats)
+        row, count = self.greetings.currentRow(), self.greetings.count()
+        usable = {"interpreters": edit and item, "breakRule": edit, "ranks": edit,
+                  "seatByRank": edit and item, "moveSeat": edit and seated,
+                  "seatingPdf": seated, "tableCards": seated,
+                  "greetUp": edit and row > 0, "greetDown": edit and 0 <= row < count - 1,
+                  "greetAdd": edit and item,
+                  # The last speaker stays (see _remove_greeter).
+                  "greetRemove": edit and row >= 0 and count > 1,
+                  "greetByRank": edit and bool(d.greetings)}
         for key, button in self.buttons.items():
-            button.setEnabled(editable or key == "seatingPdf")   # a PDF changes nothing
+            button.setEnabled(usable[key])
 
     def _ask_pdf(self) -> None:
         if self.data.item_id is not None and self.data.seats:
@@ -402,3 +421,4 @@ class ProtocolPage(QWidget):
         self.unseated.setText(_("Without a seat: {names}").format(names=format_list(waiting))
                               if waiting and d.seats else "")
         self.unseated.setVisible(bool(waiting and d.seats))
+        self._update_buttons()

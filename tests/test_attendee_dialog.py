@@ -205,6 +205,30 @@ def test_an_edit_is_undone_and_redone_to_the_exact_values(qtbot, window):
     assert _data(window, row.participant_id) == after
 
 
+def test_a_long_value_opens_at_its_beginning(qtbot, window):
+    """A job title longer than its box (in either language) is shown from its start, as it
+    reads, not scrolled to its end. The field the dialog opens in keeps its cursor at the end,
+    where typing goes on."""
+    shown, first = {}, []
+
+    def look(dialog):
+        for key in ("title_en", "title_ja"):
+            field = dialog.fields[key]
+            wide = field.fontMetrics().horizontalAdvance(field.text()) > field.width()
+            shown[key] = (wide, field.cursorPosition())
+        family = dialog.fields["family_name"]
+        qtbot.waitUntil(lambda: dialog.focusWidget() is not None)    # opened and focused
+        first.append((dialog.focusWidget() is family,
+                      family.cursorPosition() == len(family.text())))
+        dialog.reject()
+
+    when_modal(look)
+    window.attendee_actions.edit(_row(window, "O'Connor").participant_id)
+    assert shown and all(wide for wide, _at in shown.values()), shown   # too long to fit
+    assert all(at == 0 for _wide, at in shown.values()), shown
+    assert first == [(True, True)]
+
+
 def test_an_edit_that_changes_nothing_is_not_an_undo_step(qtbot, window):
     when_modal(lambda dialog: dialog.accept())
     window.attendee_actions.edit(_row(window, "Miller").participant_id)

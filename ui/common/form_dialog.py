@@ -89,9 +89,25 @@ class KeyboardDialog(QDialog):
         self._saved: tuple | None = None
 
     def finish_form(self) -> None:
-        """Chain Tab through the fields and remember them as unchanged."""
+        """Chain Tab through the fields and remember them as unchanged. A filled field longer
+        than its box shows its beginning: Qt leaves the cursor after the text it was given and
+        the box scrolled to it ("…er, TEL Technology Center America" for a job title)."""
         set_reading_order(self)
+        typed_in = self._first_focus()          # keeps its cursor where typing goes on
+        for edit in self.findChildren(QLineEdit):
+            if edit is not typed_in:
+                edit.setCursorPosition(0)
         self.mark_unchanged()
+
+    def _first_focus(self) -> QWidget | None:
+        """The field the dialog opens in: the one given focus, or else the first that Tab
+        reaches (as QDialog chooses when shown)."""
+        if self.focusWidget() is not None:
+            return self.focusWidget()
+        widget = self.nextInFocusChain()
+        while widget is not self and not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        return widget if widget is not self else None
 
     def mark_unchanged(self) -> None:
         self._saved = form_state(self)

@@ -116,3 +116,29 @@ def test_the_dialog_opens_on_the_receiver_last_exported_for(qtbot, window, tmp_p
     when_modal(look, ReceiversDialog)
     window.file_actions.act_export_for.trigger()
     assert opened["current"] == "赤坂ヒルズホテル東京"
+
+
+def test_the_organizers_workbook_is_in_the_language_export_workbook_uses(qtbot, window):
+    """The whole workbook is the organizers' own: in the language last chosen for it (Export
+    workbook's), else the window's, never in that of the receiver looked at just before."""
+    seen: list = []
+
+    def look(dialog: ReceiversDialog) -> None:
+        rows = {p.receiver.kind: n for n, p in reversed(list(enumerate(dialog.previews)))}
+        english = next(n for n, p in enumerate(dialog.previews)
+                       if p.receiver.kind != "organizers" and p.receiver.language == "en")
+        for row in (rows["organizers"], english, rows["organizers"]):
+            dialog.receivers.setCurrentRow(row)
+            seen.append(dialog.language.currentData())
+        dialog.reject()
+
+    i18n.set_language("ja")
+    qtbot.wait(10)
+    when_modal(look, ReceiversDialog, must_close=True)
+    window.file_actions.act_export_for.trigger()
+    assert seen == ["ja", "en", "ja"]
+    window.ctx.settings.setValue(export_dialog.LANGUAGE_KEY, "en")
+    seen.clear()
+    when_modal(look, ReceiversDialog, must_close=True)
+    window.file_actions.act_export_for.trigger()
+    assert seen == ["en", "en", "en"]

@@ -26,12 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import i18n
 from i18n import _, ngettext
 from ui.common import retranslate
 from ui.common.dialogs import discard
 from ui.common.form_dialog import KeyboardDialog
 from ui.common.layout_memory import remember
-from ui.files.export_dialog import FOLDER_KEY, LANGUAGE_NAMES, export_folder, offer_to_open
+from ui.files.export_dialog import (
+    FOLDER_KEY,
+    LANGUAGE_KEY,
+    LANGUAGE_NAMES,
+    export_folder,
+    offer_to_open,
+)
 from ui.files.export_progress import export_with_progress
 
 
@@ -64,6 +71,9 @@ class ReceiversDialog(KeyboardDialog):
         self.language = QComboBox(objectName="receiverLanguage")
         for code_, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code_)
+        # The organizers' own workbook: in the language Export workbook uses (the last chosen,
+        # else the window's), not in that of the receiver looked at before.
+        self.own_language = str(settings.value(LANGUAGE_KEY, i18n.current_language()))
         self.path = QLineEdit(objectName="receiverPath")
         self.browse = QPushButton(clicked=self._browse)
         file_row = QHBoxLayout()
@@ -95,7 +105,7 @@ class ReceiversDialog(KeyboardDialog):
                                                        name=preview.receiver.name),
                             self.receivers)
         self.receivers.currentRowChanged.connect(self._chosen)
-        self.language.currentIndexChanged.connect(self._rename)
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self._proposed = ""
         retranslate.register(self)
         self.retranslate_ui()
@@ -121,7 +131,7 @@ class ReceiversDialog(KeyboardDialog):
         if preview is None:
             return
         language = preview.receiver.language if preview.receiver.kind != "organizers" else \
-            self.language.currentData()
+            self.own_language
         with self.by_program():          # the receiver's language and file name: proposed
             self.language.blockSignals(True)
             self.language.setCurrentIndex(max(0, self.language.findData(language)))
@@ -129,6 +139,12 @@ class ReceiversDialog(KeyboardDialog):
             self._rename(force=True)
         self.unconfirmed.setVisible(preview.receiver.kind == "site")
         self._describe()
+
+    def _language_chosen(self, _index: int) -> None:
+        preview = self.current()
+        if preview is not None and preview.receiver.kind == "organizers":
+            self.own_language = self.language.currentData()
+        self._rename()
 
     def _rename(self, *_args, force: bool = False) -> None:
         from documents.workbook.for_receiver import receiver_file_name
@@ -233,6 +249,8 @@ def run_export_for(ctx) -> Path | None:
                 return None
             if outcome is True:
                 ctx.settings.setValue(receiver_key(mission.code), remembered(preview.receiver))
+                if preview.receiver.kind == "organizers":
+                    ctx.settings.setValue(LANGUAGE_KEY, dialog.language.currentData())
                 offer_to_open(ctx.parent, path)
                 return path
             QMessageBox.warning(ctx.parent, _("Not exported"), outcome.user_message())

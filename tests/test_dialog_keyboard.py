@@ -29,7 +29,7 @@ from tests.dialogs import when_modal
 from tests.test_recovery import damaged  # noqa: F401  (a fixture)
 from ui.attendees.attendee_dialog import AttendeeDialog
 from ui.attendees.bulk_edit import BulkEditDialog
-from ui.common.form_dialog import form_state
+from ui.common.form_dialog import FormDialog, form_state
 from ui.common.merge_dialog import MergeDialog
 from ui.common.reading_order import reading_order
 from ui.find.find_dialog import FindDialog
@@ -396,6 +396,8 @@ def test_messages_do_not_move_the_buttons(qtbot):
 @pytest.mark.parametrize("name", DIALOGS)
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_every_dialog_fits_a_1280_by_720_laptop(qtbot, name, language):
+    """Within the screen, its buttons in view, and a form whole across (it scrolls only up
+    and down)."""
     i18n.set_language(language)
     dialog = DIALOGS[name]()
     _show(qtbot, dialog)
@@ -408,6 +410,8 @@ def test_every_dialog_fits_a_1280_by_720_laptop(qtbot, name, language):
     buttons = getattr(dialog, "buttons", None)              # Find has none: Enter goes
     assert buttons is None or (buttons.isVisible()
                                and dialog.rect().contains(buttons.geometry()))
+    if isinstance(dialog, FormDialog):                      # a form: as wide as its fields
+        assert not dialog.scroll.horizontalScrollBar().isVisible()
 
 
 def test_escape_with_changes_asks_first(qtbot):

@@ -176,6 +176,11 @@ class FormDialog(KeyboardDialog):
     def fit_to(self, available: QRect) -> None:
         """As large as the form wants plus room for messages, never larger than `available`
         (a 1280x720 laptop scrolls the form; the buttons stay in view)."""
+        # The form's fields were filled and worded after the dialog's layout first asked the
+        # scroll area its size (a cached hint of empty fields: the form came out too narrow,
+        # with a scroll bar beneath it): ask again.
+        self.scroll.widget().layout().activate()
+        self.scroll.updateGeometry()
         self.layout().activate()
         wanted = self.sizeHint()
         spare = self.fontMetrics().lineSpacing() * MESSAGE_LINES

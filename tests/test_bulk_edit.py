@@ -102,3 +102,16 @@ def test_a_sex_that_is_no_code_is_refused_and_changes_nothing(empty_db):
     with read_session(empty_db.engine) as session:
         [row] = repo.list_attendees(session, mission_id=b.mission_id)
     assert (row.sex, row.status) == ("M", "confirmed")
+
+
+def test_edit_selected_together_needs_a_selection_and_a_mission_that_can_change(qtbot, window):
+    """Greyed with nobody selected (it did nothing when chosen), usable once one is, and
+    greyed again when the database is read only."""
+    window.tabs.setCurrentWidget(window.attendees)
+    act = window.attendee_menu_actions.act_bulk_edit
+    window.attendee_table.clearSelection()
+    assert not act.isEnabled()
+    _select(window, {"Sato", "Miller"})
+    assert act.isEnabled()
+    window.attendees.set_editable(False)                 # as a read-only database sets it
+    assert not act.isEnabled()

@@ -103,6 +103,7 @@ class AttendeesTab(QWidget):
         self.act_add, self.act_edit = actions.act_add, actions.act_edit
         self.act_duplicate, self.act_delete = actions.act_duplicate, actions.act_delete
         self.act_export, self.act_handout = actions.act_export, actions.act_handout
+        self.act_bulk_edit = actions.act_bulk_edit
         # On the tab, not the window: Ctrl+V in the filter box pastes into it as ever.
         self.act_paste = QAction(self, shortcut=QKeySequence.StandardKey.Paste,
                                  shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut,
@@ -122,6 +123,7 @@ class AttendeesTab(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.layoutChanged.connect(self._after_reset)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.refresher = Refresher(self, ctx, (ATTENDEES, ORGANIZATIONS), self._reload,
                                    forget=lambda: self.model.set_rows([]))
         retranslate.register(self)
@@ -239,6 +241,8 @@ class AttendeesTab(QWidget):
         self.act_add.setEnabled(self.editable)
         for action in (self.act_edit, self.act_duplicate, self.act_delete):
             action.setEnabled(on_row)
+        self.act_bulk_edit.setEnabled(self.editable
+                                      and self.table.selectionModel().hasSelection())
         # Exporting only reads: a read-only database may export too.
         self.act_export.setEnabled(self.table.currentIndex().isValid())
         self.act_handout.setEnabled(self.table.currentIndex().isValid())

@@ -44,8 +44,8 @@ class AttendeeMenu(QObject):
         self.retranslate_ui()
 
     def row_actions(self) -> list[QAction]:
-        return [self.act_edit, self.act_duplicate, self.act_delete, self.act_export,
-                self.act_handout]
+        return [self.act_edit, self.act_bulk_edit, self.act_duplicate, self.act_delete,
+                self.act_export, self.act_handout]
 
     def menu_actions(self) -> list[QAction | None]:
         """The Attendees menu, None for a separator."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import event
@@ -344,3 +345,26 @@ def test_an_item_moved_is_read_again_alone_and_the_other_rows_are_kept(window):
     assert tab.rows == _rows(window)                   # what a full read gives
     window.act_undo.trigger()
     assert tab.rows == _rows(window) and tab.data.by_id[seminar.id] == seminar
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_wide_window_shows_each_items_time_and_title_before_scrolling(qtbot, window,
+                                                                          language):
+    """On a desktop screen the list shows when each item is and what it is, its title at some
+    forty letters, in view beside the timeline: the start is as wide as a start (no day mark),
+    and the title comes before the kind (the timeline shows the kind by its colour)."""
+    if language == "ja":
+        switch_language(qtbot, window, language)
+    window.resize(1900, 900)
+    qtbot.wait(50)
+    table, tab = window.itinerary.table, window.itinerary
+    keys = [c.key for c in tab.model.columns]
+    header = table.horizontalHeader()
+    title = keys.index("title")
+    right = header.sectionViewportPosition(title) + header.sectionSize(title)
+    assert right <= table.viewport().width()
+    titles = [tab.model.index(r, title).data() for r in range(tab.model.rowCount())]
+    typical = sorted(table.fontMetrics().horizontalAdvance(t) for t in titles)[len(titles) // 2]
+    assert header.sectionSize(title) > typical                   # half of them in full
+    start, end = keys.index("start"), keys.index("end")
+    assert header.sectionSize(start) < header.sectionSize(end)

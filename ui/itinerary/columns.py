@@ -37,14 +37,16 @@ def _end_text(r: ItemRow) -> str:
     return text
 
 
-def widest_times() -> list[str]:
-    """The longest start and end texts the columns can show in this language: a long weekday
-    and month at a two-digit hour in a zone abbreviated in four letters, a day later."""
+def widest_times(*, later_day: bool) -> list[str]:
+    """The longest texts a time column can show in this language: a long weekday and month at
+    a two-digit hour in a zone abbreviated in four letters; `later_day`: the end's, with its
+    "(+2 days)" (a start has none)."""
     samples = []
     for month in (5, 9, 11, 12):
         instant = datetime(2026, month, 30, 3, 55, tzinfo=UTC)
         text = format_datetime(instant, "America/New_York")
-        samples.append(text + " " + ngettext("(+{n} day)", "(+{n} days)", 2).format(n=2))
+        samples.append(text + " " + ngettext("(+{n} day)", "(+{n} days)", 2).format(n=2)
+                       if later_day else text)
     return samples
 
 
@@ -63,8 +65,10 @@ ITEM_COLUMNS = [
     Column("start", N_("Start (local)"), lambda r: _when(r.start_utc, r.start_tz),
            lambda r: r.start_utc),
     Column("end", N_("End (local)"), _end_text, lambda r: r.end_utc),
-    Column("kind", N_("Kind"), lambda r: label(ITEM_KINDS, r.kind)),
+    # The title before the kind (the timeline beside shows the kind by its colour): what an
+    # item is must be in view where the list meets the timeline.
     Column("title", N_("Title"), lambda r: pick(r.title_en, r.title_ja)),
+    Column("kind", N_("Kind"), lambda r: label(ITEM_KINDS, r.kind)),
     Column("place", N_("Place"),
            lambda r: pick(r.site_en, r.site_ja) if (r.site_en or r.site_ja)
            else pick(r.location_en, r.location_ja)),

@@ -161,9 +161,14 @@ class ItineraryTab(QWidget):
             swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
             for k in ITEM_KINDS))
         self.person_combo.retranslate_ui()
-        samples = widest_times()                 # times in full, zone and +1 day in the cell
-        for key in ("start", "end"):
-            fit_column_to(self.table, [c.key for c in self.model.columns].index(key), samples)
+        keys = [c.key for c in self.model.columns]
+        for key in ("start", "end"):             # times in full, zone and +1 day in the cell
+            fit_column_to(self.table, keys.index(key), widest_times(later_day=key == "end"))
+        # Room for a title of some forty letters ("Site visit: Albany NanoTech Complex"), half
+        # of the demo's in full; the rest shows when the column is widened (and is kept so).
+        header, title = self.table.horizontalHeader(), keys.index("title")
+        header.resizeSection(title, max(header.sectionSize(title),
+                                        45 * self.table.fontMetrics().averageCharWidth()))
         if self.refresher is not None:
             self.refresher.language()          # the rows' texts: now if shown, else when shown
         else:

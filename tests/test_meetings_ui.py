@@ -700,3 +700,51 @@ def test_with_no_session_left_and_one_back_the_requests_name_their_delegates(win
     window.undo()
     assert page.session_id() == window.fair
     assert delegates() == before
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_each_meeting_in_the_grid_shows_every_line_when_the_tables_are_narrow(
+        window, qtbot, language):
+    """Who meets, with whom and the interpreter: a line each, a long name cut with "…" (whole
+    in the tooltip), never wrapped onto the next line, which then lost the interpreter. Each
+    cell whose name is too long for it is drawn as it would be with a short name below it."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    if language == "ja":
+        switch_language(qtbot, window, "ja")
+    page = window.meetings_tab.matchmaking
+    window.meetings_tab.pages.setCurrentWidget(page)
+    window.resize(900, 700)
+    qtbot.wait(50)
+    grid = page.grid
+
+    def drawn(index, rect) -> QImage:
+        image = QImage(rect.width(), rect.height(), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        option = QStyleOptionViewItem()
+        grid.initViewItemOption(option)
+        option.rect = QRect(0, 0, rect.width(), rect.height())
+        painter = QPainter(image)
+        grid.itemDelegate().paint(painter, option, index)
+        painter.end()
+        return image
+
+    long_names = 0
+    for item in [grid.item(r, c) for r in range(grid.rowCount())
+                 for c in range(grid.columnCount()) if grid.item(r, c) is not None]:
+        text, index = item.text(), grid.indexFromItem(item)
+        rect, lines = grid.visualRect(index), item.text().split("\n")
+        assert item.toolTip().startswith(text)
+        if len(lines) < 3 or grid.fontMetrics().horizontalAdvance(lines[1]) < rect.width():
+            continue
+        long_names += 1
+        as_drawn = drawn(index, rect)
+        item.setText("\n".join([lines[0], "X", *lines[2:]]))
+        short = drawn(index, rect)
+        item.setText(text)
+        band = grid.fontMetrics().lineSpacing() + 4       # the last line: the interpreter
+        bottom = QRect(0, rect.height() - band, rect.width(), band)
+        assert as_drawn.copy(bottom) == short.copy(bottom), text
+    assert long_names                                     # the narrow tables cut some names

@@ -4,7 +4,7 @@ Ctrl+arrow moves the chosen meeting one cell. The grid only asks; the tab's acti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -30,13 +30,17 @@ class SlotGrid(QTableWidget):
         self.setDropIndicatorShown(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setWordWrap(True)
+        # A line a fact (who, with whom, the interpreter), each cut with "…" when the table is
+        # narrow, the whole in the tooltip: wrapped, a long name took the next fact's line.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(180)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
         self._shown: tuple = ()                     # (titles, tables) of the grid as filled
         self._cells: dict[tuple[int, int], tuple] = {}
+        self._lines = 2                             # the most lines a cell holds
 
     def fill(self, slot_titles: list[str], tables: int,
              cells: dict[tuple[int, int], tuple[int, str, bool, bool]]) -> None:
@@ -58,10 +62,9 @@ class SlotGrid(QTableWidget):
                 else QHeaderView.ResizeMode.Interactive)
             self._cells = {}
             self._shown = shape
-        lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()), default=2)
-        height = self.fontMetrics().lineSpacing() * max(lines, 2) + 10
-        if height != self.verticalHeader().defaultSectionSize():   # else Qt lays out again
-            self.verticalHeader().setDefaultSectionSize(height)
+        self._lines = max((text.count("\n") + 1 for _r, text, _p, _n in cells.values()),
+                          default=2)
+        self._fit_rows()
         for spot in [s for s in self._cells if s not in cells]:
             self.takeItem(spot[0], spot[1] - 1)
             del self._cells[spot]
@@ -81,6 +84,19 @@ class SlotGrid(QTableWidget):
             if item.isSelected() != wanted:
                 item.setSelected(wanted)
 
+    def _fit_rows(self) -> None:
+        """Rows as tall as the most lines a cell holds, in the font now in use."""
+        height = self.fontMetrics().lineSpacing() * max(self._lines, 2) + 10
+        if height != self.verticalHeader().defaultSectionSize():   # else Qt lays out again
+            self.verticalHeader().setDefaultSectionSize(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Japanese comes with its own font, taller than the one the rows were measured in
+        # (the language's font arrives after the grid is filled again in that language).
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
     def _item(self, rid: int, text: str, pinned: bool, lacking: bool) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
         item.setData(REQUEST_ROLE, rid)
@@ -88,11 +104,13 @@ class SlotGrid(QTableWidget):
                       | Qt.ItemFlag.ItemIsDragEnabled)
         item.setBackground(QBrush(NEEDS_FILL if lacking else PINNED_FILL if pinned
                                   else MEETING_FILL))
+        note = ""
         if pinned:
             item.setFont(self._bold)
-            item.setToolTip(_("Pinned: Schedule leaves it where it is."))
+            note = _("Pinned: Schedule leaves it where it is.")
         elif lacking:
-            item.setToolTip(_("Needs an interpreter and has none."))
+            note = _("Needs an interpreter and has none.")
+        item.setToolTip("\n".join(t for t in (text, note) if t))
         return item
 
     def request_at(self, slot: int, table: int) -> int | None:

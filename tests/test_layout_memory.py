@@ -10,6 +10,18 @@ from tests.dialogs import when_modal
 from ui.window.main_window import MainWindow
 
 
+def _open(qtbot, db, settings, *, sized: bool = False) -> MainWindow:
+    """A window on the same database and settings, shown (`sized`: at 1400x900, exposed)."""
+    win = MainWindow(db, settings)
+    qtbot.addWidget(win)
+    if sized:
+        win.resize(1400, 900)
+    win.show()
+    if sized:
+        qtbot.waitExposed(win)
+    return win
+
+
 def _tabs(win) -> list:
     return [win.itinerary, win.sites_tab, win.lodging_tab, win.meetings_tab]
 
@@ -46,11 +58,7 @@ def _each_shown_splitter(qtbot, win, read) -> dict[str, list[int]]:
 
 
 def test_every_tab_splitter_is_where_it_was_left(qtbot, demo_db, settings, qt_language):
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.resize(1400, 900)
-    first.show()
-    qtbot.waitExposed(first)
+    first = _open(qtbot, demo_db, settings, sized=True)
     left = _each_shown_splitter(qtbot, first, _dragged)   # dragged as the user would: shown
     splitters = _named_splitters(first)
     # Every splitter of the tabs is kept: none is left without a name, and no two share one.
@@ -64,11 +72,7 @@ def test_every_tab_splitter_is_where_it_was_left(qtbot, demo_db, settings, qt_la
             "protocolSplitter"} <= splitters.keys()
     first.close()
 
-    second = MainWindow(demo_db, settings)
-    qtbot.addWidget(second)
-    second.resize(1400, 900)
-    second.show()
-    qtbot.waitExposed(second)
+    second = _open(qtbot, demo_db, settings, sized=True)
     now = _each_shown_splitter(qtbot, second, QSplitter.sizes)
     assert now.keys() == left.keys()
     for name, sizes in now.items():           # as left, in proportion to the room it has now
@@ -82,19 +86,13 @@ def _same_shares(sizes: list[int], left: list[int]) -> bool:
 
 
 def test_a_tab_not_shown_in_a_session_keeps_what_it_had(qtbot, demo_db, settings, qt_language):
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.show()
+    first = _open(qtbot, demo_db, settings)
     first.tabs.setCurrentWidget(first.sites_tab)
     left = _dragged(first.sites_tab.findChild(QSplitter, "sitesSplitter"))
     first.close()
-    second = MainWindow(demo_db, settings)             # the Sites tab is never built
-    qtbot.addWidget(second)
-    second.show()
+    second = _open(qtbot, demo_db, settings)             # the Sites tab is never built
     second.close()
-    third = MainWindow(demo_db, settings)
-    qtbot.addWidget(third)
-    third.show()
+    third = _open(qtbot, demo_db, settings)
     third.tabs.setCurrentWidget(third.sites_tab)
     assert _same_shares(third.sites_tab.findChild(QSplitter, "sitesSplitter").sizes(), left)
     third.close()
@@ -140,9 +138,7 @@ def test_a_dialog_never_opens_larger_than_the_screen(qtbot, window):
 
 
 def test_every_table_of_the_tabs_keeps_its_columns(qtbot, demo_db, settings, qt_language):
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.show()
+    first = _open(qtbot, demo_db, settings)
     tables = {}
     for tab in [first.attendees, *_tabs(first)]:
         first.tabs.setCurrentWidget(tab)
@@ -157,9 +153,7 @@ def test_every_table_of_the_tabs_keeps_its_columns(qtbot, demo_db, settings, qt_
     for fitted in ("roomTable", "roomingTable", "giftTable"):
         del tables[fitted]
     first.close()
-    second = MainWindow(demo_db, settings)
-    qtbot.addWidget(second)
-    second.show()
+    second = _open(qtbot, demo_db, settings)
     for tab in [second.attendees, *_tabs(second)]:
         second.tabs.setCurrentWidget(tab)
         for view in tab.findChildren(QTableView):
@@ -172,9 +166,7 @@ def test_every_table_of_the_tabs_keeps_its_columns(qtbot, demo_db, settings, qt_
 def test_attendee_columns_kept_by_the_last_version_come_back(qtbot, demo_db, settings,
                                                              qt_language):
     """Before layout_memory the attendee table's columns were kept under "attendees/"."""
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.show()
+    first = _open(qtbot, demo_db, settings)
     first.tabs.setCurrentWidget(first.attendees)
     table = first.attendee_table
     table.setColumnWidth(0, 277)
@@ -185,9 +177,7 @@ def test_attendee_columns_kept_by_the_last_version_come_back(qtbot, demo_db, set
     for key in settings.allKeys():                       # as the last version left the file
         if key.startswith("layout/attendeeTable"):
             settings.remove(key)
-    second = MainWindow(demo_db, settings)
-    qtbot.addWidget(second)
-    second.show()
+    second = _open(qtbot, demo_db, settings)
     second.tabs.setCurrentWidget(second.attendees)
     assert second.attendee_table.columnWidth(0) == 277
     second.close()
@@ -206,9 +196,7 @@ def test_a_damaged_or_foreign_layout_is_ignored(qtbot, demo_db, settings, qt_lan
     settings.setValue("layout/itemTable/header", QByteArray(b"\x00garbage"))
     settings.setValue("layout/itemTable/columns", "")
     settings.setValue("layout/meetingPages", "the third")
-    win = MainWindow(demo_db, settings)
-    qtbot.addWidget(win)
-    win.show()
+    win = _open(qtbot, demo_db, settings)
     for tab in _tabs(win):                      # each builds and shows with its defaults
         win.tabs.setCurrentWidget(tab)
         qtbot.wait(10)
@@ -221,15 +209,11 @@ def test_a_damaged_or_foreign_layout_is_ignored(qtbot, demo_db, settings, qt_lan
 
 
 def test_the_meetings_page_left_open_is_open_again(qtbot, demo_db, settings, qt_language):
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.show()
+    first = _open(qtbot, demo_db, settings)
     first.tabs.setCurrentWidget(first.meetings_tab)
     first.meetings_tab.pages.setCurrentWidget(first.meetings_tab.gifts)
     first.close()
-    second = MainWindow(demo_db, settings)
-    qtbot.addWidget(second)
-    second.show()
+    second = _open(qtbot, demo_db, settings)
     second.tabs.setCurrentWidget(second.meetings_tab)
     qtbot.wait(10)
     assert second.meetings_tab.pages.currentWidget() is second.meetings_tab.gifts
@@ -239,11 +223,7 @@ def test_the_meetings_page_left_open_is_open_again(qtbot, demo_db, settings, qt_
 
 def test_the_mission_list_divider_is_kept_as_every_other(qtbot, demo_db, settings, qt_language):
     """It was kept as window/splitter until this version: that is read once, then replaced."""
-    first = MainWindow(demo_db, settings)
-    qtbot.addWidget(first)
-    first.resize(1400, 900)
-    first.show()
-    qtbot.waitExposed(first)
+    first = _open(qtbot, demo_db, settings, sized=True)
     room = sum(first.splitter.sizes())
     first.splitter.setSizes([333, room - 333])
     state = first.splitter.saveState()
@@ -252,11 +232,7 @@ def test_the_mission_list_divider_is_kept_as_every_other(qtbot, demo_db, setting
     settings.setValue("window/splitter", state)            # as the last version left the file
     widths = []
     for _session in range(2):
-        win = MainWindow(demo_db, settings)
-        qtbot.addWidget(win)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
+        win = _open(qtbot, demo_db, settings, sized=True)
         widths.append(win.splitter.sizes()[0])
         win.splitter.setSizes([280, sum(win.splitter.sizes()) - 280])
         win.close()

@@ -124,6 +124,34 @@ def test_start_up_freezes_its_objects_then_collects_when_idle(qtbot, usual_gc):
         gc.freeze()
 
 
+def test_collections_paused_for_the_start_up_come_back_once_it_is_frozen(qtbot, usual_gc):
+    """main.run turns collections off before the imports; the window's first idle moment
+    must turn them on again, or no cycle would ever be freed while the window is open."""
+    owner = QObject()
+    gc.disable()
+    collector = collect_when_idle(owner)
+    try:
+        assert gc.isenabled()
+        gc.collect()
+        ref = dropped_cycle()
+        kept = allocate(usual_gc[0] * 2)
+        assert collector.collect_due() == 0 and ref() is None
+        del kept
+    finally:
+        collector.close()
+
+
+def test_a_verb_runs_with_collections_on_though_start_up_paused_them(usual_gc, tmp_path):
+    """main.run pauses collections for every start; a verb (an export of 2,000 people, a
+    sync) must not run its whole work without them."""
+    from tests.conftest import run_cli
+
+    gc.disable()
+    result = run_cli("--db", str(tmp_path / "m.db"), "missions")
+    assert result.returncode == 0, result.stderr
+    assert gc.isenabled()
+
+
 def test_the_app_draws_without_qts_gui_thread_pool_unless_the_user_says(monkeypatch):
     """Qt reads QT_NO_GUI_THREADPOOL when its pool is first wanted; any value turns it off."""
     from ui.window.app import serial_raster_fills

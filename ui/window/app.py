@@ -68,11 +68,12 @@ def freeze_startup_objects() -> None:
 
 
 def collect_when_idle(parent: QObject) -> IdleCollector:
-    """Start-up's objects frozen, then every later collection run between interactions
-    (ui/window/collector.py)."""
+    """Start-up's objects frozen, collections on again, and every later one run between
+    interactions (ui/window/collector.py)."""
     from ui.window.collector import IdleCollector
 
     freeze_startup_objects()
+    gc.enable()        # main.run paused collections for the start-up
     return IdleCollector(parent)
 
 

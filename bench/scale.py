@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from scale_missions import build_scaled, scale_code  # noqa: E402
 from scale_timing import BOUND_S, QUIET_S, WINDOW_SIZE, Timer, baseline  # noqa: E402
 from startup import GOAL as STARTUP_GOAL  # noqa: E402
-from startup import KINDS, commands, run  # noqa: E402
+from startup import KINDS, commands, process_env, run  # noqa: E402
 
 import i18n  # noqa: E402
 from i18n.qt import QtLanguage  # noqa: E402
@@ -243,10 +243,10 @@ def measure_startup(db_path: Path, tmp: Path, runs: int) -> dict[str, list[float
     ini = QSettings(str(config / "Kakehashi" / "Kakehashi.ini"), QSettings.Format.IniFormat)
     ini.setValue("window/mission", scale_code(100))
     ini.sync()
-    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    env = process_env(tmp, config)
     cmds = commands(sys.executable, db_path)
     walls: dict[str, list[float]] = {k: [] for k in KINDS}
-    for rnd in range(runs + 1):                # round 0 warms the disk cache
+    for rnd in range(runs + 1):                # round 0 warms the caches
         shift = rnd % len(KINDS)               # rotated, so load drift hits all three alike
         for kind in KINDS[shift:] + KINDS[:shift]:
             wall, _stdout = run(cmds[kind], env, kind)

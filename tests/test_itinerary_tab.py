@@ -8,9 +8,11 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import event
 
+from i18n.labels import ITEM_KINDS, label
 from models import items
 from models import repository as repo
 from models.store.db import read_session
@@ -232,7 +234,8 @@ def test_the_tab_in_japanese_shows_japanese_labels_and_day_names(qtbot, window):
     assert "2026年12月9日(水)" in days
     tab.set_day(date(2026, 12, 9))
     assert tab.day_combo.currentText() == "2026年12月9日(水)"
-    assert "航空便" in tab.legend.text() and "宿泊" in tab.legend.text()
+    legend = tab.legend.text().replace("\u2060", "")      # the joiners that keep names whole
+    assert "航空便" in legend and "宿泊" in legend
     out = next(d for d in tab.timeline.blocks_drawn() if "NH 110" in d.block.row.title_en)
     assert out.times == "17:55 JST → 16:45 EST"
     assert out.title.startswith("羽田発")
@@ -368,3 +371,36 @@ def test_a_wide_window_shows_each_items_time_and_title_before_scrolling(qtbot, w
     assert header.sectionSize(title) > typical                   # half of them in full
     start, end = keys.index("start"), keys.index("end")
     assert header.sectionSize(start) < header.sectionSize(end)
+
+
+@pytest.mark.parametrize("code", ["en", "ja"])
+def test_the_legend_wraps_between_kinds_never_inside_one(qtbot, window, code):
+    """At 1280 px the Japanese legend ended a line with "自由時" and began the next with "間"."""
+    window.tabs.setCurrentWidget(window.itinerary)
+    switch_language(qtbot, window, code)
+    legend = window.itinerary.legend
+    names = [label(ITEM_KINDS, k) for k in ITEM_KINDS]
+    doc = QTextDocument()
+    doc.setDefaultFont(legend.font())
+    doc.setHtml(legend.text())
+    text = doc.toPlainText().replace("\u2060", "").replace("\u00a0", " ")
+    assert all(name in text for name in names)
+    cut, lines = {}, set()
+    for width in range(200, 801, 10):          # as the divider or the window narrows it
+        doc.setTextWidth(width)
+        doc.size()                             # laid out now
+        block = doc.begin()
+        layout = block.layout()
+        lines.add(layout.lineCount())
+        joined = block.text()
+        plain = joined.replace("\u2060", "")
+        # Where each name's characters are in the laid-out text (joiners between them).
+        positions = [i for i, ch in enumerate(joined) if ch != "\u2060"]
+        for name in names:
+            start = plain.replace("\u00a0", " ").index(name)
+            first, last = positions[start], positions[start + len(name) - 1]
+            if layout.lineForTextPosition(first).lineNumber() != \
+                    layout.lineForTextPosition(last).lineNumber():
+                cut.setdefault(name, width)
+    assert len(lines) > 1, "the legend never wrapped: the widths tried were too wide"
+    assert not cut, f"a kind's name broken across two lines (at px): {cut}"

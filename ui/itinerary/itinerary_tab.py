@@ -47,6 +47,14 @@ def _index_of(combo: QComboBox, value) -> int:
     return next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
 
 
+def unbroken(text: str) -> str:
+    """`text` that a wrapping label moves to the next line whole: Japanese may break between
+    any two characters ("自由時" / "間"), English at its spaces ("Free" / "time"). A word
+    joiner (U+2060, drawn as nothing) between the characters forbids the one, no-break spaces
+    the other (Unicode's line-breaking rules, which Qt follows)."""
+    return "\u2060".join(text.replace(" ", "\u00a0"))
+
+
 class ItineraryTab(QWidget):
     add_requested = Signal()
     edit_requested = Signal(int)           # item id
@@ -158,7 +166,7 @@ class ItineraryTab(QWidget):
         swatch = ('<span style="background-color:{c}; color:{c};">&nbsp;&nbsp;&nbsp;</span>'
                   '&nbsp;{name}')
         self.legend.setText("&nbsp;&nbsp; ".join(
-            swatch.format(c=KIND_COLOURS[k], name=html.escape(label(ITEM_KINDS, k)))
+            swatch.format(c=KIND_COLOURS[k], name=html.escape(unbroken(label(ITEM_KINDS, k))))
             for k in ITEM_KINDS))
         self.person_combo.retranslate_ui()
         keys = [c.key for c in self.model.columns]

@@ -92,7 +92,7 @@ def test_a_sex_that_is_no_code_is_refused_and_changes_nothing(empty_db):
 
     from models import bulk_edits
     from models.store.db import write_session
-    from tests.plan_builder import Builder
+    from tests.mission_builder import Builder
     with write_session(empty_db.engine) as session:
         b = Builder(session)
         pid = b.person("Sato", sex="M")

@@ -14,7 +14,7 @@ from models.public_holidays import holiday, is_weekend, state_in_address
 from models.readiness import finding_text, run_checks
 from models.sites import create_site
 from models.store.db import read_session, write_session
-from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from tests.mission_builder import NEW_YORK, TOKYO, Builder
 from ui.itinerary.day_heading import day_heading
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)

@@ -15,7 +15,7 @@ from models.readiness import run_checks
 from models.store.db import read_session, write_session
 from models.times import from_local, to_local
 from models.wallclock import is_ambiguous, is_nonexistent, shift_keeping_local_time
-from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from tests.mission_builder import NEW_YORK, TOKYO, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

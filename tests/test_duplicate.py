@@ -13,7 +13,7 @@ from models.entities import ItemParticipant, Participant, VisitClearance
 from models.lodging import RoomData, create_room, rooming_list
 from models.store.db import read_session, write_session
 from models.times import to_local
-from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from tests.mission_builder import NEW_YORK, TOKYO, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

@@ -10,8 +10,8 @@ import pytest
 from models import repository as repo
 from models.store.db import read_session
 from models.times import to_local
+from tests.demo_today import fix_today
 from tests.dialogs import when_modal
-from tests.plan_ui_helpers import fix_today
 from tests.test_window import switch_language
 
 

@@ -16,7 +16,7 @@ from models.organization_names import split_aliases
 from models.site_library import add_to_mission, library_sites, similar_sites
 from models.sites import create_site, delete_site, list_tab_sites, restore_site
 from models.store.db import read_session, write_session
-from tests.plan_builder import NEW_YORK, Builder
+from tests.mission_builder import NEW_YORK, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

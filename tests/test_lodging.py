@@ -18,7 +18,7 @@ from models.lodging import (
 )
 from models.store.db import read_session, write_session
 from models.times import from_local
-from tests.plan_builder import NEW_YORK, Builder
+from tests.mission_builder import NEW_YORK, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

@@ -18,7 +18,7 @@ from models.items import delete_item, restore_item
 from models.mission_removal import remove_mission, restore_mission
 from models.readiness import run_checks
 from models.store.db import read_session, write_session
-from tests.plan_builder import Builder
+from tests.mission_builder import Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

@@ -16,7 +16,7 @@ from models.readiness import finding_text, run_checks
 from models.store.db import read_session, write_session
 from models.visits import list_visitors, set_clearance
 from tests.conftest import run_cli
-from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from tests.mission_builder import NEW_YORK, TOKYO, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

@@ -16,7 +16,7 @@ from models.readiness import run_checks
 from models.readiness_data import load_plan, reread_people
 from models.store.db import read_session, write_session
 from models.visits import list_visitors
-from tests.plan_ui_helpers import fix_today
+from tests.demo_today import fix_today
 from tests.test_readiness_panel import add_double_booking
 from ui.attendees.commands import EditAttendee
 from ui.itinerary.commands import DeleteItem, MoveItem

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from models import findings as F
 from models import repository as repo
 from models.store.db import read_session, write_session
-from tests.plan_ui_helpers import fix_today
+from tests.demo_today import fix_today
 from tests.test_window import switch_language
 from ui.common.events import ITEMS
 from ui.common.table_model import ROW_ROLE

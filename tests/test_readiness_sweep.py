@@ -12,7 +12,7 @@ from models import readiness
 from models.readiness_data import load_plan
 from models.store.db import read_session, write_session
 from models.times import from_local, to_local
-from tests.plan_builder import NEW_YORK, TOKYO, Builder
+from tests.mission_builder import NEW_YORK, TOKYO, Builder
 
 KINDS = ("meeting", "meal", "seminar", "site_visit", "flight", "transfer", "transfer", "hotel",
          "free_time")

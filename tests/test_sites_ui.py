@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from models import sites
 from models.entities import VisitClearance
 from models.store.db import read_session
+from tests.demo_today import fix_today
 from tests.dialogs import when_modal
-from tests.plan_ui_helpers import fix_today
 from tests.tabs import on_tab
 from tests.test_window import switch_language, type_japanese
 

@@ -9,7 +9,7 @@ import pytest
 from models import repository as repo
 from models.store.db import read_session, write_session
 from models.visits import list_visitors, set_clearance, visitor_deadline
-from tests.plan_builder import TOKYO, Builder
+from tests.mission_builder import TOKYO, Builder
 
 pytestmark = pytest.mark.both_engines    # SQLite and PostgreSQL (tests/conftest.py)
 

@@ -227,14 +227,20 @@ def measure_window(timer: Timer, db, settings, target: int, other: int, runs: in
     return out
 
 
-def measure_readiness(db, mission_id: int, runs: int) -> tuple[list[float], int]:
-    times, found = [], []
+def measure_readiness(missions: dict[int, tuple], runs: int) -> dict[int, tuple[list[float], int]]:
+    """run_checks on each size's mission ({size: (db, mission id)}), the sizes in turn in every
+    round (round 0 warms): a slow spell of the machine then falls on every size alike, and the
+    growth from one size to the next is read from the same minutes. Timed size after size, the
+    1000x runs came minutes after the 100x ones, and in another spell."""
+    times: dict[int, list[float]] = {factor: [] for factor in missions}
+    found: dict[int, list] = {}
     for n in range(runs + 1):
-        started = time.perf_counter()
-        found = run_readiness(db, mission_id)
-        if n:
-            times.append((time.perf_counter() - started) * 1000)
-    return times, len(found)
+        for factor, (db, mission_id) in missions.items():
+            started = time.perf_counter()
+            found[factor] = run_readiness(db, mission_id)
+            if n:
+                times[factor].append((time.perf_counter() - started) * 1000)
+    return {factor: (times[factor], len(found[factor])) for factor in missions}
 
 
 def measure_startup(db_path: Path, tmp: Path, runs: int) -> dict[str, list[float]]:
@@ -391,6 +397,7 @@ def main() -> int:
     AUTO_GC = args.auto_gc
     timer = Timer(app, background_timers, deferred_work, idle_collection)
     results: dict[int, dict] = {}
+    opened: dict[int, tuple] = {}       # size -> (database, mission), for the checks at the end
     with tempfile.TemporaryDirectory(prefix="kakehashi-scale-") as name:
         tmp = Path(name)
         settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
@@ -405,8 +412,7 @@ def main() -> int:
             # At 1x the demo itself is measured, switched to from its 1x copy.
             target, other = (demo_id, big_id) if factor == 1 else (big_id, demo_id)
             res: dict = {"built": mission_sizes(db, target), "probe": [probe()]}
-            progress(f"{factor}x: readiness")
-            res["readiness"], res["findings"] = measure_readiness(db, target, args.runs)
+            opened[factor] = (db, target)
             if factor <= 100:
                 progress(f"{factor}x: window")
                 timer.idle_ms = []
@@ -415,11 +421,15 @@ def main() -> int:
                 res["rows"] = res["built"]["attendees"]
                 res["baseline"] = baseline(timer, res["rows"], res["columns"], args.runs)
             res["probe"].append(probe())
-            db.dispose()
             if factor == 100 and not args.no_startup:
                 progress("100x: start-up")
                 res["startup"] = measure_startup(path, tmp, args.runs)
             results[factor] = res
+        progress("readiness checks, every size in turn")
+        for factor, (times, findings) in measure_readiness(opened, args.runs).items():
+            results[factor]["readiness"], results[factor]["findings"] = times, findings
+        for db, _mission in opened.values():
+            db.dispose()
         language.close()
     print(f"load after: {load()}")
     report(results, args.runs, timer.unsettled)

@@ -116,11 +116,23 @@ LONGEST_PASSPORT_YEARS = 11     # ten years at most (ICAO 9303, JP, US), plus a 
 _KEPT_CONTROLS = frozenset("\n\t")
 
 
+# The full-width punctuation of Japanese writing, kept as typed: NFKC makes each of them ASCII,
+# and 日本貿易振興機構（ジェトロ） or 部長（技術担当） came back with (ジェトロ), (技術担当).
+# Searching still treats both widths as one (i18n.formatting.fold_kana, organization keys).
+_JAPANESE_PUNCTUATION = re.compile("([！？（）：；～［］｛｝＜＞])")
+
+
 def clean(text: str) -> str:
     """NFKC, without invisible characters, trimmed: full-width ＹＡＭＡＤＡ and half-width
-    ｶﾀｶﾅ become the usual forms, and "Ta\u200bro" becomes "Taro". Every text a person types or
-    a roster holds goes through this before it is compared or stored."""
-    text = unicodedata.normalize("NFKC", text)
+    ｶﾀｶﾅ become the usual forms, and "Ta\u200bro" becomes "Taro"; the full-width brackets,
+    colons, marks and wave dashes of Japanese text stay as they are. Every text a person types
+    or a roster holds goes through this before it is compared or stored."""
+    if _JAPANESE_PUNCTUATION.search(text):
+        # Folded between the marks: a half-width ｶﾞ and its voicing mark stay in one part.
+        text = "".join(part if n % 2 else unicodedata.normalize("NFKC", part)
+                       for n, part in enumerate(_JAPANESE_PUNCTUATION.split(text)))
+    else:
+        text = unicodedata.normalize("NFKC", text)
     if not text.isprintable():  # fast path: nearly every text has nothing to remove
         text = "".join(c for c in text if c in _KEPT_CONTROLS
                        or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn"))

@@ -12,8 +12,11 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from i18n.formatting import fold_kana
 from models import attendees as att
+from models import repository as repo
 from models import rules
+from models.organization_names import lookup_keys, name_index
 from models.rules import Problem
 from models.store.db import open_database, read_session, write_session
 from models.store.errors import InvalidInput
@@ -101,6 +104,23 @@ def test_a_passport_cannot_expire_before_its_issue_or_its_holders_birth():
                                          issued=date(2021, 1, 1)) == \
         Problem.PASSPORT_EXPIRY_BEFORE_ISSUE
     assert rules.passport_expiry_problem(date(2030, 1, 1), today=TODAY, born=born) is None
+
+
+def test_japanese_punctuation_is_kept_as_typed_and_still_matches_in_either_width(demo_db):
+    """NFKC made 日本貿易振興機構（ジェトロ） into 日本貿易振興機構(ジェトロ), in the window and in
+    every document; letters, digits and half-width katakana are still folded."""
+    assert rules.clean("部長（技術担当）：営業～") == "部長（技術担当）：営業～"
+    assert rules.clean("ＴＥＬ（ﾃｸﾉﾛｼﾞｰ）１号") == "TEL（テクノロジー）1号"
+    assert rules.clean("Tokyo Electron (TEL)") == "Tokyo Electron (TEL)"
+    with read_session(demo_db.engine) as session:
+        orgs = repo.list_organizations(session)
+    jetro = next(o for o in orgs if "JETRO" in o.name_en)
+    assert jetro.name_ja == "日本貿易振興機構（ジェトロ）"       # the demo file's own text
+    # Found as before from a roster or a filter that has the other width.
+    index = name_index((o.id, o.name_en, o.name_ja, o.aliases) for o in orgs)
+    assert {index.get(k) for k in lookup_keys("日本貿易振興機構(ジェトロ)")} & {jetro.id}
+    assert index.get(lookup_keys("ジェトロ")[0]) == jetro.id
+    assert fold_kana("(ジェトロ)") in fold_kana(jetro.name_ja)
 
 
 def test_models_refuse_what_the_rules_refuse_whatever_the_caller(demo_db):

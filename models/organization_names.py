@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from models.rules import clean
+
 # Legal forms a roster may add or leave out; a name differing only by them is the same body.
 _LEGAL_FORMS = re.compile(
     r"(株式会社|有限会社|合同会社|一般社団法人|公益財団法人|独立行政法人|国立大学法人|\(株\)|㈱"
@@ -29,7 +31,7 @@ def split_aliases(text: str) -> list[str]:
     """The aliases typed in one field, separated by ";" or new lines (commas belong to names:
     "Bridge Language Co., Ltd.")."""
     seen, out = set(), []
-    for part in _SEPARATORS.split(unicodedata.normalize("NFKC", text)):
+    for part in _SEPARATORS.split(clean(text)):       # stored as typed, as names are
         part = part.strip()
         if part and fold(part) not in seen:
             seen.add(fold(part))

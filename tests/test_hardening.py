@@ -16,7 +16,7 @@ from i18n.formatting import fold_kana
 from models import attendees as att
 from models import repository as repo
 from models import rules
-from models.organization_names import lookup_keys, name_index
+from models.organization_names import lookup_keys, name_index, split_aliases
 from models.rules import Problem
 from models.store.db import open_database, read_session, write_session
 from models.store.errors import InvalidInput
@@ -121,6 +121,7 @@ def test_japanese_punctuation_is_kept_as_typed_and_still_matches_in_either_width
     assert {index.get(k) for k in lookup_keys("日本貿易振興機構(ジェトロ)")} & {jetro.id}
     assert index.get(lookup_keys("ジェトロ")[0]) == jetro.id
     assert fold_kana("(ジェトロ)") in fold_kana(jetro.name_ja)
+    assert split_aliases("ジェトロ（東京）；ＪＥＴＲＯ") == ["ジェトロ（東京）", "JETRO"]
 
 
 def test_models_refuse_what_the_rules_refuse_whatever_the_caller(demo_db):

@@ -156,8 +156,10 @@ def is_kana(text: str) -> bool:
 
 
 def normalize_email(text: str) -> str:
-    """NFKC (Japanese keyboards type ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ), trimmed, no "mailto:"."""
-    text = clean(text)
+    """NFKC (Japanese keyboards type ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ), trimmed, no "mailto:". All of
+    NFKC: the Japanese punctuation clean() keeps in names has no place in an address, where
+    ｔａｒｏ！ｙ is taro!y."""
+    text = unicodedata.normalize("NFKC", clean(text))
     if text.casefold().startswith("mailto:"):
         text = text[len("mailto:"):].strip()
     return text

@@ -112,6 +112,10 @@ def test_japanese_punctuation_is_kept_as_typed_and_still_matches_in_either_width
     assert rules.clean("部長（技術担当）：営業～") == "部長（技術担当）：営業～"
     assert rules.clean("ＴＥＬ（ﾃｸﾉﾛｼﾞｰ）１号") == "TEL（テクノロジー）1号"
     assert rules.clean("Tokyo Electron (TEL)") == "Tokyo Electron (TEL)"
+    # An address is folded in full: ！ in one is the ! it was typed for.
+    wide = "ｔａｒｏ！ｙ＠ｅｘａｍｐｌｅ．ｊｐ"
+    assert rules.normalize_email(wide) == "taro!y@example.jp"
+    assert rules.email_key(wide) == rules.email_key("taro!y@example.jp")
     with read_session(demo_db.engine) as session:
         orgs = repo.list_organizations(session)
     jetro = next(o for o in orgs if "JETRO" in o.name_en)

@@ -191,3 +191,18 @@ def test_the_sites_tab_speaks_japanese(qtbot, window):
     kato = next(r for r in tab.visitors.rows if r.family_name == "Kato")
     assert tab.visitors.combo(kato.participant_id).currentText() == "未提出"
     assert tab.visit_list.item(0).text().startswith("12月10日(木) 9:00 EST")
+
+
+def test_a_sites_contact_address_is_folded_as_an_attendees_is(qtbot):
+    """Typed in full width on a Japanese keyboard, ！ included: the address stored is the one
+    meant, as the attendee dialog and the roster import store it (rules.normalize_email)."""
+    from ui.sites.site_dialog import SiteDialog
+
+    dialog = SiteDialog()
+    qtbot.addWidget(dialog)
+    dialog.fields["name_en"].setText("CRIS")
+    dialog.fields["contact_email"].setText("ｃｒｉｓ！ｄｅｓｋ＠ｈｏｋｕｄａｉ．ｅｘａｍｐｌｅ．ｊｐ")
+    assert "contact_email" not in dialog.check()
+    assert dialog.values()["contact_email"] == "cris!desk@hokudai.example.jp"
+    dialog.fields["contact_email"].setText("mailto:not an address")
+    assert "contact_email" in dialog.check()

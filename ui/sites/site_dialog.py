@@ -188,6 +188,7 @@ class SiteDialog(FormDialog):
         values.update({key: edit.toPlainText().strip() for key, edit in self.texts.items()})
         values["contact_phone"] = rules.normalize_phone(values["contact_phone"],
                                                         self._region()) or ""
+        values["contact_email"] = rules.normalize_email(values["contact_email"])   # all widths
         values["tz"] = self.zone.zone()
         values["notice_days"] = self.notice.value()
         values["required_fields"] = ",".join(k for k, box in self.required.items()
@@ -204,7 +205,8 @@ class SiteDialog(FormDialog):
             problems["name_en"] = _("Give the name in at least one language.")
         if not is_valid_zone(self.zone.zone()):
             problems["tz"] = _("Not a known time zone (use a name like Asia/Tokyo).")
-        if text["contact_email"] and not rules.is_email(text["contact_email"]):
+        email = rules.normalize_email(text["contact_email"])
+        if email and not rules.is_email(email):
             problems["contact_email"] = _("This is not an e-mail address (like "
                                           "name@example.com).")
         if rules.normalize_phone(text["contact_phone"], self._region()) is None:
